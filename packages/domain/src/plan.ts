@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { IndexKindSchema } from './index-kind'
+import { IsoDateSchema } from './iso-date'
+import { ReportingRulesSchema } from './period'
+import { TargetSchema } from './target'
+import { TimeframeSchema } from './timeframe'
+import { AssigneeSchema } from './unit'
+
+export const TaskSchema = z.object({
+  id: z.string().min(1).optional(),
+  /** Code as numbered in the plan: "1.1", "3.2". */
+  code: z.string().min(1),
+  title: z.string().min(1),
+  lead: z.array(AssigneeSchema).default([]),
+  coordinators: z.array(AssigneeSchema).default([]),
+  timeframe: TimeframeSchema,
+  targets: z.array(TargetSchema).default([]),
+  /** Relative weight in progress rollups (Decidim); equal weights when unset. */
+  weight: z.number().positive().optional(),
+})
+export type Task = z.infer<typeof TaskSchema>
+
+export const SectionSchema = z.object({
+  id: z.string().min(1).optional(),
+  /** Code as numbered in the plan: "1", "II". */
+  code: z.string().min(1),
+  title: z.string().min(1),
+  /** Key of the framework dimension the section works on ("participation"), when it says so. */
+  dimension: z.string().min(1).optional(),
+  weight: z.number().positive().optional(),
+  tasks: z.array(TaskSchema).default([]),
+})
+export type Section = z.infer<typeof SectionSchema>
+
+export const PlanStatusSchema = z.enum(['draft', 'published'])
+export type PlanStatus = z.infer<typeof PlanStatusSchema>
+
+/** An action plan as issued: "Kế hoạch 97/KH-UBND ngày 18/05/2018 của UBND tỉnh Kiên Giang". */
+export const PlanSchema = z.object({
+  id: z.string().min(1).optional(),
+  /** Document number: "97/KH-UBND". */
+  number: z.string().min(1),
+  title: z.string().min(1),
+  /** Issuing body as written: "Ủy ban nhân dân tỉnh Kiên Giang". */
+  issuer: z.string().min(1),
+  issuerUnitId: z.string().min(1).optional(),
+  place: z.string().optional(),
+  issuedOn: IsoDateSchema,
+  signer: z.string().optional(),
+  index: IndexKindSchema,
+  frameworkId: z.string().optional(),
+  years: z
+    .object({ from: z.number().int().min(2000).max(2100), to: z.number().int().min(2000).max(2100) })
+    .refine((y) => y.from <= y.to, 'years.from must not be after years.to'),
+  /** The plan this one implements (a commune plan cascades a province plan). */
+  parentPlanId: z.string().min(1).optional(),
+  parentPlanNumber: z.string().min(1).optional(),
+  /** Unit whose subtree the plan covers; classes resolve inside it. */
+  scopeUnitId: z.string().min(1).optional(),
+  standingAgency: AssigneeSchema.optional(),
+  goals: z.array(z.string()).default([]),
+  targets: z.array(TargetSchema).default([]),
+  reporting: ReportingRulesSchema.optional(),
+  status: PlanStatusSchema.default('draft'),
+  sections: z.array(SectionSchema).default([]),
+})
+export type Plan = z.infer<typeof PlanSchema>

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { PeriodIdSchema } from './period'
+
+export const ReportStatusSchema = z.enum(['draft', 'submitted', 'accepted', 'returned'])
+export type ReportStatus = z.infer<typeof ReportStatusSchema>
+
+/** Implementation status of a task as the unit reports it for the period. */
+export const WorkStatusSchema = z.enum(['not-started', 'in-progress', 'done'])
+export type WorkStatus = z.infer<typeof WorkStatusSchema>
+
+export const KpiValueSchema = z.object({ metric: z.string().min(1), value: z.number() })
+export type KpiValue = z.infer<typeof KpiValueSchema>
+
+export const EvidenceSchema = z.object({ name: z.string().min(1), url: z.string().optional() })
+export type Evidence = z.infer<typeof EvidenceSchema>
+
+/** One unit's report on one task for one period. Kept apart from the task's structure. */
+export const ReportSchema = z.object({
+  id: z.string().min(1).optional(),
+  taskId: z.string().min(1),
+  unitId: z.string().min(1),
+  periodId: PeriodIdSchema,
+  status: ReportStatusSchema.default('draft'),
+  workStatus: WorkStatusSchema.default('in-progress'),
+  /** Percent complete, 0–100. */
+  progress: z.number().min(0).max(100).default(0),
+  narrative: z.string().max(20_000).default(''),
+  kpiValues: z.array(KpiValueSchema).default([]),
+  evidence: z.array(EvidenceSchema).default([]),
+  /** Optimistic-concurrency version; a write must name the version it read. */
+  version: z.number().int().min(0).default(0),
+  submittedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Day the task was completed, when workStatus is done. */
+  completedOn: z.iso.date().optional(),
+  reviewedAt: z.iso.datetime({ offset: true }).optional(),
+  reviewComment: z.string().optional(),
+})
+export type Report = z.infer<typeof ReportSchema>
+
+/** The Government Office's four outcomes for an assigned task. */
+export const TaskOutcomeSchema = z.enum(['done-on-time', 'done-late', 'not-yet-due', 'overdue'])
+export type TaskOutcome = z.infer<typeof TaskOutcomeSchema>
+
+/** Whether a unit's report for a period came in on time, late, or not at all. */
+export const SubmissionTimelinessSchema = z.enum(['on-time', 'late', 'missing'])
+export type SubmissionTimeliness = z.infer<typeof SubmissionTimelinessSchema>
