@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of papi — unit, API on PGlite and on a real PostgreSQL server, browser end-to-end —
+# on a fresh machine. Installs what is missing (Debian's postgresql and chromium) when run as root,
+# starts a private PostgreSQL cluster on 127.0.0.1 for the run and stops it afterwards.
+# A missing PostgreSQL server or browser is a failure, never a skip (PAPI_REQUIRE_POSTGRES=1,
+# PAPI_REQUIRE_BROWSER=1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+missing=()
+[ -n "$(pg_bin)" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test-all: missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root" >&2
+    exit 1
+  fi
+  say "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  bin=$(pg_bin)
+  port=${PAPI_TEST_PG_PORT:-54329}
+  pgdata=$(mktemp -d /tmp/papi-pg.XXXXXX)
+  run_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+  [ "$(id -u)" -eq 0 ] && chown postgres "$pgdata"
+  say "starting a private PostgreSQL cluster on 127.0.0.1:$port"
+  run_pg "'$bin/initdb' -D '$pgdata' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
+  run_pg "'$bin/pg_ctl' -D '$pgdata' -o \"-h 127.0.0.1 -p $port -k '$pgdata'\" -l '$pgdata/server.log' -w start" >/dev/null
+  stop_pg() { run_pg "'$bin/pg_ctl' -D '$pgdata' -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pgdata"; }
+  trap stop_pg EXIT
+  export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
+fi
+
+export PAPI_REQUIRE_POSTGRES=1
+export PAPI_REQUIRE_BROWSER=1
+export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+
+say "running every test"
+npx -y pnpm@10 exec turbo run test typecheck --concurrency=2 "$@"
