@@ -17,8 +17,14 @@ export { AssigneeSchema, UnitClassSchema, UnitKindSchema, UnitLevelSchema, UnitS
 export type { Assignee, Unit, UnitClass, UnitKind, UnitLevel } from './unit'
 
 // --- timeframe
-export { RecurrenceSchema, TimeframeKindSchema, TimeframeSchema } from './timeframe'
-export type { Recurrence, Timeframe, TimeframeKind } from './timeframe'
+export {
+  RecurrenceSchema,
+  TimeframeKindSchema,
+  TimeframeSchema,
+  parseTimeframe,
+  timeframeBounds,
+} from './timeframe'
+export type { ParseTimeframeOptions, Recurrence, Timeframe, TimeframeKind } from './timeframe'
 
 // --- target
 export { ComparatorSchema, MeasureUnitSchema, TargetSchema, TargetStateSchema } from './target'
@@ -29,10 +35,22 @@ export {
   AnchorDaySchema,
   PeriodIdSchema,
   PeriodRuleSchema,
+  PeriodSchema,
   PeriodTypeSchema,
   ReportingRulesSchema,
 } from './period'
-export type { AnchorDay, PeriodId, PeriodRule, PeriodType, ReportingRules } from './period'
+export type {
+  AnchorDay,
+  DateSpan,
+  Period,
+  PeriodError,
+  PeriodId,
+  PeriodResult,
+  PeriodRule,
+  PeriodRulesInput,
+  PeriodType,
+  ReportingRules,
+} from './period'
 
 // --- plan
 export { PlanSchema, PlanStatusSchema, SectionSchema, TaskSchema } from './plan'
@@ -42,10 +60,13 @@ export type { Plan, PlanStatus, Section, Task } from './plan'
 export {
   EvidenceSchema,
   KpiValueSchema,
+  localDateOf,
   ReportSchema,
   ReportStatusSchema,
+  SubmissionStateSchema,
   SubmissionTimelinessSchema,
   TaskOutcomeSchema,
+  VIETNAM_UTC_OFFSET_MINUTES,
   WorkStatusSchema,
 } from './report'
 export type {
@@ -53,23 +74,152 @@ export type {
   KpiValue,
   Report,
   ReportStatus,
+  SubmissionState,
   SubmissionTimeliness,
   TaskOutcome,
   WorkStatus,
 } from './report'
+export {
+  applyReportAction,
+  availableActions,
+  canTransition,
+  REPORT_TRANSITIONS,
+  ReportActionSchema,
+  ReportActionTypeSchema,
+  ReportActorSchema,
+  ReportContentSchema,
+  ReportWorkflowErrorCodeSchema,
+} from './report-workflow'
+export type {
+  ReportAction,
+  ReportActionContext,
+  ReportActionResult,
+  ReportActionType,
+  ReportActor,
+  ReportContent,
+  ReportTransition,
+  ReportWorkflowError,
+  ReportWorkflowErrorCode,
+} from './report-workflow'
 
 // --- framework (frameworks as data, frameworkFor)
+export {
+  AggregationSchema,
+  AreaGroupSchema,
+  DimensionSchema,
+  FRAMEWORKS,
+  FrameworkSchema,
+  ResultUnitSchema,
+  SubDimensionSchema,
+  frameworkById,
+  frameworkFor,
+} from './framework'
+export type { Aggregation, AreaGroup, Dimension, Framework, ResultUnit, SubDimension } from './framework'
 
 // --- score (compareYears, rankAll, bandOf, weakestDimensions, pointsToRank)
+export {
+  BAND_LABELS,
+  BandSchema,
+  DimensionResultSchema,
+  IndexResultSchema,
+  IssueSeveritySchema,
+  ResultIssueCodeSchema,
+  bandOf,
+  bandSizes,
+  compareYears,
+  pointsToRank,
+  rankAll,
+  validateResult,
+  weakestDimensions,
+} from './score'
+export type {
+  Band,
+  DimensionChange,
+  DimensionResult,
+  IndexResult,
+  IssueSeverity,
+  ResultIssue,
+  ResultIssueCode,
+  YearComparison,
+} from './score'
 
 // --- assignee (resolveAssignees, unit tree helpers)
+export {
+  UnitTreeError,
+  ancestorsOf,
+  buildUnitTree,
+  descendantsOf,
+  isActiveOn,
+  isWithin,
+  predecessorsOf,
+  successorsOn,
+  unitsActiveOn,
+} from './unit-tree'
+export type { UnitTree, UnitTreeErrorCode } from './unit-tree'
+export { assignedUnits, isInUnitClass, resolveAssignee, resolveAssignees, unitClassMembers } from './assignee'
+export type { AssignedUnits, AssigneeScope, ResolvedAssignee } from './assignee'
 
 // --- target-evaluation (evaluateTarget)
+export { TARGET_TOLERANCE, changeVsBaseline, evaluateTarget } from './target-evaluation'
+export type { EvaluateTargetOptions, TargetObservation } from './target-evaluation'
 
 // --- cutoff (parsePeriod, periodsBetween, cutoffWindow, deadlines, dueTasks)
+export {
+  DEFAULT_SUBMISSION_OFFSETS,
+  cutoffWindow,
+  isLate,
+  parsePeriod,
+  periodLabel,
+  periodOf,
+  periodsBetween,
+  submissionDeadline,
+} from './period'
+export type { SubmissionDeadlineOptions } from './period'
+export { DUE_REASON_LABELS, DueReasonSchema, dueTasks, reportingPeriods, taskDueDate } from './due-tasks'
+export type { DueReason, DueTask, DueTasksOptions, ReportingPeriodsOptions } from './due-tasks'
 
 // --- timeframe-parse (parseTimeframe)
 
 // --- rollup (outcomes, completeness, timeliness, progress)
+export {
+  approvalState,
+  completenessByUnit,
+  fullyAcceptedUnits,
+  progressRollup,
+  rollupByUnit,
+  submissionTimeliness,
+  taskOutcome,
+} from './rollup'
+export type {
+  ApprovalState,
+  ApprovalStateKind,
+  ExpectedReport,
+  OutcomeCounts,
+  PlanProgress,
+  ProgressRollupInput,
+  SectionProgress,
+  TaskAssignment,
+  TaskProgress,
+  UnitReportingStats,
+  UnitTaskProgress,
+} from './rollup'
 
 // --- format (vi-VN dates and numbers, enum labels)
+export { formatDate, formatNumber, formatPercent, formatScore, parseVietnameseNumber } from './format'
+export type { FormatNumberOptions } from './format'
+export { COMPARATOR_SYMBOLS, ENUM_LABELS, ENUM_SCHEMAS, enumLabel, enumOptions } from './enum-labels'
+export type { EnumGroup, EnumValue } from './enum-labels'
+
+// --- permission
+export {
+  ActionSchema,
+  can,
+  covers,
+  GrantScopeSchema,
+  permissionsOf,
+  ROLE_GRANTS,
+  RoleGrantSchema,
+  RoleSchema,
+  unitsWhere,
+} from './permission'
+export type { Action, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'

@@ -44,3 +44,33 @@ export type TaskOutcome = z.infer<typeof TaskOutcomeSchema>
 /** Whether a unit's report for a period came in on time, late, or not at all. */
 export const SubmissionTimelinessSchema = z.enum(['on-time', 'late', 'missing'])
 export type SubmissionTimeliness = z.infer<typeof SubmissionTimelinessSchema>
+
+/**
+ * What `submissionTimeliness` answers: the three published states plus `pending` — nothing filed
+ * yet, but the deadline (plus grace) has not passed, so the report is not missing. Kept apart from
+ * `SubmissionTimelinessSchema` so stored and published values never carry a transient state.
+ */
+export const SubmissionStateSchema = z.enum([...SubmissionTimelinessSchema.options, 'pending'])
+export type SubmissionState = z.infer<typeof SubmissionStateSchema>
+
+/** Viet Nam keeps UTC+07:00 all year (no daylight saving). */
+export const VIETNAM_UTC_OFFSET_MINUTES = 420
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * The calendar day on which an instant falls in Viet Nam. Deadlines are calendar days
+ * ("trước ngày 03/6"), so a report sent at 01:00 on 1 July Hà Nội time is late for a 30 June
+ * deadline even though it is still 30 June in UTC. A plain `YYYY-MM-DD` is returned unchanged.
+ *
+ * @example
+ * localDateOf('2018-06-30T18:30:00Z') // '2018-07-01'
+ * localDateOf('2018-06-30') // '2018-06-30'
+ */
+export function localDateOf(instant: string, offsetMinutes: number = VIETNAM_UTC_OFFSET_MINUTES): string {
+  if (DATE_ONLY.test(instant)) return instant
+  const ms = Date.parse(instant)
+  // A malformed instant is a caller bug (schemas validate every stored one), not an expected failure.
+  if (Number.isNaN(ms)) throw new TypeError(`not an ISO date or datetime: ${instant}`)
+  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10)
+}

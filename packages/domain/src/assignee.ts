@@ -1,0 +1,172 @@
+import type { IsoDate } from './iso-date'
+import type { Task } from './plan'
+import type { Assignee, Unit, UnitClass, UnitKind } from './unit'
+import { type UnitTree, descendantsOf, isActiveOn, successorsOn } from './unit-tree'
+
+/**
+ * Where classes of units are looked for: the plan's scope root (the province for a province
+ * plan, the commune for a commune plan) and, optionally, the day the units must be in force.
+ */
+export interface AssigneeScope {
+  unitId: string
+  date?: IsoDate
+}
+
+/** An assignee with the concrete units it stands for; `unresolved` when it stands for none. */
+export interface ResolvedAssignee {
+  assignee: Assignee
+  units: Unit[]
+  unresolved: boolean
+}
+
+/** Units a task is assigned to, each unit once; a unit that leads is not listed again as coordinator. */
+export interface AssignedUnits {
+  lead: Unit[]
+  coordinators: Unit[]
+  /** Lead units then coordinator units. */
+  all: Unit[]
+}
+
+/** State bodies other than people's committees: sở/phòng, văn phòng, thanh tra, công an… */
+const STATE_BODY_KINDS: ReadonlySet<UnitKind> = new Set<UnitKind>(['department', 'office', 'agency'])
+
+// State inspectorates ("Thanh tra tỉnh", "Thanh tra thành phố Rạch Giá") are agencies named so;
+// UnitKind has no kind of their own. "Ban Thanh tra nhân dân" is a people's board under the
+// Fatherland Front, not an inspectorate, and does not start with "Thanh tra".
+const INSPECTORATE_NAME = /^thanh\s+tra(\s|$)/iu
+
+/**
+ * Whether a unit belongs to a class, for a plan whose scope root is `root`.
+ *
+ * - `province-committee`: the people's committee at province level.
+ * - `departments` ("Các sở, ban, ngành"): departments, offices and agencies at the scope's own
+ *   level (province for a province plan, the commune's own bodies for a commune plan). Offices and
+ *   agencies count: Văn phòng UBND tỉnh and Thanh tra tỉnh are cơ quan chuyên môn thuộc UBND tỉnh
+ *   like any sở (Decree 24/2014/NĐ-CP, art. 8, amended by 107/2020/NĐ-CP), and "ngành" covers the
+ *   vertical agencies (Công an tỉnh, Bảo hiểm xã hội tỉnh) that Kiên Giang 97/KH-UBND task 4.2
+ *   asks to put every procedure through the one-stop desk.
+ * - `district-committees` / `commune-committees`: people's committees at that level.
+ * - `mass-organisations`, `media`, `civil-servants` (staff posts): that kind, at every level.
+ * - `related-agencies` ("các cơ quan có liên quan"): departments, offices and agencies at every
+ *   level (sở and the district phòng alike) — the widest reading of an open-ended phrase; name
+ *   the units instead when the plan means fewer.
+ * - `inspectorates` ("Thanh tra các cấp"): state bodies whose name starts with "Thanh tra".
+ * - `all-units` ("các cơ quan, đơn vị, địa phương"): every body, but not staff posts (people,
+ *   not bodies).
+ *
+ * @example
+ * isInUnitClass(sởNộiVụ, 'departments', ubndTỉnhKiênGiang) // true
+ */
+export function isInUnitClass(unit: Unit, unitClass: UnitClass, root: Unit): boolean {
+  switch (unitClass) {
+    case 'province-committee':
+      return unit.kind === 'people-committee' && unit.level === 'province'
+    case 'departments':
+      return STATE_BODY_KINDS.has(unit.kind) && unit.level === root.level
+    case 'district-committees':
+      return unit.kind === 'people-committee' && unit.level === 'district'
+    case 'commune-committees':
+      return unit.kind === 'people-committee' && unit.level === 'commune'
+    case 'mass-organisations':
+      return unit.kind === 'mass-organisation'
+    case 'media':
+      return unit.kind === 'media'
+    case 'related-agencies':
+      return STATE_BODY_KINDS.has(unit.kind)
+    case 'civil-servants':
+      return unit.kind === 'staff-post'
+    case 'inspectorates':
+      return STATE_BODY_KINDS.has(unit.kind) && INSPECTORATE_NAME.test(unit.name.normalize('NFC').trim())
+    case 'all-units':
+      return unit.kind !== 'staff-post'
+  }
+}
+
+/**
+ * Every unit of a class inside the scope subtree (the root included), in tree order; with a
+ * date, only the units in force that day.
+ *
+ * @example
+ * unitClassMembers('district-committees', tree, { unitId: 'kien-giang' }).map((u) => u.name)
+ * // ['UBND thành phố Rạch Giá', 'UBND huyện Châu Thành']
+ */
+export function unitClassMembers(unitClass: UnitClass, tree: UnitTree, scope: AssigneeScope): Unit[] {
+  const root = tree.byId.get(scope.unitId)
+  if (!root) return []
+  return [root, ...descendantsOf(root.id, tree)].filter(
+    (unit) => isInUnitClass(unit, unitClass, root) && (scope.date === undefined || isActiveOn(unit, scope.date)),
+  )
+}
+
+/**
+ * The units one assignee stands for.
+ *
+ * A named unit (`unitId`, which wins over `unitClass` when both are set) stands for itself,
+ * inside the scope or not (Lào Cai's plan involves Bưu điện tỉnh and Bộ Nội vụ). With a date on
+ * which it no longer exists it stands for its successors that day, so a 2024 plan still reaches
+ * the units that took over after 1 July 2025. A class stands for {@link unitClassMembers}.
+ * An assignee that is neither matched nor found stands for nothing and is `unresolved`.
+ *
+ * @example
+ * resolveAssignee({ text: 'UBND cấp huyện', unitClass: 'district-committees' }, tree, { unitId: 'kien-giang' })
+ * // { assignee, units: [UBND thành phố Rạch Giá, UBND huyện Châu Thành], unresolved: false }
+ */
+export function resolveAssignee(assignee: Assignee, tree: UnitTree, scope: AssigneeScope): ResolvedAssignee {
+  let units: Unit[] = []
+  if (assignee.unitId !== undefined) {
+    const unit = tree.byId.get(assignee.unitId)
+    if (unit) units = scope.date === undefined ? [unit] : successorsOn(unit.id, tree, scope.date)
+  } else if (assignee.unitClass !== undefined) {
+    units = unitClassMembers(assignee.unitClass, tree, scope)
+  }
+  return { assignee, units, unresolved: units.length === 0 }
+}
+
+/**
+ * Resolves each assignee of a list (see {@link resolveAssignee}), in order.
+ *
+ * @example
+ * // Lào Cai 165/KH-UBND, content area 1: "Cơ quan phối hợp: Các sở, ban, ngành; UBND cấp huyện; UBND cấp xã."
+ * resolveAssignees(
+ *   [
+ *     { text: 'Các sở, ban, ngành', unitClass: 'departments' },
+ *     { text: 'UBND cấp huyện', unitClass: 'district-committees' },
+ *     { text: 'UBND cấp xã', unitClass: 'commune-committees' },
+ *   ],
+ *   tree,
+ *   { unitId: 'lao-cai', date: '2020-06-11' },
+ * ).map((r) => r.units.length)
+ */
+export function resolveAssignees(
+  assignees: readonly Assignee[],
+  tree: UnitTree,
+  scope: AssigneeScope,
+): ResolvedAssignee[] {
+  return assignees.map((assignee) => resolveAssignee(assignee, tree, scope))
+}
+
+/**
+ * The distinct units a task involves: its lead units, then its coordinating units that do not
+ * already lead (Kiên Giang task 1.2 names Sở Nội vụ as both; it reports as lead).
+ *
+ * @example
+ * assignedUnits(
+ *   { lead: [{ text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' }], coordinators: [{ text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' }] },
+ *   tree,
+ *   { unitId: 'kien-giang' },
+ * ) // { lead: [Sở Nội vụ], coordinators: [], all: [Sở Nội vụ] }
+ */
+export function assignedUnits(
+  task: Pick<Task, 'lead' | 'coordinators'>,
+  tree: UnitTree,
+  scope: AssigneeScope,
+): AssignedUnits {
+  const seen = new Set<string>()
+  const take = (assignees: readonly Assignee[]): Unit[] =>
+    resolveAssignees(assignees, tree, scope)
+      .flatMap((resolved) => resolved.units)
+      .filter((unit) => !seen.has(unit.id) && seen.add(unit.id))
+  const lead = take(task.lead)
+  const coordinators = take(task.coordinators)
+  return { lead, coordinators, all: [...lead, ...coordinators] }
+}

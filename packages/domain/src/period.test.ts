@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest'
+import type { UnitLevel } from './unit'
+import {
+  ReportingRulesSchema,
+  cutoffWindow,
+  isLate,
+  parsePeriod,
+  periodLabel,
+  periodOf,
+  periodsBetween,
+  submissionDeadline,
+} from './period'
+
+/**
+ * Đức Hợp commune plan 2023, section III.2.b: "06 tháng đầu năm trước ngày 03/6 (thời gian chốt
+ * số liệu tính từ ngày 01/11/2022 đến ngày 31/5/2023); báo cáo năm trước ngày 25/10/2023 (thời
+ * gian chốt số liệu tính từ ngày 01/11/2022 đến ngày 25/10/2023)".
+ */
+const ducHop = ReportingRulesSchema.parse({
+  periodTypes: ['half-year', 'year'],
+  rules: [
+    {
+      type: 'half-year',
+      index: 1,
+      cutoffStart: { month: 11, day: 1, yearOffset: -1 },
+      cutoffEnd: { month: 5, day: 31 },
+      due: { month: 6, day: 3 },
+    },
+    {
+      type: 'year',
+      cutoffStart: { month: 11, day: 1, yearOffset: -1 },
+      cutoffEnd: { month: 10, day: 25 },
+      due: { month: 10, day: 25 },
+    },
+  ],
+})
+
+describe('parsePeriod', () => {
+  it.each([
+    ['2024M03', 'month', 3, '2024-03-01', '2024-03-31'],
+    ['2024M02', 'month', 2, '2024-02-01', '2024-02-29'],
+    ['2023M02', 'month', 2, '2023-02-01', '2023-02-28'],
+    ['2024Q1', 'quarter', 1, '2024-01-01', '2024-03-31'],
+    ['2018Q2', 'quarter', 2, '2018-04-01', '2018-06-30'],
+    ['2024S1', 'half-year', 1, '2024-01-01', '2024-06-30'],
+    ['2024S2', 'half-year', 2, '2024-07-01', '2024-12-31'],
+    ['2024N9', 'nine-months', undefined, '2024-01-01', '2024-09-30'],
+    ['2024', 'year', undefined, '2024-01-01', '2024-12-31'],
+  ])('%s is a %s with index %s spanning %s to %s', (id, type, index, start, end) => {
+    const result = parsePeriod(id)
+    expect(result).toEqual({
+      ok: true,
+      period: { id, type, year: Number(id.slice(0, 4)), ...(index === undefined ? {} : { index }), start, end },
+    })
+  })
+
+  it('forgives spaces and lower case, answering the canonical id', () => {
+    const result = parsePeriod(' 2024q1 ')
+    expect(result.ok && result.period.id).toBe('2024Q1')
+  })
+
+  it.each(['2024Q5', '2024M13', '2024M3', '2024S3', '2024N6', '24Q1', 'Quý I/2024', ''])(
+    'answers invalid-period for %j instead of throwing',
+    (id) => {
+      const result = parsePeriod(id)
+      expect(result.ok).toBe(false)
+      if (!result.ok) {
+        expect(result.error.code).toBe('invalid-period')
+        expect(result.error.message).toContain('2024Q1')
+      }
+    },
+  )
+})
+
+describe('periodsBetween', () => {
+  it.each([
+    ['2018', '2018', 'quarter', ['2018Q1', '2018Q2', '2018Q3', '2018Q4']],
+    // Kiên Giang 97/KH-UBND was issued on 18/05/2018: its first quarter is Q2.
+    ['2018-05-18', '2018-12-31', 'quarter', ['2018Q2', '2018Q3', '2018Q4']],
+    ['2018Q2', '2019Q1', 'half-year', ['2018S1', '2018S2', '2019S1']],
+    ['2023-11-20', '2024M02', 'month', ['2023M11', '2023M12', '2024M01', '2024M02']],
+    ['2018', '2020', 'year', ['2018', '2019', '2020']],
+    ['2018', '2019', 'nine-months', ['2018N9', '2019N9']],
+    ['2018-10-01', '2018-12-31', 'nine-months', []],
+    ['2019', '2018', 'year', []],
+  ] as const)('from %s to %s by %s gives %j', (from, to, type, expected) => {
+    expect(periodsBetween(from, to, type)).toEqual(expected)
+  })
+
+  it('throws on a bound that is neither a period nor a date (a caller bug)', () => {
+    expect(() => periodsBetween('Quý II', '2018', 'quarter')).toThrow(RangeError)
+  })
+})
+
+describe('periodOf', () => {
+  it.each([
+    ['2018-05-18', 'month', '2018M05'],
+    ['2018-05-18', 'quarter', '2018Q2'],
+    ['2018-05-18', 'half-year', '2018S1'],
+    ['2018-05-18', 'nine-months', '2018N9'],
+    ['2018-05-18', 'year', '2018'],
+    ['2023-12-31', 'half-year', '2023S2'],
+    ['2018-11-02', 'nine-months', undefined],
+  ] as const)('%s falls in the %s %s', (date, type, expected) => {
+    expect(periodOf(date, type)).toBe(expected)
+  })
+})
+
+describe('periodLabel', () => {
+  it.each([
+    ['2024M03', 'Tháng 3/2024', 'March 2024'],
+    ['2024M12', 'Tháng 12/2024', 'December 2024'],
+    ['2024Q1', 'Quý I/2024', 'Q1 2024'],
+    ['2018Q4', 'Quý IV/2018', 'Q4 2018'],
+    ['2024S1', '6 tháng đầu năm 2024', 'H1 2024'],
+    ['2024S2', '6 tháng cuối năm 2024', 'H2 2024'],
+    ['2024N9', '9 tháng năm 2024', '9 months 2024'],
+    ['2024', 'Năm 2024', '2024'],
+  ])('%s reads "%s" and in English "%s"', (id, vi, en) => {
+    expect(periodLabel(id)).toBe(vi)
+    expect(periodLabel(id, 'vi')).toBe(vi)
+    expect(periodLabel(id, 'en')).toBe(en)
+  })
+})
+
+describe('cutoffWindow', () => {
+  describe('defaults of Decree 09/2019/NĐ-CP art. 12', () => {
+    it.each([
+      ['month March runs from 15 Feb to 14 Mar', '2024M03', '2024-02-15', '2024-03-14'],
+      ['month January starts in the previous December', '2024M01', '2023-12-15', '2024-01-14'],
+      ['quarter Q1 runs from 15 Dec to 14 Mar', '2024Q1', '2023-12-15', '2024-03-14'],
+      ['quarter Q2 runs from 15 Mar to 14 Jun', '2020Q2', '2020-03-15', '2020-06-14'],
+      ['quarter Q3 runs from 15 Jun to 14 Sep', '2020Q3', '2020-06-15', '2020-09-14'],
+      ['quarter Q4 runs from 15 Sep to 14 Dec', '2020Q4', '2020-09-15', '2020-12-14'],
+      ['6 months S1 runs from 15 Dec to 14 Jun', '2023S1', '2022-12-15', '2023-06-14'],
+      ['6 months S2 runs from 15 Jun to 14 Dec (art. 12(3))', '2023S2', '2023-06-15', '2023-12-14'],
+      ['9 months runs from 15 Dec to 14 Sep', '2020N9', '2019-12-15', '2020-09-14'],
+      ['year runs from 15 Dec to 14 Dec', '2020', '2019-12-15', '2020-12-14'],
+    ])('%s', (_, id, start, end) => {
+      expect(cutoffWindow(id)).toEqual({ start, end })
+    })
+  })
+
+  describe('plan overrides', () => {
+    it('Đức Hợp 6-month report counts 01/11/2022 to 31/05/2023', () => {
+      expect(cutoffWindow('2023S1', ducHop)).toEqual({ start: '2022-11-01', end: '2023-05-31' })
+    })
+
+    it('Đức Hợp annual report counts 01/11/2022 to 25/10/2023', () => {
+      expect(cutoffWindow('2023', ducHop)).toEqual({ start: '2022-11-01', end: '2023-10-25' })
+    })
+
+    it('takes the rules as a bare list too', () => {
+      expect(cutoffWindow('2023S1', ducHop.rules)).toEqual({ start: '2022-11-01', end: '2023-05-31' })
+    })
+
+    it('keeps the decree for periods the plan says nothing about (Đức Hợp S2)', () => {
+      expect(cutoffWindow('2023S2', ducHop)).toEqual({ start: '2023-06-15', end: '2023-12-14' })
+    })
+
+    it('prefers a rule for the index, and falls back field by field to the rule for the type', () => {
+      const rules = ReportingRulesSchema.parse({
+        rules: [
+          { type: 'quarter', index: 2, cutoffEnd: { month: 6, day: 10 } },
+          { type: 'quarter', cutoffStart: { month: 1, day: 1 }, cutoffEnd: { month: 3, day: 31 } },
+        ],
+      })
+      expect(cutoffWindow('2024Q2', rules)).toEqual({ start: '2024-01-01', end: '2024-06-10' })
+    })
+
+    it('reads day 31 of a shorter month as its last day', () => {
+      const rules = [{ type: 'month' as const, index: 2, cutoffEnd: { month: 2, day: 31, yearOffset: 0 } }]
+      expect(cutoffWindow('2023M02', rules).end).toBe('2023-02-28')
+    })
+  })
+})
+
+describe('submissionDeadline', () => {
+  describe('defaults run bottom-up from the cut-off end', () => {
+    it.each<[string, UnitLevel, string]>([
+      ['2024Q1', 'commune', '2024-03-16'],
+      ['2024Q1', 'district', '2024-03-18'],
+      ['2024Q1', 'province', '2024-03-18'],
+      ['2024Q1', 'national', '2024-03-25'],
+      ['2020S1', 'commune', '2020-06-16'],
+      ['2020S1', 'province', '2020-06-18'],
+      ['2020', 'district', '2020-12-18'],
+      ['2024M03', 'commune', '2024-03-16'],
+    ])('%s: a %s unit reports by %s', (id, level, expected) => {
+      expect(submissionDeadline(id, level)).toBe(expected)
+    })
+
+    it('counts from an overridden cut-off end when the plan sets no due day', () => {
+      const rules = [{ type: 'quarter' as const, cutoffEnd: { month: 3, day: 31, yearOffset: 0 } }]
+      expect(submissionDeadline('2024Q1', 'commune', rules)).toBe('2024-04-02')
+    })
+  })
+
+  describe("the plan's due day", () => {
+    it('Đức Hợp commune staff send the 6-month report by 03/06/2023', () => {
+      expect(submissionDeadline('2023S1', 'commune', ducHop, { issuerLevel: 'commune' })).toBe('2023-06-03')
+    })
+
+    it('Đức Hợp annual report is due 25/10/2023, the last day it counts', () => {
+      expect(submissionDeadline('2023', 'commune', ducHop, { issuerLevel: 'commune' })).toBe('2023-10-25')
+    })
+
+    it('applies to every level when the issuer level is not given', () => {
+      expect(submissionDeadline('2023S1', 'district', ducHop)).toBe('2023-06-03')
+    })
+
+    // A province plan whose departments report by the 18th: lower levels keep the default spacing.
+    const province = [{ type: 'quarter' as const, due: { month: 9, day: 18, yearOffset: 0 } }]
+    it.each<[UnitLevel, string]>([
+      ['national', '2020-09-25'],
+      ['province', '2020-09-18'],
+      ['district', '2020-09-18'],
+      ['commune', '2020-09-16'],
+    ])('a province plan due 18/09 gives a %s unit %s', (level, expected) => {
+      expect(submissionDeadline('2020Q3', level, province, { issuerLevel: 'province' })).toBe(expected)
+    })
+
+    it('never gives a lower level a day on or before the cut-off end (Decree 09/2019 art. 8(5)(b))', () => {
+      const tight = [{ type: 'quarter' as const, due: { month: 9, day: 15, yearOffset: 0 } }]
+      expect(submissionDeadline('2020Q3', 'commune', tight, { issuerLevel: 'province' })).toBe('2020-09-15')
+    })
+
+    it('never gives a lower level a later day than the plan', () => {
+      // Đức Hợp's annual due day is its cut-off end; a derived earlier day cannot exist.
+      expect(submissionDeadline('2023', 'commune', ducHop, { issuerLevel: 'district' })).toBe('2023-10-25')
+    })
+  })
+})
+
+describe('isLate', () => {
+  it.each([
+    ['on the deadline day, Vietnam time', '2023-06-03T16:30:00+07:00', '2023-06-03', 0, false],
+    ['the day after', '2023-06-04T08:00:00+07:00', '2023-06-03', 0, true],
+    ['a UTC time already past midnight in Vietnam', '2023-06-03T18:00:00Z', '2023-06-03', 0, true],
+    ['a UTC time still on the deadline day in Vietnam', '2023-06-03T16:59:59Z', '2023-06-03', 0, false],
+    ['a bare date before the deadline', '2023-06-02', '2023-06-03', 0, false],
+    ['a local time without offset, taken as written', '2023-06-03T23:00:00', '2023-06-03', 0, false],
+    ['two days late inside a two-day grace period', '2023-06-05', '2023-06-03', 2, false],
+    ['three days late past a two-day grace period', '2023-06-06T07:00:00+07:00', '2023-06-03', 2, true],
+  ])('%s', (_, submittedAt, deadline, graceDays, expected) => {
+    expect(isLate(submittedAt, deadline, graceDays)).toBe(expected)
+  })
+
+  it('throws on a time that is not one (a caller bug)', () => {
+    expect(() => isLate('03/06/2023', '2023-06-03')).toThrow(RangeError)
+  })
+})

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { can, permissionsOf, RoleGrantSchema, unitsWhere, type Action, type RoleGrant } from './permission'
+import { buildUnitTree } from './unit-tree'
+import { UNITS } from './unit-tree.fixture'
+
+const tree = buildUnitTree(UNITS)
+const user = (...roles: RoleGrant[]) => ({ roles })
+
+const admin = user({ role: 'admin', unitId: null })
+const provincePlanner = user({ role: 'planner', unitId: 'kien-giang' })
+const districtPlanner = user({ role: 'planner', unitId: 'rach-gia' })
+const communeReporter = user({ role: 'reporter', unitId: 'vinh-thanh-van' })
+const districtViewer = user({ role: 'viewer', unitId: 'chau-thanh-kg' })
+
+describe('can', () => {
+  it.each<[string, { roles: RoleGrant[] }, Action, string | null, boolean]>([
+    // admin: the whole system, including system-wide things (unitId null)
+    ['admin manages users', admin, 'user.manage', null, true],
+    ['admin manages units anywhere', admin, 'unit.manage', 'minh-luong', true],
+    ['admin reviews any report', admin, 'report.review', 'vinh-thanh-van', true],
+    // planner: plans, periods and reviews inside the subtree
+    ['province planner reviews a commune report', provincePlanner, 'report.review', 'vinh-thanh-van', true],
+    ['province planner publishes a province plan', provincePlanner, 'plan.publish', 'kien-giang', true],
+    ['province planner manages periods of a department', provincePlanner, 'period.manage', 'kg-so-noi-vu', true],
+    ['planner does not review outside the subtree', districtPlanner, 'report.review', 'minh-luong', false],
+    ['district planner does not touch the province', districtPlanner, 'plan.manage', 'kien-giang', false],
+    ['district planner reads the province plan it carries out', districtPlanner, 'plan.read', 'kien-giang', true],
+    ['planner does not file reports', provincePlanner, 'report.write', 'kg-so-noi-vu', false],
+    ['planner does not manage users', provincePlanner, 'user.manage', null, false],
+    ['planner does not manage units', provincePlanner, 'unit.manage', 'rach-gia', false],
+    // reporter: its own unit only
+    ['reporter files its own report', communeReporter, 'report.write', 'vinh-thanh-van', true],
+    ['reporter does not file for another commune', communeReporter, 'report.write', 'minh-luong', false],
+    ['reporter does not file for its district', communeReporter, 'report.write', 'rach-gia', false],
+    ['reporter does not file for a unit below it', communeReporter, 'report.write', 'vinh-thanh-van-ban-ttnd', false],
+    ['reporter does not accept its own report', communeReporter, 'report.review', 'vinh-thanh-van', false],
+    ['reporter reads the province plan', communeReporter, 'plan.read', 'kien-giang', true],
+    ['reporter does not read another district plan', communeReporter, 'plan.read', 'chau-thanh-kg', false],
+    ['reporter reads its own dashboard', communeReporter, 'dashboard.read', 'vinh-thanh-van', true],
+    ['reporter does not read the district dashboard', communeReporter, 'dashboard.read', 'rach-gia', false],
+    // viewer: reads the subtree, writes nothing
+    ['viewer reads a commune report in its district', districtViewer, 'report.read', 'minh-luong', true],
+    ['viewer does not read outside its district', districtViewer, 'report.read', 'vinh-thanh-van', false],
+    ['viewer does not write', districtViewer, 'report.write', 'chau-thanh-kg', false],
+    ['viewer does not review', districtViewer, 'report.review', 'minh-luong', false],
+    // unknown units and system-wide things never widen access
+    ['nobody but admin acts on an unknown unit', provincePlanner, 'report.review', 'no-such-unit', false],
+    ['a reporter has no system-wide rights', communeReporter, 'dashboard.read', null, false],
+    ['no roles, no rights', user(), 'plan.read', 'kien-giang', false],
+  ])('%s', (_name, who, action, unitId, expected) => {
+    expect(can(who, action, unitId, tree)).toBe(expected)
+  })
+
+  it('a user holds the union of their roles', () => {
+    const both = user({ role: 'reporter', unitId: 'kg-so-noi-vu' }, { role: 'planner', unitId: 'kien-giang' })
+    expect(can(both, 'report.write', 'kg-so-noi-vu', tree)).toBe(true)
+    expect(can(both, 'report.review', 'minh-luong', tree)).toBe(true)
+    expect(can(both, 'report.write', 'minh-luong', tree)).toBe(false)
+  })
+})
+
+describe('permissionsOf', () => {
+  it('lists what a reporter may do, anchored on its unit', () => {
+    expect(permissionsOf(communeReporter)).toContainEqual({
+      action: 'report.write',
+      scope: 'unit',
+      unitId: 'vinh-thanh-van',
+    })
+    expect(permissionsOf(communeReporter).some((p) => p.action === 'report.review')).toBe(false)
+  })
+
+  it('gives admin every action system-wide', () => {
+    expect(permissionsOf(admin).every((p) => p.scope === 'system' && p.unitId === null)).toBe(true)
+  })
+})
+
+describe('unitsWhere', () => {
+  it('is the subtree for a viewer', () => {
+    expect([...unitsWhere(districtViewer, 'report.read', tree)].sort()).toEqual(['chau-thanh-kg', 'minh-luong'])
+  })
+
+  it('is the unit alone for a reporter', () => {
+    expect([...unitsWhere(communeReporter, 'report.write', tree)]).toEqual(['vinh-thanh-van'])
+  })
+})
+
+describe('RoleGrantSchema', () => {
+  it('requires a unit for every role but admin', () => {
+    expect(RoleGrantSchema.safeParse({ role: 'reporter', unitId: null }).success).toBe(false)
+    expect(RoleGrantSchema.safeParse({ role: 'admin' }).success).toBe(true)
+  })
+})

@@ -1,0 +1,149 @@
+import { z } from 'zod'
+import { isWithin, type UnitTree } from './unit-tree'
+
+/**
+ * Roles a user holds on a unit:
+ * - `admin`: the whole system (units, users, everything else);
+ * - `planner`: plans, periods and the review of reports inside the unit's subtree — the standing
+ *   agency's officer (Sở Nội vụ for the province committee, the commune office for a commune);
+ * - `reporter`: files the reports of that one unit;
+ * - `viewer`: reads the unit's subtree.
+ */
+export const RoleSchema = z.enum(['admin', 'planner', 'reporter', 'viewer'])
+export type Role = z.infer<typeof RoleSchema>
+
+/** One role on one unit; `unitId` is null only for `admin`, which holds everywhere. */
+export const RoleGrantSchema = z
+  .object({ role: RoleSchema, unitId: z.string().min(1).nullable().default(null) })
+  .refine((g) => g.role === 'admin' || g.unitId !== null, {
+    message: 'planner, reporter and viewer roles need a unitId',
+    path: ['unitId'],
+  })
+export type RoleGrant = z.infer<typeof RoleGrantSchema>
+
+/** Things a user may do; each is checked against the unit it touches. */
+export const ActionSchema = z.enum([
+  'unit.manage', // create, update, merge units
+  'user.manage', // create users and give roles
+  'plan.read', // read a plan scoped to a unit
+  'plan.manage', // create and edit plans, their targets
+  'plan.publish',
+  'period.manage', // open periods, set windows and deadlines, lock
+  'report.read',
+  'report.write', // save and submit a unit's report
+  'report.review', // accept, return, reopen
+  'score.manage', // enter and import index results
+  'dashboard.read',
+  'audit.read',
+])
+export type Action = z.infer<typeof ActionSchema>
+
+/**
+ * Where a grant holds, relative to the role's unit:
+ * `system` everywhere; `subtree` the unit and everything below it; `unit` that unit alone;
+ * `related` the unit's subtree and its ancestors — a commune reads the province plan it carries out.
+ */
+export const GrantScopeSchema = z.enum(['system', 'subtree', 'unit', 'related'])
+export type GrantScope = z.infer<typeof GrantScopeSchema>
+
+/** The rule "who may do what where" as data, so `can`, `/me` and the docs read one table. */
+export const ROLE_GRANTS: Readonly<Record<Role, Partial<Record<Action, GrantScope>>>> = {
+  admin: Object.fromEntries(ActionSchema.options.map((a) => [a, 'system'])) as Record<Action, GrantScope>,
+  planner: {
+    'plan.read': 'related',
+    'plan.manage': 'subtree',
+    'plan.publish': 'subtree',
+    'period.manage': 'subtree',
+    'report.read': 'subtree',
+    'report.review': 'subtree',
+    'score.manage': 'subtree',
+    'dashboard.read': 'subtree',
+    'audit.read': 'subtree',
+  },
+  reporter: {
+    'plan.read': 'related',
+    'report.read': 'unit',
+    'report.write': 'unit',
+    'dashboard.read': 'unit',
+  },
+  viewer: {
+    'plan.read': 'related',
+    'report.read': 'subtree',
+    'dashboard.read': 'subtree',
+  },
+}
+
+/** One thing a user may do somewhere: what `/me` hands the UI so it only shows allowed actions. */
+export interface Permission {
+  action: Action
+  scope: GrantScope
+  /** The role's unit; null for system-wide grants. */
+  unitId: string | null
+}
+
+/** Anything holding roles: a user as the API loads it. */
+export interface RoleHolder {
+  roles: readonly RoleGrant[]
+}
+
+/**
+ * Every permission a user's roles give, one per role and action.
+ *
+ * @example
+ * permissionsOf({ roles: [{ role: 'reporter', unitId: 'xa-a' }] })
+ * // [{ action: 'plan.read', scope: 'related', unitId: 'xa-a' }, { action: 'report.read', scope: 'unit', unitId: 'xa-a' }, …]
+ */
+export function permissionsOf(user: RoleHolder): Permission[] {
+  return user.roles.flatMap(({ role, unitId }) =>
+    Object.entries(ROLE_GRANTS[role]).map(([action, scope]) => ({
+      action: action as Action,
+      scope,
+      unitId: scope === 'system' ? null : unitId,
+    })),
+  )
+}
+
+/**
+ * Whether a permission covers a unit. `unitId` null asks about the system itself (users,
+ * the unit tree as a whole): only system-wide grants cover it. Units missing from the tree are
+ * covered by nothing but system grants, so an unknown id never widens access.
+ */
+export function covers(permission: Permission, unitId: string | null, tree: UnitTree): boolean {
+  if (permission.scope === 'system') return true
+  if (unitId === null || permission.unitId === null) return false
+  switch (permission.scope) {
+    case 'unit':
+      return unitId === permission.unitId && tree.byId.has(unitId)
+    case 'subtree':
+      return isWithin(unitId, permission.unitId, tree)
+    case 'related':
+      return isWithin(unitId, permission.unitId, tree) || isWithin(permission.unitId, unitId, tree)
+  }
+}
+
+/**
+ * Who may do what where: whether `user` may take `action` on `unitId` (null: system-wide
+ * things such as users). A user holds the union of their roles.
+ *
+ * @example
+ * can({ roles: [{ role: 'reporter', unitId: 'xa-a' }] }, 'report.write', 'xa-b', tree) // false
+ * can({ roles: [{ role: 'planner', unitId: 'kg' }] }, 'report.review', 'xa-a', tree) // true when xa-a is in Kiên Giang
+ */
+export function can(user: RoleHolder, action: Action, unitId: string | null, tree: UnitTree): boolean {
+  return permissionsOf(user).some((p) => p.action === action && covers(p, unitId, tree))
+}
+
+/**
+ * The units of `tree` on which `user` may take `action` — to filter lists (reports, plans,
+ * dashboards) to what the user may see.
+ *
+ * @example
+ * unitsWhere({ roles: [{ role: 'viewer', unitId: 'chau-thanh' }] }, 'report.read', tree)
+ * // Set { 'chau-thanh', 'minh-luong', 'binh-an', … }
+ */
+export function unitsWhere(user: RoleHolder, action: Action, tree: UnitTree): Set<string> {
+  const granted = permissionsOf(user).filter((p) => p.action === action)
+  const ids = new Set<string>()
+  for (const id of tree.byId.keys()) if (granted.some((p) => covers(p, id, tree))) ids.add(id)
+  return ids
+}

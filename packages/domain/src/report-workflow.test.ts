@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import { ReportSchema, type Report, type ReportStatus } from './report'
+import {
+  applyReportAction,
+  availableActions,
+  canTransition,
+  REPORT_TRANSITIONS,
+  ReportActionSchema,
+  type ReportAction,
+  type ReportActionType,
+} from './report-workflow'
+
+// Kiên Giang 97/KH-UBND 2018, task 2.3 "Công khai kế hoạch sử dụng đất chi tiết năm 2018 tại trụ
+// sở UBND cấp xã", Quý II năm 2018, reported by one commune for the second quarter.
+const report = (over: Partial<Report> = {}): Report =>
+  ReportSchema.parse({
+    id: 'r-2.3-minh-luong-2018Q2',
+    taskId: '2.3',
+    unitId: 'kg-chau-thanh-minh-luong',
+    periodId: '2018Q2',
+    narrative: 'Đã niêm yết kế hoạch sử dụng đất tại trụ sở UBND xã.',
+    version: 3,
+    ...over,
+  })
+
+const at = '2018-06-12T09:30:00+07:00'
+
+const ok = (r: ReturnType<typeof applyReportAction>): Report => {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`)
+  return r.report
+}
+
+describe('canTransition', () => {
+  const statuses: ReportStatus[] = ['draft', 'submitted', 'accepted', 'returned']
+  const allowed: Record<ReportStatus, ReportActionType[]> = {
+    draft: ['save', 'submit'],
+    submitted: ['accept', 'return'],
+    accepted: ['reopen'],
+    returned: ['save', 'submit'],
+  }
+  it.each(statuses)('from %s allows exactly its table row', (status) => {
+    const actions = (['save', 'submit', 'accept', 'return', 'reopen'] as const).filter((a) => canTransition(status, a))
+    expect(actions).toEqual(allowed[status])
+  })
+  it('agrees with the transition table', () => {
+    expect(REPORT_TRANSITIONS.reopen).toMatchObject({ from: ['accepted'], to: 'returned', by: 'standing-agency' })
+  })
+})
+
+describe('availableActions', () => {
+  it.each([
+    ['draft', 'unit', ['save', 'submit']],
+    ['draft', 'standing-agency', []],
+    ['submitted', 'unit', []],
+    ['submitted', 'standing-agency', ['accept', 'return']],
+    ['accepted', 'standing-agency', ['reopen']],
+    ['returned', 'unit', ['save', 'submit']],
+  ] as const)('a %s report offers the %s %j', (status, actor, actions) => {
+    expect(availableActions(status, actor)).toEqual(actions)
+  })
+})
+
+describe('applyReportAction', () => {
+  it('a save on a draft changes content, keeps the status and bumps the version', () => {
+    const next = ok(applyReportAction(report(), { type: 'save', changes: { progress: 60 } }, { at, expectedVersion: 3 }))
+    expect(next).toMatchObject({ status: 'draft', progress: 60, version: 4 })
+    expect(next.narrative).toBe('Đã niêm yết kế hoạch sử dụng đất tại trụ sở UBND xã.')
+    expect(next.submittedAt).toBeUndefined()
+  })
+
+  it('a submit stamps submittedAt and may carry the last changes', () => {
+    const next = ok(
+      applyReportAction(
+        report(),
+        { type: 'submit', changes: { workStatus: 'done', progress: 100, completedOn: '2018-06-08' } },
+        { at, expectedVersion: 3 },
+      ),
+    )
+    expect(next).toMatchObject({ status: 'submitted', submittedAt: at, completedOn: '2018-06-08', version: 4 })
+  })
+
+  it('a returned report can be corrected and submitted again', () => {
+    const returned = report({ status: 'returned', reviewComment: 'Thiếu ảnh niêm yết' })
+    const saved = ok(applyReportAction(returned, { type: 'save', changes: { evidence: [{ name: 'anh-niem-yet.jpg' }] } }, { at }))
+    expect(saved.status).toBe('returned')
+    const resubmitted = ok(applyReportAction(saved, { type: 'submit' }, { at: '2018-06-20T08:00:00+07:00' }))
+    expect(resubmitted).toMatchObject({ status: 'submitted', submittedAt: '2018-06-20T08:00:00+07:00', version: 5 })
+  })
+
+  it('accepting stamps reviewedAt and clears an old return reason', () => {
+    const submitted = report({ status: 'submitted', submittedAt: at, reviewComment: 'Thiếu ảnh niêm yết' })
+    const next = ok(applyReportAction(submitted, { type: 'accept' }, { at: '2018-06-15T14:00:00+07:00' }))
+    expect(next).toMatchObject({ status: 'accepted', reviewedAt: '2018-06-15T14:00:00+07:00', version: 4 })
+    expect(next.reviewComment).toBeUndefined()
+  })
+
+  it.each([
+    ['return', 'submitted'],
+    ['reopen', 'accepted'],
+  ] as const)('%s sends a %s report back to the unit with the reason', (type, status) => {
+    const next = ok(applyReportAction(report({ status }), { type, comment: '  Bổ sung số liệu Quý II ' }, { at }))
+    expect(next).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung số liệu Quý II', reviewedAt: at })
+  })
+
+  it.each<[string, ReportStatus, ReportAction, string]>([
+    ['a write naming a stale version', 'draft', { type: 'save', changes: { progress: 10 } }, 'version-conflict'],
+    ['a save on a submitted report', 'submitted', { type: 'save', changes: { progress: 10 } }, 'locked'],
+    ['a second submit', 'submitted', { type: 'submit' }, 'locked'],
+    ['a save on an accepted report', 'accepted', { type: 'save', changes: { narrative: 'sửa' } }, 'locked'],
+    ['a submit on an accepted report', 'accepted', { type: 'submit' }, 'locked'],
+    ['accepting a draft', 'draft', { type: 'accept' }, 'invalid-transition'],
+    ['accepting twice', 'accepted', { type: 'accept' }, 'invalid-transition'],
+    ['returning an accepted report (reopen it instead)', 'accepted', { type: 'return', comment: 'x' }, 'invalid-transition'],
+    ['reopening a report that is not accepted', 'submitted', { type: 'reopen', comment: 'x' }, 'invalid-transition'],
+    ['a return without a reason', 'submitted', { type: 'return' }, 'comment-required'],
+    ['a return with a blank reason', 'submitted', { type: 'return', comment: '   ' }, 'comment-required'],
+    ['a reopen without a reason', 'accepted', { type: 'reopen' }, 'comment-required'],
+    ['progress above 100', 'draft', { type: 'save', changes: { progress: 120 } }, 'invalid-content'],
+    ['a completion day after the day of the report', 'draft', { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-13' } }, 'invalid-content'],
+    ['submitting done without the day it was done', 'draft', { type: 'submit', changes: { workStatus: 'done' } }, 'invalid-content'],
+  ])('refuses %s', (_, status, action, code) => {
+    const expectedVersion = code === 'version-conflict' ? 2 : 3
+    const result = applyReportAction(report({ status }), action, { at, expectedVersion })
+    expect(result).toMatchObject({ ok: false, error: { code } })
+    if (!result.ok) expect(result.error.message).not.toBe('')
+  })
+
+  it('checks the version before anything else, so a stale client is told to reload', () => {
+    const result = applyReportAction(report({ status: 'accepted' }), { type: 'save', changes: {} }, { at, expectedVersion: 1 })
+    expect(result).toMatchObject({ ok: false, error: { code: 'version-conflict' } })
+  })
+
+  it('never changes the report it was given', () => {
+    const before = report()
+    const copy = structuredClone(before)
+    applyReportAction(before, { type: 'submit', changes: { progress: 50 } }, { at })
+    expect(before).toEqual(copy)
+  })
+
+  it('drops completedOn when the work is no longer done', () => {
+    const done = report({ workStatus: 'done', completedOn: '2018-06-08' })
+    const next = ok(applyReportAction(done, { type: 'save', changes: { workStatus: 'in-progress' } }, { at }))
+    expect(next.completedOn).toBeUndefined()
+  })
+
+  it('judges the completion day in Viet Nam time', () => {
+    // 2018-06-11T18:00Z is already 12 June in Hà Nội, so a completion on 12 June is not in the future.
+    const result = applyReportAction(
+      report(),
+      { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-12' } },
+      { at: '2018-06-11T18:00:00Z' },
+    )
+    expect(result.ok).toBe(true)
+  })
+})
+
+describe('ReportActionSchema', () => {
+  it('reads an action as the API receives it', () => {
+    expect(ReportActionSchema.parse({ type: 'return', comment: 'Thiếu số liệu' })).toEqual({
+      type: 'return',
+      comment: 'Thiếu số liệu',
+    })
+  })
+  it('refuses an unknown action', () => {
+    expect(ReportActionSchema.safeParse({ type: 'delete' }).success).toBe(false)
+  })
+})

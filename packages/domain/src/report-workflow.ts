@@ -1,0 +1,195 @@
+import { z } from 'zod'
+import {
+  EvidenceSchema,
+  KpiValueSchema,
+  localDateOf,
+  WorkStatusSchema,
+  type Report,
+  type ReportStatus,
+} from './report'
+
+/**
+ * The report workflow: a unit saves and submits; the standing agency (Sở Nội vụ, the commune
+ * office) accepts or returns; an accepted report is locked until the standing agency reopens it
+ * (DHIS2 approval and locking). Every write names the version it read, so a submitted report is
+ * never overwritten silently.
+ */
+export const ReportActionTypeSchema = z.enum(['save', 'submit', 'accept', 'return', 'reopen'])
+export type ReportActionType = z.infer<typeof ReportActionTypeSchema>
+
+/** Who performs an action. Scope checks (own unit, own subtree) live with the caller. */
+export const ReportActorSchema = z.enum(['unit', 'standing-agency'])
+export type ReportActor = z.infer<typeof ReportActorSchema>
+
+/** The per-period fields a unit may change. Keys left out keep their value. */
+export const ReportContentSchema = z.object({
+  workStatus: WorkStatusSchema.optional(),
+  progress: z.number().min(0).max(100).optional(),
+  narrative: z.string().max(20_000).optional(),
+  kpiValues: z.array(KpiValueSchema).optional(),
+  evidence: z.array(EvidenceSchema).optional(),
+  completedOn: z.iso.date().optional(),
+})
+export type ReportContent = z.infer<typeof ReportContentSchema>
+
+// Comments are optional in the schema so a missing one answers `comment-required`, a code the
+// form can show next to the field, instead of a generic validation error.
+export const ReportActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('save'), changes: ReportContentSchema }),
+  z.object({ type: z.literal('submit'), changes: ReportContentSchema.optional() }),
+  z.object({ type: z.literal('accept'), comment: z.string().optional() }),
+  z.object({ type: z.literal('return'), comment: z.string().optional() }),
+  z.object({ type: z.literal('reopen'), comment: z.string().optional() }),
+])
+export type ReportAction = z.infer<typeof ReportActionSchema>
+
+export interface ReportTransition {
+  /** Statuses the action may start from. */
+  readonly from: readonly ReportStatus[]
+  /** Status after the action; `null` keeps the current one (a save). */
+  readonly to: ReportStatus | null
+  readonly by: ReportActor
+  readonly commentRequired: boolean
+  /** Whether the action may change the report's content. */
+  readonly editsContent: boolean
+}
+
+/** The state machine as data, so the dashboard, the API and the docs read the same table. */
+export const REPORT_TRANSITIONS: Readonly<Record<ReportActionType, ReportTransition>> = {
+  save: { from: ['draft', 'returned'], to: null, by: 'unit', commentRequired: false, editsContent: true },
+  submit: { from: ['draft', 'returned'], to: 'submitted', by: 'unit', commentRequired: false, editsContent: true },
+  accept: { from: ['submitted'], to: 'accepted', by: 'standing-agency', commentRequired: false, editsContent: false },
+  return: { from: ['submitted'], to: 'returned', by: 'standing-agency', commentRequired: true, editsContent: false },
+  reopen: { from: ['accepted'], to: 'returned', by: 'standing-agency', commentRequired: true, editsContent: false },
+}
+
+/**
+ * Statuses whose content is frozen. A submitted report is under review: letting the unit save over
+ * it would change what the reviewer is reading, so it must be returned first. An accepted report
+ * is locked until reopened (DHIS2).
+ */
+const LOCKED: Partial<Record<ReportStatus, string>> = {
+  submitted: 'the report is under review; ask the standing agency to return it before editing',
+  accepted: 'the report is accepted and locked; ask the standing agency to reopen it before editing',
+}
+
+export const ReportWorkflowErrorCodeSchema = z.enum([
+  'version-conflict',
+  'invalid-transition',
+  'comment-required',
+  'locked',
+  'invalid-content',
+])
+export type ReportWorkflowErrorCode = z.infer<typeof ReportWorkflowErrorCodeSchema>
+
+export interface ReportWorkflowError {
+  code: ReportWorkflowErrorCode
+  message: string
+}
+
+export type ReportActionResult = { ok: true; report: Report } | { ok: false; error: ReportWorkflowError }
+
+export interface ReportActionContext {
+  /** When the action happens, ISO datetime with offset (the server's clock, read by the caller). */
+  at: string
+  /** The version the client read. When given and stale, the write is refused. */
+  expectedVersion?: number
+}
+
+/**
+ * Whether `action` may start from `status`.
+ *
+ * @example
+ * canTransition('submitted', 'accept') // true
+ * canTransition('accepted', 'save') // false — reopen first
+ */
+export function canTransition(status: ReportStatus, action: ReportActionType): boolean {
+  return REPORT_TRANSITIONS[action].from.includes(status)
+}
+
+/**
+ * The actions `actor` may take on a report in `status` — the buttons a screen shows.
+ *
+ * @example
+ * availableActions('submitted', 'standing-agency') // ['accept', 'return']
+ */
+export function availableActions(status: ReportStatus, actor?: ReportActor): ReportActionType[] {
+  return ReportActionTypeSchema.options.filter(
+    (a) => canTransition(status, a) && (actor === undefined || REPORT_TRANSITIONS[a].by === actor),
+  )
+}
+
+const fail = (code: ReportWorkflowErrorCode, message: string): ReportActionResult => ({
+  ok: false,
+  error: { code, message },
+})
+
+/**
+ * Applies one workflow action to a report and answers the new report (version + 1, timestamps
+ * set) or a coded error. Checks run in this order: version, lock, transition, comment, content —
+ * a stale client learns first that it is stale, since its other mistakes may come from that.
+ *
+ * Rules beyond the table: a report that says `done` must name the day it was done (`completedOn`)
+ * before it is submitted; that day may not be after the day of the write; `completedOn` is dropped
+ * when the work is no longer `done`. `submittedAt` is the latest submission, so a report returned
+ * and re-filed after the deadline is late — the review round-trip is part of the record.
+ *
+ * @example
+ * applyReportAction(report, { type: 'submit' }, { at: '2018-06-10T09:00:00+07:00', expectedVersion: 3 })
+ * // { ok: true, report: { ...report, status: 'submitted', submittedAt: '2018-06-10T09:00:00+07:00', version: 4 } }
+ */
+export function applyReportAction(report: Report, action: ReportAction, ctx: ReportActionContext): ReportActionResult {
+  if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== report.version) {
+    return fail(
+      'version-conflict',
+      `the report changed since it was read (version ${ctx.expectedVersion}, now ${report.version}); reload and try again`,
+    )
+  }
+  const rule = REPORT_TRANSITIONS[action.type]
+  const lockMessage = LOCKED[report.status]
+  if (rule.editsContent && lockMessage !== undefined) return fail('locked', lockMessage)
+  if (!canTransition(report.status, action.type)) {
+    return fail('invalid-transition', `cannot ${action.type} a report that is ${report.status}`)
+  }
+
+  const version = report.version + 1
+  switch (action.type) {
+    case 'save':
+    case 'submit': {
+      const changes = action.changes ?? {}
+      const parsed = ReportContentSchema.safeParse(changes)
+      if (!parsed.success) return fail('invalid-content', parsed.error.issues.map((i) => i.message).join('; '))
+      const next: Report = { ...report, ...stripUndefined(parsed.data), version }
+      if (next.workStatus !== 'done') delete next.completedOn
+      const today = localDateOf(ctx.at)
+      if (next.completedOn !== undefined && next.completedOn > today) {
+        return fail('invalid-content', `completedOn ${next.completedOn} is after the day of the report (${today})`)
+      }
+      if (action.type === 'save') return { ok: true, report: next }
+      if (next.workStatus === 'done' && next.completedOn === undefined) {
+        return fail('invalid-content', 'a report that says the work is done must give the day it was done (completedOn)')
+      }
+      return { ok: true, report: { ...next, status: 'submitted', submittedAt: ctx.at } }
+    }
+    case 'accept': {
+      const comment = action.comment?.trim()
+      const next: Report = { ...report, status: 'accepted', reviewedAt: ctx.at, version }
+      // The review comment belongs to the latest review; an old return reason must not linger.
+      if (comment) next.reviewComment = comment
+      else delete next.reviewComment
+      return { ok: true, report: next }
+    }
+    case 'return':
+    case 'reopen': {
+      const comment = action.comment?.trim()
+      if (!comment) {
+        return fail('comment-required', `say why the report is ${action.type === 'return' ? 'returned' : 'reopened'}`)
+      }
+      return { ok: true, report: { ...report, status: 'returned', reviewedAt: ctx.at, reviewComment: comment, version } }
+    }
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}

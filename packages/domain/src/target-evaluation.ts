@@ -1,0 +1,101 @@
+import type { Target, TargetState } from './target'
+
+/** What was measured for a target: a value, a rank, and the baseline a change is measured from. */
+export interface TargetObservation {
+  value?: number
+  rank?: number
+  /** Value in the baseline year; overrides `target.baselineValue` when both are known. */
+  baselineValue?: number
+}
+
+export interface EvaluateTargetOptions {
+  /** Slack allowed in every comparison; {@link TARGET_TOLERANCE} unless given. */
+  tolerance?: number
+}
+
+/**
+ * Half a unit in the fourth decimal place: the finest precision any index publishes (PAPI 2023,
+ * Thừa Thiên Huế 46,0415). Two numbers that print the same at four decimals compare equal, and
+ * binary rounding (1.1 − 1 = 0.10000000000000009) never flips a result.
+ */
+export const TARGET_TOLERANCE = 0.00005
+
+/**
+ * Whether an observation meets a target.
+ *
+ * - `gte` / `lte` / `eq`: the value against `target.value`, within the tolerance.
+ * - `between`: `target.value` ≤ value ≤ `target.valueMax`, both ends inclusive
+ *   ("từ 95% - 100%").
+ * - `rank-lte`: rank ≤ `target.value` ("xếp trong tốp 10"); a KPI report carries a single
+ *   number, so `value` stands in for a missing `rank`.
+ * - `change-vs-baseline`: the change from the baseline reaches `target.value`. Negative asks for a
+ *   fall of at least that much (−10: "giảm … so với năm 2015 đạt từ 10% trở lên"), zero or
+ *   positive for a rise of at least that much. For a `percent` target the change is relative,
+ *   in percent of the baseline; for other units it is absolute, in the target's unit
+ *   ("tăng thêm từ 02 đơn vị trở lên so năm trước" is +2 `count`).
+ *
+ * `unknown` when a number it needs is missing or not finite, when a `between` target has no
+ * `valueMax`, or when a relative change has a zero baseline.
+ *
+ * @example
+ * // Lào Cai 165/KH-UBND: "đạt tổng số điểm từ 90 trở lên"; 2019 result 82,85
+ * evaluateTarget({ metric: 'par-index-total', comparator: 'gte', value: 90, unit: 'points' }, { value: 82.85 })
+ * // 'not-met'
+ */
+export function evaluateTarget(
+  target: Target,
+  observation: TargetObservation,
+  options: EvaluateTargetOptions = {},
+): TargetState {
+  const tolerance = options.tolerance ?? TARGET_TOLERANCE
+  const value = finite(observation.value)
+  const goal = target.value
+  const verdict = (met: boolean): TargetState => (met ? 'met' : 'not-met')
+
+  switch (target.comparator) {
+    case 'gte':
+      return value === undefined ? 'unknown' : verdict(value >= goal - tolerance)
+    case 'lte':
+      return value === undefined ? 'unknown' : verdict(value <= goal + tolerance)
+    case 'eq':
+      return value === undefined ? 'unknown' : verdict(Math.abs(value - goal) <= tolerance)
+    case 'between': {
+      const max = finite(target.valueMax)
+      if (value === undefined || max === undefined) return 'unknown'
+      const [low, high] = goal <= max ? [goal, max] : [max, goal]
+      return verdict(value >= low - tolerance && value <= high + tolerance)
+    }
+    case 'rank-lte': {
+      const rank = finite(observation.rank) ?? value
+      return rank === undefined ? 'unknown' : verdict(rank <= goal + tolerance)
+    }
+    case 'change-vs-baseline': {
+      const change = changeVsBaseline(target, observation)
+      if (change === undefined) return 'unknown'
+      return verdict(goal < 0 ? change <= goal + tolerance : change >= goal - tolerance)
+    }
+  }
+}
+
+/**
+ * The change a `change-vs-baseline` target measures: relative, in percent of the baseline, for a
+ * `percent` target; absolute, in the target's unit, otherwise. Undefined when a number is missing
+ * or a relative change has a zero baseline.
+ *
+ * @example
+ * // Lào Cai: staff cut against 2015 (1,000 → 880 posts)
+ * changeVsBaseline({ metric: 'staff', comparator: 'change-vs-baseline', value: -10, unit: 'percent', baselineYear: 2015 }, { value: 880, baselineValue: 1000 })
+ * // -12
+ */
+export function changeVsBaseline(target: Target, observation: TargetObservation): number | undefined {
+  const value = finite(observation.value)
+  const baseline = finite(observation.baselineValue) ?? finite(target.baselineValue)
+  if (value === undefined || baseline === undefined) return undefined
+  if (target.unit !== 'percent') return value - baseline
+  if (baseline === 0) return undefined
+  return ((value - baseline) / Math.abs(baseline)) * 100
+}
+
+function finite(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isFinite(n) ? n : undefined
+}
