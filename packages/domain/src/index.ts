@@ -178,7 +178,6 @@ export type { SubmissionDeadlineOptions } from './period'
 export { DUE_REASON_LABELS, DueReasonSchema, dueTasks, reportingPeriods, taskDueDate } from './due-tasks'
 export type { DueReason, DueTask, DueTasksOptions, ReportingPeriodsOptions } from './due-tasks'
 
-// --- timeframe-parse (parseTimeframe)
 
 // --- rollup (outcomes, completeness, timeliness, progress)
 export {

@@ -270,7 +270,8 @@ const PERIOD_PATTERNS: readonly PeriodPattern[] = [
   {
     // "Tháng 6 năm 2018", "tháng 6/2020", "tháng 6, 7 năm 2018"
     source: `tháng\\s+(${NUMERAL}(?:${LIST_SEPARATOR}${NUMERAL})*)(?:\\s*(?:năm|/|-|–)\\s*(${YEAR}))?`,
-    read: (m) => expandList(m[1] ?? '', 1, 12)?.map((month) => ({ year: yearOf(m[2]), from: month, to: month })),
+    read: (m) =>
+      expandList(m[1] ?? '', 1, 12)?.map((month) => ({ year: yearOf(m[2]), from: month, to: month })),
     named: true,
   },
   {
