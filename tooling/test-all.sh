@@ -44,3 +44,6 @@ export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 
 say "running every test"
 npx -y pnpm@10 exec turbo run test typecheck --concurrency=2 "$@"
+
+say "the SDK as an outside developer installs it"
+bash tooling/check-sdk-consumer.sh
