@@ -325,11 +325,12 @@ function splitUnitPieces(text: string): string[] {
       if (previous && !startsLikeUnit(pieceText)) previous.end = span.end
       else merged.push({ ...span })
     }
-    // A known name may hold a comma followed by a unit-like word; rejoin such neighbours.
+    // A name or class may hold a comma followed by a unit-like word ("Cán bộ, công chức liên
+    // quan", "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh"); rejoin such neighbours.
     const joined: Span[] = []
     for (const span of merged) {
       const previous = joined.at(-1)
-      if (previous && knownUnit(partText.slice(previous.start, span.end)) && !knownUnit(partText.slice(previous.start, previous.end))) {
+      if (previous && namesOne(partText.slice(previous.start, span.end)) && !namesOne(partText.slice(previous.start, previous.end))) {
         previous.end = span.end
       } else joined.push({ ...span })
     }
@@ -404,7 +405,7 @@ const CLASS_RULES: readonly ClassRule[] = [
     name: 'Ủy ban nhân dân tỉnh',
   },
   {
-    pattern: /^(?:(?:ub|uy ban) )?(?:mttq|mttqvn|ubmttq|ubmttqvn|mat tran to quoc)(?: viet nam| vn)?(?: cac cap)?(?: va)?(?: cac)?(?: to chuc)?(?: ban nganh| nganh)? doan the.*$/,
+    pattern: /^(?:(?:ub|uy ban) )?(?:mttq|mttqvn|ubmttq|ubmttqvn|mat tran to quoc)(?: viet nam| vn)?(?: tinh| huyen| xa| cac cap)?(?: va)?(?: cac)?(?: to chuc)?(?: ban nganh| nganh)? doan the.*$/,
     unitClass: 'mass-organisations',
     name: 'Mặt trận Tổ quốc và các đoàn thể',
   },
@@ -495,8 +496,20 @@ function expand(text: string): string {
   return ABBREVIATIONS.reduce((out, [pattern, full]) => out.replace(pattern, full), text)
 }
 
+function namesOne(text: string): boolean {
+  return Boolean(knownUnit(text) || classOf(text))
+}
+
+// After "các", the words that make a group of units ("các cơ quan", "các sở"), as opposed to
+// "các nội dung", "các văn bản".
+const GROUP_WORDS = /^cac (?:co quan|don vi|so|ban|nganh|phong|doan the|to chuc|cong chuc|can bo|dia phuong|cap|huyen|xa|thon|hoi|doan|uy ban|ubnd|truong|benh vien|chi cuc|trung tam|lanh dao|thanh vien|bo|dai|bao|phuong tien)(?: |$)/
+
+/** Whether a piece reads as a unit or class, not as words that merely start like one. */
 function isRecognised(piece: string): boolean {
-  return Boolean(knownUnit(piece) || classOf(piece) || multiLevel(piece) || startsLikeUnit(piece))
+  if (knownUnit(piece) || classOf(piece) || multiLevel(piece)) return true
+  const f = fold(piece)
+  if (f.startsWith('cac ')) return GROUP_WORDS.test(f)
+  return startsLikeUnit(piece)
 }
 
 function classify(piece: string): ParsedAssignee[] {

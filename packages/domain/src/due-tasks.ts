@@ -1,13 +1,12 @@
 import { z } from 'zod'
+import { compareDates, isoDate, maxDate, overlaps, spanHolds, type DateSpan } from './internal/calendar'
 import type { IsoDate } from './iso-date'
 import type { Label } from './label'
 import {
   PERIOD_TYPE_RANK,
   ReportingRulesSchema,
-  overlaps,
   periodsBetween,
   requirePeriod,
-  type DateSpan,
   type Period,
   type PeriodId,
 } from './period'
@@ -103,7 +102,7 @@ export function taskDueDate(task: Task, periodId: PeriodId): IsoDate | undefined
       return open ? timeframe.end : undefined
     }
     case 'milestones': {
-      const inPeriod = (timeframe.dates ?? []).filter((d) => d >= period.start && d <= period.end).sort()
+      const inPeriod = (timeframe.dates ?? []).filter((d) => spanHolds(period, d)).sort(compareDates)
       return inPeriod.at(-1)
     }
     case 'recurring': {
@@ -150,16 +149,15 @@ export function reportingPeriods(plan: Plan, options: ReportingPeriodsOptions = 
       ? periods
       : periods.filter((p) => !periods.some((q) => q.end === p.end && PERIOD_TYPE_RANK[q.type] > PERIOD_TYPE_RANK[p.type]))
   return kept
-    .sort((a, b) => (a.end === b.end ? PERIOD_TYPE_RANK[a.type] - PERIOD_TYPE_RANK[b.type] : a.end < b.end ? -1 : 1))
+    .sort((a, b) => compareDates(a.end, b.end) || PERIOD_TYPE_RANK[a.type] - PERIOD_TYPE_RANK[b.type])
     .map((p) => p.id)
 }
 
 /** The calendar days the plan runs: its years, starting no earlier than its issue date. */
 function planSpan(plan: Plan): DateSpan {
-  const firstDay = `${plan.years.from}-01-01`
   return {
-    start: plan.issuedOn > firstDay ? plan.issuedOn : firstDay,
-    end: `${plan.years.to}-12-31`,
+    start: maxDate(plan.issuedOn, isoDate(plan.years.from, 1, 1)),
+    end: isoDate(plan.years.to, 12, 31),
   }
 }
 
@@ -182,7 +180,7 @@ function dueReason(plan: Plan, task: Task, period: Period): DueReason | undefine
     case 'milestones': {
       const dates = timeframe.dates ?? []
       if (dates.length === 0) return live('unscheduled')
-      return dates.some((d) => d >= period.start && d <= period.end) ? 'milestone' : undefined
+      return dates.some((d) => spanHolds(period, d)) ? 'milestone' : undefined
     }
     case 'event':
     case 'regulation':

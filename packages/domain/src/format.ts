@@ -1,3 +1,4 @@
+import { isCalendarDate } from './internal/calendar'
 import { DEFAULT_LOCALE, type Locale } from './label'
 
 export interface FormatNumberOptions {
@@ -106,11 +107,6 @@ export function formatDate(iso: string, _locale: Locale = DEFAULT_LOCALE): strin
     throw new RangeError(`not an ISO date: "${iso}"`)
   }
   return `${day}/${month}/${year}`
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
 /**

@@ -222,3 +222,9 @@ export {
   unitsWhere,
 } from './permission'
 export type { Action, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'
+
+// --- assignee-text
+export { KNOWN_UNIT_NAMES, ParsedAssigneeSchema, isAssigneeList, matchAssignees, parseAssignees } from './assignee-text'
+export type { AssigneeMatch, KnownUnitName, ParsedAssignee } from './assignee-text'
+export { matchDimension } from './dimension-match'
+export type { DimensionNames } from './dimension-match'

@@ -1,4 +1,19 @@
 import { z } from 'zod'
+import {
+  addDays,
+  daysInMonth,
+  isIsoDate,
+  isoDate,
+  maxDate,
+  minDate,
+  monthBefore,
+  monthOf,
+  overlaps,
+  requireDate,
+  vietnamDay,
+  yearOf,
+  type DateSpan,
+} from './internal/calendar'
 import { IsoDateSchema, type IsoDate } from './iso-date'
 import { DEFAULT_LOCALE, type Locale } from './label'
 import type { UnitLevel } from './unit'
@@ -65,8 +80,7 @@ export type Period = z.infer<typeof PeriodSchema>
 export type PeriodError = { code: 'invalid-period'; message: string }
 export type PeriodResult = { ok: true; period: Period } | { ok: false; error: PeriodError }
 
-/** A span of calendar days, both ends included. */
-export type DateSpan = { start: IsoDate; end: IsoDate }
+export type { DateSpan } from './internal/calendar'
 
 /** Periods of each type in one year, in order. */
 const PERIODS_PER_YEAR: Readonly<Record<PeriodType, readonly (number | undefined)[]>> = {
@@ -297,9 +311,6 @@ export function submissionDeadline(
   return minDate(planDue, maxDate(earliest, shifted))
 }
 
-/** Vietnam keeps UTC+7 all year (no daylight saving); a deadline day ends at midnight there. */
-const VIETNAM_OFFSET_MINUTES = 7 * 60
-
 /**
  * Whether a report sent at `submittedAt` missed `deadline` (a calendar day, included) after
  * `graceDays` more days of tolerance (the grace period of Envisio / ClearPoint). A time with an
@@ -312,11 +323,14 @@ const VIETNAM_OFFSET_MINUTES = 7 * 60
  * isLate('2023-06-05', '2023-06-03', 2) // false
  */
 export function isLate(submittedAt: string, deadline: IsoDate, graceDays = 0): boolean {
-  return vietnamDate(submittedAt) > addDays(requireDate(deadline), graceDays)
+  // Vietnam keeps UTC+7 all year (no daylight saving); a deadline day ends at midnight there.
+  const submittedOn = vietnamDay(submittedAt)
+  if (submittedOn === undefined) throw new RangeError(`"${submittedAt}" is not a date or date-time`)
+  return submittedOn > addDays(requireDate(deadline), graceDays)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Calendar arithmetic on YYYY-MM-DD strings (UTC, so no time zone shifts a day)
+// Building periods and reading plan rules (calendar arithmetic is in ./internal/calendar)
 // ---------------------------------------------------------------------------------------------
 
 function makePeriod(type: PeriodType, year: number, index: number | undefined): Period {
@@ -355,18 +369,8 @@ export function requirePeriod(id: PeriodId): Period {
 function boundSpan(bound: string): DateSpan {
   const parsed = parsePeriod(bound)
   if (parsed.ok) return parsed.period
-  if (IsoDateSchema.safeParse(bound).success) return { start: bound, end: bound }
+  if (isIsoDate(bound)) return { start: bound, end: bound }
   throw new RangeError(`"${bound}" is neither a reporting period nor a date (YYYY-MM-DD)`)
-}
-
-function requireDate(date: string): IsoDate {
-  if (!IsoDateSchema.safeParse(date).success) throw new RangeError(`"${date}" is not a date (YYYY-MM-DD)`)
-  return date
-}
-
-/** @internal Whether two spans share at least one day. */
-export function overlaps(a: DateSpan, b: DateSpan): boolean {
-  return a.start <= b.end && b.start <= a.end
 }
 
 function ruleList(rules: PeriodRulesInput): readonly PeriodRule[] {
@@ -394,59 +398,4 @@ function anchorFor(
 function resolveAnchor(anchor: AnchorDay, periodYear: number): IsoDate {
   const year = periodYear + (anchor.yearOffset ?? 0)
   return isoDate(year, anchor.month, Math.min(anchor.day, daysInMonth(year, anchor.month)))
-}
-
-function isoDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
-function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4))
-}
-
-function monthOf(date: IsoDate): number {
-  return Number(date.slice(5, 7))
-}
-
-function monthBefore(year: number, month: number): [number, number] {
-  return month === 1 ? [year - 1, 12] : [year, month - 1]
-}
-
-function daysInMonth(year: number, month: number): number {
-  return utcDate(year, month + 1, 0).getUTCDate()
-}
-
-/** A UTC midnight; `setUTCFullYear` keeps years below 100 literal, unlike `Date.UTC`. */
-function utcDate(year: number, month: number, day: number): Date {
-  const date = new Date(0)
-  date.setUTCFullYear(year, month - 1, day)
-  return date
-}
-
-/** @internal Adds (or with a negative `days` subtracts) calendar days. */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return utcDate(yearOf(date), monthOf(date), Number(date.slice(8, 10)) + days)
-    .toISOString()
-    .slice(0, 10)
-}
-
-function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b
-}
-
-function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b
-}
-
-const ZONED = /(Z|[+-]\d{2}:?\d{2})$/i
-
-function vietnamDate(moment: string): IsoDate {
-  const text = moment.trim()
-  if (IsoDateSchema.safeParse(text).success) return text
-  const ms = Date.parse(text)
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(ms)) {
-    throw new RangeError(`"${moment}" is not a date or date-time`)
-  }
-  if (!ZONED.test(text)) return text.slice(0, 10)
-  return new Date(ms + VIETNAM_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10)
 }

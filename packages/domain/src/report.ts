@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDayAt, VIETNAM_UTC_OFFSET_MINUTES } from './internal/calendar'
 import { PeriodIdSchema } from './period'
 
 export const ReportStatusSchema = z.enum(['draft', 'submitted', 'accepted', 'returned'])
@@ -53,24 +54,21 @@ export type SubmissionTimeliness = z.infer<typeof SubmissionTimelinessSchema>
 export const SubmissionStateSchema = z.enum([...SubmissionTimelinessSchema.options, 'pending'])
 export type SubmissionState = z.infer<typeof SubmissionStateSchema>
 
-/** Viet Nam keeps UTC+07:00 all year (no daylight saving). */
-export const VIETNAM_UTC_OFFSET_MINUTES = 420
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+export { VIETNAM_UTC_OFFSET_MINUTES } from './internal/calendar'
 
 /**
  * The calendar day on which an instant falls in Viet Nam. Deadlines are calendar days
  * ("trước ngày 03/6"), so a report sent at 01:00 on 1 July Hà Nội time is late for a 30 June
- * deadline even though it is still 30 June in UTC. A plain `YYYY-MM-DD` is returned unchanged.
+ * deadline even though it is still 30 June in UTC. A plain `YYYY-MM-DD` is returned unchanged; a
+ * date-time without `Z` or an offset is already local and is taken as written.
  *
  * @example
  * localDateOf('2018-06-30T18:30:00Z') // '2018-07-01'
  * localDateOf('2018-06-30') // '2018-06-30'
  */
 export function localDateOf(instant: string, offsetMinutes: number = VIETNAM_UTC_OFFSET_MINUTES): string {
-  if (DATE_ONLY.test(instant)) return instant
-  const ms = Date.parse(instant)
+  const day = calendarDayAt(instant, offsetMinutes)
   // A malformed instant is a caller bug (schemas validate every stored one), not an expected failure.
-  if (Number.isNaN(ms)) throw new TypeError(`not an ISO date or datetime: ${instant}`)
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10)
+  if (day === undefined) throw new TypeError(`not an ISO date or datetime: ${instant}`)
+  return day
 }

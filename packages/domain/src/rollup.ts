@@ -1,5 +1,6 @@
+import { addDays, compareDates } from './internal/calendar'
 import type { IsoDate } from './iso-date'
-import type { PeriodId } from './period'
+import { requirePeriod, type PeriodId } from './period'
 import type { Section } from './plan'
 import {
   localDateOf,
@@ -405,21 +406,6 @@ function pathToRoot(unitId: string, parentOf: (unitId: string) => string | null,
   return null
 }
 
-function addDays(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
-
-/** Sort key of a period by the month it ends in: 2018Q2 and 2018S1 both end in June. */
-function periodEndKey(periodId: string): number {
-  const year = Number(periodId.slice(0, 4))
-  const rest = periodId.slice(4)
-  const n = Number(rest.slice(1))
-  const endMonth =
-    rest === '' ? 12 : rest[0] === 'M' ? n : rest[0] === 'Q' ? n * 3 : rest[0] === 'S' ? n * 6 : /* N9 */ 9
-  return year * 100 + endMonth
-}
-
 function latestFiledReports(reports: readonly Report[], asOf: IsoDate): Map<string, Report> {
   const latest = new Map<string, Report>()
   for (const r of reports) {
@@ -433,9 +419,9 @@ function latestFiledReports(reports: readonly Report[], asOf: IsoDate): Map<stri
 }
 
 function isLater(a: Report, b: Report): boolean {
-  const byPeriod = periodEndKey(a.periodId) - periodEndKey(b.periodId)
+  const byPeriod = compareDates(requirePeriod(a.periodId).end, requirePeriod(b.periodId).end)
   if (byPeriod !== 0) return byPeriod > 0
-  // Same end month (2018Q2 vs 2018S1): the later filing is the more recent word.
+  // Same end (2018Q2 and 2018S1 both end on 30 June): the later filing is the more recent word.
   return (a.submittedAt ?? '') > (b.submittedAt ?? '')
 }
 

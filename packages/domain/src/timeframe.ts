@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { addDays, daysInMonth, isCalendarDate, isoDate, sortedUniqueDates, type DateSpan } from './internal/calendar'
 import { IsoDateSchema } from './iso-date'
 
 export const TimeframeKindSchema = z.enum([
@@ -108,35 +109,9 @@ const NUMERAL = `(?:[ivx]{1,4}|\\d{1,2})${END}`
 const QUY = 'q(?:uý|úy)'
 const LIST_SEPARATOR = '\\s*(?:,|và|-|–|—|đến)\\s*'
 
-// ---------------------------------------------------------------------------------------------
-// Calendar arithmetic (pure, local calendar days)
-// ---------------------------------------------------------------------------------------------
-
+/** A plan year within the range YEAR reads (1900–2099). */
 function isYear(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2099
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
-  return [4, 6, 9, 11].includes(month) ? 30 : 31
-}
-
-function iso(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
-function dayBefore(date: string): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
-  if (day > 1) return iso(year, month, day - 1)
-  if (month > 1) return iso(year, month - 1, daysInMonth(year, month - 1))
-  return iso(year - 1, 12, 31)
-}
-
-function dayAfter(date: string): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
-  if (day < daysInMonth(year, month)) return iso(year, month, day + 1)
-  if (month < 12) return iso(year, month + 1, 1)
-  return iso(year + 1, 1, 1)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,20 +126,15 @@ interface Period {
   day?: number
 }
 
-interface Span {
-  start: string
-  end: string
-}
-
-function spanOf(period: Period, planYear: number | undefined): Span | undefined {
+function spanOf(period: Period, planYear: number | undefined): DateSpan | undefined {
   const year = period.year ?? planYear
   if (year === undefined) return undefined
   if (period.day !== undefined) {
     if (period.day > daysInMonth(year, period.from)) return undefined // 29/2 outside a leap year
-    const day = iso(year, period.from, period.day)
+    const day = isoDate(year, period.from, period.day)
     return { start: day, end: day }
   }
-  return { start: iso(year, period.from, 1), end: iso(year, period.to, daysInMonth(year, period.to)) }
+  return { start: isoDate(year, period.from, 1), end: isoDate(year, period.to, daysInMonth(year, period.to)) }
 }
 
 /** Whether each period starts the month after the one before it ends (Quý II, III). */
@@ -222,7 +192,7 @@ function dayPeriod(day: Token, month: Token, year: Token): Period[] | undefined 
   const m = Number(month)
   const y = yearOf(year)
   // Without a year, 29/02 may still be right: the plan year decides later (spanOf).
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y ?? 2000, m))) return undefined
+  if (!isCalendarDate(y ?? 2000, m, d)) return undefined
   return [{ year: y, from: m, to: m, day: d }]
 }
 
@@ -422,7 +392,7 @@ function between(from: Period[], to: Period[] | undefined, planYear: number | un
   if (first.year === undefined && endYear !== undefined && opening && end && opening.start > end) {
     opening = spanOf(first, endYear - 1)
   }
-  const start = opening && (after ? dayAfter(opening.end) : opening.start)
+  const start = opening && (after ? addDays(opening.end, 1) : opening.start)
   return { kind: 'window', ...(start ? { start } : {}), ...(end ? { end } : {}) }
 }
 
@@ -465,7 +435,7 @@ const deadline: Rule = (clause, planYear) => {
     if (!first || !last) continue
     const strictlyBefore = (match[1] ?? '').toLowerCase() === 'trước' && first.day === undefined
     const opening = spanOf(first, planYear)?.start
-    const end = strictlyBefore ? opening && dayBefore(opening) : spanOf(last, planYear)?.end
+    const end = strictlyBefore ? opening && addDays(opening, -1) : spanOf(last, planYear)?.end
     return { kind: 'window', ...(end ? { end } : {}) }
   }
   return undefined
@@ -486,7 +456,7 @@ const periods: Rule = (clause, planYear) => {
   const to = rangeEnd(clause.slice(found.endIndex))
   if (to) return between(found.periods, to, planYear)
   const spans = found.periods.map((period) => spanOf(period, planYear))
-  const known = spans.every((span) => span !== undefined) ? (spans as Span[]) : undefined
+  const known = spans.every((span) => span !== undefined) ? (spans as DateSpan[]) : undefined
   const first = known?.[0]
   const last = known?.at(-1)
   if (ONWARD.test(clause.slice(found.endIndex))) {
@@ -568,11 +538,7 @@ function combine(readings: Reading[]): Reading {
   const primaryDeadline = deadlineOf(primary)
   if (primaryDeadline) {
     const { end: _end, ...rest } = combined
-    return { ...rest, kind: 'milestones', dates: sortedUnique([primaryDeadline, ...extra]) }
+    return { ...rest, kind: 'milestones', dates: sortedUniqueDates([primaryDeadline, ...extra]) }
   }
-  return { ...combined, dates: sortedUnique([...(primary.dates ?? []), ...extra]) }
-}
-
-function sortedUnique(dates: string[]): string[] {
-  return [...new Set(dates)].sort()
+  return { ...combined, dates: sortedUniqueDates([...(primary.dates ?? []), ...extra]) }
 }
