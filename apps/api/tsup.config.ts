@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // server.ts is the start command (`node dist/server.js`); client.ts the typed client subpath.
+  entry: ['src/index.ts', 'src/client.ts', 'src/server.ts'],
   format: ['esm'],
-  dts: true,
+  dts: { entry: ['src/index.ts', 'src/client.ts'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',

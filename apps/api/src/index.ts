@@ -1,1 +1,12 @@
-export {}
+// Public surface of @papi/api: named re-exports only.
+
+// --- app
+export { createApp } from './app'
+export type { AppType, CreateAppOptions } from './app'
+
+// --- api-error
+export { ApiError, codeToStatus, ErrorCodeSchema, ErrorSchema } from './api-error'
+export type { ErrorBody, ErrorCode } from './api-error'
+
+// --- password
+export { hashPassword, verifyPassword } from './password'

@@ -1,1 +1,70 @@
-export {}
+// Public surface of @papi/store: named re-exports only.
+
+// --- open-store
+export { DEFAULT_DATA_DIR, MIGRATIONS_FOLDER, openStore, storeOptionsFromEnv } from './open-store'
+export type { OpenStoreOptions } from './open-store'
+
+// --- store
+export { createStore } from './store'
+export type { Store } from './store'
+
+// --- database
+export type { Database, Driver, Executor, Transaction } from './database'
+
+// --- store-error
+export { isForeignKeyViolation, isUniqueViolation, StoreError, StoreErrorCodeSchema } from './store-error'
+export type { StoreErrorCode } from './store-error'
+
+// --- schema
+export {
+  assignments,
+  auditLog,
+  loginAttempts,
+  periods,
+  plans,
+  reports,
+  reportVersions,
+  scores,
+  sections,
+  sessions,
+  SYSTEM_SCOPE,
+  targets,
+  tasks,
+  unitSuccessors,
+  units,
+  userRoles,
+  users,
+} from './schema'
+
+// --- audit-log
+export { listAudit, writeAudit } from './audit-log'
+export type { AuditEntry, AuditInput, AuditQuery, Change } from './audit-log'
+
+// --- unit-repository
+export { UnitInputSchema, UnitPatchSchema } from './unit-repository'
+export type { UnitInput, UnitPatch } from './unit-repository'
+
+// --- user-repository
+export type { NewUser, User, UserPatch, UserWithCredentials } from './user-repository'
+
+// --- session-repository
+export { hashToken } from './session-repository'
+export type { NewSession, Session } from './session-repository'
+
+// --- plan-repository
+export { asDomainPlan, planScopeUnitId } from './plan-repository'
+export type { PlanSummary, StoredPlan, StoredSection, StoredTask, TaskAssignee } from './plan-repository'
+
+// --- period-repository
+export { deadlineForLevel } from './period-repository'
+export type { PeriodOverrides, StoredPeriod } from './period-repository'
+
+// --- report-repository
+export type { ReportQuery, ReportVersion, ReportWrite, StoredReport } from './report-repository'
+
+// --- score-repository
+export { checkResult } from './score-repository'
+export type { ScoreQuery, StoredScore } from './score-repository'
+
+// --- dashboard
+export type { Dashboard, PlanDashboard, UnitStats } from './dashboard'

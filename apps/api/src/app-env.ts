@@ -1,0 +1,39 @@
+import type { Locale } from '@papi/domain'
+import type { Store, User } from '@papi/store'
+import type { RequestIdVariables } from 'hono/request-id'
+
+/** Who is calling, once the session is checked. */
+export interface Auth {
+  user: User
+  token: string
+  /** Cookie sessions must pass the CSRF check on writes; bearer tokens cannot be sent by a browser on its own. */
+  via: 'bearer' | 'cookie'
+  csrfToken: string
+}
+
+/** The services and per-request values handlers read from the Hono context. */
+export type AppEnv = {
+  Variables: RequestIdVariables & {
+    store: Store
+    /** The server's clock; tests hand in a fixed one. */
+    now: () => Date
+    locale: Locale
+    /** Set by the session middleware for signed-in requests. */
+    auth?: Auth
+    options: AppSettings
+  }
+}
+
+/** Settings that shape behaviour, all with defaults in `createApp`. */
+export interface AppSettings {
+  sessionTtlMs: number
+  /** Failed log-ins allowed per user name (and 4× per client address) within `loginWindowMs`. */
+  maxLoginFailures: number
+  loginWindowMs: number
+  /** Largest JSON body, bytes. */
+  bodyLimit: number
+  /** Largest upload (plan documents, score tables), bytes. */
+  uploadLimit: number
+  /** Mark cookies `Secure` (behind HTTPS). */
+  secureCookies: boolean
+}

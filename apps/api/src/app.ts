@@ -1,0 +1,183 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Store } from '@papi/store'
+import { StoreError } from '@papi/store'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { ZodError } from 'zod'
+import { ApiError, codeToStatus, errorBody, type ErrorCode } from './api-error'
+import type { AppEnv, AppSettings } from './app-env'
+import { localeOf } from './locale'
+import { authRoutes } from './routes/auth'
+import { docsRoutes } from './routes/docs'
+import { healthRoutes } from './routes/health'
+import { unitRoutes } from './routes/units'
+import { userRoutes } from './routes/users'
+import { planImportRoutes } from './routes/plan-import'
+import { planRoutes } from './routes/plans'
+import { periodRoutes } from './routes/periods'
+import { reportRoutes } from './routes/reports'
+import { scoreRoutes } from './routes/scores'
+import { dashboardRoutes } from './routes/dashboard'
+import { auditRoutes } from './routes/audit'
+import { webRoutes } from './routes/web'
+import { readSession } from './session'
+
+export interface CreateAppOptions extends Partial<AppSettings> {
+  store: Store
+  /** The clock; tests hand in a fixed one. Defaults to the system clock. */
+  clock?: () => Date
+  /** Folder of the built web dashboard (apps/web/dist); served at `/` when it exists. */
+  webDist?: string
+}
+
+const STORE_TO_API: Record<StoreError['code'], ErrorCode> = {
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  'version-conflict': 'conflict',
+  invalid: 'invalid',
+}
+
+function httpToCode(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+    case 415: // wrong Content-Type: the body is not what the route reads
+      return 'malformed'
+    case 401:
+      return 'unauthenticated'
+    case 403:
+      return 'forbidden'
+    case 404:
+      return 'not-found'
+    case 409:
+      return 'conflict'
+    case 413:
+      return 'too-large'
+    case 422:
+      return 'invalid'
+    case 429:
+      return 'rate-limited'
+    default:
+      return status >= 400 && status < 500 ? 'malformed' : 'internal'
+  }
+}
+
+/**
+ * The papi HTTP API as a Hono app over a store: test it with `app.request`, serve it with
+ * `src/server.ts`. Everything lives under `/api/v1`, besides `/api/health`, `/api/openapi.json`,
+ * `/api/docs` and the web dashboard at `/`.
+ *
+ * @example
+ * const app = createApp({ store: await openStore({ dataDir: 'memory://' }) })
+ * const res = await app.request('/api/health') // 200 { status: 'ok' }
+ */
+export function createApp(options: CreateAppOptions) {
+  const settings: AppSettings = {
+    sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
+    maxLoginFailures: options.maxLoginFailures ?? 5,
+    loginWindowMs: options.loginWindowMs ?? 15 * 60 * 1000,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    uploadLimit: options.uploadLimit ?? 10 * 1024 * 1024,
+    secureCookies: options.secureCookies ?? false,
+  }
+  const clock = options.clock ?? (() => new Date())
+
+  const app = new OpenAPIHono<AppEnv>()
+
+  app.use(requestId())
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    }),
+  )
+  app.use(async (c, next) => {
+    c.set('store', options.store)
+    c.set('now', clock)
+    c.set('options', settings)
+    c.set('locale', localeOf(c.req.header('accept-language')))
+    await next()
+  })
+  // Uploads (plan documents, score tables) may be larger than JSON bodies.
+  app.use('/api/*', async (c, next) => {
+    const upload = c.req.path.endsWith('/import')
+    return bodyLimit({
+      maxSize: upload ? settings.uploadLimit : settings.bodyLimit,
+      onError: () => {
+        throw new ApiError('too-large', { maxBytes: upload ? settings.uploadLimit : settings.bodyLimit })
+      },
+    })(c, next)
+  })
+  app.use('/api/v1/*', readSession)
+
+  app.onError((error, c) => {
+    const locale = c.var.locale ?? 'vi'
+    const requestId = c.var.requestId
+    let code: ErrorCode
+    let details: unknown
+    let text: ApiError['text']
+    if (error instanceof ApiError) {
+      code = error.code
+      details = error.details
+      text = error.text
+    } else if (error instanceof StoreError) {
+      code = STORE_TO_API[error.code]
+      details = { reason: error.message, ...(error.details && typeof error.details === 'object' ? error.details : {}) }
+    } else if (error instanceof ZodError) {
+      // A schema checked deeper than the route (the store re-parses domain input).
+      code = 'invalid'
+      details = { issues: error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })) }
+    } else if (error instanceof HTTPException) {
+      code = httpToCode(error.status)
+      details = { reason: error.message }
+    } else {
+      code = 'internal'
+      console.error(`[${requestId}]`, error)
+    }
+    return c.json(errorBody(code, locale, { details, requestId, text }), codeToStatus[code])
+  })
+  app.notFound((c) => c.json(errorBody('not-found', c.var.locale ?? 'vi', { requestId: c.var.requestId }), 404))
+
+  const routes = app
+    .route('/api', healthRoutes)
+    .route('/api/v1', authRoutes)
+    .route('/api/v1', unitRoutes)
+    .route('/api/v1', userRoutes)
+    .route('/api/v1', planImportRoutes)
+    .route('/api/v1', planRoutes)
+    .route('/api/v1', periodRoutes)
+    .route('/api/v1', reportRoutes)
+    .route('/api/v1', scoreRoutes)
+    .route('/api/v1', dashboardRoutes)
+    .route('/api/v1', auditRoutes)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'papi API',
+      version: '1.0.0',
+      description:
+        'Action plans to raise PAPI, PAR INDEX and SIPAS results. Errors always answer `{ error: { code, message, details, requestId } }`; messages follow Accept-Language (Vietnamese by default).',
+    },
+    security: [{ bearer: [] }],
+  })
+  app.route('/api', docsRoutes)
+  app.route('/', webRoutes(options.webDist))
+
+  return routes
+}
+
+/** The API's type, for the typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApp>

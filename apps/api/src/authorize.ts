@@ -1,0 +1,28 @@
+import { can, type Action, type UnitTree } from '@papi/domain'
+import type { Context } from 'hono'
+import { ApiError } from './api-error'
+import type { AppEnv, Auth } from './app-env'
+import { requireAuth } from './session'
+
+/**
+ * Checks "who may do what where" with the domain's `can` and answers the caller and the unit
+ * tree, or throws 401 (no session) / 403 (outside the caller's scope).
+ *
+ * @example
+ * const { auth } = await authorize(c, 'report.write', body.unitId)
+ */
+export async function authorize(
+  c: Context<AppEnv>,
+  action: Action,
+  unitId: string | null,
+): Promise<{ auth: Auth; tree: UnitTree }> {
+  const auth = requireAuth(c)
+  const tree = await c.var.store.units.tree()
+  if (!can(auth.user, action, unitId, tree)) throw new ApiError('forbidden', { action, unitId })
+  return { auth, tree }
+}
+
+/** The change record for the store: who acts, now, under which request. */
+export function changeOf(c: Context<AppEnv>) {
+  return { actorId: c.var.auth?.user.id ?? null, at: c.var.now(), requestId: c.var.requestId }
+}

@@ -1,0 +1,178 @@
+import type { Store } from '@papi/store'
+import { testBackends } from '@papi/store/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeTestApp, samplePlan, type TestApp } from './app.fixture'
+
+describe.each(testBackends())('plans, reports and the dashboard on $name', (backend) => {
+  let store: Store
+  let t: TestApp
+  let tokens: Record<'admin' | 'planner' | 'reporter' | 'reporter2' | 'viewer', string>
+  let plan: any
+  const task = (code: string) => plan.sections.flatMap((s: any) => s.tasks).find((x: any) => x.code === code)
+
+  beforeAll(async () => {
+    store = await backend.open()
+    t = await makeTestApp(store)
+    tokens = {
+      admin: await t.login('admin'),
+      planner: await t.login('planner'),
+      reporter: await t.login('reporter'),
+      reporter2: await t.login('reporter2'),
+      viewer: await t.login('viewer'),
+    }
+  })
+  afterAll(() => store?.close())
+
+  it('a planner stores a plan; classes resolve to the units of its scope', async () => {
+    const res = await t.call('POST', '/api/v1/plans', { token: tokens.planner, body: samplePlan(t.units) })
+    expect(res.status).toBe(201)
+    plan = res.body
+    expect(task('1.3').assignees.map((a: any) => [a.role, a.unitName])).toEqual([
+      ['lead', 'UBND phường Vĩnh Thanh Vân'],
+      ['lead', 'UBND thị trấn Minh Lương'],
+    ])
+  })
+
+  it('a reporter may not create plans', async () => {
+    const res = await t.call('POST', '/api/v1/plans', { token: tokens.reporter, body: { ...samplePlan(t.units), number: '1/KH' } })
+    expect(res.status).toBe(403)
+  })
+
+  it('publishing opens the periods', async () => {
+    const res = await t.call('POST', `/api/v1/plans/${plan.id}/publish`, { token: tokens.planner, body: {} })
+    expect(res.status).toBe(200)
+    expect(res.body.status).toBe('published')
+    const periods = await t.call('GET', `/api/v1/plans/${plan.id}/periods`, { token: tokens.reporter })
+    expect(periods.body.map((p: any) => p.code)).toEqual(['2018S1', '2018Q3', '2018'])
+    // Communes report before the province's standing agency consolidates.
+    expect(periods.body[0].deadlines).toMatchObject({ commune: '2018-06-16', province: '2018-06-18' })
+  })
+
+  it('a reporter reads the plan with resolved assignees', async () => {
+    const res = await t.call('GET', `/api/v1/plans/${plan.id}`, { token: tokens.reporter })
+    expect(res.status).toBe(200)
+    expect(res.body.sections).toHaveLength(2)
+    const mine = await t.call('GET', `/api/v1/plans/${plan.id}/assignments?unitId=${t.units.vtv.id}`, { token: tokens.reporter })
+    expect(mine.body.map((a: any) => a.taskCode)).toEqual(['1.3'])
+  })
+
+  it("a reporter writing another unit's report gets 403 and nothing changes", async () => {
+    const res = await t.call('PUT', '/api/v1/reports', {
+      token: tokens.reporter,
+      body: { taskId: task('1.3').id, unitId: t.units.minhLuong.id, periodId: '2018S1', status: 'in-progress', progress: 50, narrative: 'x' },
+    })
+    expect(res.status).toBe(403)
+    expect(res.body.error.code).toBe('forbidden')
+    expect(await store.reports.list({ planId: plan.id })).toEqual([])
+  })
+
+  let reportId: string
+  it('a reporter files and submits the report of its own unit', async () => {
+    const saved = await t.call('PUT', '/api/v1/reports', {
+      token: tokens.reporter,
+      body: {
+        taskId: task('1.3').id,
+        unitId: t.units.vtv.id,
+        periodId: '2018S1',
+        status: 'in-progress',
+        progress: 60,
+        narrative: 'Đã niêm yết công khai các khoản đóng góp tại trụ sở phường và 5 khu phố.',
+      },
+    })
+    expect(saved.status).toBe(200)
+    expect(saved.body).toMatchObject({ status: 'draft', workStatus: 'in-progress', version: 1 })
+    reportId = saved.body.id
+    const submitted = await t.call('POST', `/api/v1/reports/${reportId}/submit`, { token: tokens.reporter, body: { version: 1 } })
+    expect(submitted.status).toBe(200)
+    expect(submitted.body).toMatchObject({ status: 'submitted', version: 2 })
+  })
+
+  it('a reporter may not accept its own report', async () => {
+    const res = await t.call('POST', `/api/v1/reports/${reportId}/accept`, { token: tokens.reporter, body: {} })
+    expect(res.status).toBe(403)
+  })
+
+  it('the planner accepts it, and the dashboard counts it', async () => {
+    const accepted = await t.call('POST', `/api/v1/reports/${reportId}/accept`, { token: tokens.planner, body: { version: 2 } })
+    expect(accepted.status).toBe(200)
+    expect(accepted.body.status).toBe('accepted')
+
+    const res = await t.call('GET', `/api/v1/dashboard?unitId=${t.units.kg.id}&periodId=2018S1`, { token: tokens.planner })
+    expect(res.status).toBe(200)
+    const p = res.body.plans[0]
+    expect(p.reporting).toMatchObject({ expected: 3, submitted: 1, accepted: 1, onTime: 1 })
+    expect(p.units.find((u: any) => u.unitId === t.units.vtv.id)).toMatchObject({ submitted: 1, completeness: 100 })
+    expect(p.sections.find((s: any) => s.code === '1').progress).toBe(30)
+    expect(res.body.totals.completeness).toBeCloseTo(100 / 3)
+  })
+
+  it('returning needs a comment (422); a viewer outside the subtree gets 403 on the dashboard', async () => {
+    const res = await t.call('POST', `/api/v1/reports/${reportId}/return`, { token: tokens.planner, body: {} })
+    expect(res.status).toBe(422)
+    const dash = await t.call('GET', `/api/v1/dashboard?unitId=${t.units.kg.id}&periodId=2018S1`, { token: tokens.viewer })
+    expect(dash.status).toBe(403)
+    const own = await t.call('GET', `/api/v1/dashboard?unitId=${t.units.chauThanh.id}&periodId=2018S1`, { token: tokens.viewer })
+    expect(own.status).toBe(200)
+  })
+
+  it('two writers with the same version: one wins, the other gets 409', async () => {
+    const key = { taskId: task('1.3').id, unitId: t.units.minhLuong.id, periodId: '2018S1' }
+    const first = await t.call('PUT', '/api/v1/reports', { token: tokens.reporter2, body: { ...key, progress: 10, narrative: 'a' } })
+    expect(first.status).toBe(200)
+    const [a, b] = await Promise.all([
+      t.call('PUT', '/api/v1/reports', { token: tokens.reporter2, body: { ...key, progress: 40, narrative: 'b', version: 1 } }),
+      t.call('PUT', '/api/v1/reports', { token: tokens.reporter2, body: { ...key, progress: 70, narrative: 'c', version: 1 } }),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 409])
+    const loser = a.status === 409 ? a : b
+    expect(loser.body.error.code).toBe('conflict')
+    const winner = a.status === 200 ? a : b
+    const stored = await t.call('GET', `/api/v1/reports/${winner.body.id}`, { token: tokens.reporter2 })
+    expect(stored.body).toMatchObject({ version: 2, progress: winner.body.progress })
+    // A stale version after the fact is refused too, and changes nothing.
+    const stale = await t.call('PUT', '/api/v1/reports', { token: tokens.reporter2, body: { ...key, progress: 99, version: 1 } })
+    expect(stale.status).toBe(409)
+    expect((await t.call('GET', `/api/v1/reports/${winner.body.id}`, { token: tokens.reporter2 })).body.progress).toBe(winner.body.progress)
+  })
+
+  it('keeps every version of a report and audits each change', async () => {
+    const versions = await t.call('GET', `/api/v1/reports/${reportId}/versions`, { token: tokens.planner })
+    expect(versions.body.map((v: any) => v.status)).toEqual(['draft', 'submitted', 'accepted'])
+    const audit = await t.call('GET', `/api/v1/audit?provinceId=${t.units.kg.id}&entity=report&entityId=${reportId}`, {
+      token: tokens.planner,
+    })
+    expect(audit.body.map((e: any) => e.action)).toEqual(['accept', 'submit', 'save'])
+  })
+
+  it('reports are listed only inside the caller scope', async () => {
+    const mine = await t.call('GET', `/api/v1/reports?planId=${plan.id}`, { token: tokens.reporter })
+    expect(mine.body.map((r: any) => r.unitId)).toEqual([t.units.vtv.id])
+    const all = await t.call('GET', `/api/v1/reports?planId=${plan.id}`, { token: tokens.planner })
+    expect(all.body).toHaveLength(2)
+  })
+
+  it('scores: imported from CSV against the framework; targets evaluate against them', async () => {
+    const csv = 'unit;total;rank;rankOf\nKG;35,71;45;63\n'
+    const bad = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2009&year=2017', {
+      token: tokens.planner,
+      raw: 'unit,total,e-governance\nKG,35.71,1',
+      headers: { 'content-type': 'text/csv' },
+    })
+    expect(bad.status).toBe(422)
+    const ok = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2009&year=2017', {
+      token: tokens.planner,
+      raw: csv,
+      headers: { 'content-type': 'text/csv' },
+    })
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201)
+    expect(ok.body.saved[0]).toMatchObject({ unitId: t.units.kg.id, total: 35.71, rank: 45 })
+    const reporter = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2009&year=2017', {
+      token: tokens.reporter,
+      raw: csv,
+      headers: { 'content-type': 'text/csv' },
+    })
+    expect(reporter.status).toBe(403)
+    const targets = await t.call('GET', `/api/v1/plans/${plan.id}/targets`, { token: tokens.planner })
+    expect(targets.body[0]).toMatchObject({ metric: 'papi-rank', state: 'not-met', observed: { rank: 45, year: 2017 } })
+  })
+})

@@ -1,0 +1,42 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { ApiError, errorResponses } from '../api-error'
+import { authorize } from '../authorize'
+import { createRouter } from '../router'
+import { AuditEntrySchema } from '../schemas'
+import { requireAuth } from '../session'
+
+/** The audit log: who changed what, when, from what to what. */
+export const auditRoutes = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/audit',
+    tags: ['audit'],
+    summary: 'Audit entries, newest first; planners read their province (`provinceId`), admins everything',
+    request: {
+      query: z.object({
+        provinceId: z.string().optional(),
+        entity: z.string().optional(),
+        entityId: z.string().optional(),
+        before: z.iso.datetime({ offset: true }).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).optional(),
+      }),
+    },
+    responses: {
+      200: { description: 'Entries', content: { 'application/json': { schema: z.array(AuditEntrySchema) } } },
+      ...errorResponses('unauthenticated', 'forbidden', 'invalid'),
+    },
+  }),
+  async (c) => {
+    const { before, ...query } = c.req.valid('query')
+    const auth = requireAuth(c)
+    const isAdmin = auth.user.roles.some((r) => r.role === 'admin')
+    if (!isAdmin) {
+      if (query.provinceId === undefined) {
+        throw new ApiError('forbidden', { reason: 'name the provinceId whose audit you may read' })
+      }
+      await authorize(c, 'audit.read', query.provinceId)
+    }
+    const entries = await c.var.store.audit.list({ ...query, ...(before && { before: new Date(before) }) })
+    return c.json(entries, 200)
+  },
+)

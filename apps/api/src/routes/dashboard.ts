@@ -1,0 +1,98 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { PeriodIdSchema, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
+import { errorResponses } from '../api-error'
+import { authorize } from '../authorize'
+import { createRouter } from '../router'
+
+const OutcomesSchema = z.record(TaskOutcomeSchema, z.number().int())
+
+const StatsSchema = z.object({
+  unitId: z.string(),
+  expected: z.number().int(),
+  submitted: z.number().int(),
+  accepted: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+  pending: z.number().int(),
+  completeness: z.number().nullable(),
+  timeliness: z.number().nullable(),
+})
+
+const TaskProgressSchema = z.object({
+  taskId: z.string(),
+  code: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  progress: z.number().nullable(),
+  dueDate: z.string().optional(),
+  completedOn: z.string().optional(),
+  outcome: TaskOutcomeSchema,
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      progress: z.number(),
+      workStatus: WorkStatusSchema.nullable(),
+      completedOn: z.string().optional(),
+      periodId: z.string().optional(),
+    }),
+  ),
+})
+
+const DashboardSchema = z
+  .object({
+    unitId: z.string(),
+    periodId: z.string(),
+    asOf: z.string(),
+    totals: StatsSchema.omit({ unitId: true }),
+    plans: z.array(
+      z.object({
+        planId: z.string(),
+        number: z.string(),
+        title: z.string(),
+        periodId: z.string(),
+        cutoffStart: z.string(),
+        cutoffEnd: z.string(),
+        dueOn: z.string(),
+        reporting: StatsSchema,
+        progress: z.number().nullable(),
+        outcomes: OutcomesSchema,
+        sections: z.array(
+          z.object({
+            sectionId: z.string(),
+            code: z.string(),
+            title: z.string(),
+            weight: z.number(),
+            progress: z.number().nullable(),
+            outcomes: OutcomesSchema,
+            tasks: z.array(TaskProgressSchema),
+          }),
+        ),
+        units: z.array(StatsSchema.extend({ unitName: z.string(), parentId: z.string().nullable() })),
+      }),
+    ),
+  })
+  .openapi('Dashboard')
+
+/** Completeness, timeliness and progress of a unit's subtree for one period. */
+export const dashboardRoutes = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/dashboard',
+    tags: ['dashboard'],
+    summary: "Completeness, timeliness and progress for a unit's subtree in a period, by plan, section and unit",
+    request: {
+      query: z.object({ unitId: z.string().min(1), periodId: PeriodIdSchema, planId: z.string().optional() }),
+    },
+    responses: {
+      200: { description: 'The dashboard', content: { 'application/json': { schema: DashboardSchema } } },
+      ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'invalid'),
+    },
+  }),
+  async (c) => {
+    const { unitId, periodId, planId } = c.req.valid('query')
+    const { tree } = await authorize(c, 'dashboard.read', unitId)
+    const dashboard = await c.var.store.dashboard(tree, { unitId, periodId, asOf: c.var.now(), ...(planId && { planId }) })
+    return c.json(dashboard, 200)
+  },
+)

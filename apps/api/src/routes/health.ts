@@ -1,0 +1,19 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { createRouter } from '../router'
+
+/** `GET /api/health`: the process is up (it does not touch the database, so it stays cheap). */
+export const healthRoutes = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/health',
+    tags: ['system'],
+    summary: 'Liveness check',
+    responses: {
+      200: {
+        description: 'The API is up',
+        content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+      },
+    },
+  }),
+  (c) => c.json({ status: 'ok' as const }, 200),
+)

@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { isPlanDocumentError, PlanImportSchema, readPlanDocument, toPlan } from '@papi/documents'
+import { PlanSchema, type Plan } from '@papi/domain'
+import { ApiError, errorResponses } from '../api-error'
+import { authorize, changeOf } from '../authorize'
+import { createRouter } from '../router'
+import { StoredPlanSchema } from '../schemas'
+
+const DryRunSchema = z
+  .object({
+    dryRun: z.literal(true),
+    /** What the importer read, with the warnings a person should look at. */
+    import: PlanImportSchema,
+    /** The plan it would store, or null when the document lacks what a plan needs (see `problem`). */
+    plan: PlanSchema.nullable(),
+    problem: z.string().optional(),
+  })
+  .openapi('PlanImportDryRun')
+
+/**
+ * Plan upload: a document (.txt, .docx, .xlsx, .csv) is read by the importer and shown as a dry
+ * run; `confirm=true` stores it as a draft. The server keeps nothing between the two calls (it
+ * holds no state): the client sends the file again, or posts the (edited) dry-run plan to
+ * `POST /api/v1/plans`.
+ */
+export const planImportRoutes = createRouter().openapi(
+  createRoute({
+    method: 'post',
+    path: '/plans/import',
+    tags: ['plans'],
+    summary: 'Upload a plan document: a dry run by default, stored as a draft with confirm=true',
+    request: {
+      query: z.object({
+        /** The unit whose subtree the plan covers: classes ("UBND cấp xã") resolve inside it. */
+        scopeUnitId: z.string().min(1),
+        confirm: z.enum(['true', 'false']).optional(),
+      }),
+      body: {
+        required: true,
+        content: {
+          'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+        },
+      },
+    },
+    responses: {
+      200: { description: 'Dry run', content: { 'application/json': { schema: DryRunSchema } } },
+      201: { description: 'Stored as a draft', content: { 'application/json': { schema: StoredPlanSchema } } },
+      ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid', 'too-large'),
+    },
+  }),
+  async (c) => {
+    const { scopeUnitId, confirm } = c.req.valid('query')
+    await authorize(c, 'plan.manage', scopeUnitId)
+    const { file } = c.req.valid('form') as { file: unknown }
+    if (!(file instanceof File)) throw new ApiError('invalid', { reason: 'send the document as the form field "file"' })
+    const units = await c.var.store.units.list()
+    const data = new Uint8Array(await file.arrayBuffer())
+    let imported
+    try {
+      imported = await readPlanDocument({ fileName: file.name, data }, { units })
+    } catch (error) {
+      if (isPlanDocumentError(error)) throw new ApiError('invalid', { reason: error.code, message: error.message })
+      throw error
+    }
+    let plan: Plan | null = null
+    let problem: string | undefined
+    try {
+      plan = { ...toPlan(imported), scopeUnitId }
+    } catch (error) {
+      if (!isPlanDocumentError(error)) throw error
+      problem = error.message
+    }
+    if (confirm !== 'true') return c.json({ dryRun: true as const, import: imported, plan, ...(problem && { problem }) }, 200)
+    if (!plan) throw new ApiError('invalid', { reason: 'incomplete-plan', message: problem, warnings: imported.warnings })
+    return c.json(await c.var.store.plans.create(plan, changeOf(c)), 201)
+  },
+)

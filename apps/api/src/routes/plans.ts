@@ -1,0 +1,221 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { can, evaluateTarget, PlanSchema, TargetSchema, TargetStateSchema, type Target } from '@papi/domain'
+import { planScopeUnitId, type StoredPlan } from '@papi/store'
+import type { Context } from 'hono'
+import { errorResponses } from '../api-error'
+import type { AppEnv } from '../app-env'
+import { authorize, changeOf } from '../authorize'
+import { createRouter } from '../router'
+import { IdParamSchema, PlanSummarySchema, StoredPlanSchema } from '../schemas'
+import { requireAuth } from '../session'
+
+const VersionSchema = z.object({ version: z.number().int().min(0).optional() }).openapi('VersionCheck')
+
+const PlanUpdateSchema = PlanSchema.extend({
+  /** The version last read; a stale one answers 409. */
+  version: z.number().int().min(0).optional(),
+}).openapi('PlanUpdate')
+
+const AssignmentSchema = z
+  .object({
+    taskId: z.string(),
+    taskCode: z.string(),
+    taskTitle: z.string(),
+    sectionCode: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    role: z.enum(['lead', 'coordinator']),
+    assigneeText: z.string(),
+  })
+  .openapi('Assignment')
+
+const EvaluatedTargetSchema = TargetSchema.extend({
+  taskId: z.string().nullable(),
+  taskCode: z.string().nullable(),
+  state: TargetStateSchema,
+  observed: z.object({ value: z.number().optional(), rank: z.number().optional(), year: z.number().optional() }),
+}).openapi('EvaluatedTarget')
+
+/** The plan, once the caller may read it. */
+async function readablePlan(c: Context<AppEnv>, id: string): Promise<StoredPlan> {
+  const plan = await c.var.store.plans.get(id)
+  await authorize(c, 'plan.read', planScopeUnitId(plan) ?? null)
+  return plan
+}
+
+/** Plans with sections, tasks and their resolved assignees; created, edited and published by planners. */
+export const planRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans',
+      tags: ['plans'],
+      summary: 'The plans the caller may read',
+      responses: {
+        200: { description: 'Plans, newest first', content: { 'application/json': { schema: z.array(PlanSummarySchema) } } },
+        ...errorResponses('unauthenticated'),
+      },
+    }),
+    async (c) => {
+      const auth = requireAuth(c)
+      const tree = await c.var.store.units.tree()
+      const plans = await c.var.store.plans.list()
+      return c.json(
+        plans.filter((p) => can(auth.user, 'plan.read', p.scopeUnitId ?? null, tree)),
+        200,
+      )
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/plans',
+      tags: ['plans'],
+      summary: 'Store a plan (JSON) as a draft; assignees resolve to units inside its scope',
+      request: { body: { required: true, content: { 'application/json': { schema: PlanSchema } } } },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: StoredPlanSchema } } },
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid', 'too-large'),
+      },
+    }),
+    async (c) => {
+      const plan = c.req.valid('json')
+      await authorize(c, 'plan.manage', planScopeUnitId(plan) ?? null)
+      return c.json(await c.var.store.plans.create(plan, changeOf(c)), 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}',
+      tags: ['plans'],
+      summary: 'One plan with sections, tasks and their resolved assignees',
+      request: { params: IdParamSchema },
+      responses: {
+        200: { description: 'The plan', content: { 'application/json': { schema: StoredPlanSchema } } },
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found'),
+      },
+    }),
+    async (c) => c.json(await readablePlan(c, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/plans/{id}',
+      tags: ['plans'],
+      summary: 'Replace a plan: in full while a draft, its header once published',
+      request: {
+        params: IdParamSchema,
+        body: { required: true, content: { 'application/json': { schema: PlanUpdateSchema } } },
+      },
+      responses: {
+        200: { description: 'Updated', content: { 'application/json': { schema: StoredPlanSchema } } },
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { version, ...plan } = c.req.valid('json')
+      const before = await c.var.store.plans.get(id)
+      await authorize(c, 'plan.manage', planScopeUnitId(before) ?? null)
+      await authorize(c, 'plan.manage', planScopeUnitId(plan) ?? null)
+      return c.json(await c.var.store.plans.update(id, plan, changeOf(c), version), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/plans/{id}/publish',
+      tags: ['plans'],
+      summary: 'Publish a draft plan and open its reporting periods',
+      request: {
+        params: IdParamSchema,
+        body: { required: false, content: { 'application/json': { schema: VersionSchema } } },
+      },
+      responses: {
+        200: { description: 'Published', content: { 'application/json': { schema: StoredPlanSchema } } },
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const before = await c.var.store.plans.get(id)
+      await authorize(c, 'plan.publish', planScopeUnitId(before) ?? null)
+      return c.json(await c.var.store.plans.publish(id, changeOf(c), c.req.valid('json').version), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/assignments',
+      tags: ['plans'],
+      summary: 'Who does what: every task × unit, classes resolved; `unitId` narrows to one unit',
+      request: { params: IdParamSchema, query: z.object({ unitId: z.string().optional() }) },
+      responses: {
+        200: { description: 'Assignments', content: { 'application/json': { schema: z.array(AssignmentSchema) } } },
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found'),
+      },
+    }),
+    async (c) => {
+      const plan = await readablePlan(c, c.req.valid('param').id)
+      const { unitId } = c.req.valid('query')
+      const rows = plan.sections.flatMap((s) =>
+        s.tasks.flatMap((t) =>
+          t.assignees
+            .filter((a) => unitId === undefined || a.unitId === unitId)
+            .map((a) => ({ taskId: t.id, taskCode: t.code, taskTitle: t.title, sectionCode: s.code, ...a })),
+        ),
+      )
+      return c.json(rows, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/targets',
+      tags: ['targets'],
+      summary: 'The plan and task targets, evaluated against published scores and reported KPI values',
+      request: { params: IdParamSchema },
+      responses: {
+        200: { description: 'Targets', content: { 'application/json': { schema: z.array(EvaluatedTargetSchema) } } },
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found'),
+      },
+    }),
+    async (c) => {
+      const plan = await readablePlan(c, c.req.valid('param').id)
+      const scopeUnitId = planScopeUnitId(plan)
+      const scores = scopeUnitId ? await c.var.store.scores.list({ unitId: scopeUnitId, index: plan.index }) : []
+      const latest = scores.filter((s) => s.year <= plan.years.to).at(-1)
+      const reports = (await c.var.store.reports.list({ planId: plan.id })).filter(
+        (r) => r.status === 'submitted' || r.status === 'accepted',
+      )
+      const evaluate = (t: Target, task: { id: string; code: string } | null) => {
+        let observed: { value?: number; rank?: number; year?: number } = {}
+        let baselineValue: number | undefined
+        if (task === null) {
+          // Plan targets speak of the index result of the plan's own unit.
+          if (latest) observed = { value: latest.total, ...(latest.rank !== undefined && { rank: latest.rank }), year: latest.year }
+          baselineValue = scores.find((s) => s.year === t.baselineYear)?.total
+        } else {
+          const values = reports
+            .filter((r) => r.taskId === task.id)
+            .flatMap((r) => r.kpiValues.filter((k) => k.metric === t.metric).map((k) => k.value))
+          if (values.length) observed = { value: values.at(-1) as number }
+        }
+        return {
+          ...t,
+          taskId: task?.id ?? null,
+          taskCode: task?.code ?? null,
+          state: evaluateTarget(t, { ...observed, ...(baselineValue !== undefined && { baselineValue }) }),
+          observed,
+        }
+      }
+      return c.json(
+        [
+          ...plan.targets.map((t) => evaluate(t, null)),
+          ...plan.sections.flatMap((s) => s.tasks.flatMap((task) => task.targets.map((t) => evaluate(t, task)))),
+        ],
+        200,
+      )
+    },
+  )

@@ -1,0 +1,196 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import {
+  can,
+  FRAMEWORKS,
+  frameworkById,
+  FrameworkSchema,
+  IndexResultSchema,
+  type IndexResult,
+  type ResultIssue,
+} from '@papi/domain'
+import { checkResult, StoreError } from '@papi/store'
+import type { Context } from 'hono'
+import { ApiError, errorResponses } from '../api-error'
+import type { AppEnv } from '../app-env'
+import { changeOf } from '../authorize'
+import { createRouter } from '../router'
+import { StoredScoreSchema } from '../schemas'
+import { describeResultIssue } from '../result-issue'
+import { readScoreCsv } from '../score-csv'
+import { requireAuth } from '../session'
+
+const IssueSchema = z.object({
+  row: z.number().int().optional(),
+  line: z.number().int().optional(),
+  column: z.string().optional(),
+  code: z.string().optional(),
+  severity: z.string().optional(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+})
+
+const SaveResultSchema = z
+  .object({ saved: z.array(StoredScoreSchema), warnings: z.array(IssueSchema) })
+  .openapi('ScoreSaveResult')
+
+const ImportResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    results: z.array(IndexResultSchema),
+    saved: z.array(StoredScoreSchema),
+    warnings: z.array(IssueSchema),
+  })
+  .openapi('ScoreImportResult')
+
+function withMessage<T extends ResultIssue>(c: Context<AppEnv>, issue: T) {
+  return { ...issue, message: describeResultIssue(issue, c.var.locale) }
+}
+
+/** Every row's unit must be one the caller may enter scores for. */
+async function authorizeUnits(c: Context<AppEnv>, unitIds: string[]) {
+  const auth = requireAuth(c)
+  const tree = await c.var.store.units.tree()
+  const refused = [...new Set(unitIds)].filter((id) => !can(auth.user, 'score.manage', id, tree))
+  if (refused.length) throw new ApiError('forbidden', { action: 'score.manage', unitIds: refused })
+}
+
+/** Published index results per unit, framework and year; entered one by one or imported from CSV. */
+export const scoreRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/frameworks',
+      tags: ['scores'],
+      summary: 'The index frameworks papi knows (PAPI, PAR INDEX, SIPAS; versioned by year)',
+      responses: {
+        200: { description: 'Frameworks', content: { 'application/json': { schema: z.array(FrameworkSchema) } } },
+        ...errorResponses('unauthenticated'),
+      },
+    }),
+    (c) => {
+      requireAuth(c)
+      return c.json([...FRAMEWORKS], 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/scores',
+      tags: ['scores'],
+      summary: 'Published results (public data: anyone signed in reads them)',
+      request: {
+        query: z.object({
+          frameworkId: z.string().optional(),
+          index: z.string().optional(),
+          year: z.coerce.number().int().optional(),
+          unitId: z.string().optional(),
+        }),
+      },
+      responses: {
+        200: { description: 'Scores', content: { 'application/json': { schema: z.array(StoredScoreSchema) } } },
+        ...errorResponses('unauthenticated', 'invalid'),
+      },
+    }),
+    async (c) => {
+      requireAuth(c)
+      return c.json(await c.var.store.scores.list(c.req.valid('query')), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/scores',
+      tags: ['scores'],
+      summary: 'Store results (one or many), each checked against its framework',
+      request: {
+        body: {
+          required: true,
+          content: { 'application/json': { schema: z.union([IndexResultSchema, z.array(IndexResultSchema).min(1).max(1000)]) } },
+        },
+      },
+      responses: {
+        201: { description: 'Stored', content: { 'application/json': { schema: SaveResultSchema } } },
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'invalid'),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json')
+      const results: IndexResult[] = Array.isArray(body) ? body : [body]
+      await authorizeUnits(
+        c,
+        results.map((r) => r.unitId),
+      )
+      const { saved, warnings } = await c.var.store.scores.save(results, changeOf(c))
+      return c.json({ saved, warnings: warnings.map((w) => withMessage(c, w)) }, 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/scores/import',
+      tags: ['scores'],
+      summary: 'Import a CSV table of results for one framework and year; `dryRun=true` only checks',
+      request: {
+        query: z.object({
+          frameworkId: z.string().min(1),
+          year: z.coerce.number().int().min(2000).max(2100),
+          dryRun: z.enum(['true', 'false']).optional(),
+        }),
+        body: {
+          // Not "required": the form validator would then run on text/csv bodies too.
+          content: {
+            'text/csv': { schema: z.string() },
+            'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+          },
+        },
+      },
+      responses: {
+        200: { description: 'Dry run: what would be stored', content: { 'application/json': { schema: ImportResultSchema } } },
+        201: { description: 'Stored', content: { 'application/json': { schema: ImportResultSchema } } },
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'invalid', 'too-large'),
+      },
+    }),
+    async (c) => {
+      const { frameworkId, year, dryRun } = c.req.valid('query')
+      requireAuth(c)
+      const framework = frameworkById(frameworkId)
+      if (!framework) throw new ApiError('invalid', { reason: `unknown framework ${frameworkId}` })
+      const contentType = c.req.header('content-type') ?? ''
+      let text: string
+      if (contentType.startsWith('multipart/form-data')) {
+        const file = (await c.req.parseBody())['file']
+        if (!(file instanceof File)) throw new ApiError('invalid', { reason: 'send the table as the form field "file"' })
+        text = await file.text()
+      } else text = await c.req.text()
+
+      const { rows, issues } = readScoreCsv(text, framework, year)
+      const units = await c.var.store.units.list()
+      const results: IndexResult[] = []
+      for (const row of rows) {
+        const unit = units.find((u) => u.code === row.unit || u.id === row.unit)
+        if (!unit) {
+          issues.push({ line: row.line, column: 'unit', message: `no unit with code or id "${row.unit}"` })
+          continue
+        }
+        const result = { ...row.result, unitId: unit.id }
+        try {
+          checkResult(result)
+        } catch (error) {
+          if (!(error instanceof StoreError)) throw error
+          const found = (error.details as { issues?: ResultIssue[] } | undefined)?.issues
+          if (found) issues.push(...found.map((i) => ({ line: row.line, ...withMessage(c, i) })))
+          else issues.push({ line: row.line, message: error.message })
+          continue
+        }
+        results.push(result)
+      }
+      if (issues.length) throw new ApiError('invalid', { issues })
+      await authorizeUnits(
+        c,
+        results.map((r) => r.unitId),
+      )
+      if (dryRun === 'true') return c.json({ dryRun: true, results, saved: [], warnings: [] }, 200)
+      const { saved, warnings } = await c.var.store.scores.save(results, changeOf(c))
+      return c.json({ dryRun: false, results, saved, warnings: warnings.map((w) => withMessage(c, w)) }, 201)
+    },
+  )

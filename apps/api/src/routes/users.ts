@@ -1,0 +1,144 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { ROLE_GRANTS, RoleGrantSchema, RoleSchema } from '@papi/domain'
+import { errorResponses } from '../api-error'
+import { authorize, changeOf } from '../authorize'
+import { hashPassword } from '../password'
+import { createRouter } from '../router'
+import { IdParamSchema, UserOutSchema } from '../schemas'
+import { requireAuth } from '../session'
+
+const PasswordSchema = z.string().min(8, 'at least 8 characters').max(200)
+
+const NewUserSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .min(2)
+      .max(64)
+      .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash and underscore'),
+    password: PasswordSchema,
+    displayName: z.string().trim().min(1).max(200),
+    roles: z.array(RoleGrantSchema).default([]),
+  })
+  .openapi('NewUser')
+
+const UserPatchSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    password: PasswordSchema.optional(),
+    disabled: z.boolean().optional(),
+    roles: z.array(RoleGrantSchema).optional(),
+  })
+  .openapi('UserPatch')
+
+const RoleInfoSchema = z
+  .object({ role: RoleSchema, grants: z.record(z.string(), z.string()) })
+  .openapi('RoleInfo')
+
+/** Users and their roles; managed by admins. */
+export const userRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/roles',
+      tags: ['users'],
+      summary: 'The roles and what each may do where (the permission table)',
+      responses: {
+        200: { description: 'Roles', content: { 'application/json': { schema: z.array(RoleInfoSchema) } } },
+        ...errorResponses('unauthenticated'),
+      },
+    }),
+    (c) => {
+      requireAuth(c)
+      return c.json(
+        RoleSchema.options.map((role) => ({ role, grants: ROLE_GRANTS[role] as Record<string, string> })),
+        200,
+      )
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/users',
+      tags: ['users'],
+      summary: 'Every user with roles',
+      responses: {
+        200: { description: 'Users', content: { 'application/json': { schema: z.array(UserOutSchema) } } },
+        ...errorResponses('unauthenticated', 'forbidden'),
+      },
+    }),
+    async (c) => {
+      await authorize(c, 'user.manage', null)
+      return c.json(await c.var.store.users.list(), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/users',
+      tags: ['users'],
+      summary: 'Create a user with roles',
+      request: { body: { required: true, content: { 'application/json': { schema: NewUserSchema } } } },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: UserOutSchema } } },
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid'),
+      },
+    }),
+    async (c) => {
+      const { password, ...input } = c.req.valid('json')
+      await authorize(c, 'user.manage', null)
+      const user = await c.var.store.users.create({ ...input, passwordHash: await hashPassword(password) }, changeOf(c))
+      return c.json(user, 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/users/{id}',
+      tags: ['users'],
+      summary: 'One user',
+      request: { params: IdParamSchema },
+      responses: {
+        200: { description: 'The user', content: { 'application/json': { schema: UserOutSchema } } },
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const auth = requireAuth(c)
+      if (auth.user.id !== id) await authorize(c, 'user.manage', null)
+      return c.json(await c.var.store.users.get(id), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/users/{id}',
+      tags: ['users'],
+      summary: 'Change a user; users may change their own name and password, admins anything',
+      request: {
+        params: IdParamSchema,
+        body: { required: true, content: { 'application/json': { schema: UserPatchSchema } } },
+      },
+      responses: {
+        200: { description: 'Updated', content: { 'application/json': { schema: UserOutSchema } } },
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'invalid'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { password, ...patch } = c.req.valid('json')
+      const auth = requireAuth(c)
+      const ownProfile = auth.user.id === id && patch.roles === undefined && patch.disabled === undefined
+      if (!ownProfile) await authorize(c, 'user.manage', null)
+      const user = await c.var.store.users.update(
+        id,
+        { ...patch, ...(password !== undefined && { passwordHash: await hashPassword(password) }) },
+        changeOf(c),
+      )
+      // A new password or a disabled account ends the sessions opened before.
+      if (password !== undefined || patch.disabled) await c.var.store.sessions.deleteForUser(id)
+      return c.json(user, 200)
+    },
+  )

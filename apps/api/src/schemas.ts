@@ -1,0 +1,129 @@
+// Request and response schemas of the API, built from the domain's schemas so the OpenAPI
+// document, the typed client and the domain speak one language.
+import { z } from '@hono/zod-openapi'
+import {
+  ActionSchema,
+  AssigneeSchema,
+  GrantScopeSchema,
+  IndexResultSchema,
+  PlanSchema,
+  ReportSchema,
+  RoleGrantSchema,
+  SectionSchema,
+  TaskSchema,
+  UnitSchema,
+} from '@papi/domain'
+
+/**
+ * Names a domain schema as an OpenAPI component. The domain's schemas may be built before
+ * @hono/zod-openapi adds `.openapi()` to zod, so name a derived copy (`.meta()`), which has it.
+ */
+function component<T extends z.ZodType>(schema: T, name: string): T {
+  return (schema.meta({}) as unknown as { openapi(name: string): T }).openapi(name)
+}
+
+export const IdParamSchema = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) })
+
+export const UnitOutSchema = component(UnitSchema, 'Unit')
+
+export const UserOutSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    disabled: z.boolean(),
+    roles: z.array(RoleGrantSchema),
+  })
+  .openapi('User')
+
+export const PermissionSchema = z
+  .object({ action: ActionSchema, scope: GrantScopeSchema, unitId: z.string().nullable() })
+  .openapi('Permission')
+
+export const TaskAssigneeSchema = z
+  .object({
+    unitId: z.string(),
+    unitName: z.string(),
+    role: z.enum(['lead', 'coordinator']),
+    assigneeText: z.string(),
+  })
+  .openapi('TaskAssignee')
+
+export const StoredTaskSchema = TaskSchema.extend({
+  id: z.string(),
+  sectionId: z.string(),
+  assignees: z.array(TaskAssigneeSchema),
+}).openapi('StoredTask')
+
+export const StoredSectionSchema = SectionSchema.extend({
+  id: z.string(),
+  tasks: z.array(StoredTaskSchema),
+}).openapi('StoredSection')
+
+export const StoredPlanSchema = PlanSchema.safeExtend({
+  id: z.string(),
+  provinceId: z.string(),
+  version: z.number().int(),
+  publishedAt: z.string().optional(),
+  sections: z.array(StoredSectionSchema),
+  unresolved: z.array(z.object({ taskCode: z.string(), text: z.string() })),
+}).openapi('StoredPlan')
+
+export const PlanSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    title: z.string(),
+    issuer: z.string(),
+    issuedOn: z.string(),
+    index: PlanSchema.shape.index,
+    years: z.object({ from: z.number(), to: z.number() }),
+    status: PlanSchema.shape.status.unwrap(),
+    scopeUnitId: z.string().optional(),
+    provinceId: z.string(),
+    version: z.number().int(),
+    taskCount: z.number().int(),
+  })
+  .openapi('PlanSummary')
+
+export const StoredReportSchema = ReportSchema.extend({
+  id: z.string(),
+  planId: z.string(),
+  provinceId: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+}).openapi('StoredReport')
+
+export const PeriodOutSchema = z
+  .object({
+    id: z.string(),
+    planId: z.string(),
+    code: z.string(),
+    label: z.string(),
+    cutoffStart: z.string(),
+    cutoffEnd: z.string(),
+    dueOn: z.string(),
+    locked: z.boolean(),
+    /** The deadline of each level: communes before districts and departments. */
+    deadlines: z.object({ national: z.string(), province: z.string(), district: z.string(), commune: z.string() }),
+  })
+  .openapi('Period')
+
+export const StoredScoreSchema = IndexResultSchema.extend({ id: z.string(), index: z.string() }).openapi('Score')
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    provinceId: z.string(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string().nullable(),
+  })
+  .openapi('AuditEntry')
+
+export { AssigneeSchema }

@@ -1,0 +1,88 @@
+// The papi server: opens the store (PGlite in PAPI_DATA_DIR, or DATABASE_URL), creates the admin
+// on first start, seeds the demo unless PAPI_DEMO=0, and serves the API and the web dashboard.
+//
+//   HOST (127.0.0.1)  PORT (8787)  PAPI_DATA_DIR (./.papi-data)  DATABASE_URL (postgres://…)
+//   PAPI_ADMIN_PASSWORD (else generated and printed once)  PAPI_DEMO (1; 0 = no demo data)
+//   PAPI_WEB_DIST (apps/web/dist)  PAPI_SECURE_COOKIES (1 behind HTTPS)
+import { existsSync, readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { readPlanDocument, toPlan } from '@papi/documents'
+import { openStore, storeOptionsFromEnv } from '@papi/store'
+import { createApp } from './app'
+import { DEMO_PASSWORD, ensureAdmin, seedDemo } from './demo-seed'
+
+// src/ and dist/ both sit one level below apps/api, so these resolve from either.
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
+const DEFAULT_DEMO_PLAN = fileURLToPath(
+  new URL('../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url),
+)
+
+async function main(env: NodeJS.ProcessEnv) {
+  const host = env.HOST?.trim() || '127.0.0.1'
+  const port = Number(env.PORT ?? 8787)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`)
+
+  const options = storeOptionsFromEnv(env)
+  console.log(
+    options.databaseUrl
+      ? `papi: PostgreSQL ${redact(options.databaseUrl)}`
+      : `papi: PGlite, data in ${options.dataDir}`,
+  )
+  const store = await openStore(options)
+  const now = () => new Date()
+
+  const admin = await ensureAdmin(store, { password: env.PAPI_ADMIN_PASSWORD, now: now() })
+  if (admin.created && admin.generated) {
+    console.log(`papi: created user "admin" with the generated password: ${admin.password}`)
+    console.log('      (shown once; set PAPI_ADMIN_PASSWORD to choose it)')
+  } else if (admin.created) console.log('papi: created user "admin" (password from PAPI_ADMIN_PASSWORD)')
+
+  let demo: Awaited<ReturnType<typeof seedDemo>> | undefined
+  if (env.PAPI_DEMO !== '0') {
+    const planPath = env.PAPI_DEMO_PLAN || DEFAULT_DEMO_PLAN
+    console.log(`papi: demo data from ${basename(planPath)}…`)
+    demo = await seedDemo(store, {
+      planFile: { fileName: basename(planPath), data: new Uint8Array(readFileSync(planPath)) },
+      importPlan: async (file, units) => toPlan(await readPlanDocument(file, { units })),
+      log: (line) => console.log(line),
+      now: now(),
+    })
+  }
+
+  const webDist = env.PAPI_WEB_DIST || DEFAULT_WEB_DIST
+  const app = createApp({ store, clock: now, webDist, secureCookies: env.PAPI_SECURE_COOKIES === '1' })
+  const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+    const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`
+    console.log(`papi: listening on ${url}`)
+    console.log(`      API docs ${url}/api/docs${existsSync(webDist) ? `, dashboard ${url}/` : ''}`)
+    if (demo) {
+      console.log(`      demo logins (password "${DEMO_PASSWORD}"):`)
+      for (const a of demo.accounts) console.log(`        ${a.username.padEnd(9)} ${a.note}`)
+    }
+  })
+
+  const stop = () => {
+    server.close(() => void store.close().then(() => process.exit(0)))
+    // Open keep-alive connections must not hold the process forever.
+    setTimeout(() => process.exit(0), 5000).unref()
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return 'postgres://…'
+  }
+}
+
+main(process.env).catch((error: unknown) => {
+  console.error('papi: could not start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,46 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { ApiError } from './api-error'
+import type { AppEnv, Auth } from './app-env'
+
+export const SESSION_COOKIE = 'papi_session'
+export const CSRF_COOKIE = 'papi_csrf'
+export const CSRF_HEADER = 'x-csrf-token'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Reads the session from `Authorization: Bearer <token>` or the session cookie and puts the
+ * user on the context. Sessions live in the database, so any API process can serve the request.
+ * Cookie sessions must echo their CSRF token in `X-CSRF-Token` on every write (double submit):
+ * a page on another site can make the browser send the cookie, but cannot read or set the header.
+ */
+export const readSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header('authorization')
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  const cookie = getCookie(c, SESSION_COOKIE)
+  const token = bearer ?? cookie
+  if (token) {
+    const store = c.var.store
+    const session = await store.sessions.find(token, c.var.now())
+    const user = session && (await store.users.find(session.userId))
+    if (session && user && !user.disabled) {
+      const auth: Auth = { user, token, via: bearer ? 'bearer' : 'cookie', csrfToken: session.csrfToken }
+      if (auth.via === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+        throw new ApiError('forbidden', { reason: 'csrf' }, {
+          vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).',
+          en: 'Missing or wrong CSRF token (X-CSRF-Token).',
+        })
+      }
+      c.set('auth', auth)
+    }
+  }
+  await next()
+}
+
+/** The signed-in caller, or a 401. */
+export function requireAuth(c: Context<AppEnv>): Auth {
+  const auth = c.var.auth
+  if (!auth) throw new ApiError('unauthenticated')
+  return auth
+}

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import type { Database } from './database'
+import { createStore, type Store } from './store'
+
+/** Where the committed SQL migrations live (packages/store/drizzle), from src/ and dist/ alike. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url))
+
+/** The default PGlite data folder, relative to the working directory. */
+export const DEFAULT_DATA_DIR = './.papi-data'
+
+/** Any number will do as long as every papi process uses the same: it names the migration lock. */
+const MIGRATION_LOCK = 7_267_001
+
+export interface OpenStoreOptions {
+  /** `postgres://…`: use that PostgreSQL server. Without it, embedded PGlite. */
+  databaseUrl?: string
+  /** PGlite data folder (created with its parents); `memory://` keeps the database in memory. */
+  dataDir?: string
+  /** Largest number of pooled connections to a PostgreSQL server. */
+  maxConnections?: number
+}
+
+/**
+ * Opens the database and brings its schema up to date with the committed migrations.
+ * By default an embedded PGlite in `./.papi-data`; with `databaseUrl`, a PostgreSQL server
+ * through a `pg` pool — the same schema, migrations and queries either way.
+ *
+ * @example
+ * const store = await openStore(storeOptionsFromEnv(process.env))
+ * const units = await store.units.list()
+ * await store.close()
+ */
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections)
+  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR)
+}
+
+/**
+ * Store options from the environment: `DATABASE_URL` (a PostgreSQL server) or `PAPI_DATA_DIR`
+ * (the PGlite folder, `./.papi-data` by default).
+ */
+export function storeOptionsFromEnv(env: Record<string, string | undefined>): OpenStoreOptions {
+  const databaseUrl = env.DATABASE_URL?.trim()
+  if (databaseUrl) return { databaseUrl }
+  return { dataDir: env.PAPI_DATA_DIR?.trim() || DEFAULT_DATA_DIR }
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+  const inMemory = dataDir.startsWith('memory://')
+  // PGlite does not create the folder's parents itself.
+  if (!inMemory) mkdirSync(dataDir, { recursive: true })
+  const client = await PGlite.create(inMemory ? undefined : dataDir)
+  const db = drizzlePglite({ client })
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  return createStore(db as unknown as Database, 'pglite', () => client.close())
+}
+
+async function openPostgres(databaseUrl: string, max = 10): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max })
+  // An idle client's network error must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  const db = drizzlePg({ client: pool })
+  // Several API processes may start at once against one server: migrate one at a time.
+  const lock = await pool.connect()
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
+    await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  } catch (error) {
+    lock.release()
+    await pool.end()
+    throw error
+  }
+  await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).finally(() => lock.release())
+  return createStore(db as unknown as Database, 'postgres', () => pool.end())
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto'
+import {
+  cutoffWindow,
+  parsePeriod,
+  submissionDeadline,
+  type PeriodRule,
+  type ReportingRules,
+  type UnitLevel,
+} from '@papi/domain'
+import { and, asc, eq } from 'drizzle-orm'
+import { writeAudit, type Change } from './audit-log'
+import type { Executor } from './database'
+import { periods, plans, units } from './schema'
+import { StoreError } from './store-error'
+
+/** A plan's reporting period with its data cut-off window and the deadline at the issuer's level. */
+export interface StoredPeriod {
+  id: string
+  planId: string
+  /** Period id: 2018Q2, 2018S1, 2018. */
+  code: string
+  cutoffStart: string
+  cutoffEnd: string
+  /** Deadline for the plan's own level; lower levels report earlier (see {@link deadlineForLevel}). */
+  dueOn: string
+  locked: boolean
+}
+
+export interface PeriodOverrides {
+  cutoffStart?: string
+  cutoffEnd?: string
+  dueOn?: string
+}
+
+type PeriodRow = typeof periods.$inferSelect
+
+const toPeriod = (r: PeriodRow): StoredPeriod => ({
+  id: r.id,
+  planId: r.planId,
+  code: r.code,
+  cutoffStart: r.cutoffStart,
+  cutoffEnd: r.cutoffEnd,
+  dueOn: r.dueOn,
+  locked: r.locked,
+})
+
+/** The level the plan's deadlines are stated for: its scope (or issuer) unit's level. */
+export async function planIssuerLevel(db: Executor, planId: string): Promise<UnitLevel> {
+  const [row] = await db
+    .select({ scope: plans.scopeUnitId, issuer: plans.issuerUnitId })
+    .from(plans)
+    .where(eq(plans.id, planId))
+  const unitId = row?.scope ?? row?.issuer
+  if (!unitId) return 'province'
+  const [unit] = await db.select({ level: units.level }).from(units).where(eq(units.id, unitId))
+  return (unit?.level as UnitLevel | undefined) ?? 'province'
+}
+
+/**
+ * Opens a reporting period on a plan. Windows and deadline default to the domain's
+ * `cutoffWindow` / `submissionDeadline` under the plan's own reporting rules (Decree 09/2019/NĐ-CP
+ * unless the plan says otherwise); `overrides` set them by hand.
+ *
+ * @example
+ * await openPeriod(tx, planId, '2018Q2', {}, change) // cut-off 15/03–14/06/2018, due 18/06/2018
+ */
+export async function openPeriod(
+  db: Executor,
+  planId: string,
+  code: string,
+  overrides: PeriodOverrides,
+  change: Change,
+  options: { skipExisting?: boolean } = {},
+): Promise<StoredPeriod> {
+  const parsed = parsePeriod(code)
+  if (!parsed.ok) throw new StoreError('invalid', parsed.error.message, { periodId: code })
+  const periodId = parsed.period.id
+  const [plan] = await db
+    .select({ reporting: plans.reporting, provinceId: plans.provinceId })
+    .from(plans)
+    .where(eq(plans.id, planId))
+  if (!plan) throw new StoreError('not-found', `no plan ${planId}`, { planId })
+  const existing = await findPeriod(db, planId, periodId)
+  if (existing) {
+    if (options.skipExisting) return existing
+    throw new StoreError('conflict', `period ${periodId} is already open on this plan`, { periodId })
+  }
+  const rules = (plan.reporting as ReportingRules | null) ?? undefined
+  const level = await planIssuerLevel(db, planId)
+  const window = cutoffWindow(periodId, rules)
+  const row = {
+    id: randomUUID(),
+    planId,
+    code: periodId,
+    cutoffStart: overrides.cutoffStart ?? window.start,
+    cutoffEnd: overrides.cutoffEnd ?? window.end,
+    dueOn: overrides.dueOn ?? submissionDeadline(periodId, level, rules, { issuerLevel: level }),
+    locked: false,
+    createdAt: change.at,
+  }
+  checkOrder(row)
+  await db.insert(periods).values(row)
+  const period = toPeriod({ ...row })
+  await writeAudit(db, { provinceId: plan.provinceId, action: 'create', entity: 'period', entityId: row.id, after: period }, change)
+  return period
+}
+
+function checkOrder(p: { cutoffStart: string; cutoffEnd: string; dueOn: string }) {
+  if (p.cutoffStart > p.cutoffEnd) {
+    throw new StoreError('invalid', 'the cut-off window ends before it starts', p)
+  }
+  if (p.dueOn < p.cutoffEnd) throw new StoreError('invalid', 'the deadline falls before the end of the cut-off window', p)
+}
+
+/** The periods of a plan, in order of their deadlines. */
+export async function listPeriods(db: Executor, planId: string): Promise<StoredPeriod[]> {
+  const rows = await db.select().from(periods).where(eq(periods.planId, planId)).orderBy(asc(periods.dueOn), asc(periods.code))
+  return rows.map(toPeriod)
+}
+
+/** One period of a plan by its id (2018Q2), or `undefined`. */
+export async function findPeriod(db: Executor, planId: string, code: string): Promise<StoredPeriod | undefined> {
+  const [row] = await db
+    .select()
+    .from(periods)
+    .where(and(eq(periods.planId, planId), eq(periods.code, code)))
+  return row ? toPeriod(row) : undefined
+}
+
+/** Changes a period's window or deadline, or locks it (no report may change while locked). */
+export async function updatePeriod(
+  db: Executor,
+  planId: string,
+  code: string,
+  patch: PeriodOverrides & { locked?: boolean },
+  change: Change,
+): Promise<StoredPeriod> {
+  const before = await findPeriod(db, planId, code)
+  if (!before) throw new StoreError('not-found', `no period ${code} on plan ${planId}`, { planId, periodId: code })
+  const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
+  checkOrder(next)
+  await db
+    .update(periods)
+    .set({ cutoffStart: next.cutoffStart, cutoffEnd: next.cutoffEnd, dueOn: next.dueOn, locked: next.locked })
+    .where(eq(periods.id, before.id))
+  const [plan] = await db.select({ provinceId: plans.provinceId }).from(plans).where(eq(plans.id, planId))
+  await writeAudit(
+    db,
+    { provinceId: plan?.provinceId, action: 'update', entity: 'period', entityId: before.id, before, after: next },
+    change,
+  )
+  return next
+}
+
+/**
+ * The deadline of a unit at `level` for a stored period: the period's own window and deadline
+ * (stated for the plan's level) shifted bottom-up by the domain's `submissionDeadline`, so
+ * communes report before districts and departments, who report before the standing agency.
+ *
+ * @example
+ * deadlineForLevel(period, 'commune', 'province') // two days before the province's deadline
+ */
+export function deadlineForLevel(period: StoredPeriod, level: UnitLevel, issuerLevel: UnitLevel): string {
+  const parsed = parsePeriod(period.code)
+  if (!parsed.ok) return period.dueOn
+  const year = parsed.period.year
+  const anchor = (date: string) => ({
+    month: Number(date.slice(5, 7)),
+    day: Number(date.slice(8, 10)),
+    yearOffset: Number(date.slice(0, 4)) - year,
+  })
+  const rule: PeriodRule = {
+    type: parsed.period.type,
+    ...(parsed.period.index !== undefined && { index: parsed.period.index }),
+    cutoffStart: anchor(period.cutoffStart),
+    cutoffEnd: anchor(period.cutoffEnd),
+    due: anchor(period.dueOn),
+  }
+  return submissionDeadline(period.code, level, [rule], { issuerLevel })
+}

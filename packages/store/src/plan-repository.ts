@@ -1,0 +1,547 @@
+import { randomUUID } from 'node:crypto'
+import {
+  assignedUnits,
+  buildUnitTree,
+  PlanSchema,
+  reportingPeriods,
+  resolveAssignees,
+  type Assignee,
+  type Plan,
+  type Section,
+  type Target,
+  type Task,
+  type UnitTree,
+} from '@papi/domain'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { writeAudit, type Change } from './audit-log'
+import type { Database, Executor } from './database'
+import { openPeriod } from './period-repository'
+import { assignments, plans, sections, SYSTEM_SCOPE, targets, tasks, units } from './schema'
+import { isUniqueViolation, StoreError } from './store-error'
+import { listUnits } from './unit-repository'
+
+/** A unit a task is assigned to, as resolved from the plan's assignees (classes expanded). */
+export interface TaskAssignee {
+  unitId: string
+  unitName: string
+  role: 'lead' | 'coordinator'
+  /** The assignee as the plan wrote it ("UBND cấp xã"). */
+  assigneeText: string
+}
+
+export type StoredTask = Task & { id: string; sectionId: string; assignees: TaskAssignee[] }
+export type StoredSection = Omit<Section, 'tasks'> & { id: string; tasks: StoredTask[] }
+
+/** A plan as stored: ids everywhere, resolved assignees on every task, and its version. */
+export type StoredPlan = Omit<Plan, 'sections'> & {
+  id: string
+  provinceId: string
+  version: number
+  publishedAt?: string
+  sections: StoredSection[]
+  /** Assignees that matched no unit in the plan's scope: for someone to review. */
+  unresolved: { taskCode: string; text: string }[]
+}
+
+export interface PlanSummary {
+  id: string
+  number: string
+  title: string
+  issuer: string
+  issuedOn: string
+  index: Plan['index']
+  years: Plan['years']
+  status: Plan['status']
+  scopeUnitId?: string
+  provinceId: string
+  version: number
+  taskCount: number
+}
+
+type PlanRow = typeof plans.$inferSelect
+
+function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
+  return (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}
+
+function headerOf(row: PlanRow): Omit<StoredPlan, 'sections' | 'targets' | 'unresolved'> {
+  return {
+    id: row.id,
+    provinceId: row.provinceId,
+    number: row.number,
+    title: row.title,
+    issuer: row.issuer,
+    ...optional('issuerUnitId', row.issuerUnitId),
+    ...optional('place', row.place),
+    issuedOn: row.issuedOn,
+    ...optional('signer', row.signer),
+    index: row.index as Plan['index'],
+    ...optional('frameworkId', row.frameworkId),
+    years: { from: row.yearFrom, to: row.yearTo },
+    ...optional('parentPlanId', row.parentPlanId),
+    ...optional('parentPlanNumber', row.parentPlanNumber),
+    ...optional('scopeUnitId', row.scopeUnitId),
+    ...optional('standingAgency', row.standingAgency as Assignee | null),
+    goals: (row.goals as string[]) ?? [],
+    ...optional('reporting', row.reporting as Plan['reporting'] | null),
+    status: row.status as Plan['status'],
+    version: row.version,
+    ...optional('publishedAt', row.publishedAt?.toISOString()),
+  }
+}
+
+function targetOf(row: typeof targets.$inferSelect): Target {
+  return {
+    id: row.id,
+    metric: row.metric,
+    comparator: row.comparator as Target['comparator'],
+    value: row.value,
+    ...optional('valueMax', row.valueMax),
+    unit: row.unit as Target['unit'],
+    ...optional('baselineYear', row.baselineYear),
+    ...optional('baselineValue', row.baselineValue),
+    ...optional('text', row.text),
+  }
+}
+
+/** The unit whose subtree the plan covers: its scope, else its issuer. */
+export function planScopeUnitId(plan: Pick<Plan, 'scopeUnitId' | 'issuerUnitId'>): string | undefined {
+  return plan.scopeUnitId ?? plan.issuerUnitId
+}
+
+/**
+ * One plan with its sections, tasks, targets and the units each task is assigned to.
+ *
+ * @example
+ * const plan = await getPlan(db, id)
+ * plan.sections[0]?.tasks[0]?.assignees // [{ unitId, unitName: 'Sở Nội vụ', role: 'lead', … }, …]
+ */
+export async function getPlan(db: Executor, id: string): Promise<StoredPlan> {
+  const [row] = await db.select().from(plans).where(eq(plans.id, id))
+  if (!row) throw new StoreError('not-found', `no plan ${id}`, { planId: id })
+  const p = row.provinceId
+  // One query at a time: inside a transaction both drivers hold a single connection.
+  const sectionRows = await db.select().from(sections).where(eq(sections.planId, id)).orderBy(asc(sections.position))
+  const taskRows = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.provinceId, p), eq(tasks.planId, id)))
+    .orderBy(asc(tasks.position))
+  const targetRows = await db.select().from(targets).where(eq(targets.planId, id)).orderBy(asc(targets.position))
+  const assignmentRows = await db
+    .select({ a: assignments, unitName: units.name })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(and(eq(assignments.provinceId, p), eq(assignments.planId, id)))
+    .orderBy(asc(assignments.taskId), asc(assignments.position))
+  const assigneesByTask = new Map<string, TaskAssignee[]>()
+  for (const { a, unitName } of assignmentRows) {
+    const list = assigneesByTask.get(a.taskId) ?? []
+    list.push({ unitId: a.unitId, unitName, role: a.role as TaskAssignee['role'], assigneeText: a.assigneeText })
+    assigneesByTask.set(a.taskId, list)
+  }
+
+  const storedTasks: StoredTask[] = taskRows.map((t) => ({
+    id: t.id,
+    sectionId: t.sectionId,
+    code: t.code,
+    title: t.title,
+    lead: t.lead as Assignee[],
+    coordinators: t.coordinators as Assignee[],
+    timeframe: t.timeframe as Task['timeframe'],
+    targets: targetRows.filter((x) => x.taskId === t.id).map(targetOf),
+    ...optional('weight', t.weight),
+    assignees: assigneesByTask.get(t.id) ?? [],
+  }))
+  // Assignees that stand for no unit, by the domain's resolution (a unit named twice is not one).
+  const tree = buildUnitTree(await listUnits(db))
+  const scopeUnitId = row.scopeUnitId ?? row.issuerUnitId
+  const scope = { unitId: scopeUnitId ?? '', date: row.issuedOn }
+  const unresolved: StoredPlan['unresolved'] = storedTasks.flatMap((t) =>
+    resolveAssignees([...t.lead, ...t.coordinators], tree, scope)
+      .filter((r) => r.unresolved)
+      .map((r) => ({ taskCode: t.code, text: r.assignee.text })),
+  )
+  return {
+    ...headerOf(row),
+    targets: targetRows.filter((x) => x.taskId === null).map(targetOf),
+    sections: sectionRows.map((s) => ({
+      id: s.id,
+      code: s.code,
+      title: s.title,
+      ...optional('dimension', s.dimension),
+      ...optional('weight', s.weight),
+      tasks: storedTasks.filter((t) => t.sectionId === s.id),
+    })),
+    unresolved,
+  }
+}
+
+/** Plans, newest first, optionally only those whose scope is among `scopeUnitIds`. */
+export async function listPlans(db: Executor, filter: { scopeUnitIds?: string[] } = {}): Promise<PlanSummary[]> {
+  const counts = db
+    .select({ planId: tasks.planId, n: sql<number>`count(*)::int`.as('n') })
+    .from(tasks)
+    .groupBy(tasks.planId)
+    .as('counts')
+  const rows = await db
+    .select({ plan: plans, n: counts.n })
+    .from(plans)
+    .leftJoin(counts, eq(counts.planId, plans.id))
+    .orderBy(sql`${plans.issuedOn} desc`, asc(plans.number))
+  return rows
+    .filter(
+      ({ plan }) =>
+        filter.scopeUnitIds === undefined ||
+        (plan.scopeUnitId ?? plan.issuerUnitId) === null ||
+        filter.scopeUnitIds.includes((plan.scopeUnitId ?? plan.issuerUnitId) as string),
+    )
+    .map(({ plan, n }) => ({
+      id: plan.id,
+      number: plan.number,
+      title: plan.title,
+      issuer: plan.issuer,
+      issuedOn: plan.issuedOn,
+      index: plan.index as Plan['index'],
+      years: { from: plan.yearFrom, to: plan.yearTo },
+      status: plan.status as Plan['status'],
+      ...optional('scopeUnitId', plan.scopeUnitId ?? plan.issuerUnitId),
+      provinceId: plan.provinceId,
+      version: plan.version,
+      taskCount: n ?? 0,
+    }))
+}
+
+/** The plan with this number from this issuer on this day, if stored (seeding stays idempotent). */
+export async function findPlanByNumber(
+  db: Executor,
+  key: { number: string; issuer: string; issuedOn: string },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.number, key.number), eq(plans.issuer, key.issuer), eq(plans.issuedOn, key.issuedOn)))
+  return row?.id
+}
+
+async function checkUnits(tree: UnitTree, plan: Plan) {
+  const named = [plan.issuerUnitId, plan.scopeUnitId, plan.standingAgency?.unitId].filter(
+    (id): id is string => id !== undefined,
+  )
+  for (const s of plan.sections) for (const t of s.tasks) for (const a of [...t.lead, ...t.coordinators]) {
+    if (a.unitId !== undefined) named.push(a.unitId)
+  }
+  const missing = [...new Set(named)].filter((id) => !tree.byId.has(id))
+  if (missing.length) throw new StoreError('invalid', `the plan names units that do not exist: ${missing.join(', ')}`, { unitIds: missing })
+}
+
+/** Writes sections, tasks, targets and resolved assignments of a plan (its old ones deleted first). */
+async function writeStructure(tx: Executor, planId: string, provinceId: string, plan: Plan, tree: UnitTree) {
+  await tx.delete(sections).where(eq(sections.planId, planId)) // cascades to tasks and assignments
+  await tx.delete(targets).where(eq(targets.planId, planId))
+  const scopeUnitId = planScopeUnitId(plan)
+  const scope = scopeUnitId === undefined ? undefined : { unitId: scopeUnitId, date: plan.issuedOn }
+  const targetRows: (typeof targets.$inferInsert)[] = []
+  const pushTargets = (list: readonly Target[], taskId: string | null) =>
+    list.forEach((t, i) =>
+      targetRows.push({
+        id: randomUUID(),
+        planId,
+        provinceId,
+        taskId,
+        metric: t.metric,
+        comparator: t.comparator,
+        value: t.value,
+        valueMax: t.valueMax ?? null,
+        unit: t.unit,
+        baselineYear: t.baselineYear ?? null,
+        baselineValue: t.baselineValue ?? null,
+        text: t.text ?? null,
+        position: targetRows.length + i,
+      }),
+    )
+  pushTargets(plan.targets, null)
+
+  let taskPosition = 0
+  for (const [sectionPosition, section] of plan.sections.entries()) {
+    const sectionId = randomUUID()
+    await tx.insert(sections).values({
+      id: sectionId,
+      planId,
+      provinceId,
+      code: section.code,
+      title: section.title,
+      dimension: section.dimension ?? null,
+      weight: section.weight ?? null,
+      position: sectionPosition,
+    })
+    if (section.tasks.length === 0) continue
+    const taskRows = section.tasks.map((task) => ({
+      provinceId,
+      id: randomUUID(),
+      planId,
+      sectionId,
+      code: task.code,
+      title: task.title,
+      lead: task.lead,
+      coordinators: task.coordinators,
+      timeframe: task.timeframe,
+      weight: task.weight ?? null,
+      position: taskPosition++,
+    }))
+    await tx.insert(tasks).values(taskRows)
+    const assignmentRows: (typeof assignments.$inferInsert)[] = []
+    section.tasks.forEach((task, i) => {
+      const taskId = (taskRows[i] as { id: string }).id
+      pushTargets(task.targets, taskId)
+      // Classes resolve only inside a scope; without one, only named units resolve.
+      const effectiveScope = scope ?? { unitId: '', date: plan.issuedOn }
+      const units = assignedUnits(task, tree, effectiveScope)
+      // The text a unit came from: the first assignee of its role that resolves to it.
+      const textOf = (list: readonly Assignee[], unitId: string) =>
+        resolveAssignees(list, tree, effectiveScope).find((r) => r.units.some((u) => u.id === unitId))?.assignee ?? list[0]
+      for (const [role, list, source] of [
+        ['lead', units.lead, task.lead],
+        ['coordinator', units.coordinators, task.coordinators],
+      ] as const) {
+        for (const unit of list) {
+          const from = textOf(source, unit.id)
+          assignmentRows.push({
+            provinceId,
+            id: randomUUID(),
+            planId,
+            taskId,
+            unitId: unit.id,
+            role,
+            assigneeText: from?.text ?? unit.name,
+            unitClass: from?.unitClass ?? null,
+            position: assignmentRows.length,
+          })
+        }
+      }
+    })
+    if (assignmentRows.length) await tx.insert(assignments).values(assignmentRows)
+  }
+  if (targetRows.length) await tx.insert(targets).values(targetRows)
+}
+
+function headerValues(plan: Plan) {
+  return {
+    number: plan.number,
+    title: plan.title,
+    issuer: plan.issuer,
+    issuerUnitId: plan.issuerUnitId ?? null,
+    place: plan.place ?? null,
+    issuedOn: plan.issuedOn,
+    signer: plan.signer ?? null,
+    index: plan.index,
+    frameworkId: plan.frameworkId ?? null,
+    yearFrom: plan.years.from,
+    yearTo: plan.years.to,
+    parentPlanId: plan.parentPlanId ?? null,
+    parentPlanNumber: plan.parentPlanNumber ?? null,
+    scopeUnitId: plan.scopeUnitId ?? null,
+    standingAgency: plan.standingAgency ?? null,
+    goals: plan.goals,
+    reporting: plan.reporting ?? null,
+  }
+}
+
+async function provinceOfPlan(tx: Executor, plan: Plan): Promise<string> {
+  const scopeUnitId = planScopeUnitId(plan)
+  if (!scopeUnitId) return SYSTEM_SCOPE
+  const [row] = await tx.select({ provinceId: units.provinceId }).from(units).where(eq(units.id, scopeUnitId))
+  return row?.provinceId ?? SYSTEM_SCOPE
+}
+
+/**
+ * Stores a plan as a draft and assigns its tasks: each assignee — a named unit or a class such as
+ * "UBND cấp xã" — is resolved to units inside the plan's scope by the domain's `assignedUnits`.
+ *
+ * @example
+ * const plan = await createPlan(db, toPlan(imported), change)
+ */
+export async function createPlan(db: Database, input: Plan, change: Change): Promise<StoredPlan> {
+  const plan = PlanSchema.parse(input)
+  return db.transaction(async (tx) => {
+    const tree = buildUnitTree(await listUnits(tx))
+    await checkUnits(tree, plan)
+    const provinceId = await provinceOfPlan(tx, plan)
+    const id = randomUUID()
+    try {
+      await tx.insert(plans).values({
+        id,
+        provinceId,
+        ...headerValues(plan),
+        status: 'draft',
+        version: 1,
+        createdAt: change.at,
+        updatedAt: change.at,
+      })
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new StoreError('conflict', `plan ${plan.number} of ${plan.issuer} (${plan.issuedOn}) is already stored`, {
+          number: plan.number,
+        })
+      }
+      throw error
+    }
+    await writeStructure(tx, id, provinceId, plan, tree)
+    const stored = await getPlan(tx, id)
+    await writeAudit(tx, { provinceId, action: 'create', entity: 'plan', entityId: id, after: summaryForAudit(stored) }, change)
+    return stored
+  })
+}
+
+/**
+ * Replaces a plan. A draft may change in full; a published plan only in its header (title, goals,
+ * targets, reporting rules…), since reports hang on its tasks. `expectedVersion`, when given, must
+ * be the version last read.
+ */
+export async function updatePlan(
+  db: Database,
+  id: string,
+  input: Plan,
+  change: Change,
+  expectedVersion?: number,
+): Promise<StoredPlan> {
+  const plan = PlanSchema.parse(input)
+  return db.transaction(async (tx) => {
+    const before = await getPlan(tx, id)
+    if (expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw new StoreError('version-conflict', `plan ${id} changed since version ${expectedVersion}`, {
+        version: before.version,
+      })
+    }
+    const tree = buildUnitTree(await listUnits(tx))
+    await checkUnits(tree, plan)
+    const provinceId = await provinceOfPlan(tx, plan)
+    if (before.status === 'published') {
+      if (provinceId !== before.provinceId || JSON.stringify(structureOf(plan)) !== JSON.stringify(structureOf(before))) {
+        throw new StoreError('conflict', 'a published plan keeps its sections, tasks and scope; only its header may change', {
+          status: before.status,
+        })
+      }
+    } else if (provinceId !== before.provinceId) {
+      // Distributed rows must not change province: rewrite them under the new one.
+      await tx.delete(sections).where(eq(sections.planId, id))
+    }
+    const updated = await tx
+      .update(plans)
+      .set({ ...headerValues(plan), provinceId, version: sql`${plans.version} + 1`, updatedAt: change.at })
+      .where(and(eq(plans.id, id), eq(plans.version, before.version)))
+      .returning({ id: plans.id })
+    if (updated.length === 0) throw new StoreError('version-conflict', `plan ${id} changed meanwhile`, {})
+    if (before.status === 'draft') await writeStructure(tx, id, provinceId, plan, tree)
+    else {
+      await tx.delete(targets).where(and(eq(targets.planId, id), sql`${targets.taskId} is null`))
+      if (plan.targets.length) {
+        await tx.insert(targets).values(
+          plan.targets.map((t, i) => ({
+            id: randomUUID(),
+            planId: id,
+            provinceId,
+            taskId: null,
+            metric: t.metric,
+            comparator: t.comparator,
+            value: t.value,
+            valueMax: t.valueMax ?? null,
+            unit: t.unit,
+            baselineYear: t.baselineYear ?? null,
+            baselineValue: t.baselineValue ?? null,
+            text: t.text ?? null,
+            position: i,
+          })),
+        )
+      }
+    }
+    const after = await getPlan(tx, id)
+    await writeAudit(
+      tx,
+      { provinceId, action: 'update', entity: 'plan', entityId: id, before: summaryForAudit(before), after: summaryForAudit(after) },
+      change,
+    )
+    return after
+  })
+}
+
+/**
+ * Publishes a draft plan and opens its reporting periods (the domain's `reportingPeriods`, with
+ * the plan's own windows and deadlines).
+ */
+export async function publishPlan(db: Database, id: string, change: Change, expectedVersion?: number): Promise<StoredPlan> {
+  return db.transaction(async (tx) => {
+    const before = await getPlan(tx, id)
+    if (before.status === 'published') throw new StoreError('conflict', `plan ${id} is already published`, { status: 'published' })
+    if (expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw new StoreError('version-conflict', `plan ${id} changed since version ${expectedVersion}`, { version: before.version })
+    }
+    const updated = await tx
+      .update(plans)
+      .set({ status: 'published', publishedAt: change.at, updatedAt: change.at, version: sql`${plans.version} + 1` })
+      .where(and(eq(plans.id, id), eq(plans.version, before.version)))
+      .returning({ id: plans.id })
+    if (updated.length === 0) throw new StoreError('version-conflict', `plan ${id} changed meanwhile`, {})
+    for (const periodId of reportingPeriods(asDomainPlan(before))) {
+      await openPeriod(tx, id, periodId, {}, change)
+    }
+    const after = await getPlan(tx, id)
+    await writeAudit(
+      tx,
+      { provinceId: before.provinceId, action: 'publish', entity: 'plan', entityId: id, before: { status: before.status }, after: { status: 'published' } },
+      change,
+    )
+    return after
+  })
+}
+
+/** The domain view of a stored plan (task and section ids kept, assignees dropped). */
+export function asDomainPlan(plan: StoredPlan): Plan {
+  const { provinceId: _p, version: _v, publishedAt: _pa, unresolved: _u, sections: s, ...header } = plan
+  return {
+    ...header,
+    sections: s.map(({ tasks: t, ...section }) => ({
+      ...section,
+      tasks: t.map(({ assignees: _a, sectionId: _s, ...task }) => task),
+    })),
+  }
+}
+
+/** The tasks of a plan, as the reports and dashboard need them. */
+export async function taskContext(db: Executor, taskId: string) {
+  const [row] = await db
+    .select({ task: tasks, plan: plans })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(eq(tasks.id, taskId))
+  return row
+}
+
+/** The ids of plans whose tasks include one of `taskIds`. */
+export async function planIdsOfTasks(db: Executor, taskIds: string[]): Promise<string[]> {
+  if (taskIds.length === 0) return []
+  const rows = await db.selectDistinct({ planId: tasks.planId }).from(tasks).where(inArray(tasks.id, taskIds))
+  return rows.map((r) => r.planId)
+}
+
+function structureOf(plan: Pick<Plan, 'sections'>) {
+  return plan.sections.map((s) => ({
+    code: s.code,
+    title: s.title,
+    tasks: s.tasks.map((t) => ({ code: t.code, title: t.title, lead: t.lead, coordinators: t.coordinators })),
+  }))
+}
+
+function summaryForAudit(plan: StoredPlan) {
+  return {
+    number: plan.number,
+    title: plan.title,
+    status: plan.status,
+    version: plan.version,
+    sections: plan.sections.length,
+    tasks: plan.sections.reduce((n, s) => n + s.tasks.length, 0),
+    goals: plan.goals,
+    targets: plan.targets,
+    reporting: plan.reporting,
+  }
+}

@@ -1,0 +1,398 @@
+/**
+ * The database schema: one set of tables for PGlite and PostgreSQL alike.
+ *
+ * Distribution by province (Citus): the large tables — tasks, assignments, reports,
+ * report_versions, audit_log — carry `province_id` as the first column of their primary key,
+ * every unique constraint and every foreign key between them, so they can later become
+ * distributed tables (`create_distributed_table('reports', 'province_id')`) without a redesign.
+ * The small tables (units, users, plans, sections, periods, scores, targets) would become
+ * reference tables. `province_id` is the id of the province-level unit the row belongs to, or
+ * {@link SYSTEM_SCOPE} for rows that belong to no province (national units, users).
+ */
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+/** `province_id` of rows that belong to no province (national units, users, system events). */
+export const SYSTEM_SCOPE = 'system'
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+const day = (name: string) => date(name, { mode: 'string' })
+
+// --- organisation
+
+export const units = pgTable(
+  'units',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    kind: text('kind').notNull(),
+    parentId: text('parent_id').references((): any => units.id),
+    /** Province-level ancestor (or the unit itself); null for national units. */
+    provinceId: text('province_id'),
+    validFrom: day('valid_from'),
+    validTo: day('valid_to'),
+    /** Order of creation: siblings list in the order they were entered. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('units_code_key').on(t.code), index('units_parent_idx').on(t.parentId)],
+)
+
+/** Old → new mapping of mergers (Kiên Giang → An Giang from 2025-07-01). */
+export const unitSuccessors = pgTable(
+  'unit_successors',
+  {
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    successorId: text('successor_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    effectiveOn: day('effective_on'),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.successorId] }), index('unit_successors_successor_idx').on(t.successorId)],
+)
+
+// --- people and sessions
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Stored lower-case: log-ins are case-insensitive. */
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(t.username)],
+)
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    /** Null for `admin`, which holds over the whole system. */
+    unitId: text('unit_id').references(() => units.id),
+  },
+  (t) => [index('user_roles_user_idx').on(t.userId), index('user_roles_unit_idx').on(t.unitId)],
+)
+
+/** Sessions live in the database so that any API process can serve any user. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the bearer token: a stolen database does not yield live tokens. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Double-submit value that cookie-authenticated writes must echo in `X-CSRF-Token`. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+)
+
+/** Failed and successful log-ins, counted per key (user name, client address) for rate limits. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('login_attempts_key_at_idx').on(t.key, t.at)],
+)
+
+// --- plans
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    provinceId: text('province_id').notNull(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    issuer: text('issuer').notNull(),
+    issuerUnitId: text('issuer_unit_id').references(() => units.id),
+    place: text('place'),
+    issuedOn: day('issued_on').notNull(),
+    signer: text('signer'),
+    index: text('index').notNull(),
+    frameworkId: text('framework_id'),
+    yearFrom: integer('year_from').notNull(),
+    yearTo: integer('year_to').notNull(),
+    parentPlanId: text('parent_plan_id').references((): any => plans.id),
+    parentPlanNumber: text('parent_plan_number'),
+    scopeUnitId: text('scope_unit_id').references(() => units.id),
+    standingAgency: jsonb('standing_agency'),
+    goals: jsonb('goals').notNull().default(sql`'[]'::jsonb`),
+    reporting: jsonb('reporting'),
+    status: text('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('plans_province_idx').on(t.provinceId),
+    index('plans_scope_idx').on(t.scopeUnitId),
+    uniqueIndex('plans_number_issuer_key').on(t.number, t.issuer, t.issuedOn),
+  ],
+)
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    provinceId: text('province_id').notNull(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    dimension: text('dimension'),
+    weight: doublePrecision('weight'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('sections_plan_idx').on(t.planId, t.position)],
+)
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    provinceId: text('province_id').notNull(),
+    id: text('id').notNull(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    lead: jsonb('lead').notNull(),
+    coordinators: jsonb('coordinators').notNull(),
+    timeframe: jsonb('timeframe').notNull(),
+    weight: doublePrecision('weight'),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provinceId, t.id] }),
+    index('tasks_plan_idx').on(t.provinceId, t.planId, t.position),
+    index('tasks_section_idx').on(t.provinceId, t.sectionId),
+    // Reports name a task by id alone (PUT /reports); this finds its province.
+    index('tasks_id_idx').on(t.id),
+  ],
+)
+
+/** Measurable targets of a plan (taskId null) or of one task. */
+export const targets = pgTable(
+  'targets',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    provinceId: text('province_id').notNull(),
+    taskId: text('task_id'),
+    metric: text('metric').notNull(),
+    comparator: text('comparator').notNull(),
+    value: doublePrecision('value').notNull(),
+    valueMax: doublePrecision('value_max'),
+    unit: text('unit').notNull(),
+    baselineYear: integer('baseline_year'),
+    baselineValue: doublePrecision('baseline_value'),
+    text: text('text'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('targets_plan_idx').on(t.planId, t.taskId)],
+)
+
+/** A task's assignees resolved to units (classes expanded inside the plan's scope). */
+export const assignments = pgTable(
+  'assignments',
+  {
+    provinceId: text('province_id').notNull(),
+    id: text('id').notNull(),
+    planId: text('plan_id').notNull(),
+    taskId: text('task_id').notNull(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** `lead` or `coordinator`. */
+    role: text('role').notNull(),
+    /** The assignee as written in the plan ("UBND cấp xã"). */
+    assigneeText: text('assignee_text').notNull(),
+    unitClass: text('unit_class'),
+    /** Leads then coordinators, each in tree order, as the domain resolved them. */
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provinceId, t.id] }),
+    uniqueIndex('assignments_task_unit_role_key').on(t.provinceId, t.taskId, t.unitId, t.role),
+    index('assignments_unit_idx').on(t.provinceId, t.unitId),
+    index('assignments_plan_idx').on(t.provinceId, t.planId),
+    foreignKey({ columns: [t.provinceId, t.taskId], foreignColumns: [tasks.provinceId, tasks.id] }).onDelete('cascade'),
+  ],
+)
+
+// --- periods and reports
+
+/** A reporting period of a plan (`2018Q2`) with its data cut-off window and deadline. */
+export const periods = pgTable(
+  'periods',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** Period id in the DHIS2 style: 2024M03, 2024Q1, 2024S1, 2024N9, 2024. */
+    code: text('code').notNull(),
+    cutoffStart: day('cutoff_start').notNull(),
+    cutoffEnd: day('cutoff_end').notNull(),
+    dueOn: day('due_on').notNull(),
+    locked: boolean('locked').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('periods_plan_code_key').on(t.planId, t.code)],
+)
+
+export const reports = pgTable(
+  'reports',
+  {
+    provinceId: text('province_id').notNull(),
+    id: text('id').notNull(),
+    planId: text('plan_id').notNull(),
+    taskId: text('task_id').notNull(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    periodId: text('period_id').notNull(),
+    status: text('status').notNull().default('draft'),
+    workStatus: text('work_status').notNull().default('in-progress'),
+    progress: doublePrecision('progress').notNull().default(0),
+    narrative: text('narrative').notNull().default(''),
+    kpiValues: jsonb('kpi_values').notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+    /** Optimistic-concurrency version: every write is `UPDATE … WHERE version = $read`. */
+    version: integer('version').notNull().default(1),
+    completedOn: day('completed_on'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+    reviewedBy: text('reviewed_by'),
+    reviewComment: text('review_comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provinceId, t.id] }),
+    uniqueIndex('reports_task_unit_period_key').on(t.provinceId, t.taskId, t.unitId, t.periodId),
+    // Dashboard: every report of a plan for a period, and every report of a unit.
+    index('reports_plan_period_idx').on(t.provinceId, t.planId, t.periodId),
+    index('reports_unit_period_idx').on(t.provinceId, t.unitId, t.periodId),
+    // /reports/:id/submit names a report by id alone.
+    index('reports_id_idx').on(t.id),
+    foreignKey({ columns: [t.provinceId, t.taskId], foreignColumns: [tasks.provinceId, tasks.id] }).onDelete('cascade'),
+  ],
+)
+
+/** Every state a report went through; submitted reports are never overwritten silently. */
+export const reportVersions = pgTable(
+  'report_versions',
+  {
+    provinceId: text('province_id').notNull(),
+    reportId: text('report_id').notNull(),
+    version: integer('version').notNull(),
+    action: text('action').notNull(),
+    status: text('status').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    actorId: text('actor_id'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provinceId, t.reportId, t.version] }),
+    foreignKey({ columns: [t.provinceId, t.reportId], foreignColumns: [reports.provinceId, reports.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+)
+
+// --- scores
+
+/** A unit's published result for a framework and year (the whole result kept as published). */
+export const scores = pgTable(
+  'scores',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    index: text('index').notNull(),
+    frameworkId: text('framework_id').notNull(),
+    year: integer('year').notNull(),
+    total: doublePrecision('total'),
+    rank: integer('rank'),
+    result: jsonb('result').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('scores_unit_framework_year_key').on(t.unitId, t.frameworkId, t.year),
+    index('scores_framework_year_idx').on(t.frameworkId, t.year),
+  ],
+)
+
+// --- audit
+
+/** Who changed what, when, from what to what. Written in the transaction of the change. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    provinceId: text('province_id').notNull(),
+    id: text('id').notNull(),
+    /** Order of writing: entries of one transaction share `at`. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provinceId, t.id] }),
+    index('audit_log_at_idx').on(t.provinceId, t.at),
+    index('audit_log_entity_idx').on(t.provinceId, t.entity, t.entityId),
+  ],
+)

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto'
+import { frameworkById, IndexResultSchema, validateResult, type IndexResult, type ResultIssue } from '@papi/domain'
+import { and, asc, eq, type SQL } from 'drizzle-orm'
+import { writeAudit, type Change } from './audit-log'
+import type { Database, Executor } from './database'
+import { scores, units } from './schema'
+import { StoreError } from './store-error'
+
+export type StoredScore = IndexResult & { id: string; index: string }
+
+export interface ScoreQuery {
+  frameworkId?: string
+  index?: string
+  year?: number
+  unitId?: string
+}
+
+/** Published results matching a query, by year then rank. */
+export async function listScores(db: Executor, query: ScoreQuery = {}): Promise<StoredScore[]> {
+  const where: SQL[] = []
+  if (query.frameworkId !== undefined) where.push(eq(scores.frameworkId, query.frameworkId))
+  if (query.index !== undefined) where.push(eq(scores.index, query.index))
+  if (query.year !== undefined) where.push(eq(scores.year, query.year))
+  if (query.unitId !== undefined) where.push(eq(scores.unitId, query.unitId))
+  const rows = await db
+    .select()
+    .from(scores)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(scores.year), asc(scores.rank), asc(scores.unitId))
+  return rows.map((r) => ({ ...(r.result as IndexResult), id: r.id, index: r.index }))
+}
+
+/**
+ * Checks a result against its framework (the domain's `validateResult`): errors refuse it with
+ * an `invalid` {@link StoreError} listing the issues; warnings are answered with it.
+ */
+export function checkResult(input: IndexResult): { result: IndexResult; index: string; warnings: ResultIssue[] } {
+  const result = IndexResultSchema.parse(input)
+  const framework = frameworkById(result.frameworkId)
+  if (!framework) {
+    throw new StoreError('invalid', `unknown framework ${result.frameworkId}`, { frameworkId: result.frameworkId })
+  }
+  const issues = validateResult(result, framework)
+  const errors = issues.filter((i) => i.severity === 'error')
+  if (errors.length) throw new StoreError('invalid', `the result does not fit ${framework.id}`, { issues: errors })
+  return { result, index: framework.index, warnings: issues.filter((i) => i.severity === 'warning') }
+}
+
+/**
+ * Stores results (one unit, framework and year each), replacing what was stored for the same
+ * key, all in one transaction: a bulk import with one bad row stores nothing.
+ *
+ * @example
+ * await saveScores(db, [{ unitId: kg.id, frameworkId: 'papi-2009', year: 2017, total: 35.71, rank: 45, rankOf: 63, dimensions }], change)
+ */
+export async function saveScores(
+  db: Database,
+  inputs: readonly IndexResult[],
+  change: Change,
+): Promise<{ saved: StoredScore[]; warnings: (ResultIssue & { row: number })[] }> {
+  const checked = inputs.map((r, row) => {
+    try {
+      return checkResult(r)
+    } catch (error) {
+      if (error instanceof StoreError) {
+        throw new StoreError(error.code, `row ${row + 1}: ${error.message}`, { row: row + 1, ...(error.details as object) })
+      }
+      throw error
+    }
+  })
+  return db.transaction(async (tx) => {
+    const saved: StoredScore[] = []
+    const warnings: (ResultIssue & { row: number })[] = []
+    for (const [row, { result, index, warnings: w }] of checked.entries()) {
+      const [unit] = await tx.select({ id: units.id, provinceId: units.provinceId }).from(units).where(eq(units.id, result.unitId))
+      if (!unit) throw new StoreError('invalid', `row ${row + 1}: no unit ${result.unitId}`, { row: row + 1, unitId: result.unitId })
+      const [before] = await tx
+        .select()
+        .from(scores)
+        .where(and(eq(scores.unitId, result.unitId), eq(scores.frameworkId, result.frameworkId), eq(scores.year, result.year)))
+      const id = before?.id ?? randomUUID()
+      const values = { total: result.total, rank: result.rank ?? null, result, updatedAt: change.at }
+      if (before) await tx.update(scores).set(values).where(eq(scores.id, id))
+      else {
+        await tx.insert(scores).values({
+          id,
+          unitId: result.unitId,
+          index,
+          frameworkId: result.frameworkId,
+          year: result.year,
+          createdAt: change.at,
+          ...values,
+        })
+      }
+      await writeAudit(
+        tx,
+        {
+          provinceId: unit.provinceId,
+          action: before ? 'update' : 'create',
+          entity: 'score',
+          entityId: id,
+          before: before?.result ?? null,
+          after: result,
+        },
+        change,
+      )
+      saved.push({ ...result, id, index })
+      warnings.push(...w.map((issue) => ({ ...issue, row: row + 1 })))
+    }
+    return { saved, warnings }
+  })
+}

@@ -1,0 +1,191 @@
+import type { IndexResult, Plan, ReportAction, RoleGrant, UnitTree } from '@papi/domain'
+import { listAudit, type AuditQuery, type Change } from './audit-log'
+import { dashboard } from './dashboard'
+import type { Database, Driver } from './database'
+import { purgeLoginAttempts, recentLoginFailures, recordLoginAttempt } from './login-attempt'
+import { findPeriod, listPeriods, openPeriod, updatePeriod, type PeriodOverrides } from './period-repository'
+import { createPlan, findPlanByNumber, getPlan, listPlans, publishPlan, updatePlan } from './plan-repository'
+import {
+  actOnReport,
+  findReport,
+  findReportFor,
+  getReport,
+  listReports,
+  listReportVersions,
+  saveReport,
+  type ReportQuery,
+  type ReportWrite,
+} from './report-repository'
+import { listScores, saveScores, type ScoreQuery } from './score-repository'
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  purgeExpiredSessions,
+} from './session-repository'
+import {
+  createUnit,
+  findUnit,
+  findUnitByCode,
+  getUnit,
+  listUnits,
+  loadUnitTree,
+  mergeUnit,
+  updateUnit,
+  type UnitInput,
+  type UnitPatch,
+} from './unit-repository'
+import {
+  createUser,
+  findUser,
+  findUserWithCredentials,
+  getUser,
+  listUsers,
+  updateUser,
+  type NewUser,
+  type UserPatch,
+} from './user-repository'
+
+/**
+ * The persistence service the API, the CLI and the TUI are handed: repositories bound to one
+ * database. Everything it does goes through SQL; it keeps no state of its own, so any number of
+ * API processes can share one PostgreSQL server.
+ */
+export interface Store {
+  readonly driver: Driver
+  /** The drizzle database, for queries no repository offers yet. */
+  readonly db: Database
+  close(): Promise<void>
+  units: {
+    list(): ReturnType<typeof listUnits>
+    tree(): Promise<UnitTree>
+    get(id: string): ReturnType<typeof getUnit>
+    find(id: string): ReturnType<typeof findUnit>
+    findByCode(code: string): ReturnType<typeof findUnitByCode>
+    create(input: UnitInput, change: Change, id?: string): ReturnType<typeof createUnit>
+    update(id: string, patch: UnitPatch, change: Change): ReturnType<typeof updateUnit>
+    merge(id: string, input: { successorId: string; effectiveOn: string }, change: Change): ReturnType<typeof mergeUnit>
+  }
+  users: {
+    list(): ReturnType<typeof listUsers>
+    get(id: string): ReturnType<typeof getUser>
+    find(id: string): ReturnType<typeof findUser>
+    findWithCredentials(username: string): ReturnType<typeof findUserWithCredentials>
+    create(input: NewUser, change: Change): ReturnType<typeof createUser>
+    update(id: string, patch: UserPatch, change: Change): ReturnType<typeof updateUser>
+  }
+  sessions: {
+    create(userId: string, options: { now: Date; ttlMs: number }): ReturnType<typeof createSession>
+    find(token: string, now: Date): ReturnType<typeof findSession>
+    delete(token: string): Promise<void>
+    deleteForUser(userId: string): Promise<void>
+    purgeExpired(now: Date): Promise<number>
+  }
+  loginAttempts: {
+    record(key: string, succeeded: boolean, at: Date): Promise<void>
+    recentFailures(key: string, since: Date): Promise<number>
+    purge(before: Date): Promise<void>
+  }
+  plans: {
+    list(filter?: { scopeUnitIds?: string[] }): ReturnType<typeof listPlans>
+    get(id: string): ReturnType<typeof getPlan>
+    findByNumber(key: { number: string; issuer: string; issuedOn: string }): Promise<string | undefined>
+    create(plan: Plan, change: Change): ReturnType<typeof createPlan>
+    update(id: string, plan: Plan, change: Change, expectedVersion?: number): ReturnType<typeof updatePlan>
+    publish(id: string, change: Change, expectedVersion?: number): ReturnType<typeof publishPlan>
+  }
+  periods: {
+    list(planId: string): ReturnType<typeof listPeriods>
+    find(planId: string, code: string): ReturnType<typeof findPeriod>
+    open(planId: string, code: string, overrides: PeriodOverrides, change: Change): ReturnType<typeof openPeriod>
+    update(planId: string, code: string, patch: PeriodOverrides & { locked?: boolean }, change: Change): ReturnType<typeof updatePeriod>
+  }
+  reports: {
+    list(query?: ReportQuery): ReturnType<typeof listReports>
+    get(id: string): ReturnType<typeof getReport>
+    find(id: string): ReturnType<typeof findReport>
+    findFor(key: { taskId: string; unitId: string; periodId: string }): ReturnType<typeof findReportFor>
+    save(input: ReportWrite, change: Change): ReturnType<typeof saveReport>
+    act(id: string, action: ReportAction, change: Change, version?: number): ReturnType<typeof actOnReport>
+    versions(id: string): ReturnType<typeof listReportVersions>
+  }
+  scores: {
+    list(query?: ScoreQuery): ReturnType<typeof listScores>
+    save(results: readonly IndexResult[], change: Change): ReturnType<typeof saveScores>
+  }
+  audit: {
+    list(query?: AuditQuery): ReturnType<typeof listAudit>
+  }
+  dashboard(tree: UnitTree, query: { unitId: string; periodId: string; asOf: Date; planId?: string }): ReturnType<typeof dashboard>
+}
+
+/** Binds the repositories to a database. `openStore` is the usual way in. */
+export function createStore(db: Database, driver: Driver, close: () => Promise<void>): Store {
+  return {
+    driver,
+    db,
+    close,
+    units: {
+      list: () => listUnits(db),
+      tree: () => loadUnitTree(db),
+      get: (id) => getUnit(db, id),
+      find: (id) => findUnit(db, id),
+      findByCode: (code) => findUnitByCode(db, code),
+      create: (input, change, id) => createUnit(db, input, change, id),
+      update: (id, patch, change) => updateUnit(db, id, patch, change),
+      merge: (id, input, change) => mergeUnit(db, id, input, change),
+    },
+    users: {
+      list: () => listUsers(db),
+      get: (id) => getUser(db, id),
+      find: (id) => findUser(db, id),
+      findWithCredentials: (username) => findUserWithCredentials(db, { username }),
+      create: (input, change) => createUser(db, input, change),
+      update: (id, patch, change) => updateUser(db, id, patch, change),
+    },
+    sessions: {
+      create: (userId, options) => createSession(db, userId, options),
+      find: (token, now) => findSession(db, token, now),
+      delete: (token) => deleteSession(db, token),
+      deleteForUser: (userId) => deleteUserSessions(db, userId),
+      purgeExpired: (now) => purgeExpiredSessions(db, now),
+    },
+    loginAttempts: {
+      record: (key, succeeded, at) => recordLoginAttempt(db, key, succeeded, at),
+      recentFailures: (key, since) => recentLoginFailures(db, key, since),
+      purge: (before) => purgeLoginAttempts(db, before),
+    },
+    plans: {
+      list: (filter) => listPlans(db, filter),
+      get: (id) => getPlan(db, id),
+      findByNumber: (key) => findPlanByNumber(db, key),
+      create: (plan, change) => createPlan(db, plan, change),
+      update: (id, plan, change, expectedVersion) => updatePlan(db, id, plan, change, expectedVersion),
+      publish: (id, change, expectedVersion) => publishPlan(db, id, change, expectedVersion),
+    },
+    periods: {
+      list: (planId) => listPeriods(db, planId),
+      find: (planId, code) => findPeriod(db, planId, code),
+      open: (planId, code, overrides, change) => db.transaction((tx) => openPeriod(tx, planId, code, overrides, change)),
+      update: (planId, code, patch, change) => db.transaction((tx) => updatePeriod(tx, planId, code, patch, change)),
+    },
+    reports: {
+      list: (query) => listReports(db, query),
+      get: (id) => getReport(db, id),
+      find: (id) => findReport(db, id),
+      findFor: (key) => findReportFor(db, key),
+      save: (input, change) => saveReport(db, input, change),
+      act: (id, action, change, version) => actOnReport(db, id, action, change, version),
+      versions: (id) => listReportVersions(db, id),
+    },
+    scores: {
+      list: (query) => listScores(db, query),
+      save: (results, change) => saveScores(db, results, change),
+    },
+    audit: {
+      list: (query) => listAudit(db, query),
+    },
+    dashboard: (tree, query) => dashboard(db, tree, query),
+  }
+}
