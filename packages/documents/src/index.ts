@@ -1,1 +1,61 @@
-export {}
+// Public surface of @papi/documents: named re-exports only. Import side (reading plans);
+// export writers live in their own modules.
+
+// --- plan-import
+export {
+  ImportWarningCodeSchema,
+  ImportWarningSchema,
+  ImportWhereSchema,
+  ImportedPlanSchema,
+  ImportedSectionSchema,
+  ImportedTaskSchema,
+  PlanImportSchema,
+} from './plan-import'
+export type {
+  ImportWarning,
+  ImportWarningCode,
+  ImportWhere,
+  ImportedPlan,
+  ImportedSection,
+  ImportedTask,
+  PlanImport,
+} from './plan-import'
+
+// --- plan-document-error
+export { PlanDocumentError, PlanDocumentErrorCodeSchema, isPlanDocumentError } from './plan-document-error'
+export type { PlanDocumentErrorCode } from './plan-document-error'
+
+// --- read-plan-document
+export { readPlanDocument } from './read-plan-document'
+export type { ImportProgress, PlanDocumentFile, PlanDocumentFormat, ReadPlanOptions } from './read-plan-document'
+
+// --- to-plan
+export { toPlan } from './to-plan'
+
+// --- normalize-text
+export { normalizeText } from './normalize-text'
+
+// --- export (task tables and consolidated reports as .xlsx, .docx, .csv)
+export { consolidatedReportModel } from './export/consolidated-report'
+export type {
+  ConsolidatedReportInput,
+  ConsolidatedReportModel,
+  ReportSectionLine,
+  ReportTaskLine,
+  ReportUnitLine,
+  ReportUnitStats,
+  TargetLine,
+  UnitReportGap,
+} from './export/consolidated-report'
+export { documentInfo } from './export/document-info'
+export type { DocumentInfo } from './export/document-info'
+export { issuerLines, nationalHeading, placeDateLine } from './export/national-heading'
+export type { HeadingLine, NationalHeading, NationalHeadingInput } from './export/national-heading'
+export { taskTableModel } from './export/task-table'
+export type { TaskTableInput, TaskTableModel, TaskTableRow, TaskTableSection, TaskTableStatus } from './export/task-table'
+export {
+  writeConsolidatedReportCsv,
+  writeConsolidatedReportDocx,
+  writeConsolidatedReportXlsx,
+} from './export/write-consolidated-report'
+export { writeTaskTableCsv, writeTaskTableDocx, writeTaskTableXlsx } from './export/write-task-table'
