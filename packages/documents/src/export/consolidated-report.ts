@@ -1,0 +1,425 @@
+import {
+  DEFAULT_LOCALE,
+  ancestorsOf,
+  completenessByUnit,
+  cutoffWindow,
+  descendantsOf,
+  dueTasks,
+  evaluateTarget,
+  localDateOf,
+  parsePeriod,
+  periodLabel,
+  progressRollup,
+  rollupByUnit,
+  submissionDeadline,
+  taskDueDate,
+  type DateSpan,
+  type DueReason,
+  type ExpectedReport,
+  type IsoDate,
+  type Locale,
+  type OutcomeCounts,
+  type PeriodId,
+  type PeriodRule,
+  type Plan,
+  type Report,
+  type ReportStatus,
+  type SubmissionState,
+  type Target,
+  type TargetObservation,
+  type TargetState,
+  type Task,
+  type TaskOutcome,
+  type Timeframe,
+  type Unit,
+  type UnitLevel,
+  type UnitReportingStats,
+  type WorkStatus,
+} from '@papi/domain'
+import { documentInfo, type DocumentInfo } from './document-info'
+import {
+  assigneeName,
+  planContext,
+  taskAssignments,
+  taskIdOf,
+  unresolvedAssignees,
+  type PlanContext,
+} from './internal/plan-context'
+
+export interface ConsolidatedReportInput {
+  plan: Plan
+  /** The organisation the plan's assignees resolve in (one province's subtree is enough). */
+  units: readonly Unit[]
+  /** Reports of the period, and of earlier periods for progress (the latest filed one counts). */
+  reports: readonly Report[]
+  periodId: PeriodId
+  /** The day the figures are judged on (ISO date or date-time); also the report's date. */
+  asOf: string
+  locale?: Locale
+  /**
+   * A stored period's own cut-off window and deadline, stated for the plan's level, when it
+   * overrides the plan's rules (the store's `periods` row). The plan's `reporting` rules otherwise.
+   */
+  periodRule?: PeriodRule
+  /** Measured values for the plan's own targets (published scores, ranks), by metric. */
+  observations?: Readonly<Record<string, TargetObservation>>
+  /** Issuing body of the report when it is not the plan's issuer (the standing agency's own report). */
+  issuer?: string
+  /** Days of tolerance after a deadline before a report counts as late (Envisio / ClearPoint). */
+  graceDays?: number
+}
+
+/** A unit under a task in the report: its report for the period and its progress. */
+export interface ReportUnitLine {
+  unitId: string
+  unitName: string
+  role: 'lead' | 'coordinator'
+  /** How the unit's report for the period stands; absent when it owes none on this task. */
+  submission?: SubmissionState
+  deadline?: IsoDate
+  /** Day the period's report was filed (Viet Nam's calendar). */
+  submittedOn?: IsoDate
+  /** Workflow status of the unit's report for the period, when it has one. */
+  reportStatus?: ReportStatus
+  /** From the latest filed report of any period; null when the unit has filed nothing yet. */
+  workStatus: WorkStatus | null
+  progress: number
+  /** The period report's narrative, when it has one. */
+  narrative?: string
+}
+
+export interface ReportTaskLine {
+  taskId: string
+  code: string
+  title: string
+  lead: string[]
+  coordinators: string[]
+  timeframe: Timeframe
+  /** Whether the period's report must cover the task (`dueTasks`), and why. */
+  dueReason?: DueReason
+  dueDate?: IsoDate
+  outcome: TaskOutcome
+  progress: number | null
+  units: ReportUnitLine[]
+}
+
+export interface ReportSectionLine {
+  code: string
+  title: string
+  progress: number | null
+  outcomes: OutcomeCounts
+  tasks: ReportTaskLine[]
+}
+
+/** A unit's own reporting counts for the period, with its place in the tree. */
+export interface ReportUnitStats extends UnitReportingStats {
+  unitName: string
+  level: UnitLevel
+  /** Depth below the tree's root (0 for the province), for indenting. */
+  depth: number
+  deadline: IsoDate
+}
+
+/** A unit with reports late or missing, and the tasks they are on. */
+export interface UnitReportGap {
+  unitId: string
+  unitName: string
+  level: UnitLevel
+  deadline: IsoDate
+  tasks: { taskId: string; code: string; title: string; submittedOn?: IsoDate }[]
+}
+
+/** One reading of a target: the plan's or a task's, by one reporting unit or from a published figure. */
+export interface TargetLine {
+  target: Target
+  /** The task the target belongs to; absent for the plan's own targets. */
+  taskCode?: string
+  unitName?: string
+  observation?: TargetObservation
+  state: TargetState
+}
+
+/** The periodic consolidated report of a plan, ready for a writer. */
+export interface ConsolidatedReportModel {
+  locale: Locale
+  document: DocumentInfo
+  period: {
+    id: PeriodId
+    label: string
+    cutoff: DateSpan
+    /** Submission deadline for each level that owes reports, earliest first. */
+    deadlines: { level: UnitLevel; date: IsoDate }[]
+  }
+  asOf: IsoDate
+  summary: {
+    progress: number | null
+    outcomes: OutcomeCounts
+    taskCount: number
+    /** Tasks the period's reports must cover. */
+    dueTaskCount: number
+    /** Counts over every unit that owes reports. */
+    reporting: UnitReportingStats
+  }
+  sections: ReportSectionLine[]
+  units: ReportUnitStats[]
+  late: UnitReportGap[]
+  missing: UnitReportGap[]
+  targets: TargetLine[]
+  /** Assignees that match no unit: their work is counted nowhere until someone maps them. */
+  unresolved: { taskCode: string; text: string }[]
+}
+
+const TOTAL = '\u0000total'
+/** Filed reports: submitted or accepted; a draft is not stood behind and a returned one is back with the unit. */
+const FILED: ReadonlySet<ReportStatus> = new Set<ReportStatus>(['submitted', 'accepted'])
+
+/**
+ * Everything a periodic report on a plan says, computed from plain domain data with the domain's
+ * rules: which tasks are due (`dueTasks`), who owes a report (`assignedUnits`, leads of due tasks,
+ * as the store's dashboard counts), by when (`submissionDeadline`, bottom-up by level, within the
+ * `cutoffWindow`), how each unit stands (`completenessByUnit`), progress and the four outcomes per
+ * task and section (`progressRollup`, `taskDueDate`), late and missing units, and the targets
+ * (`evaluateTarget` on the KPI values of filed reports, or on `observations` for the plan's own).
+ *
+ * @throws RangeError on a period id that does not parse (check user input with `parsePeriod`).
+ * @example
+ * const model = consolidatedReportModel({ plan, units, reports, periodId: '2018Q2', asOf: '2018-06-25' })
+ * model.period.cutoff // { start: '2018-03-15', end: '2018-06-14' }
+ * model.missing.map((m) => m.unitName) // ['UBND phường Vĩnh Lạc', …]
+ */
+export function consolidatedReportModel(input: ConsolidatedReportInput): ConsolidatedReportModel {
+  const { plan } = input
+  const locale = input.locale ?? DEFAULT_LOCALE
+  const parsed = parsePeriod(input.periodId)
+  if (!parsed.ok) throw new RangeError(parsed.error.message)
+  const periodId = parsed.period.id
+  const asOf = input.asOf
+  const context = planContext(plan, input.units)
+  const { tree } = context
+  const rules = input.periodRule === undefined ? plan.reporting : [input.periodRule]
+
+  const levelOf = (unitId: string): UnitLevel => tree.byId.get(unitId)?.level ?? context.issuerLevel
+  const deadlineOfLevel = new Map<UnitLevel, IsoDate>()
+  const deadlineFor = (unitId: string): IsoDate => {
+    const level = levelOf(unitId)
+    let date = deadlineOfLevel.get(level)
+    if (date === undefined) {
+      date = submissionDeadline(periodId, level, rules, { issuerLevel: context.issuerLevel })
+      deadlineOfLevel.set(level, date)
+    }
+    return date
+  }
+  const nameOf = (unitId: string): string => tree.byId.get(unitId)?.name ?? unitId
+
+  const tasks = new Map<string, Task>(plan.sections.flatMap((s) => s.tasks).map((t) => [taskIdOf(t), t]))
+  const due = new Map(dueTasks(plan, periodId).map((d) => [taskIdOf(d.task), d.reason]))
+  const assignments = taskAssignments(plan, context, periodId)
+  const expected: ExpectedReport[] = assignments
+    .filter((a) => a.role === 'lead' && due.has(a.taskId))
+    .map(({ taskId, unitId }) => ({ taskId, unitId }))
+  const periodReports = input.reports.filter((r) => r.periodId === periodId)
+  const graceDays = input.graceDays === undefined ? {} : { graceDays: input.graceDays }
+
+  const perUnit = completenessByUnit(expected, periodReports, deadlineFor, asOf, graceDays)
+  const total = rollupByUnit(perUnit, (unitId) => parentWithinTree(unitId, context), TOTAL).get(TOTAL)
+
+  // The state of each owed report, by the very rule that counts the units: one pair at a time.
+  const periodReport = latestByPair(periodReports)
+  const pairs = new Map<string, { state: SubmissionState; deadline: IsoDate }>()
+  for (const pair of expected) {
+    const key = pairKey(pair.taskId, pair.unitId)
+    const report = periodReport.get(key)
+    const [stats] = completenessByUnit([pair], report ? [report] : [], deadlineFor, asOf, graceDays)
+    if (stats) pairs.set(key, { state: stateOf(stats), deadline: deadlineFor(pair.unitId) })
+  }
+
+  const rollup = progressRollup({
+    sections: plan.sections,
+    assignments,
+    reports: input.reports,
+    dueDateOf: (taskId) => {
+      const task = tasks.get(taskId)
+      return task === undefined ? undefined : taskDueDate(task, periodId)
+    },
+    asOf,
+  })
+  const roles = new Map(assignments.map((a) => [pairKey(a.taskId, a.unitId), a.role ?? 'lead']))
+
+  const sections = rollup.sections.map((section, index): ReportSectionLine => {
+    const planSection = plan.sections[index]
+    return {
+      code: section.code,
+      title: section.title,
+      progress: section.progress,
+      outcomes: section.outcomes,
+      tasks: section.tasks.map((progress, taskIndex): ReportTaskLine => {
+        const task = planSection?.tasks[taskIndex] ?? (tasks.get(progress.taskId) as Task)
+        const dueReason = due.get(progress.taskId)
+        return {
+          taskId: progress.taskId,
+          code: progress.code,
+          title: progress.title,
+          lead: task.lead.map((a) => assigneeName(a, tree, locale)),
+          coordinators: task.coordinators.map((a) => assigneeName(a, tree, locale)),
+          timeframe: task.timeframe,
+          ...(dueReason !== undefined && { dueReason }),
+          ...(progress.dueDate !== undefined && { dueDate: progress.dueDate }),
+          outcome: progress.outcome,
+          progress: progress.progress,
+          units: progress.units.map((unit): ReportUnitLine => {
+            const key = pairKey(progress.taskId, unit.unitId)
+            const pair = pairs.get(key)
+            const report = periodReport.get(key)
+            return {
+              unitId: unit.unitId,
+              unitName: nameOf(unit.unitId),
+              role: roles.get(key) ?? 'lead',
+              ...(pair !== undefined && { submission: pair.state, deadline: pair.deadline }),
+              ...(report?.submittedAt !== undefined &&
+                FILED.has(report.status) && { submittedOn: localDateOf(report.submittedAt) }),
+              ...(report !== undefined && { reportStatus: report.status }),
+              workStatus: unit.workStatus,
+              progress: unit.progress,
+              ...(report !== undefined && report.narrative !== '' && { narrative: report.narrative }),
+            }
+          }),
+        }
+      }),
+    }
+  })
+
+  const order = treeOrder(context)
+  const statsById = new Map(perUnit.map((s) => [s.unitId, s]))
+  const units = order
+    .filter((unitId) => (statsById.get(unitId)?.expected ?? 0) > 0)
+    .map((unitId): ReportUnitStats => ({
+      ...(statsById.get(unitId) as UnitReportingStats),
+      unitName: nameOf(unitId),
+      level: levelOf(unitId),
+      depth: ancestorsOf(unitId, tree).length,
+      deadline: deadlineFor(unitId),
+    }))
+
+  const gaps = (state: SubmissionState): UnitReportGap[] =>
+    order.flatMap((unitId) => {
+      const owed = expected.filter((p) => p.unitId === unitId && pairs.get(pairKey(p.taskId, p.unitId))?.state === state)
+      if (owed.length === 0) return []
+      return [
+        {
+          unitId,
+          unitName: nameOf(unitId),
+          level: levelOf(unitId),
+          deadline: deadlineFor(unitId),
+          tasks: owed.map(({ taskId }) => {
+            const task = tasks.get(taskId)
+            const submittedAt = periodReport.get(pairKey(taskId, unitId))?.submittedAt
+            return {
+              taskId,
+              code: task?.code ?? taskId,
+              title: task?.title ?? '',
+              ...(state === 'late' && submittedAt !== undefined && { submittedOn: localDateOf(submittedAt) }),
+            }
+          }),
+        },
+      ]
+    })
+
+  const levels = [...new Set(expected.map((p) => levelOf(p.unitId)))]
+  const deadlines = levels
+    .map((level) => ({ level, date: submissionDeadline(periodId, level, rules, { issuerLevel: context.issuerLevel }) }))
+    .sort((a, b) => (a.date === b.date ? LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] : a.date < b.date ? -1 : 1))
+
+  return {
+    locale,
+    document: documentInfo(plan, localDateOf(asOf), input.issuer),
+    period: { id: periodId, label: periodLabel(periodId, locale), cutoff: cutoffWindow(periodId, rules), deadlines },
+    asOf: localDateOf(asOf),
+    summary: {
+      progress: rollup.progress,
+      outcomes: rollup.outcomes,
+      taskCount: tasks.size,
+      dueTaskCount: due.size,
+      reporting: { ...(total as UnitReportingStats), unitId: plan.scopeUnitId ?? context.scopeUnitId ?? TOTAL },
+    },
+    sections,
+    units,
+    late: gaps('late'),
+    missing: gaps('missing'),
+    targets: targetLines(plan, periodReports, tasks, nameOf, input.observations ?? {}),
+    unresolved: unresolvedAssignees(plan, context, periodId),
+  }
+}
+
+const LEVEL_ORDER: Readonly<Record<UnitLevel, number>> = { commune: 0, district: 1, province: 2, national: 3 }
+
+const pairKey = (taskId: string, unitId: string): string => `${taskId}\u0000${unitId}`
+
+/** Of several reports for one (task, unit) in a period, the highest version (as `completenessByUnit` reads them). */
+function latestByPair(reports: readonly Report[]): Map<string, Report> {
+  const latest = new Map<string, Report>()
+  for (const report of reports) {
+    const key = pairKey(report.taskId, report.unitId)
+    const seen = latest.get(key)
+    if (seen === undefined || report.version > seen.version) latest.set(key, report)
+  }
+  return latest
+}
+
+function stateOf(stats: UnitReportingStats): SubmissionState {
+  if (stats.onTime > 0) return 'on-time'
+  if (stats.late > 0) return 'late'
+  if (stats.missing > 0) return 'missing'
+  return 'pending'
+}
+
+/** Parent inside the tree, or the synthetic total above every root, so all units sum into one total. */
+function parentWithinTree(unitId: string, context: PlanContext): string | null {
+  if (unitId === TOTAL) return null
+  const parentId = context.tree.byId.get(unitId)?.parentId
+  return parentId !== null && parentId !== undefined && context.tree.byId.has(parentId) ? parentId : TOTAL
+}
+
+/** Unit ids depth first from the roots, the plan's scope first. */
+function treeOrder(context: PlanContext): string[] {
+  const roots = [...context.tree.roots].sort((a, b) =>
+    a.id === context.scopeUnitId ? -1 : b.id === context.scopeUnitId ? 1 : 0,
+  )
+  return roots.flatMap((root) => [root.id, ...descendantsOf(root.id, context.tree).map((u) => u.id)])
+}
+
+function targetLines(
+  plan: Plan,
+  periodReports: readonly Report[],
+  tasks: ReadonlyMap<string, Task>,
+  nameOf: (unitId: string) => string,
+  observations: Readonly<Record<string, TargetObservation>>,
+): TargetLine[] {
+  const filed = periodReports.filter((r) => FILED.has(r.status))
+  const readings = (target: Target, reports: readonly Report[], taskCode?: string): TargetLine[] => {
+    const scope = taskCode === undefined ? {} : { taskCode }
+    const found = reports.flatMap((report) =>
+      report.kpiValues
+        .filter((kpi) => kpi.metric === target.metric)
+        .map((kpi): TargetLine => {
+          const observation = { value: kpi.value }
+          return { target, ...scope, unitName: nameOf(report.unitId), observation, state: evaluateTarget(target, observation) }
+        }),
+    )
+    return found.length > 0 ? found : [{ target, ...scope, state: 'unknown' }]
+  }
+  const planLines = plan.targets.flatMap((target) => {
+    const observation = observations[target.metric]
+    if (observation !== undefined) return [{ target, observation, state: evaluateTarget(target, observation) }]
+    return readings(target, filed)
+  })
+  const taskLines = [...tasks.entries()].flatMap(([taskId, task]) =>
+    task.targets.flatMap((target) =>
+      readings(
+        target,
+        filed.filter((r) => r.taskId === taskId),
+        task.code,
+      ),
+    ),
+  )
+  return [...planLines, ...taskLines]
+}

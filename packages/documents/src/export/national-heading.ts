@@ -1,0 +1,133 @@
+import { DEFAULT_LOCALE, formatDate, localDateOf, type IsoDate, type Locale } from '@papi/domain'
+
+/** One line of the issuing body's name: the parent body is written plain, the issuer in bold. */
+export interface HeadingLine {
+  text: string
+  bold: boolean
+}
+
+/**
+ * The heading block every administrative document opens with (Decree 30/2020/NĐ-CP, Appendix I):
+ * on the left the issuing body in capitals over a short rule, and the document number; on the
+ * right the national name and motto over a rule, and the place and date in italics.
+ */
+export interface NationalHeading {
+  issuer: HeadingLine[]
+  /** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc". */
+  motto: [string, string]
+  /** "Số: 97/KH-UBND", or a number left blank for the clerk ("Số:      /BC-UBND"). */
+  number?: string
+  /** "Kiên Giang, ngày 25 tháng 6 năm 2018". */
+  placeDate: string
+}
+
+export interface NationalHeadingInput {
+  /** Issuing body as written: "Ủy ban nhân dân tỉnh Kiên Giang", "UBND xã Đức Hợp", "Sở Nội vụ tỉnh Kiên Giang". */
+  issuer: string
+  /** Place name of the date line; read from the issuer when absent ("… tỉnh Kiên Giang" → "Kiên Giang"). */
+  place?: string
+  /** The day the document is signed: an ISO date, or a date-time read on Viet Nam's clock. */
+  date: string
+  /** The document number as it is to be printed after "Số:", blanks included. */
+  number?: string
+  locale?: Locale
+}
+
+const MOTTO: Record<Locale, [string, string]> = {
+  vi: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+  en: ['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness'],
+}
+
+const NUMBER_LABEL: Record<Locale, string> = { vi: 'Số', en: 'No.' }
+
+// People's councils and committees carry no parent line: their name is split after the kind of
+// body, as the seed plans print it ("ỦY BAN NHÂN DÂN / TỈNH KIÊN GIANG").
+const COUNCIL = /^(ủy ban nhân dân|uỷ ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(.+)$/iu
+const COUNCIL_NAME: Record<string, string> = {
+  ubnd: 'ỦY BAN NHÂN DÂN',
+  'uỷ ban nhân dân': 'ỦY BAN NHÂN DÂN',
+  hđnd: 'HỘI ĐỒNG NHÂN DÂN',
+}
+// A department or office of a province or district: its parent committee on the first line, in
+// plain capitals, the body itself in bold under it (Decree 30/2020/NĐ-CP, Appendix I, II.2).
+const SUBORDINATE = /^((?:sở|văn phòng|thanh tra|ban|phòng)\s.+?)\s+((?:tỉnh|thành phố|huyện|thị xã|quận)\s.+)$/iu
+// The last locality named wins: "Sở Lao động - Thương binh và Xã hội tỉnh Kiên Giang" is in Kiên Giang.
+const LOCALITY = /^.*(?:^|\s)(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$/iu
+
+/**
+ * The heading block of an administrative document, Vietnamese by default.
+ *
+ * @example
+ * nationalHeading({ issuer: 'Ủy ban nhân dân tỉnh Kiên Giang', date: '2018-06-25' })
+ * // { issuer: [{ text: 'ỦY BAN NHÂN DÂN', bold: true }, { text: 'TỈNH KIÊN GIANG', bold: true }],
+ * //   motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+ * //   placeDate: 'Kiên Giang, ngày 25 tháng 6 năm 2018' }
+ */
+export function nationalHeading(input: NationalHeadingInput): NationalHeading {
+  const locale = input.locale ?? DEFAULT_LOCALE
+  const place = input.place?.trim() || placeOf(input.issuer)
+  return {
+    issuer: issuerLines(input.issuer),
+    motto: MOTTO[locale],
+    ...(input.number !== undefined && { number: `${NUMBER_LABEL[locale]}: ${input.number}` }),
+    placeDate: placeDateLine(place, localDateOf(input.date), locale),
+  }
+}
+
+/**
+ * The issuing body's name as the heading prints it, in capitals.
+ *
+ * @example
+ * issuerLines('UBND xã Đức Hợp') // [{ text: 'ỦY BAN NHÂN DÂN', bold: true }, { text: 'XÃ ĐỨC HỢP', bold: true }]
+ * issuerLines('Sở Nội vụ tỉnh Kiên Giang') // [{ text: 'UBND TỈNH KIÊN GIANG', bold: false }, { text: 'SỞ NỘI VỤ', bold: true }]
+ */
+export function issuerLines(issuer: string): HeadingLine[] {
+  const name = issuer.normalize('NFC').replace(/\s+/g, ' ').trim()
+  const council = COUNCIL.exec(name)
+  if (council) {
+    const [, kind = '', rest = ''] = council
+    const body = COUNCIL_NAME[kind.toLowerCase()] ?? upper(kind)
+    return [
+      { text: body, bold: true },
+      { text: upper(rest), bold: true },
+    ]
+  }
+  const subordinate = SUBORDINATE.exec(name)
+  if (subordinate) {
+    const [, body = '', locality = ''] = subordinate
+    return [
+      { text: `UBND ${upper(locality)}`, bold: false },
+      { text: upper(body), bold: true },
+    ]
+  }
+  return [{ text: upper(name), bold: true }]
+}
+
+/**
+ * The place and date line. Vietnamese writes the date in words with a leading zero for days
+ * below 10 and for January and February (Decree 30/2020/NĐ-CP, Appendix I, II.5), so nobody can
+ * add a digit afterwards.
+ *
+ * @example
+ * placeDateLine('Kiên Giang', '2018-05-08') // 'Kiên Giang, ngày 08 tháng 5 năm 2018'
+ * placeDateLine('Kiên Giang', '2018-02-18') // 'Kiên Giang, ngày 18 tháng 02 năm 2018'
+ * placeDateLine('Kiên Giang', '2018-05-08', 'en') // 'Kiên Giang, 08/05/2018'
+ */
+export function placeDateLine(place: string | undefined, date: IsoDate, locale: Locale = DEFAULT_LOCALE): string {
+  if (locale === 'en') return place ? `${place}, ${formatDate(date, 'en')}` : formatDate(date, 'en')
+  const [day = '', month = '', year = ''] = formatDate(date, 'vi').split('/')
+  const monthNumber = Number(month)
+  const monthText = monthNumber < 3 ? month : String(monthNumber)
+  const words = `ngày ${day} tháng ${monthText} năm ${year}`
+  return place ? `${place}, ${words}` : `Ngày ${day} tháng ${monthText} năm ${year}`
+}
+
+/** The locality an issuer is named after: "Ủy ban nhân dân tỉnh Kiên Giang" → "Kiên Giang". */
+function placeOf(issuer: string): string | undefined {
+  const match = LOCALITY.exec(issuer.normalize('NFC').trim())
+  return match?.[1]?.trim() || undefined
+}
+
+function upper(text: string): string {
+  return text.toLocaleUpperCase('vi')
+}
