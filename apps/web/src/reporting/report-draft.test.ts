@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { ReportDto } from '../api/types'
+import { draftFromReport, draftToInput, isEditable, parseTypedNumber } from './report-draft'
+
+const key = { taskId: 't-2.3', unitId: 'xa-a', periodId: '2018Q2' }
+
+describe('parseTypedNumber', () => {
+  it.each([
+    ['12,5', 12.5],
+    ['12.5', 12.5],
+    [' 90 ', 90],
+  ])('reads %s as %d', (text, n) => expect(parseTypedNumber(text)).toBe(n))
+  it('answers undefined for an empty field and NaN for words', () => {
+    expect(parseTypedNumber('')).toBeUndefined()
+    expect(parseTypedNumber('nhiều')).toBeNaN()
+  })
+})
+
+describe('draftToInput', () => {
+  it('builds the PUT body with KPI values and the version read', () => {
+    const draft = { ...draftFromReport(undefined, ['on-time-rate']), progress: '60', narrative: 'Đã niêm yết', kpi: { 'on-time-rate': '95,5' } }
+    const r = draftToInput(draft, { ...key, version: 3 })
+    expect(r).toEqual({
+      ok: true,
+      input: { ...key, workStatus: 'in-progress', progress: 60, narrative: 'Đã niêm yết', kpiValues: [{ metric: 'on-time-rate', value: 95.5 }], version: 3 },
+    })
+  })
+  it('refuses progress over 100 with a message on the progress field', () => {
+    const r = draftToInput({ ...draftFromReport(undefined), progress: '120' }, key)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors.progress).toBeDefined()
+  })
+  it('refuses a KPI value that is not a number', () => {
+    const r = draftToInput({ ...draftFromReport(undefined, ['x']), kpi: { x: 'abc' } }, key)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors.kpiValues).toBe('x')
+  })
+  it('sends completedOn only when the work is done', () => {
+    const done = draftToInput({ ...draftFromReport(undefined), workStatus: 'done', progress: '100', completedOn: '2018-06-01' }, key)
+    const doing = draftToInput({ ...draftFromReport(undefined), workStatus: 'in-progress', completedOn: '2018-06-01' }, key)
+    expect(done.ok && done.input.completedOn).toBe('2018-06-01')
+    expect(doing.ok && 'completedOn' in doing.input).toBe(false)
+  })
+})
+
+describe('draftFromReport', () => {
+  it('starts from the saved report', () => {
+    const report = { id: 'r1', taskId: 't', unitId: 'u', periodId: '2018Q2', status: 'returned', workStatus: 'done', progress: 100, narrative: 'x', kpiValues: [{ metric: 'm', value: 2 }], evidence: [], version: 4, completedOn: '2018-06-01' } as ReportDto
+    expect(draftFromReport(report, ['m', 'n'])).toEqual({ workStatus: 'done', progress: '100', narrative: 'x', kpi: { m: '2', n: '' }, completedOn: '2018-06-01' })
+  })
+})
+
+describe('isEditable', () => {
+  it.each([
+    [undefined, true],
+    ['draft', true],
+    ['returned', true],
+    ['submitted', false],
+    ['accepted', false],
+  ] as const)('a %s report is editable: %s', (status, yes) => expect(isEditable(status)).toBe(yes))
+})

@@ -1,0 +1,103 @@
+import { canTransition, ReportContentSchema, type KpiValue, type ReportStatus, type WorkStatus } from '@papi/domain'
+import type { ReportDto, SaveReportInput } from '../api/types'
+
+/** What the report form holds while a user types: strings as typed, parsed on save. */
+export interface ReportDraft {
+  workStatus: WorkStatus
+  progress: string
+  narrative: string
+  /** KPI value per metric, as typed (decimal comma or point). */
+  kpi: Record<string, string>
+  completedOn: string
+}
+
+/** The form's starting point: the saved report, or an empty one. */
+export function draftFromReport(report: ReportDto | undefined, metrics: readonly string[] = []): ReportDraft {
+  const kpi: Record<string, string> = Object.fromEntries(metrics.map((m) => [m, '']))
+  for (const v of report?.kpiValues ?? []) kpi[v.metric] = String(v.value)
+  return {
+    workStatus: report?.workStatus ?? 'in-progress',
+    progress: report === undefined ? '' : String(report.progress),
+    narrative: report?.narrative ?? '',
+    kpi,
+    completedOn: report?.completedOn ?? '',
+  }
+}
+
+/**
+ * Reads a number typed the Vietnamese way ("12,5") or the English way ("12.5").
+ * Thousands separators are not accepted in inputs: "1.000" would be ambiguous.
+ *
+ * @example
+ * parseTypedNumber('12,5') // 12.5
+ * parseTypedNumber('') // undefined
+ */
+export function parseTypedNumber(text: string): number | undefined {
+  const t = text.trim().replace(/\s/g, '').replace(',', '.')
+  if (t === '') return undefined
+  const n = Number(t)
+  return Number.isFinite(n) ? n : Number.NaN
+}
+
+export type DraftFieldErrors = Partial<Record<'workStatus' | 'progress' | 'narrative' | 'kpiValues' | 'completedOn', string>>
+
+export type DraftCheck = { ok: true; input: SaveReportInput } | { ok: false; errors: DraftFieldErrors }
+
+/**
+ * Turns the draft into the body of `PUT /api/v1/reports`, checked against @papi/domain's
+ * `ReportContentSchema` so the form says the same as the API would, before a round trip.
+ */
+export function draftToInput(
+  draft: ReportDraft,
+  key: { taskId: string; unitId: string; periodId: string; version?: number },
+): DraftCheck {
+  const progress = parseTypedNumber(draft.progress) ?? 0
+  const kpiValues: KpiValue[] = []
+  const errors: DraftFieldErrors = {}
+  for (const [metric, text] of Object.entries(draft.kpi)) {
+    const value = parseTypedNumber(text)
+    if (value === undefined) continue
+    if (Number.isNaN(value)) errors.kpiValues = metric
+    else kpiValues.push({ metric, value })
+  }
+  const content = {
+    workStatus: draft.workStatus,
+    progress,
+    narrative: draft.narrative,
+    kpiValues,
+    ...(draft.workStatus === 'done' && draft.completedOn !== '' ? { completedOn: draft.completedOn } : {}),
+  }
+  const parsed = ReportContentSchema.safeParse(content)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0]
+      if (typeof field === 'string' && !(field in errors)) errors[field as keyof DraftFieldErrors] = issue.message
+    }
+  }
+  if (Number.isNaN(parseTypedNumber(draft.progress))) errors.progress = 'NaN'
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  return {
+    ok: true,
+    input: {
+      taskId: key.taskId,
+      unitId: key.unitId,
+      periodId: key.periodId,
+      workStatus: draft.workStatus,
+      progress,
+      narrative: draft.narrative,
+      kpiValues,
+      ...(content.completedOn === undefined ? {} : { completedOn: content.completedOn }),
+      ...(key.version === undefined ? {} : { version: key.version }),
+    },
+  }
+}
+
+/** Whether the unit may still change a report in this status (draft or returned). */
+export function isEditable(status: ReportStatus | undefined): boolean {
+  return status === undefined || canTransition(status, 'save')
+}
+
+/** Whether two drafts say the same thing (nothing to save). */
+export function sameDraft(a: ReportDraft, b: ReportDraft): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}

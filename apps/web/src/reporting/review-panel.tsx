@@ -1,0 +1,137 @@
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
+import type { PlanDashboard, ReportDto, TaskDto, UnitStats } from '../api/types'
+import { Async } from '../components/async'
+import { DataTable } from '../components/data-table'
+import { Kpi } from '../components/kpi'
+import { useI18n } from '../i18n/i18n-context'
+import { useFormat } from '../lib/use-format'
+import { useSession } from '../session/session-context'
+import type { PlanWithPeriods } from './reporting-data'
+import { ReviewActions } from './review-actions'
+
+/**
+ * The standing agency's view of a period: completeness by unit, the reports waiting for review
+ * (accept or return with a comment), and the units still missing, to remind.
+ */
+export function ReviewPanel(props: { periodId: string; plans: PlanWithPeriods[] }) {
+  const { t } = useI18n()
+  const fmt = useFormat()
+  const session = useSession()
+  const source = () => {
+    const unitId = session.overseenUnitId()
+    return unitId === undefined ? undefined : { unitId, periodId: props.periodId }
+  }
+  const [dashboard, dash] = createResource(source, (q) => session.api.dashboard(q))
+  const [queue, queueActions] = createResource(source, (q) => session.api.reports({ periodId: q.periodId, status: 'submitted' }))
+  const [handled, setHandled] = createSignal<Record<string, ReportDto>>({})
+
+  const tasks = createMemo(() => new Map<string, TaskDto>(props.plans.flatMap((p) => p.plan.sections.flatMap((s) => s.tasks)).map((task) => [task.id, task])))
+  const unitName = (id: string) => session.units.latest?.find((u) => u.id === id)?.name ?? id
+  const percent = (n: number | null) => fmt.percent(n, { decimals: 0 })
+
+  const unitColumns = [
+    { key: 'unit', header: t('common.unit'), cell: (u: UnitStats) => u.unitName, sortValue: (u: UnitStats) => u.unitName, filterText: (u: UnitStats) => u.unitName },
+    { key: 'expected', header: t('overview.expected'), numeric: true, cell: (u: UnitStats) => fmt.number(u.expected), sortValue: (u: UnitStats) => u.expected },
+    { key: 'submitted', header: t('overview.submitted'), numeric: true, cell: (u: UnitStats) => fmt.number(u.submitted), sortValue: (u: UnitStats) => u.submitted },
+    { key: 'accepted', header: t('overview.accepted'), numeric: true, cell: (u: UnitStats) => fmt.number(u.accepted), sortValue: (u: UnitStats) => u.accepted },
+    { key: 'late', header: t('overview.late'), numeric: true, cell: (u: UnitStats) => fmt.number(u.late), sortValue: (u: UnitStats) => u.late },
+    { key: 'missing', header: t('overview.missing'), numeric: true, cell: (u: UnitStats) => fmt.number(u.missing), sortValue: (u: UnitStats) => u.missing },
+    { key: 'completeness', header: t('overview.completeness'), numeric: true, cell: (u: UnitStats) => percent(u.completeness), sortValue: (u: UnitStats) => u.completeness },
+    { key: 'timeliness', header: t('overview.timeliness'), numeric: true, cell: (u: UnitStats) => percent(u.timeliness), sortValue: (u: UnitStats) => u.timeliness },
+  ]
+
+  const stillMissing = (plan: PlanDashboard) => plan.units.filter((u) => u.submitted < u.expected && u.unitId !== plan.units[0]?.unitId)
+
+  const onReviewed = (r: ReportDto) => {
+    setHandled((h) => ({ ...h, [r.id]: r }))
+    void dash.refetch()
+  }
+
+  return (
+    <>
+      <section class="card" aria-labelledby="completeness-title" data-testid="completeness">
+        <h2 id="completeness-title">{t('reporting.completeness')}</h2>
+        <Async of={dashboard} retry={dash.refetch}>
+          {(d) => (
+            <Show when={d.plans.length > 0} fallback={<p class="muted">{t('common.empty')}</p>}>
+              <div class="kpis">
+                <Kpi label={t('overview.completeness')} value={percent(d.totals.completeness)} testId="kpi-completeness" />
+                <Kpi label={t('overview.timeliness')} value={percent(d.totals.timeliness)} />
+                <Kpi label={t('overview.submitted')} value={`${fmt.number(d.totals.submitted)}/${fmt.number(d.totals.expected)}`} testId="kpi-submitted" />
+                <Kpi label={t('overview.accepted')} value={fmt.number(d.totals.accepted)} testId="kpi-accepted" />
+              </div>
+              <For each={d.plans}>
+                {(plan) => (
+                  <>
+                    <h3>
+                      {plan.number} — {plan.title}
+                    </h3>
+                    <DataTable rows={plan.units} columns={unitColumns} rowKey={(u) => u.unitId} testId={`units-${plan.planId}`} />
+                    <h3>{t('reporting.missingUnits')}</h3>
+                    <Show when={stillMissing(plan).length > 0} fallback={<p class="muted">{t('reporting.noMissing')}</p>}>
+                      <ul data-testid="missing-units">
+                        <For each={stillMissing(plan)}>
+                          {(u) => (
+                            <li>
+                              {u.unitName} — {fmt.number(u.expected - u.submitted)}/{fmt.number(u.expected)}{' '}
+                              <span class={`badge ${u.missing > 0 ? 'bad' : 'warn'}`}>{u.missing > 0 ? t('overview.missing') : t('overview.pending')}</span>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </Show>
+                  </>
+                )}
+              </For>
+            </Show>
+          )}
+        </Async>
+      </section>
+      <section class="card" aria-labelledby="queue-title" data-testid="review-queue">
+        <h2 id="queue-title">{t('reporting.reviewQueue')}</h2>
+        <Async of={queue} retry={queueActions.refetch}>
+          {(list) => (
+            <Show when={list.length > 0} fallback={<p class="muted">{t('reporting.noQueue')}</p>}>
+              <ul class="review-list">
+                <For each={list}>
+                  {(report) => {
+                    const current = () => handled()[report.id] ?? report
+                    const task = () => tasks().get(report.taskId)
+                    return (
+                      <li class="review-item" data-testid={`review-${task()?.code ?? report.taskId}`}>
+                        <div class="review-head">
+                          <strong>
+                            {task()?.code}. {task()?.title ?? report.taskId}
+                          </strong>
+                          <span class="muted">
+                            {unitName(report.unitId)} · {t('reporting.submittedAt')} {fmt.dateTime(report.submittedAt)}
+                          </span>
+                          <span class="badge">{fmt.label('workStatus', current().workStatus)}</span>
+                          <span class="badge">{fmt.percent(current().progress)}</span>
+                          <span class={`badge ${current().status === 'accepted' ? 'ok' : current().status === 'returned' ? 'bad' : 'warn'}`} data-testid="review-status">
+                            {fmt.label('reportStatus', current().status)}
+                          </span>
+                        </div>
+                        <Show when={report.narrative}>
+                          <p class="narrative">{report.narrative}</p>
+                        </Show>
+                        <Show when={session.can('report.review', report.unitId)}>
+                          <ReviewActions
+                            report={current()}
+                            accept={(r) => session.api.acceptReport(r.id, r.version)}
+                            return={(r, comment) => session.api.returnReport(r.id, comment, r.version)}
+                            onDone={onReviewed}
+                          />
+                        </Show>
+                      </li>
+                    )
+                  }}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Async>
+      </section>
+    </>
+  )
+}

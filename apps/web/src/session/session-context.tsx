@@ -1,0 +1,139 @@
+import { buildUnitTree, type Action, type Unit, type UnitTree } from '@papi/domain'
+import {
+  createContext,
+  createMemo,
+  createResource,
+  createSignal,
+  useContext,
+  type Accessor,
+  type ParentProps,
+  type Resource,
+} from 'solid-js'
+import type { ApiError } from '../api/api-error'
+import { httpClient } from '../api/http'
+import { papiApi, type PapiApi } from '../api/papi-api'
+import type { Me } from '../api/types'
+import { useI18n } from '../i18n/i18n-context'
+import { allows } from './permissions'
+
+export type SessionState = 'checking' | 'signed-out' | 'signed-in'
+
+export interface Session {
+  state: Accessor<SessionState>
+  me: Accessor<Me | undefined>
+  api: PapiApi
+  login: (username: string, password: string) => Promise<void>
+  logout: () => Promise<void>
+  /** Units the user may see (`GET /api/v1/units`), loaded once per sign-in. */
+  units: Resource<Unit[]>
+  /** The same units as a tree, once loaded. */
+  tree: Accessor<UnitTree | undefined>
+  /** The unit the user files reports for (their reporter role). */
+  homeUnitId: Accessor<string | undefined>
+  /** The widest unit the user oversees (planner, then viewer, then reporter role): overview and review default. */
+  overseenUnitId: Accessor<string | undefined>
+  /** Whether the API granted `action` (on `unitId` when given). Buttons hide when it did not. */
+  can: (action: Action, unitId?: string) => boolean
+}
+
+const SessionContext = createContext<Session>()
+
+/**
+ * The signed-in user as the API knows them (`GET /api/v1/me`): the session itself is an HttpOnly
+ * cookie the browser holds, so the dashboard only keeps who it is and what it may do.
+ */
+export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | undefined) => void; api?: PapiApi }>) {
+  const { locale } = useI18n()
+  const [state, setState] = createSignal<SessionState>('checking')
+  const [me, setMe] = createSignal<Me>()
+  let csrfToken: string | undefined
+
+  const signOutLocally = () => {
+    csrfToken = undefined
+    setMe(undefined)
+    setState('signed-out')
+    props.onUser?.(undefined)
+  }
+
+  const api =
+    props.api ??
+    papiApi(
+      httpClient({
+        locale,
+        csrfToken: () => csrfToken ?? readCookie('papi_csrf'),
+        onUnauthenticated: (_e: ApiError) => {
+          if (state() === 'signed-in') signOutLocally()
+        },
+      }),
+    )
+
+  const loadMe = async () => {
+    const who = await api.me()
+    if (who.csrfToken !== undefined) csrfToken = who.csrfToken
+    setMe(who)
+    setState('signed-in')
+    props.onUser?.(who.user.id)
+  }
+
+  loadMe().catch(() => signOutLocally())
+
+  const [units] = createResource(
+    () => (state() === 'signed-in' ? me()?.user.id : undefined),
+    () => api.units(),
+  )
+  const tree = createMemo(() => {
+    const list = units.state === 'ready' ? units() : undefined
+    if (list === undefined) return undefined
+    try {
+      return buildUnitTree(list)
+    } catch {
+      return undefined
+    }
+  })
+  const unitOfRole = (...order: string[]) => {
+    const roles = me()?.roles ?? []
+    for (const role of order) {
+      const hit = roles.find((r) => r.role === role && r.unitId !== null)
+      if (hit) return hit.unitId as string
+    }
+    return tree()?.roots[0]?.id
+  }
+  const homeUnitId = () => unitOfRole('reporter')
+  const overseenUnitId = () => unitOfRole('planner', 'viewer', 'reporter')
+
+  const session: Session = {
+    state,
+    me,
+    api,
+    async login(username, password) {
+      const result = await api.login(username, password)
+      if (result.csrfToken !== undefined) csrfToken = result.csrfToken
+      await loadMe()
+    },
+    async logout() {
+      try {
+        await api.logout()
+      } finally {
+        signOutLocally()
+      }
+    },
+    units,
+    tree,
+    homeUnitId,
+    overseenUnitId,
+    can: (action, unitId) => allows(me()?.permissions ?? [], action, unitId, tree()),
+  }
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>
+}
+
+export function useSession(): Session {
+  const ctx = useContext(SessionContext)
+  if (ctx === undefined) throw new Error('useSession outside <SessionProvider>')
+  return ctx
+}
+
+function readCookie(name: string): string | undefined {
+  if (typeof document === 'undefined') return undefined
+  const hit = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`))
+  return hit === undefined ? undefined : decodeURIComponent(hit.slice(name.length + 1))
+}

@@ -1,0 +1,37 @@
+import { defaultClientConditions } from 'vite'
+import solid from 'vite-plugin-solid'
+import { defineConfig } from 'vitest/config'
+
+// Two projects, both run by `pnpm test`:
+// - unit: components and logic in jsdom, reading workspace packages from src/ ("source" condition);
+// - dist: the built dashboard — bundle budget and end-to-end flows in real Chromium against the
+//   API server on a fresh embedded database. Its global setup builds dist/ once.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [solid()],
+        resolve: { conditions: ['source', ...defaultClientConditions] },
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        resolve: { conditions: ['source'] },
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'dist',
+          environment: 'node',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
