@@ -405,7 +405,7 @@ const CLASS_RULES: readonly ClassRule[] = [
     name: 'Ủy ban nhân dân tỉnh',
   },
   {
-    pattern: /^(?:(?:ub|uy ban) )?(?:mttq|mttqvn|ubmttq|ubmttqvn|mat tran to quoc)(?: viet nam| vn)?(?: tinh| huyen| xa| cac cap)?(?: va)?(?: cac)?(?: to chuc)?(?: ban nganh| nganh)? doan the.*$/,
+    pattern: /^(?:(?:ub|uy ban) )?(?:mttq|mttqvn|ubmttq|ubmttqvn|mat tran to quoc)(?: viet nam| vn)?(?: tinh| huyen| xa| cac cap)?(?: va)?(?: cac)?(?: to chuc)?(?: ban nganh| nganh)? doan the(?: chinh tri xa hoi)?(?: cac cap)?(?: co)?(?: lien quan)?(?: tinh| huyen| xa)?$/,
     unitClass: 'mass-organisations',
     name: 'Mặt trận Tổ quốc và các đoàn thể',
   },
@@ -420,7 +420,7 @@ const CLASS_RULES: readonly ClassRule[] = [
     name: 'Các đoàn thể',
   },
   {
-    pattern: /^(?:cac )?(?:co quan|phuong tien) (?:thong tin dai chung|thong tan(?: bao chi)?|bao chi)(?: .*)?$/,
+    pattern: /^(?:cac )?(?:co quan|phuong tien) (?:thong tin dai chung|thong tan(?: bao chi)?|bao chi)(?: (?:tinh|huyen|xa|trung uong|dia phuong|cac cap|co lien quan|lien quan))?$/,
     unitClass: 'media',
     name: 'Các cơ quan thông tin đại chúng',
   },
