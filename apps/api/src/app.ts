@@ -16,11 +16,13 @@ import { unitRoutes } from './routes/units'
 import { userRoutes } from './routes/users'
 import { planImportRoutes } from './routes/plan-import'
 import { planRoutes } from './routes/plans'
+import { planExportRoutes } from './routes/plan-exports'
 import { periodRoutes } from './routes/periods'
 import { reportRoutes } from './routes/reports'
 import { scoreRoutes } from './routes/scores'
 import { dashboardRoutes } from './routes/dashboard'
 import { auditRoutes } from './routes/audit'
+import { myTaskRoutes } from './routes/my-tasks'
 import { webRoutes } from './routes/web'
 import { readSession } from './session'
 
@@ -156,8 +158,10 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', userRoutes)
     .route('/api/v1', planImportRoutes)
     .route('/api/v1', planRoutes)
+    .route('/api/v1', planExportRoutes)
     .route('/api/v1', periodRoutes)
     .route('/api/v1', reportRoutes)
+    .route('/api/v1', myTaskRoutes)
     .route('/api/v1', scoreRoutes)
     .route('/api/v1', dashboardRoutes)
     .route('/api/v1', auditRoutes)

@@ -86,7 +86,7 @@ describe('papi import', () => {
     const snv: Unit = { id: 'snv', code: 'SNV', name: 'Sở Nội vụ', level: 'province', kind: 'department', parentId: null, successorIds: [] }
     const c = capture({ units: [snv] })
     await runImport([KIEN_GIANG], c.io)
-    expect(c.saved[0]?.sections[0]?.tasks[0]?.lead[0]).toEqual({ text: 'Sở Nội vụ', unitId: 'snv' })
+    expect(c.saved[0]?.sections[0]?.tasks[0]?.lead[0]).toEqual({ text: 'Sở Nội vụ', name: 'Sở Nội vụ', unitId: 'snv' })
   })
 
   it('reports progress on stderr when asked, leaving stdout to the JSON', async () => {

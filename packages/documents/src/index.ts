@@ -1,5 +1,5 @@
-// Public surface of @papi/documents: named re-exports only. Import side (reading plans);
-// export writers live in their own modules.
+// Public surface of @papi/documents: named re-exports only. Import side (reading plans, score
+// tables); export writers live in their own modules.
 
 // --- plan-import
 export {
@@ -32,6 +32,10 @@ export type { ImportProgress, PlanDocumentFile, PlanDocumentFormat, ReadPlanOpti
 // --- to-plan
 export { toPlan } from './to-plan'
 
+// --- score-csv (tables of published index results)
+export { readScoreCsv, writeScoreCsv } from './score-csv'
+export type { ScoreCsvIssue, ScoreCsvRow } from './score-csv'
+
 // --- normalize-text
 export { normalizeText } from './normalize-text'
 
@@ -59,3 +63,5 @@ export {
   writeConsolidatedReportXlsx,
 } from './export/write-consolidated-report'
 export { writeTaskTableCsv, writeTaskTableDocx, writeTaskTableXlsx } from './export/write-task-table'
+export { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportFileName, planExport, writePlanExport } from './export/plan-export'
+export type { ExportFormat, PlanExport, PlanExportRequest, PlanExportSource } from './export/plan-export'

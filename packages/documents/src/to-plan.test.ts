@@ -17,7 +17,7 @@ describe('toPlan', () => {
     expect(plan.sections.flatMap((s) => s.tasks)).toHaveLength(imported.sections.flatMap((s) => s.tasks).length)
   })
 
-  it('keeps the header, dimensions, assignees (text, class, unit) and timeframes', async () => {
+  it('keeps the header, dimensions, assignees (text, full name, class, unit) and timeframes', async () => {
     const plan = toPlan(await read('kienGiang'))
     expect(plan).toMatchObject({
       number: '97/KH-UBND',
@@ -31,11 +31,18 @@ describe('toPlan', () => {
     })
     expect(plan.sections[0]).toMatchObject({ code: '1', dimension: 'participation' })
     expect(plan.sections[0]?.tasks[0]?.lead).toEqual([
-      { text: 'Sở Nội vụ' },
-      { text: 'UBND cấp huyện', unitClass: 'district-committees' },
-      { text: 'UBND cấp xã', unitClass: 'commune-committees' },
+      { text: 'Sở Nội vụ', name: 'Sở Nội vụ' },
+      { text: 'UBND cấp huyện', name: 'Ủy ban nhân dân cấp huyện', unitClass: 'district-committees' },
+      { text: 'UBND cấp xã', name: 'Ủy ban nhân dân cấp xã', unitClass: 'commune-committees' },
     ])
     expect(plan.sections[0]?.tasks[0]?.timeframe).toEqual({ kind: 'recurring', text: 'Định kỳ hằng quý', every: 'quarter' })
+  })
+
+  it('keeps the full name parseAssignees expands an abbreviation to, beside the plan’s own words', async () => {
+    const plan = toPlan(await read('kienGiang'))
+    const leads = plan.sections.flatMap((s) => s.tasks).flatMap((t) => t.lead)
+    expect(leads).toContainEqual({ text: 'Sở GTVT', name: 'Sở Giao thông vận tải' })
+    expect(leads).toContainEqual({ text: 'Sở GD và ĐT', name: 'Sở Giáo dục và Đào tạo' })
   })
 
   it('records a plan issued without a number as "Không số"', async () => {

@@ -16,6 +16,7 @@ const FIELD_NAMES: Readonly<Record<'issuedOn' | 'issuer' | 'years', Readonly<Rec
 function assignee(a: ParsedAssignee): Assignee {
   return {
     text: a.text,
+    name: a.name,
     ...(a.unitClass ? { unitClass: a.unitClass } : {}),
     ...(a.unitId ? { unitId: a.unitId } : {}),
   }
@@ -25,12 +26,12 @@ function assignee(a: ParsedAssignee): Assignee {
  * Turns a reviewed import into a domain plan (status `draft`) ready to save. Throws a
  * {@link PlanDocumentError} `incomplete-plan` when the document lacked what every plan needs —
  * its issuer, date of issue or years — so it cannot be saved without them. A missing number is
- * recorded as "Không số". Assignees keep their written text, class and matched unit.
+ * recorded as "Không số". Assignees keep their written text, their full name, class and matched unit.
  *
  * @example
  * const plan = toPlan(await readPlanDocument({ fileName: 'kien-giang.txt', data }))
  * plan.issuedOn // '2018-05-18'
- * plan.sections[0]?.tasks[0]?.lead[1] // { text: 'UBND cấp huyện', unitClass: 'district-committees' }
+ * plan.sections[0]?.tasks[0]?.lead[1] // { text: 'UBND cấp huyện', name: 'Ủy ban nhân dân cấp huyện', unitClass: 'district-committees' }
  */
 export function toPlan(planImport: PlanImport, options: { locale?: Locale } = {}): Plan {
   const locale = options.locale ?? DEFAULT_LOCALE

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isAssigneeList, matchAssignees, parseAssignees, type ParsedAssignee } from './assignee-text'
-import type { Unit } from './unit'
+import { AssigneeSchema, type Unit } from './unit'
 
 /** What a reader sees in a cell: each unit's own words, and its class when it names a group. */
 function read(text: string): Array<[string, string?]> {
@@ -181,5 +181,17 @@ describe('matchAssignees', () => {
   it('does not guess between two units of the same name', () => {
     const twice = [unit('a', 'Sở Nội vụ'), unit('b', 'Sở Nội vụ')]
     expect(matchAssignees(parseAssignees('Sở Nội vụ'), twice).unmatched).toHaveLength(1)
+  })
+})
+
+describe('AssigneeSchema', () => {
+  it('keeps the full name parseAssignees expands an abbreviation to, beside the plan’s own words', () => {
+    const [parsed] = parseAssignees('Sở GTVT')
+    expect(AssigneeSchema.parse(parsed)).toEqual({ text: 'Sở GTVT', name: 'Sở Giao thông vận tải' })
+  })
+
+  it('takes an assignee without a name, as plans written by hand are', () => {
+    expect(AssigneeSchema.parse({ text: 'Sở Nội vụ', unitId: 'snv' })).toEqual({ text: 'Sở Nội vụ', unitId: 'snv' })
+    expect(AssigneeSchema.safeParse({ text: 'Sở Nội vụ', name: '' }).success).toBe(false)
   })
 })

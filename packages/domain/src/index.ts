@@ -51,6 +51,8 @@ export type {
   PeriodType,
   ReportingRules,
 } from './period'
+export { currentPeriod } from './period'
+export type { PeriodDeadline } from './period'
 
 // --- plan
 export { PlanSchema, PlanStatusSchema, SectionSchema, TaskSchema } from './plan'

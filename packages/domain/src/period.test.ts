@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { UnitLevel } from './unit'
 import {
   ReportingRulesSchema,
+  currentPeriod,
   cutoffWindow,
   isLate,
   parsePeriod,
@@ -248,5 +249,46 @@ describe('isLate', () => {
 
   it('throws on a time that is not one (a caller bug)', () => {
     expect(() => isLate('03/06/2023', '2023-06-03')).toThrow(RangeError)
+  })
+})
+
+describe('currentPeriod', () => {
+  // Kiên Giang 97/KH-UBND 2018 as published: 6-month, Q3 and annual reports, province deadlines.
+  const kienGiang = [
+    { id: '2018', deadline: '2018-12-18' },
+    { id: '2018S1', deadline: '2018-06-18' },
+    { id: '2018Q3', deadline: '2018-09-18' },
+  ]
+  it.each([
+    ['2018-05-20', '2018S1', 'before the first deadline: the first period'],
+    ['2018-06-18', '2018S1', 'on the deadline day: still that period'],
+    ['2018-06-19', '2018Q3', 'the day after: the next one'],
+    ['2018-12-01', '2018', 'late in the year: the annual report'],
+    ['2025-07-01', '2018', 'every deadline passed: the latest'],
+    ['2017-01-01', '2018S1', 'long before the plan: its first period'],
+  ])('on %s opens %s (%s)', (asOf, expected) => {
+    expect(currentPeriod(kienGiang, asOf)?.id).toBe(expected)
+  })
+
+  it.each([
+    ['2018-06-10', '2018Q2', 'a quarter goes before the half-year due the same day'],
+    ['2019-01-10', '2018', 'once both passed, the latest is the longer one'],
+  ])('on %s opens %s (%s)', (asOf, expected) => {
+    const sameDay = [
+      { id: '2018S1', deadline: '2018-06-18' },
+      { id: '2018Q2', deadline: '2018-06-18' },
+      { id: '2018', deadline: '2018-12-18' },
+      { id: '2018Q4', deadline: '2018-12-18' },
+    ]
+    expect(currentPeriod(sameDay, asOf)?.id).toBe(expected)
+  })
+
+  it('answers the element it was given, extra fields and all', () => {
+    const periods = [{ id: '2023S1', deadline: '2023-06-03', planId: 'duc-hop' }]
+    expect(currentPeriod(periods, '2023-05-01')).toBe(periods[0])
+  })
+
+  it('answers undefined for no periods', () => {
+    expect(currentPeriod([], '2018-06-10')).toBeUndefined()
   })
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   addDays,
+  compareDates,
   daysInMonth,
   isIsoDate,
   isoDate,
@@ -327,6 +328,33 @@ export function isLate(submittedAt: string, deadline: IsoDate, graceDays = 0): b
   const submittedOn = vietnamDay(submittedAt)
   if (submittedOn === undefined) throw new RangeError(`"${submittedAt}" is not a date or date-time`)
   return submittedOn > addDays(requireDate(deadline), graceDays)
+}
+
+/** A period as far as choosing the current one goes: its id and its submission deadline. */
+export type PeriodDeadline = { id: PeriodId; deadline: IsoDate }
+
+/**
+ * The period a screen opens on by default on `asOf`: the first whose deadline has not passed
+ * (the deadline day itself included), that is the report being collected; once every deadline
+ * has passed, the latest. Periods are taken in deadline order; a shorter period goes before a
+ * longer one due the same day (2018Q2 before 2018S1), so the latest of a year is its annual report.
+ * Answers the element of `periods` it chose, undefined for an empty list.
+ *
+ * @example
+ * const periods = [{ id: '2018S1', deadline: '2018-06-18' }, { id: '2018Q3', deadline: '2018-09-18' }, { id: '2018', deadline: '2018-12-18' }]
+ * currentPeriod(periods, '2018-06-18')?.id // '2018S1'
+ * currentPeriod(periods, '2018-06-19')?.id // '2018Q3'
+ * currentPeriod(periods, '2019-03-01')?.id // '2018'
+ */
+export function currentPeriod<P extends PeriodDeadline>(periods: readonly P[], asOf: IsoDate): P | undefined {
+  const rank = (id: PeriodId) => {
+    const parsed = parsePeriod(id)
+    return parsed.ok ? PERIOD_TYPE_RANK[parsed.period.type] : -1
+  }
+  const ordered = [...periods].sort(
+    (a, b) => compareDates(a.deadline, b.deadline) || rank(a.id) - rank(b.id) || compareDates(a.id, b.id),
+  )
+  return ordered.find((p) => p.deadline >= asOf) ?? ordered.at(-1)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -51,11 +51,14 @@ export const UnitClassSchema = z.enum([
 export type UnitClass = z.infer<typeof UnitClassSchema>
 
 /**
- * Who a task is assigned to, as written in the plan (`text`) and as understood:
- * a class of units, or one unit of the organisation tree. Neither set means "not matched yet".
+ * Who a task is assigned to, as written in the plan (`text`) and as understood: the canonical
+ * full name when the words abbreviate it (`name`: "Sở GTVT" → "Sở Giao thông vận tải"), a class
+ * of units, or one unit of the organisation tree. Neither class nor unit means "not matched yet".
  */
 export const AssigneeSchema = z.object({
   text: z.string().min(1),
+  /** The full name a reader writes out, as `parseAssignees` expands it; `text` keeps the plan's own words. */
+  name: z.string().min(1).optional(),
   unitClass: UnitClassSchema.optional(),
   unitId: z.string().min(1).optional(),
 })

@@ -56,8 +56,12 @@ export { asDomainPlan, planScopeUnitId } from './plan-repository'
 export type { PlanSummary, StoredPlan, StoredSection, StoredTask, TaskAssignee } from './plan-repository'
 
 // --- period-repository
-export { deadlineForLevel } from './period-repository'
+export { deadlineForLevel, periodRule } from './period-repository'
 export type { PeriodOverrides, StoredPeriod } from './period-repository'
+
+// --- plan-export
+export { loadPlanExport } from './plan-export'
+export type { PlanExportData } from './plan-export'
 
 // --- report-repository
 export type { ReportQuery, ReportVersion, ReportWrite, StoredReport } from './report-repository'

@@ -153,6 +153,35 @@ export async function updatePeriod(
 }
 
 /**
+ * A stored period's own window and deadline as a domain {@link PeriodRule} for that period, so
+ * the domain's `cutoffWindow` / `submissionDeadline` read a period opened (or moved) on a plan
+ * exactly as it is stored. Dates become anchors relative to the period's year (a Q1 window that
+ * starts on 15/12 of the year before has `yearOffset: -1`).
+ *
+ * @throws RangeError when the stored code is not a period id (`openPeriod` never stores one).
+ * @example
+ * periodRule({ code: '2018Q2', cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18', … })
+ * // { type: 'quarter', index: 2, cutoffStart: { month: 3, day: 15, yearOffset: 0 }, …, due: { month: 6, day: 18, yearOffset: 0 } }
+ */
+export function periodRule(period: Pick<StoredPeriod, 'code' | 'cutoffStart' | 'cutoffEnd' | 'dueOn'>): PeriodRule {
+  const parsed = parsePeriod(period.code)
+  if (!parsed.ok) throw new RangeError(`stored period ${period.code} is not a period id: ${parsed.error.message}`)
+  const { type, index, year } = parsed.period
+  const anchor = (date: string) => ({
+    month: Number(date.slice(5, 7)),
+    day: Number(date.slice(8, 10)),
+    yearOffset: Number(date.slice(0, 4)) - year,
+  })
+  return {
+    type,
+    ...(index !== undefined && { index }),
+    cutoffStart: anchor(period.cutoffStart),
+    cutoffEnd: anchor(period.cutoffEnd),
+    due: anchor(period.dueOn),
+  }
+}
+
+/**
  * The deadline of a unit at `level` for a stored period: the period's own window and deadline
  * (stated for the plan's level) shifted bottom-up by the domain's `submissionDeadline`, so
  * communes report before districts and departments, who report before the standing agency.
@@ -161,20 +190,6 @@ export async function updatePeriod(
  * deadlineForLevel(period, 'commune', 'province') // two days before the province's deadline
  */
 export function deadlineForLevel(period: StoredPeriod, level: UnitLevel, issuerLevel: UnitLevel): string {
-  const parsed = parsePeriod(period.code)
-  if (!parsed.ok) return period.dueOn
-  const year = parsed.period.year
-  const anchor = (date: string) => ({
-    month: Number(date.slice(5, 7)),
-    day: Number(date.slice(8, 10)),
-    yearOffset: Number(date.slice(0, 4)) - year,
-  })
-  const rule: PeriodRule = {
-    type: parsed.period.type,
-    ...(parsed.period.index !== undefined && { index: parsed.period.index }),
-    cutoffStart: anchor(period.cutoffStart),
-    cutoffEnd: anchor(period.cutoffEnd),
-    due: anchor(period.dueOn),
-  }
-  return submissionDeadline(period.code, level, [rule], { issuerLevel })
+  if (!parsePeriod(period.code).ok) return period.dueOn
+  return submissionDeadline(period.code, level, [periodRule(period)], { issuerLevel })
 }

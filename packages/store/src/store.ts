@@ -4,6 +4,7 @@ import { dashboard } from './dashboard'
 import type { Database, Driver } from './database'
 import { purgeLoginAttempts, recentLoginFailures, recordLoginAttempt } from './login-attempt'
 import { findPeriod, listPeriods, openPeriod, updatePeriod, type PeriodOverrides } from './period-repository'
+import { loadPlanExport } from './plan-export'
 import { createPlan, findPlanByNumber, getPlan, listPlans, publishPlan, updatePlan } from './plan-repository'
 import {
   actOnReport,
@@ -94,6 +95,8 @@ export interface Store {
     create(plan: Plan, change: Change): ReturnType<typeof createPlan>
     update(id: string, plan: Plan, change: Change, expectedVersion?: number): ReturnType<typeof updatePlan>
     publish(id: string, change: Change, expectedVersion?: number): ReturnType<typeof publishPlan>
+    /** What the plan's task table and consolidated report are drawn from (see {@link loadPlanExport}). */
+    exportData(id: string, options?: { periodId?: string }): ReturnType<typeof loadPlanExport>
   }
   periods: {
     list(planId: string): ReturnType<typeof listPeriods>
@@ -163,6 +166,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       create: (plan, change) => createPlan(db, plan, change),
       update: (id, plan, change, expectedVersion) => updatePlan(db, id, plan, change, expectedVersion),
       publish: (id, change, expectedVersion) => publishPlan(db, id, change, expectedVersion),
+      exportData: (id, options) => loadPlanExport(db, id, options),
     },
     periods: {
       list: (planId) => listPeriods(db, planId),

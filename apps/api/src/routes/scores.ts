@@ -8,15 +8,16 @@ import {
   type IndexResult,
   type ResultIssue,
 } from '@papi/domain'
+import { readScoreCsv, writeScoreCsv } from '@papi/documents'
 import { checkResult, StoreError } from '@papi/store'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
 import { changeOf } from '../authorize'
+import { attachment } from '../content-disposition'
 import { createRouter } from '../router'
 import { StoredScoreSchema } from '../schemas'
 import { describeResultIssue } from '../result-issue'
-import { readScoreCsv } from '../score-csv'
 import { requireAuth } from '../session'
 
 const IssueSchema = z.object({
@@ -122,6 +123,42 @@ export const scoreRoutes = createRouter()
       )
       const { saved, warnings } = await c.var.store.scores.save(results, changeOf(c))
       return c.json({ saved, warnings: warnings.map((w) => withMessage(c, w)) }, 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/scores/export',
+      tags: ['scores'],
+      summary: 'Download the results of one framework and year as the CSV table `POST /scores/import` reads',
+      description:
+        'Columns `unit` (unit code), `total`, `rank`, `rankOf`, then `appraisalScore`, `surveyScore`, each dimension key and `<key>.rank` where any row gives them; comma-separated, decimals with a dot, UTF-8 with a byte-order mark. Imported back, it gives the same results.',
+      request: {
+        query: z.object({
+          frameworkId: z.string().min(1),
+          year: z.coerce.number().int().min(2000).max(2100),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'The table, as an attachment',
+          content: { 'text/csv': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+        },
+        ...errorResponses('unauthenticated', 'invalid'),
+      },
+    }),
+    async (c) => {
+      requireAuth(c)
+      const { frameworkId, year } = c.req.valid('query')
+      const framework = frameworkById(frameworkId)
+      if (!framework) throw new ApiError('invalid', { reason: `unknown framework ${frameworkId}` })
+      const [results, units] = await Promise.all([c.var.store.scores.list({ frameworkId, year }), c.var.store.units.list()])
+      const name = `${framework.id}-${year}.csv`
+      return c.body(writeScoreCsv(results, framework, units) as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachment({ ascii: name, unicode: name }),
+        'cache-control': 'private, no-store',
+      })
     },
   )
   .openapi(

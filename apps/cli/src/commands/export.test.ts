@@ -4,7 +4,8 @@ import { readPlanDocument } from '@papi/documents'
 import { PlanSchema, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
 import { describe, expect, it } from 'vitest'
 import { CommandError } from '../import-command'
-import { periodRuleOf, runExport, type ExportIo, type ExportStore } from './export'
+import { periodRule } from '@papi/store'
+import { runExport, type ExportIo, type ExportStore } from './export'
 
 const KIEN_GIANG = fileURLToPath(
   new URL('../../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url),
@@ -60,7 +61,7 @@ const storedReports: Report[] = [
   },
 ]
 // The period as opened on the plan: its own deadline, 25/03 at the province's level.
-const storedRule: PeriodRule = periodRuleOf({ code: '2024Q1', cutoffStart: '2023-12-15', cutoffEnd: '2024-03-14', dueOn: '2024-03-25' }) as PeriodRule
+const storedRule: PeriodRule = periodRule({ code: '2024Q1', cutoffStart: '2023-12-15', cutoffEnd: '2024-03-14', dueOn: '2024-03-25' })
 
 interface Run {
   code: number | CommandError
@@ -74,10 +75,12 @@ interface Run {
 async function run(argv: string[]): Promise<Run> {
   const result: Run = { code: 0, stdout: '', stderr: '', written: new Map(), storeOpened: false, storeClosed: false }
   const store: ExportStore = {
-    plan: async (id) => (id === storedPlan.id ? storedPlan : undefined),
-    units: async () => units,
-    reports: async (planId) => (planId === storedPlan.id ? storedReports : []),
-    periodRule: async (_planId, periodId) => (periodId === '2024Q1' ? storedRule : undefined),
+    planExport: async (id, { periodId }) => {
+      if (id !== storedPlan.id) return undefined
+      if (periodId === undefined) return { plan: storedPlan, units, reports: [] }
+      return { plan: storedPlan, units, reports: storedReports, ...(periodId === '2024Q1' && { periodRule: storedRule }) }
+    },
+    scores: async () => ({ results: [], units }),
     close: async () => {
       result.storeClosed = true
     },
@@ -184,8 +187,14 @@ describe('papi export — a wrong command line exits 2 before touching anything'
   it.each([
     [['tasks', '--out', 'a.xlsx'], 'thiếu --plan <mã kế hoạch hoặc tệp kế hoạch>'],
     [['tasks', '--plan', 'plan-1'], 'thiếu --out <tệp kết quả>'],
-    [['--plan', 'plan-1', '--out', 'a.xlsx'], 'thiếu loại tài liệu: tasks hoặc report'],
-    [['plan', '--plan', 'plan-1', '--out', 'a.xlsx'], 'không rõ xuất gì: plan (dùng tasks hoặc report)'],
+    [['--plan', 'plan-1', '--out', 'a.xlsx'], 'thiếu loại tài liệu: tasks, report hoặc scores'],
+    [['plan', '--plan', 'plan-1', '--out', 'a.xlsx'], 'không rõ xuất gì: plan (dùng tasks, report hoặc scores)'],
+    [['scores', '--year', '2018', '--out', 'a.csv'], 'thiếu --framework <mã khung chỉ số> (ví dụ papi-2018)'],
+    [['scores', '--framework', 'papi-1999', '--year', '2018', '--out', 'a.csv'], 'không có khung chỉ số papi-1999'],
+    [['scores', '--framework', 'papi-2018', '--out', 'a.csv'], 'thiếu --year <năm> (ví dụ 2018)'],
+    [['scores', '--framework', 'papi-2018', '--year', '18', '--out', 'a.csv'], 'năm không hợp lệ: 18'],
+    [['scores', '--framework', 'papi-2018', '--year', '2018', '--out', 'a.xlsx'], 'kết quả chỉ số chỉ xuất ra CSV, không ra xlsx'],
+    [['scores', '--plan', 'plan-1', '--framework', 'papi-2018', '--year', '2018', '--out', 'a.csv'], 'kết quả chỉ số không thuộc kế hoạch nào: bỏ --plan và --period'],
     [['tasks', '--plan', 'plan-1', '--out', 'a.pdf'], 'định dạng không hỗ trợ: pdf (dùng xlsx, docx hoặc csv)'],
     [['tasks', '--plan', 'plan-1', '--out', 'a.xlsx', '--format', 'docx'], '--format docx không khớp với đuôi tệp a.xlsx'],
     [['report', '--plan', 'plan-1', '--out', 'a.xlsx'], 'báo cáo tổng hợp cần --period (ví dụ 2018Q2)'],
@@ -215,17 +224,5 @@ describe('papi export — a wrong command line exits 2 before touching anything'
     const r = await run(['--help', '--lang', 'en'])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^Usage: papi export tasks\|report/)
-  })
-})
-
-describe('periodRuleOf', () => {
-  it('turns a stored period into a rule for its own period, a cut-off in the year before included', () => {
-    expect(periodRuleOf({ code: '2024Q1', cutoffStart: '2023-12-15', cutoffEnd: '2024-03-14', dueOn: '2024-03-25' })).toEqual({
-      type: 'quarter',
-      index: 1,
-      cutoffStart: { month: 12, day: 15, yearOffset: -1 },
-      cutoffEnd: { month: 3, day: 14, yearOffset: 0 },
-      due: { month: 3, day: 25, yearOffset: 0 },
-    })
   })
 })

@@ -2,21 +2,18 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
-  consolidatedReportModel,
+  EXPORT_FORMATS,
   isPlanDocumentError,
+  planExport,
   readPlanDocument,
-  taskTableModel,
   toPlan,
-  writeConsolidatedReportCsv,
-  writeConsolidatedReportDocx,
-  writeConsolidatedReportXlsx,
-  writeTaskTableCsv,
-  writeTaskTableDocx,
-  writeTaskTableXlsx,
-  type ConsolidatedReportModel,
-  type TaskTableModel,
+  writePlanExport,
+  writeScoreCsv,
+  type ExportFormat,
+  type PlanExport,
+  type PlanExportSource,
 } from '@papi/documents'
-import { IsoDateSchema, parsePeriod, type Locale, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
+import { frameworkById, IsoDateSchema, parsePeriod, type IndexResult, type Locale, type Plan, type Unit } from '@papi/domain'
 import { CommandError } from '../import-command'
 
 /** Where `papi export` reads and writes: the real process, or a test's stand-ins. */
@@ -31,43 +28,52 @@ export interface ExportIo {
   openStore: () => Promise<ExportStore>
 }
 
-/** What `papi export` needs of the store for a plan given by id. */
+/** What `papi export` needs of the store: the store's own export loader, and published scores. */
 export interface ExportStore {
-  /** The plan, its tasks carrying their ids (what reports name); undefined when there is none. */
-  plan: (id: string) => Promise<Plan | undefined>
-  units: () => Promise<Unit[]>
-  /** Every report filed on the plan, all periods (progress counts the latest filed one). */
-  reports: (planId: string) => Promise<Report[]>
-  /** The period's own cut-off window and deadline when it has been opened on the plan. */
-  periodRule: (planId: string, periodId: string) => Promise<PeriodRule | undefined>
+  /**
+   * What a plan's documents are drawn from (`store.plans.exportData`): the plan with its task
+   * ids, the units, and with a period its reports and the period's own rule; undefined when there
+   * is no such plan.
+   */
+  planExport: (planId: string, options: { periodId?: string }) => Promise<PlanExportSource | undefined>
+  /** Published results of one framework and year, and the units (whose codes the table names). */
+  scores: (frameworkId: string, year: number) => Promise<{ results: IndexResult[]; units: Unit[] }>
   close: () => Promise<void>
 }
 
-type Kind = 'tasks' | 'report'
-type Format = 'xlsx' | 'docx' | 'csv'
-const FORMATS: readonly Format[] = ['xlsx', 'docx', 'csv']
+type Kind = 'tasks' | 'report' | 'scores'
 // What the importer reads: a --plan naming such a file is a file, anything else a plan id.
 const PLAN_FILE = /\.(txt|docx|xlsx|csv)$/i
 
 export const EXPORT_USAGE = {
   vi: `Cách dùng: papi export tasks|report --plan <mã|tệp> [--period 2018Q2] --out <tệp> [--format xlsx|docx|csv] [--lang vi|en] [--as-of YYYY-MM-DD]
+       papi export scores --framework <mã khung> --year <năm> --out <tệp.csv>
   tasks   Biểu tổng hợp nhiệm vụ. --plan là tệp kế hoạch (.txt, .docx, .xlsx, .csv) thì không cần cơ sở dữ liệu;
           là mã kế hoạch thì đọc từ cơ sở dữ liệu, và với --period thêm tình trạng thực hiện.
   report  Báo cáo tổng hợp của kỳ (--period bắt buộc), từ kế hoạch trong cơ sở dữ liệu.
+  scores  Kết quả chỉ số đã công bố của một khung và một năm, thành bảng CSV mà lệnh nhập điểm đọc lại được.
   Định dạng lấy theo đuôi tệp --out nếu không có --format.
 `,
   en: `Usage: papi export tasks|report --plan <id|file> [--period 2018Q2] --out <file> [--format xlsx|docx|csv] [--lang vi|en] [--as-of YYYY-MM-DD]
+       papi export scores --framework <framework id> --year <year> --out <file.csv>
   tasks   The task table. With a plan file (.txt, .docx, .xlsx, .csv) no database is needed; with a plan id it is
           read from the database, and --period adds each task's status.
   report  The consolidated report of a period (--period required), from a plan in the database.
+  scores  The published results of one framework and year, as the CSV table the score import reads back.
   The format follows the --out file's extension unless --format is given.
 `,
 } as const
 
 const MESSAGES = {
   vi: {
-    badKind: (kind: string) => `không rõ xuất gì: ${kind} (dùng tasks hoặc report)`,
-    noKind: 'thiếu loại tài liệu: tasks hoặc report',
+    badKind: (kind: string) => `không rõ xuất gì: ${kind} (dùng tasks, report hoặc scores)`,
+    noKind: 'thiếu loại tài liệu: tasks, report hoặc scores',
+    noFramework: 'thiếu --framework <mã khung chỉ số> (ví dụ papi-2018)',
+    badFramework: (id: string) => `không có khung chỉ số ${id}`,
+    noYear: 'thiếu --year <năm> (ví dụ 2018)',
+    badYear: (y: string) => `năm không hợp lệ: ${y}`,
+    scoresAreCsv: (f: string) => `kết quả chỉ số chỉ xuất ra CSV, không ra ${f}`,
+    scoresHaveNoPlan: 'kết quả chỉ số không thuộc kế hoạch nào: bỏ --plan và --period',
     noPlan: 'thiếu --plan <mã kế hoạch hoặc tệp kế hoạch>',
     noOut: 'thiếu --out <tệp kết quả>',
     badFormat: (f: string) => `định dạng không hỗ trợ: ${f} (dùng xlsx, docx hoặc csv)`,
@@ -86,10 +92,17 @@ const MESSAGES = {
     reading: (what: string) => `Đọc ${what}…\n`,
     writing: (file: string) => `Ghi ${file}…\n`,
     wrote: (file: string, format: string, tasks: number) => `Đã ghi ${file} (${format}, ${tasks} nhiệm vụ)\n`,
+    wroteScores: (file: string, results: number) => `Đã ghi ${file} (csv, ${results} kết quả)\n`,
   },
   en: {
-    badKind: (kind: string) => `nothing to export called ${kind} (use tasks or report)`,
-    noKind: 'what to export is missing: tasks or report',
+    badKind: (kind: string) => `nothing to export called ${kind} (use tasks, report or scores)`,
+    noKind: 'what to export is missing: tasks, report or scores',
+    noFramework: '--framework <index framework id> is missing (e.g. papi-2018)',
+    badFramework: (id: string) => `no index framework ${id}`,
+    noYear: '--year <year> is missing (e.g. 2018)',
+    badYear: (y: string) => `not a year: ${y}`,
+    scoresAreCsv: (f: string) => `scores export as CSV only, not ${f}`,
+    scoresHaveNoPlan: 'scores belong to no plan: leave out --plan and --period',
     noPlan: '--plan <plan id or plan file> is missing',
     noOut: '--out <file> is missing',
     badFormat: (f: string) => `unsupported format: ${f} (use xlsx, docx or csv)`,
@@ -107,19 +120,23 @@ const MESSAGES = {
     reading: (what: string) => `Reading ${what}…\n`,
     writing: (file: string) => `Writing ${file}…\n`,
     wrote: (file: string, format: string, tasks: number) => `Wrote ${file} (${format}, ${tasks} tasks)\n`,
+    wroteScores: (file: string, results: number) => `Wrote ${file} (csv, ${results} results)\n`,
   },
 } as const
 
 /**
- * `papi export tasks|report`: writes a plan's task table, or its consolidated report for a period,
- * as .xlsx, .docx or .csv. A plan *file* needs no database (it is read with the importer); a plan
- * id is read from the store with its units and reports. Progress goes to stderr, the outcome to
- * stdout. Resolves to the exit code; expected failures throw a {@link CommandError} (2 for a wrong
- * command line, 1 for input that cannot be read or written).
+ * `papi export tasks|report|scores`: writes a plan's task table, or its consolidated report for a
+ * period, as .xlsx, .docx or .csv; or the published results of one framework and year as the CSV
+ * table the score import reads. A plan *file* needs no database (it is read with the importer); a
+ * plan id is read from the store with its units and reports, by the same loader and model the
+ * API's downloads use. Progress goes to stderr, the outcome to stdout. Resolves to the exit code;
+ * expected failures throw a {@link CommandError} (2 for a wrong command line, 1 for input that
+ * cannot be read or written).
  *
  * @example
  * await runExport(['tasks', '--plan', 'kien-giang.txt', '--out', 'bieu.xlsx'], io) // 0
  * await runExport(['report', '--plan', planId, '--period', '2018Q2', '--out', 'bao-cao.docx', '--lang', 'en'], io)
+ * await runExport(['scores', '--framework', 'papi-2018', '--year', '2018', '--out', 'papi-2018.csv'], io)
  */
 export async function runExport(argv: readonly string[], io: ExportIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -129,6 +146,8 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
     options: {
       plan: { type: 'string' },
       period: { type: 'string' },
+      framework: { type: 'string' },
+      year: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       lang: { type: 'string', default: 'vi' },
@@ -147,8 +166,9 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
 
   const [kindArg] = positionals
   if (kindArg === undefined) throw new CommandError(m.noKind, 2)
-  if (kindArg !== 'tasks' && kindArg !== 'report') throw new CommandError(m.badKind(kindArg), 2)
+  if (kindArg !== 'tasks' && kindArg !== 'report' && kindArg !== 'scores') throw new CommandError(m.badKind(kindArg), 2)
   const kind: Kind = kindArg
+  if (kind === 'scores') return exportScores(values, io, locale)
   const planArg = values.plan
   if (!planArg) throw new CommandError(m.noPlan, 2)
   const out = values.out
@@ -160,63 +180,82 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
   const fromFile = PLAN_FILE.test(planArg) || /[\\/]/.test(planArg)
   if (kind === 'report' && fromFile) throw new CommandError(m.reportNeedsStore, 2)
 
-  let model: TaskTableModel | ConsolidatedReportModel
+  let doc: PlanExport
   if (fromFile) {
     if (periodId !== undefined) io.stderr(m.periodIgnored)
     io.stderr(m.reading(planArg))
     const plan = await planFromFile(planArg, io, locale)
-    model = taskTableModel({ plan, asOf, locale })
+    doc = planExport({ plan, units: [], reports: [] }, { kind: 'tasks', asOf, locale })
   } else {
     const store = await io.openStore()
     try {
       io.stderr(m.reading(planArg))
-      const plan = await store.plan(planArg)
-      if (!plan) throw new CommandError(m.noSuchPlan(planArg), 1)
-      const units = await store.units()
-      if (kind === 'tasks') {
-        const reports = periodId === undefined ? undefined : await store.reports(planArg)
-        model = taskTableModel({ plan, units, asOf, locale, ...(reports && periodId ? { reports, periodId } : {}) })
-      } else {
-        const period = periodId as string
-        const [reports, periodRule] = await Promise.all([store.reports(planArg), store.periodRule(planArg, period)])
-        model = consolidatedReportModel({ plan, units, reports, periodId: period, asOf, locale, ...(periodRule && { periodRule }) })
-      }
+      // A period not open on the plan is judged by the plan's own reporting rules.
+      const source = await store.planExport(planArg, periodId === undefined ? {} : { periodId })
+      if (!source) throw new CommandError(m.noSuchPlan(planArg), 1)
+      doc =
+        kind === 'tasks'
+          ? planExport(source, { kind, asOf, locale, ...(periodId !== undefined && { periodId }) })
+          : planExport(source, { kind, asOf, locale, periodId: periodId as string })
     } finally {
       await store.close()
     }
   }
 
   io.stderr(m.writing(out))
-  const bytes = await write(kind, format, model)
-  try {
-    await io.writeFile(out, bytes)
-  } catch (error) {
-    throw new CommandError(m.cannotWrite(out, (error as NodeJS.ErrnoException).code ?? (error as Error).message), 1)
-  }
-  io.stdout(m.wrote(out, format, model.sections.reduce((n, s) => n + s.tasks.length, 0)))
+  await writeOut(out, await writePlanExport(doc, format), io, locale)
+  io.stdout(m.wrote(out, format, doc.model.sections.reduce((n, s) => n + s.tasks.length, 0)))
   return 0
 }
 
-function write(kind: Kind, format: Format, model: TaskTableModel | ConsolidatedReportModel): Promise<Uint8Array> {
-  if (kind === 'tasks') {
-    const tasks = model as TaskTableModel
-    return format === 'xlsx' ? writeTaskTableXlsx(tasks) : format === 'docx' ? writeTaskTableDocx(tasks) : writeTaskTableCsv(tasks)
+/** `papi export scores`: one framework and year of published results, as the score import's CSV. */
+async function exportScores(
+  values: { plan?: string; period?: string; framework?: string; year?: string; format?: string; out?: string },
+  io: ExportIo,
+  locale: Locale,
+): Promise<number> {
+  const m = MESSAGES[locale]
+  if (values.plan !== undefined || values.period !== undefined) throw new CommandError(m.scoresHaveNoPlan, 2)
+  if (!values.framework) throw new CommandError(m.noFramework, 2)
+  const framework = frameworkById(values.framework)
+  if (!framework) throw new CommandError(m.badFramework(values.framework), 2)
+  if (!values.year) throw new CommandError(m.noYear, 2)
+  const year = Number(values.year)
+  if (!/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) throw new CommandError(m.badYear(values.year), 2)
+  const out = values.out
+  if (!out) throw new CommandError(m.noOut, 2)
+  const format = formatOf(values.format, out, locale)
+  if (format !== 'csv') throw new CommandError(m.scoresAreCsv(format), 2)
+
+  const store = await io.openStore()
+  let table: Awaited<ReturnType<ExportStore['scores']>>
+  try {
+    io.stderr(m.reading(`${framework.id} ${year}`))
+    table = await store.scores(framework.id, year)
+  } finally {
+    await store.close()
   }
-  const report = model as ConsolidatedReportModel
-  return format === 'xlsx'
-    ? writeConsolidatedReportXlsx(report)
-    : format === 'docx'
-      ? writeConsolidatedReportDocx(report)
-      : writeConsolidatedReportCsv(report)
+  io.stderr(m.writing(out))
+  await writeOut(out, writeScoreCsv(table.results, framework, table.units), io, locale)
+  io.stdout(m.wroteScores(out, table.results.length))
+  return 0
 }
 
-function formatOf(given: string | undefined, out: string, locale: Locale): Format {
+async function writeOut(out: string, bytes: Uint8Array, io: ExportIo, locale: Locale): Promise<void> {
+  try {
+    await io.writeFile(out, bytes)
+  } catch (error) {
+    throw new CommandError(MESSAGES[locale].cannotWrite(out, (error as NodeJS.ErrnoException).code ?? (error as Error).message), 1)
+  }
+}
+
+function formatOf(given: string | undefined, out: string, locale: Locale): ExportFormat {
   const m = MESSAGES[locale]
   const fromName = extname(out).slice(1).toLowerCase()
   const format = (given ?? fromName).toLowerCase()
-  if (!(FORMATS as readonly string[]).includes(format)) throw new CommandError(m.badFormat(given ?? (fromName || out)), 2)
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new CommandError(m.badFormat(given ?? (fromName || out)), 2)
   if (given !== undefined && fromName !== '' && fromName !== format) throw new CommandError(m.formatMismatch(given, out), 2)
-  return format as Format
+  return format as ExportFormat
 }
 
 function periodOf(text: string, locale: Locale): string {
@@ -258,48 +297,13 @@ export function processExportIo(): ExportIo {
     writeFile: (path, data) => writeFile(path, data),
     now: () => new Date(),
     openStore: async () => {
-      // Loaded only for a plan id, so exporting a plan file never touches the database.
-      const { openStore, storeOptionsFromEnv, asDomainPlan, StoreError } = await import('@papi/store')
+      // Loaded only for a plan id or scores, so exporting a plan file never touches the database.
+      const [{ openStore, storeOptionsFromEnv }, { storeExportSource }] = await Promise.all([
+        import('@papi/store'),
+        import('./export-store'),
+      ])
       const store = await openStore(storeOptionsFromEnv(process.env))
-      return {
-        plan: async (id) => {
-          try {
-            return asDomainPlan(await store.plans.get(id))
-          } catch (error) {
-            if (error instanceof StoreError && error.code === 'not-found') return undefined
-            throw error
-          }
-        },
-        units: () => store.units.list(),
-        reports: (planId) => store.reports.list({ planId }),
-        periodRule: async (planId, periodId) => {
-          const period = await store.periods.find(planId, periodId)
-          return period === undefined ? undefined : periodRuleOf(period)
-        },
-        close: () => store.close(),
-      }
+      return { ...storeExportSource(store), close: () => store.close() }
     },
-  }
-}
-
-/**
- * A stored period's window and deadline as a plan rule for its period, so the export judges
- * deadlines exactly as the store's dashboard does (`deadlineForLevel` reads periods the same way).
- */
-export function periodRuleOf(period: { code: string; cutoffStart: string; cutoffEnd: string; dueOn: string }): PeriodRule | undefined {
-  const parsed = parsePeriod(period.code)
-  if (!parsed.ok) return undefined
-  const { type, index, year } = parsed.period
-  const anchor = (date: string) => ({
-    month: Number(date.slice(5, 7)),
-    day: Number(date.slice(8, 10)),
-    yearOffset: Number(date.slice(0, 4)) - year,
-  })
-  return {
-    type,
-    ...(index !== undefined && { index }),
-    cutoffStart: anchor(period.cutoffStart),
-    cutoffEnd: anchor(period.cutoffEnd),
-    due: anchor(period.dueOn),
   }
 }

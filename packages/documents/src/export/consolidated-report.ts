@@ -43,6 +43,7 @@ import {
   taskAssignments,
   taskIdOf,
   unresolvedAssignees,
+  visibleReports,
   type PlanContext,
 } from './internal/plan-context'
 
@@ -67,6 +68,12 @@ export interface ConsolidatedReportInput {
   issuer?: string
   /** Days of tolerance after a deadline before a report counts as late (Envisio / ClearPoint). */
   graceDays?: number
+  /**
+   * The units whose work the reader may see (a reporter's own unit, a viewer's subtree): the
+   * report then counts, lists and rolls up only their assignments and reports. The whole of
+   * `units` still places deadlines and resolves classes. All units when absent.
+   */
+  visibleUnitIds?: ReadonlySet<string>
 }
 
 /** A unit under a task in the report: its report for the period and its progress. */
@@ -213,11 +220,12 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
 
   const tasks = new Map<string, Task>(plan.sections.flatMap((s) => s.tasks).map((t) => [taskIdOf(t), t]))
   const due = new Map(dueTasks(plan, periodId).map((d) => [taskIdOf(d.task), d.reason]))
-  const assignments = taskAssignments(plan, context, periodId)
+  const assignments = taskAssignments(plan, context, periodId, input.visibleUnitIds)
+  const reports = visibleReports(input.reports, input.visibleUnitIds)
   const expected: ExpectedReport[] = assignments
     .filter((a) => a.role === 'lead' && due.has(a.taskId))
     .map(({ taskId, unitId }) => ({ taskId, unitId }))
-  const periodReports = input.reports.filter((r) => r.periodId === periodId)
+  const periodReports = reports.filter((r) => r.periodId === periodId)
   const graceDays = input.graceDays === undefined ? {} : { graceDays: input.graceDays }
 
   const perUnit = completenessByUnit(expected, periodReports, deadlineFor, asOf, graceDays)
@@ -236,7 +244,7 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
   const rollup = progressRollup({
     sections: plan.sections,
     assignments,
-    reports: input.reports,
+    reports,
     dueDateOf: (taskId) => {
       const task = tasks.get(taskId)
       return task === undefined ? undefined : taskDueDate(task, periodId)

@@ -14,7 +14,7 @@ import {
   type Unit,
 } from '@papi/domain'
 import { documentInfo, type DocumentInfo } from './document-info'
-import { assigneeName, planContext, taskAssignments, taskIdOf } from './internal/plan-context'
+import { assigneeName, planContext, taskAssignments, taskIdOf, visibleReports } from './internal/plan-context'
 
 export interface TaskTableInput {
   plan: Plan
@@ -28,6 +28,11 @@ export interface TaskTableInput {
   locale?: Locale
   /** Issuing body of the table when it is not the plan's issuer. */
   issuer?: string
+  /**
+   * The units whose work the reader may see (a reporter's own unit, a viewer's subtree): other
+   * units' assignments and reports are left out of the status. All units when absent.
+   */
+  visibleUnitIds?: ReadonlySet<string>
 }
 
 /** A task's standing at the period's report: the Government Office's outcome and the rolled-up progress. */
@@ -92,8 +97,8 @@ export function taskTableModel(input: TaskTableInput): TaskTableModel {
     const tasks = new Map(plan.sections.flatMap((s) => s.tasks).map((t) => [taskIdOf(t), t]))
     const rollup = progressRollup({
       sections: plan.sections,
-      assignments: taskAssignments(plan, context, periodId),
-      reports: input.reports ?? [],
+      assignments: taskAssignments(plan, context, periodId, input.visibleUnitIds),
+      reports: visibleReports(input.reports ?? [], input.visibleUnitIds),
       dueDateOf: (taskId) => {
         const task = tasks.get(taskId)
         return task === undefined ? undefined : taskDueDate(task, periodId)

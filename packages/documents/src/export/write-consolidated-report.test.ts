@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { consolidatedReportModel } from './consolidated-report'
-import { readDocx } from './docx-reader.fixture'
+import { readDocx } from '../testing/read-docx'
 import { KIEN_GIANG_AS_OF, KIEN_GIANG_UNITS, kienGiangPlan, kienGiangReports } from './kien-giang.fixture'
 import {
   writeConsolidatedReportCsv,

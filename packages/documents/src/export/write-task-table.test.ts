@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { readPlanDocument } from '../read-plan-document'
-import { readDocx } from './docx-reader.fixture'
+import { readDocx } from '../testing/read-docx'
 import { KIEN_GIANG_AS_OF, KIEN_GIANG_UNITS, kienGiangPlan, kienGiangReports } from './kien-giang.fixture'
 import { taskTableModel } from './task-table'
 import { writeTaskTableCsv, writeTaskTableDocx, writeTaskTableXlsx } from './write-task-table'
@@ -182,5 +182,24 @@ describe('round trip through the importer', () => {
     expect(read.map((t) => [t.timeframe.kind, t.timeframe.start, t.timeframe.end])).toEqual(
       written.map((t) => [t.timeframe.kind, t.timeframe.start, t.timeframe.end]),
     )
+  })
+})
+
+describe('regression: the issuer heading of an exported .xlsx reads back whole', () => {
+  // The worksheet sets the issuer's two lines beside the motto's, so the rows interleave them:
+  // "ỦY BAN NHÂN DÂN", "CỘNG HÒA…", "TỈNH KIÊN GIANG", "Độc lập…". Only the first line was read.
+  it.each([
+    ['xlsx', writeTaskTableXlsx],
+    ['docx', writeTaskTableDocx],
+  ] as const)('reads "ỦY BAN NHÂN DÂN" and "TỈNH KIÊN GIANG" back from the .%s as one issuer', async (format, write) => {
+    const back = await readPlanDocument({ fileName: `bieu-tong-hop.${format}`, data: await write(model) })
+    expect(back.plan.issuer).toBe('ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG')
+    expect(back.plan.place).toBe('Kiên Giang')
+  })
+
+  it('reads a department’s heading, its committee above it, beside the motto', async () => {
+    const department = taskTableModel({ plan, units: KIEN_GIANG_UNITS, issuer: 'Sở Nội vụ tỉnh Kiên Giang' })
+    const back = await readPlanDocument({ fileName: 'bieu.xlsx', data: await writeTaskTableXlsx(department) })
+    expect(back.plan.issuer).toBe('UBND TỈNH KIÊN GIANG SỞ NỘI VỤ')
   })
 })

@@ -7,7 +7,7 @@
 
 import type { IndexKind } from '@papi/domain'
 import type { ImportWarningCode } from '../plan-import'
-import type { SourceLine } from './document-content'
+import type { SourceLine, SourceRef } from './document-content'
 import { capitalise, fold, isAllCaps } from './document-content'
 import { blockOf, blockTree, type BlockNode } from './prose-blocks'
 
@@ -91,7 +91,7 @@ export function readPlanHeader(lines: readonly SourceLine[]): { header: PlanHead
   if (!issuedOn) notes.push({ code: 'missing-issued-on', field: 'plan.issuedOn' })
 
   // --- issuer
-  let issuer = issuerBlock(texts)
+  let issuer = issuerBlock(lines)
   if (!issuer) {
     issuer = inferIssuer(texts, place) ?? ''
     notes.push({ code: issuer ? 'issuer-inferred' : 'missing-issuer', field: 'plan.issuer' })
@@ -137,21 +137,53 @@ function firstMatch(texts: readonly string[], re: RegExp): RegExpExecArray | und
 
 const REPUBLIC = 'cong hoa xa hoi chu nghia viet nam'
 
-/** The capitalised lines above (or beside) "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer. */
-function issuerBlock(texts: readonly string[]): string | undefined {
-  const at = texts.findIndex((t) => fold(t) === REPUBLIC)
+// A rule under the issuer or the motto, typed ("-----") or drawn with box characters ("────").
+const RULE_LINE = /^[-_=.*\s\u2500-\u257f]+$/u
+
+/**
+ * The capitalised lines above (or beside) "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer.
+ *
+ * In a sheet (or any heading read row by row) the issuer's block and the motto's sit side by
+ * side, so their lines interleave: "ỦY BAN NHÂN DÂN", "CỘNG HÒA…", "TỈNH KIÊN GIANG", "Độc lập…".
+ * When the issuer's first line shares its row with "CỘNG HÒA…", the block goes on with the first
+ * cell of each row under it, down to the rule or the "Số:" line.
+ */
+function issuerBlock(lines: readonly SourceLine[]): string | undefined {
+  const at = lines.findIndex((l) => fold(l.text) === REPUBLIC)
   if (at < 0) return undefined
   const block: string[] = []
   for (let i = at - 1; i >= Math.max(0, at - 6); i -= 1) {
-    const text = texts[i] ?? ''
-    if (/^[-_=.*\s]+$/.test(text)) {
+    const text = lines[i]?.text ?? ''
+    if (RULE_LINE.test(text)) {
       if (block.length > 0) break
       continue
     }
-    if (!isAllCaps(text) || text.length > 80) break
+    if (!isIssuerLine(text)) break
     block.unshift(text)
   }
+  const republic = lines[at] as SourceLine
+  const beside = lines[at - 1]
+  if (block.length > 0 && beside !== undefined && sameRow(beside.source, republic.source)) {
+    let i = at + 1
+    while (i < lines.length) {
+      const first = lines[i] as SourceLine
+      if (RULE_LINE.test(first.text) || !isIssuerLine(first.text)) break
+      block.push(first.text)
+      // Skip the rest of the row: the motto's side.
+      i += 1
+      while (i < lines.length && sameRow((lines[i] as SourceLine).source, first.source)) i += 1
+    }
+  }
   return block.length > 0 ? block.join(' ') : undefined
+}
+
+function isIssuerLine(text: string): boolean {
+  return isAllCaps(text) && text.length <= 80 && !/^(số|so)\s*:/iu.test(text)
+}
+
+/** Whether two lines come from one row of a sheet or table (lines of running text have no row). */
+function sameRow(a: SourceRef, b: SourceRef): boolean {
+  return a.row !== undefined && a.row === b.row && a.sheet === b.sheet && a.table === b.table
 }
 
 const LEVEL = '(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)'

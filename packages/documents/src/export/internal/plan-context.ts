@@ -65,8 +65,14 @@ export function assigneeScope(context: PlanContext, periodId: PeriodId | undefin
 /**
  * Units each task is assigned to, as `progressRollup` takes them: leads drive progress and owe
  * the period's reports; coordinators are listed too. Without a scope only named units resolve.
+ * With `visible`, only those units' assignments are kept (the reader's scope).
  */
-export function taskAssignments(plan: Plan, context: PlanContext, periodId: PeriodId | undefined): TaskAssignment[] {
+export function taskAssignments(
+  plan: Plan,
+  context: PlanContext,
+  periodId: PeriodId | undefined,
+  visible?: ReadonlySet<string>,
+): TaskAssignment[] {
   // Named units resolve anywhere; classes need a scope. A placeholder scope resolves no class.
   const scope = assigneeScope(context, periodId) ?? { unitId: '' }
   return plan.sections.flatMap((section) =>
@@ -76,9 +82,14 @@ export function taskAssignments(plan: Plan, context: PlanContext, periodId: Peri
       return [
         ...lead.map((unit) => ({ taskId, unitId: unit.id, role: 'lead' as const })),
         ...coordinators.map((unit) => ({ taskId, unitId: unit.id, role: 'coordinator' as const })),
-      ]
+      ].filter((a) => visible === undefined || visible.has(a.unitId))
     }),
   )
+}
+
+/** The reports of visible units only (all of them without `visible`). */
+export function visibleReports<R extends { unitId: string }>(reports: readonly R[], visible?: ReadonlySet<string>): readonly R[] {
+  return visible === undefined ? reports : reports.filter((r) => visible.has(r.unitId))
 }
 
 /** Assignees that stand for no unit, for someone to review. */

@@ -1,4 +1,7 @@
-import { parseVietnameseNumber, type Framework, type IndexResult } from '@papi/domain'
+import { parseVietnameseNumber, type Framework, type IndexResult, type Unit } from '@papi/domain'
+
+// Tables of published index results, one framework and year per file: what
+// `POST /api/v1/scores/import` reads and `GET /api/v1/scores/export` and `papi export scores` write.
 
 export interface ScoreCsvRow {
   /** 1-based line of the row in the file (the header is line 1). */
@@ -119,13 +122,13 @@ export function readScoreCsv(
     if (!unit) issues.push({ line, column: 'unit', message: 'no unit' })
     const total = number('total')
     if (total === undefined && cell('total') === '') issues.push({ line, column: 'total', message: 'no total' })
-    const dimensions = framework.dimensions
-      .filter((d) => columns.includes(d.key) || columns.includes(`${d.key}.rank`))
-      .map((d) => {
-        const score = number(d.key)
-        const rank = number(`${d.key}.rank`, true)
-        return { key: d.key, ...(score !== undefined && { score }), ...(rank !== undefined && { rank }) }
-      })
+    // A dimension with both cells empty is not given on this row (a table may give ranks for some units only).
+    const dimensions = framework.dimensions.flatMap((d) => {
+      const score = number(d.key)
+      const rank = number(`${d.key}.rank`, true)
+      if (score === undefined && rank === undefined) return []
+      return [{ key: d.key, ...(score !== undefined && { score }), ...(rank !== undefined && { rank }) }]
+    })
     const optional = (column: (typeof FIXED)[number], integer = false) => {
       const v = number(column, integer)
       return v === undefined ? {} : { [column]: v }
@@ -146,4 +149,55 @@ export function readScoreCsv(
     })
   })
   return { rows, issues }
+}
+
+/**
+ * Writes results as the table {@link readScoreCsv} reads: columns `unit` (the unit's code, its
+ * id when it has none), `total`, `rank`, `rankOf`, then `appraisalScore`, `surveyScore` and each
+ * dimension's score and `<key>.rank` in the framework's order, where any row gives them.
+ * Comma-separated with machine decimals ("46.0415"), CRLF, UTF-8 with a byte-order mark — read
+ * back, it gives the same results.
+ *
+ * @example
+ * writeScoreCsv([{ unitId: 'kg', frameworkId: 'papi-2009', year: 2017, total: 35.71, rank: 45, rankOf: 63, dimensions: [] }], papi2009, units)
+ * // '\ufeffunit,total,rank,rankOf\r\nKG,35.71,45,63\r\n' as UTF-8
+ */
+export function writeScoreCsv(
+  results: readonly IndexResult[],
+  framework: Framework,
+  units: readonly Pick<Unit, 'id' | 'code'>[],
+): Uint8Array {
+  const codeOf = new Map(units.map((u) => [u.id, u.code]))
+  const given = (has: (r: IndexResult) => boolean) => results.some(has)
+  const dimension = (r: IndexResult, key: string) => r.dimensions.find((d) => d.key === key)
+  const columns: { name: string; cell: (r: IndexResult) => string | number | undefined }[] = [
+    { name: 'unit', cell: (r) => codeOf.get(r.unitId) ?? r.unitId },
+    { name: 'total', cell: (r) => r.total },
+    { name: 'rank', cell: (r) => r.rank },
+    { name: 'rankOf', cell: (r) => r.rankOf },
+  ]
+  if (given((r) => r.appraisalScore !== undefined)) columns.push({ name: 'appraisalScore', cell: (r) => r.appraisalScore })
+  if (given((r) => r.surveyScore !== undefined)) columns.push({ name: 'surveyScore', cell: (r) => r.surveyScore })
+  for (const { key } of framework.dimensions) {
+    if (given((r) => dimension(r, key)?.score !== undefined)) columns.push({ name: key, cell: (r) => dimension(r, key)?.score })
+    if (given((r) => dimension(r, key)?.rank !== undefined)) columns.push({ name: `${key}.rank`, cell: (r) => dimension(r, key)?.rank })
+  }
+  const lines = [
+    columns.map((c) => csvField(c.name)),
+    ...results.map((r) => columns.map((c) => csvField(c.cell(r)))),
+  ].map((fields) => `${fields.join(',')}\r\n`)
+  return new TextEncoder().encode(`\ufeff${lines.join('')}`)
+}
+
+function csvField(value: string | number | undefined): string {
+  if (value === undefined) return ''
+  const text = typeof value === 'number' ? decimal(value) : value
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+// The shortest text that reads back as the same number, never in exponent form ("1e-7").
+function decimal(value: number): string {
+  const text = String(value)
+  if (!/e/i.test(text)) return text
+  return value.toFixed(20).replace(/\.?0+$/, '')
 }

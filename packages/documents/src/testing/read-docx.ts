@@ -1,5 +1,5 @@
-// Test helper (not exported): reads a written .docx back — the body's paragraphs and tables as
-// text, and the raw document.xml for layout checks.
+// Reads a written .docx back — the body's paragraphs and tables as text, and the raw
+// document.xml for layout checks. For tests (here and in the apps), through `@papi/documents/testing`.
 import { XMLParser } from 'fast-xml-parser'
 import JSZip from 'jszip'
 

@@ -1,0 +1,115 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { can, DueReasonSchema, dueTasks, periodLabel, PeriodIdSchema, permissionsOf, UnitLevelSchema } from '@papi/domain'
+import { asDomainPlan, deadlineForLevel, planScopeUnitId } from '@papi/store'
+import { errorResponses } from '../api-error'
+import { createRouter } from '../router'
+import { StoredReportSchema, StoredTaskSchema } from '../schemas'
+import { requireAuth } from '../session'
+
+const MyTaskSchema = z
+  .object({
+    plan: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+    period: z.object({
+      code: z.string(),
+      cutoffStart: z.string(),
+      cutoffEnd: z.string(),
+      /** The unit's own deadline: communes report before the province consolidates. */
+      deadline: z.string(),
+      locked: z.boolean(),
+    }),
+    section: z.object({ id: z.string(), code: z.string(), title: z.string() }),
+    task: StoredTaskSchema,
+    /** Why the task is on this period's report (ongoing, window, milestone…). */
+    reason: DueReasonSchema,
+    unit: z.object({ id: z.string(), name: z.string(), level: UnitLevelSchema }),
+    /** The unit's report on the task for the period, or null while none is saved. */
+    report: StoredReportSchema.nullable(),
+  })
+  .openapi('MyTask')
+
+const MyTasksSchema = z
+  .object({
+    periodId: z.string(),
+    /** The period's name in the request's language ("6 tháng đầu năm 2018"). */
+    label: z.string(),
+    /** The units the caller files reports for. */
+    units: z.array(z.object({ id: z.string(), name: z.string(), level: UnitLevelSchema })),
+    tasks: z.array(MyTaskSchema),
+  })
+  .openapi('MyTasks')
+
+/**
+ * "My tasks this period": what the caller's units must report on, in one request. A unit owes a
+ * report on each task it leads that is due in the period (the domain's `dueTasks`), in every
+ * published plan that has the period open; coordinators report through the lead, as the dashboard
+ * counts it.
+ */
+export const myTaskRoutes = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/my-tasks',
+    tags: ['reports'],
+    summary: "The tasks the caller's units must report on in a period, with each unit's report so far",
+    request: { query: z.object({ periodId: PeriodIdSchema }) },
+    responses: {
+      200: { description: 'Tasks due, by plan, section and task', content: { 'application/json': { schema: MyTasksSchema } } },
+      ...errorResponses('unauthenticated', 'invalid'),
+    },
+  }),
+  async (c) => {
+    const auth = requireAuth(c)
+    const { periodId } = c.req.valid('query')
+    const { store } = c.var
+    const tree = await store.units.tree()
+    // Units the caller reports for: the ones its roles name for report.write (a system-wide
+    // admin grant names none: an admin files no unit's reports by default).
+    const unitIds = new Set(
+      permissionsOf(auth.user)
+        .filter((p) => p.action === 'report.write' && p.unitId !== null && tree.byId.has(p.unitId))
+        .map((p) => p.unitId as string),
+    )
+    const units = [...unitIds].map((id) => {
+      const u = tree.byId.get(id)
+      return { id, name: u?.name ?? id, level: u?.level ?? 'commune' }
+    })
+    const tasks: z.infer<typeof MyTaskSchema>[] = []
+    if (units.length > 0) {
+      const reports = await store.reports.list({ periodId, unitIds: [...unitIds] })
+      const summaries = (await store.plans.list()).filter(
+        (p) => p.status === 'published' && can(auth.user, 'plan.read', p.scopeUnitId ?? null, tree),
+      )
+      for (const summary of summaries) {
+        const period = await store.periods.find(summary.id, periodId)
+        if (!period) continue
+        const plan = await store.plans.get(summary.id)
+        const scope = planScopeUnitId(plan)
+        const issuerLevel = (scope === undefined ? undefined : tree.byId.get(scope)?.level) ?? 'province'
+        const stored = new Map(plan.sections.flatMap((s) => s.tasks.map((t) => [t.id, { section: s, task: t }] as const)))
+        for (const due of dueTasks(asDomainPlan(plan), periodId)) {
+          const hit = stored.get(due.task.id as string)
+          if (hit === undefined) continue
+          const { section, task } = hit
+          for (const unit of units) {
+            if (!task.assignees.some((a) => a.unitId === unit.id && a.role === 'lead')) continue
+            tasks.push({
+              plan: { id: plan.id, number: plan.number, title: plan.title },
+              period: {
+                code: period.code,
+                cutoffStart: period.cutoffStart,
+                cutoffEnd: period.cutoffEnd,
+                deadline: deadlineForLevel(period, unit.level, issuerLevel),
+                locked: period.locked,
+              },
+              section: { id: section.id, code: section.code, title: section.title },
+              task,
+              reason: due.reason,
+              unit,
+              report: reports.find((r) => r.taskId === task.id && r.unitId === unit.id) ?? null,
+            })
+          }
+        }
+      }
+    }
+    return c.json({ periodId, label: periodLabel(periodId, c.var.locale), units, tasks }, 200)
+  },
+)

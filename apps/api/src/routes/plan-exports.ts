@@ -1,0 +1,121 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportFileName, planExport, writePlanExport, type ExportFormat } from '@papi/documents'
+import { LocaleSchema, PeriodIdSchema, unitsWhere, type Locale, type PeriodId } from '@papi/domain'
+import { planScopeUnitId } from '@papi/store'
+import type { Context } from 'hono'
+import { ApiError, errorResponses } from '../api-error'
+import type { AppEnv } from '../app-env'
+import { authorize } from '../authorize'
+import { attachment } from '../content-disposition'
+import { createRouter } from '../router'
+import { IdParamSchema } from '../schemas'
+import { requireAuth } from '../session'
+
+const BinarySchema = z.string().openapi({ type: 'string', format: 'binary' })
+
+const FormatSchema = z.enum(EXPORT_FORMATS).default('xlsx').openapi({ description: 'File format; .xlsx when not given' })
+const LangSchema = LocaleSchema.meta({}).optional().openapi({ description: 'Language of the document; Accept-Language (Vietnamese by default) when not given' })
+
+/** The bytes of a document in each format, as the OpenAPI document describes the download. */
+const downloadContent = Object.fromEntries(
+  EXPORT_FORMATS.map((format) => [EXPORT_MEDIA_TYPES[format].split(';')[0] as string, { schema: BinarySchema }]),
+)
+
+// Who sees what: the plan itself is read under `plan.read` (a commune reads the province plan it
+// carries out); units and reports inside the document under `report.read` — a reporter's copy
+// holds its own unit's lines only, a viewer's its subtree, a planner's the plan's whole scope.
+const SCOPE_NOTE =
+  'The plan must be readable by the caller (403 otherwise). Units and reports are limited to those the caller may read: a reporter’s copy holds its own unit only, a viewer’s its subtree.'
+
+/**
+ * Draws up and answers one of a plan's documents, once the caller may read the plan and the
+ * period (when one is asked for) is open on it.
+ */
+async function download(
+  c: Context<AppEnv>,
+  planId: string,
+  format: ExportFormat,
+  lang: Locale | undefined,
+  request: { kind: 'tasks'; periodId?: PeriodId } | { kind: 'report'; periodId: PeriodId },
+) {
+  const auth = requireAuth(c)
+  const store = c.var.store
+  const stored = await store.plans.get(planId)
+  const { tree } = await authorize(c, 'plan.read', planScopeUnitId(stored) ?? null)
+  const periodId = request.periodId
+  const data = await store.plans.exportData(planId, periodId === undefined ? {} : { periodId })
+  if (periodId !== undefined && data.period === undefined) {
+    const open = (await store.periods.list(planId)).map((p) => p.code)
+    throw new ApiError('invalid', { periodId, openPeriods: open }, {
+      vi: `Kỳ báo cáo ${periodId} chưa được mở cho kế hoạch này.`,
+      en: `Reporting period ${periodId} is not open on this plan.`,
+    })
+  }
+  const options = {
+    asOf: c.var.now().toISOString(),
+    locale: lang ?? c.var.locale,
+    // Status and reports come from units; without a period the caller reads the plan alone.
+    ...(periodId !== undefined && { visibleUnitIds: unitsWhere(auth.user, 'report.read', tree) }),
+  }
+  const doc = request.kind === 'tasks' ? planExport(data, { ...options, ...request }) : planExport(data, { ...options, ...request })
+  const bytes = await writePlanExport(doc, format)
+  // The writers answer a plain Uint8Array; Hono wants one over an ArrayBuffer (never shared here).
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': EXPORT_MEDIA_TYPES[format],
+    'content-disposition': attachment(exportFileName(doc, format)),
+    'cache-control': 'private, no-store',
+  })
+}
+
+/** A plan's documents to download: its task table and the consolidated report of a period. */
+export const planExportRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/exports/task-table',
+      tags: ['exports'],
+      summary: 'Download the plan’s task table (Biểu tổng hợp nhiệm vụ); with periodId, each task’s status',
+      description: SCOPE_NOTE,
+      request: {
+        params: IdParamSchema,
+        query: z.object({
+          format: FormatSchema,
+          periodId: PeriodIdSchema.meta({}).optional().openapi({ description: 'Adds each task’s outcome and progress; must be open on the plan' }),
+          lang: LangSchema,
+        }),
+      },
+      responses: {
+        200: { description: 'The file, as an attachment', content: downloadContent },
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'invalid'),
+      },
+    }),
+    async (c) => {
+      const { format, periodId, lang } = c.req.valid('query')
+      return download(c, c.req.valid('param').id, format, lang, { kind: 'tasks', ...(periodId !== undefined && { periodId }) })
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}/exports/report',
+      tags: ['exports'],
+      summary: 'Download the consolidated report of a period: progress, outcomes, units late or missing, targets',
+      description: SCOPE_NOTE,
+      request: {
+        params: IdParamSchema,
+        query: z.object({
+          periodId: PeriodIdSchema.meta({}).openapi({ description: 'The period, open on the plan (2018Q2, 2018S1, 2018)' }),
+          format: FormatSchema,
+          lang: LangSchema,
+        }),
+      },
+      responses: {
+        200: { description: 'The file, as an attachment', content: downloadContent },
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'invalid'),
+      },
+    }),
+    async (c) => {
+      const { format, periodId, lang } = c.req.valid('query')
+      return download(c, c.req.valid('param').id, format, lang, { kind: 'report', periodId })
+    },
+  )

@@ -1,0 +1,78 @@
+import { frameworkById } from '@papi/domain'
+import { readCsv } from '@papi/documents/testing'
+import type { Store } from '@papi/store'
+import { testBackends } from '@papi/store/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeTestApp, type TestApp } from './app.fixture'
+
+const papi2018 = frameworkById('papi-2018')!
+const keys = papi2018.dimensions.map((d) => d.key)
+
+describe.each(testBackends())('scores as CSV, out and back in, on $name', (backend) => {
+  let store: Store
+  let t: TestApp
+  let planner: string
+
+  beforeAll(async () => {
+    store = await backend.open()
+    t = await makeTestApp(store)
+    planner = await t.login('planner')
+  })
+  afterAll(() => store?.close())
+
+  const importCsv = (csv: string, dryRun = false) =>
+    t.call('POST', `/api/v1/scores/import?frameworkId=papi-2018&year=2018${dryRun ? '&dryRun=true' : ''}`, {
+      token: planner,
+      raw: csv,
+      headers: { 'content-type': 'text/csv' },
+    })
+  const exportCsv = async (query: string, token: string | null = planner) => {
+    const res = await t.app.request(`/api/v1/scores/export?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+    return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) }
+  }
+
+  it('exports what was imported in the format the import reads, and imports back to the same results', async () => {
+    // As Excel writes it under a Vietnamese locale: semicolons, decimal commas; ranks for some dimensions only.
+    const csv = [
+      `unit;total;rank;rankOf;${keys.join(';')};${keys[0]}.rank`,
+      `KG;42,5411;30;63;${keys.map((_, i) => (5 + i / 10 + 0.0176).toFixed(4).replace('.', ',')).join(';')};12`,
+      `KG-SNV;40,1;;;${keys.map(() => '').join(';')};`,
+    ].join('\n')
+    const first = await importCsv(csv)
+    expect(first.status, first.text).toBe(201)
+
+    const out = await exportCsv('frameworkId=papi-2018&year=2018')
+    expect(out.status).toBe(200)
+    expect(out.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(out.headers.get('content-disposition')).toContain('filename="papi-2018-2018.csv"')
+    const rows = readCsv(out.bytes)
+    expect(rows[0]).toEqual(['unit', 'total', 'rank', 'rankOf', keys[0], `${keys[0]}.rank`, ...keys.slice(1)])
+    expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
+      ['KG', '42.5411', '30', '63', '5.0176', '12'],
+      ['KG-SNV', '40.1', '', '', '', ''],
+    ])
+
+    const again = await importCsv(new TextDecoder().decode(out.bytes), true)
+    expect(again.status, again.text).toBe(200)
+    expect(again.body.results).toEqual(first.body.results)
+  })
+
+  it('exports the header alone for a year without results', async () => {
+    const out = await exportCsv('frameworkId=papi-2018&year=2019')
+    expect(readCsv(out.bytes)).toEqual([['unit', 'total', 'rank', 'rankOf']])
+  })
+
+  it.each([
+    ['an unknown framework', 'frameworkId=papi-1999&year=2018', 422],
+    ['no year', 'frameworkId=papi-2018', 422],
+    ['a year that is not one', 'frameworkId=papi-2018&year=next', 422],
+  ])('answers %s with 422 in the one error shape', async (_, query, status) => {
+    const out = await exportCsv(query)
+    expect(out.status).toBe(status)
+    expect(JSON.parse(new TextDecoder().decode(out.bytes)).error.code).toBe('invalid')
+  })
+
+  it('asks for a session', async () => {
+    expect((await exportCsv('frameworkId=papi-2018&year=2018', null)).status).toBe(401)
+  })
+})

@@ -1,0 +1,12 @@
+// Reads a written .csv back, for tests (here and in the apps), through `@papi/documents/testing`.
+import { parse } from 'csv-parse/sync'
+
+/**
+ * A CSV file's rows (UTF-8, byte-order mark dropped, RFC 4180 quoting).
+ *
+ * @example
+ * readCsv(await writeTaskTableCsv(model))[0] // ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện']
+ */
+export function readCsv(bytes: Uint8Array): string[][] {
+  return parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), { bom: true, relax_column_count: true }) as string[][]
+}

@@ -1,0 +1,42 @@
+import type { PeriodRule, Plan, Unit } from '@papi/domain'
+import type { Executor } from './database'
+import { findPeriod, periodRule, type StoredPeriod } from './period-repository'
+import { asDomainPlan, getPlan } from './plan-repository'
+import { listReports, type StoredReport } from './report-repository'
+import { listUnits } from './unit-repository'
+
+/**
+ * What a plan's exports are drawn from (the task table, the consolidated report of a period):
+ * the plan as the domain reads it, the organisation its assignees resolve in, the reports, and
+ * the period as opened on the plan. `@papi/documents` builds its models from exactly this.
+ */
+export interface PlanExportData {
+  /** The plan, its sections and tasks carrying their ids (what reports name). */
+  plan: Plan
+  /** Every unit: deadlines and classes are placed in the whole tree, whoever reads the export. */
+  units: Unit[]
+  /** Every report filed on the plan, all periods (progress counts the latest one); empty without a period. */
+  reports: StoredReport[]
+  /** The period as opened on the plan; absent when none was asked for or it is not open. */
+  period?: StoredPeriod
+  /** The open period's own window and deadline, for the domain's deadline rules. */
+  periodRule?: PeriodRule
+}
+
+/**
+ * Loads what the exports of a plan need, in one place for the API and the CLI. Reports are read
+ * only when a period is asked for: a bare task table shows the plan alone.
+ *
+ * @throws StoreError `not-found` when there is no such plan.
+ * @example
+ * const data = await loadPlanExport(db, planId, { periodId: '2018Q2' })
+ * consolidatedReportModel({ ...data, periodId: '2018Q2', asOf: new Date().toISOString() })
+ */
+export async function loadPlanExport(db: Executor, planId: string, options: { periodId?: string } = {}): Promise<PlanExportData> {
+  const plan = asDomainPlan(await getPlan(db, planId))
+  const units = await listUnits(db)
+  if (options.periodId === undefined) return { plan, units, reports: [] }
+  const reports = await listReports(db, { planId })
+  const period = await findPeriod(db, planId, options.periodId)
+  return { plan, units, reports, ...(period && { period, periodRule: periodRule(period) }) }
+}
