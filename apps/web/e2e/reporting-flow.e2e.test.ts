@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,7 +42,7 @@ describe.skipIf(!canRun)('the dashboard in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true })
     server = process.env.PAPI_E2E_URL ? { url: process.env.PAPI_E2E_URL, stop: async () => {}, log: () => '' } : await startApiServer()
     browser = await launchChromium()
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', acceptDownloads: true })
     page = await context.newPage()
     // No request may leave the server's origin (closed government networks).
     page.on('request', (req) => {
@@ -63,6 +63,16 @@ describe.skipIf(!canRun)('the dashboard in Chromium', () => {
     await page.goto(`${server.url}/reporting`)
     const form = page.locator('[data-testid^="report-form-"]').first()
     await form.waitFor()
+    // Loaded afresh, with nothing left over from the page before.
+    const asked: string[] = []
+    const record = (req: { url(): string }) => asked.push(new URL(req.url()).pathname)
+    page.on('request', record)
+    await page.reload()
+    await form.waitFor()
+    page.off('request', record)
+    // One request for the unit's tasks, not every plan's details.
+    expect(asked.filter((p) => p === '/api/v1/my-tasks')).toHaveLength(1)
+    expect(asked.filter((p) => /^\/api\/v1\/plans\/[^/]+$/.test(p))).toEqual([])
     filedTaskCode = ((await form.getAttribute('data-testid')) ?? '').replace('report-form-', '')
     await form.getByLabel('Tiến độ (%)').fill('60')
     await form.getByLabel('Kết quả thực hiện').fill('Đã niêm yết công khai các khoản đóng góp tại trụ sở và nhà văn hóa ấp.')
@@ -111,10 +121,53 @@ describe.skipIf(!canRun)('the dashboard in Chromium', () => {
     await shot('06-planner-accepted')
   })
 
+  it('the planner reopens the accepted report with a reason', async () => {
+    const item = page.getByTestId(`review-${filedTaskCode}`).first()
+    await item.getByRole('button', { name: 'Mở lại' }).click()
+    await item.getByRole('button', { name: 'Mở lại báo cáo' }).click()
+    // No reason, no reopening: the field says so.
+    await item.getByText('Nhập lý do mở lại.').waitFor()
+    await item.getByLabel('Lý do mở lại').fill('Bổ sung số liệu 6 tháng theo Công văn của Sở Nội vụ.')
+    await item.getByRole('button', { name: 'Mở lại báo cáo' }).click()
+    await item.getByTestId('review-status').filter({ hasText: 'Bị trả lại' }).waitFor()
+    await shot('06b-planner-reopened')
+  })
+
+  it('the planner downloads the task table (.xlsx) from the plan page and the period report from reporting', async () => {
+    const plans = await page.evaluate(async () => (await (await fetch('/api/v1/plans')).json()) as { id: string; status: string }[])
+    const planId = plans.find((p) => p.status === 'published')?.id ?? ''
+    await page.goto(`${server.url}/plans/${planId}`)
+    const link = page.getByTestId('export-task-table').getByRole('link', { name: /xlsx/ })
+    await link.waitFor()
+    const href = (await link.getAttribute('href')) ?? ''
+    expect(href).toMatch(/format=xlsx/)
+    // The same request the link makes, with the planner's session cookie.
+    const res = await context.request.get(`${server.url}${href}`)
+    expect(res.status(), `GET ${href}: ${(await res.text()).slice(0, 200)}`).toBe(200)
+    expect(res.headers()['content-type']).toMatch(/spreadsheetml|application\/vnd\.ms-excel|octet-stream/)
+    expect((await res.body()).subarray(0, 2).toString('latin1')).toBe('PK')
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
+    const file = await download.path()
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK')
+    await shot('08-plan-downloads')
+
+    await page.goto(`${server.url}/reporting`)
+    const report = page.locator('[data-testid^="export-report-"]').first().getByRole('link', { name: /xlsx/ })
+    await report.waitFor()
+    const reportHref = (await report.getAttribute('href')) ?? ''
+    expect(reportHref).toMatch(/periodId=\w+/)
+    const answer = await context.request.get(`${server.url}${reportHref}`)
+    expect(answer.status(), `GET ${reportHref}: ${(await answer.text()).slice(0, 200)}`).toBe(200)
+    expect((await answer.body()).subarray(0, 2).toString('latin1')).toBe('PK')
+  })
+
   it('the language switch changes the UI and is remembered', async () => {
     await page.getByLabel('Ngôn ngữ').selectOption('en')
     await page.getByRole('link', { name: 'Overview' }).waitFor()
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Reporting for/)
+    // Table headers follow the switch too, not only the page's own texts.
+    await page.getByTestId('completeness').getByRole('columnheader', { name: /^Unit/ }).first().waitFor()
     await shot('07-planner-english')
     await page.reload()
     await page.getByRole('link', { name: 'Plans' }).waitFor()

@@ -1,137 +1,36 @@
-// Response shapes of the papi HTTP API as the dashboard reads them: @papi/domain types plus the
-// ids, resolved assignees and rollups the API adds (see packages/store: StoredPlan, StoredReport,
-// Dashboard, StoredPeriod, StoredScore).
-import type {
-  IndexResult,
-  Permission,
-  Plan,
-  Report,
-  RoleGrant,
-  Section,
-  SectionProgress,
-  Target,
-  TargetState,
-  Task,
-  OutcomeCounts,
-  Unit,
-  UnitReportingStats,
-} from '@papi/domain'
+// Shapes of the papi API as the dashboard reads them, taken from the typed client: they follow
+// the API's response schemas (apps/api/src/schemas.ts and the routes) and never drift from them.
+import type { InferRequestType } from 'hono/client'
+import type { OkBody, WebClient } from './papi-client'
 
-export interface User {
-  id: string
-  username: string
-  displayName: string
-  roles?: RoleGrant[]
-}
+type Answer<F> = F extends (...args: never[]) => Promise<infer R> ? OkBody<R> : never
 
-export interface Me {
-  user: User
-  roles: RoleGrant[]
-  permissions: Permission[]
-  csrfToken?: string
-}
+export type Me = Answer<WebClient['me']['$get']>
+export type User = Me['user']
+export type LoginResult = Answer<WebClient['auth']['login']['$post']>
+export type Unit = Answer<WebClient['units']['$get']>[number]
 
-export interface LoginResult {
-  token: string
-  user: User
-  csrfToken?: string
-  expiresAt?: string
-}
-
+export type PlanSummary = Answer<WebClient['plans']['$get']>[number]
+export type PlanDetail = Answer<WebClient['plans'][':id']['$get']>
+export type SectionDto = PlanDetail['sections'][number]
+export type TaskDto = SectionDto['tasks'][number]
 /** A unit a task is assigned to, as resolved from the plan's assignees (classes expanded). */
-export interface TaskAssignee {
-  unitId: string
-  unitName: string
-  role: 'lead' | 'coordinator'
-  /** The assignee as the plan wrote it ("UBND cấp xã"). */
-  assigneeText: string
-}
-
-export type TaskDto = Task & { id: string; sectionId?: string; assignees: TaskAssignee[] }
-export type SectionDto = Omit<Section, 'tasks'> & { id: string; tasks: TaskDto[] }
-export type PlanDetail = Omit<Plan, 'sections'> & {
-  id: string
-  version?: number
-  sections: SectionDto[]
-  unresolved?: { taskCode: string; text: string }[]
-}
-
-export interface PlanSummary {
-  id: string
-  number: string
-  title: string
-  issuer: string
-  issuedOn: string
-  index: Plan['index']
-  years: Plan['years']
-  status: Plan['status']
-  scopeUnitId?: string
-  taskCount: number
-}
-
-export interface PeriodDto {
-  id: string
-  planId: string
-  /** Period id: 2018Q2, 2018S1, 2018. */
-  code: string
-  cutoffStart: string
-  cutoffEnd: string
-  dueOn: string
-  locked: boolean
-  /** The period's name in the request's language ("Quý II/2018"). */
-  label?: string
-  /** Deadline at each level: communes report before the province consolidates. */
-  deadlines?: Record<'national' | 'province' | 'district' | 'commune', string>
-}
-
+export type TaskAssignee = TaskDto['assignees'][number]
 /** A plan or task target with its state against published scores and reported KPI values. */
-export type EvaluatedTarget = Target & {
-  taskId: string | null
-  taskCode: string | null
-  state: TargetState
-  observed: { value?: number; rank?: number; year?: number }
-}
+export type EvaluatedTarget = Answer<WebClient['plans'][':id']['targets']['$get']>[number]
+/** A plan's reporting period with its window and the deadline at each level. */
+export type PeriodDto = Answer<WebClient['plans'][':id']['periods']['$get']>[number]
 
-export type ReportDto = Report & { id: string; planId?: string; updatedAt?: string }
-
+export type ReportDto = Answer<WebClient['reports'][':id']['$get']>
 /** Body of `PUT /api/v1/reports`. */
-export interface SaveReportInput {
-  taskId: string
-  unitId: string
-  periodId: string
-  workStatus: Report['workStatus']
-  progress: number
-  narrative: string
-  kpiValues?: Report['kpiValues']
-  completedOn?: string
-  version?: number
-}
+export type SaveReportInput = InferRequestType<WebClient['reports']['$put']>['json']
 
-export type UnitStats = UnitReportingStats & { unitName: string; parentId: string | null }
+/** "My tasks this period" (`GET /api/v1/my-tasks`). */
+export type MyTasks = Answer<WebClient['my-tasks']['$get']>
+export type MyTask = MyTasks['tasks'][number]
 
-export interface PlanDashboard {
-  planId: string
-  number: string
-  title: string
-  periodId: string
-  cutoffStart: string
-  cutoffEnd: string
-  dueOn: string
-  reporting: UnitReportingStats
-  progress: number | null
-  outcomes: OutcomeCounts
-  sections: SectionProgress[]
-  units: UnitStats[]
-}
+export type Dashboard = Answer<WebClient['dashboard']['$get']>
+export type PlanDashboard = Dashboard['plans'][number]
+export type UnitStats = PlanDashboard['units'][number]
 
-export interface Dashboard {
-  unitId: string
-  periodId: string
-  asOf: string
-  plans: PlanDashboard[]
-  totals: Omit<UnitReportingStats, 'unitId'>
-}
-
-export type ScoreDto = IndexResult & { id: string; index: string }
-
-export type { Unit }
+export type ScoreDto = Answer<WebClient['scores']['$get']>[number]

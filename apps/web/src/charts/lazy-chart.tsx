@@ -9,7 +9,7 @@ type ChartInstance = { destroy(): void; update(): void; data: ChartConfiguration
  * A chart.js canvas whose code loads when the chart first renders. The canvas carries a text
  * label for screen readers; every chart on the dashboard also has its figures in a table.
  */
-export function LazyChart(props: { config: () => ChartConfiguration; label: string; testId?: string }) {
+export function LazyChart(props: { config: () => ChartConfiguration; label: string; testId?: string; /** Pixels; the stylesheet's default otherwise. */ height?: number }) {
   const { t } = useI18n()
   let canvas: HTMLCanvasElement | undefined
   let chart: ChartInstance | undefined
@@ -37,7 +37,7 @@ export function LazyChart(props: { config: () => ChartConfiguration; label: stri
   onCleanup(() => chart?.destroy())
 
   return (
-    <div class="chart-box" data-testid={props.testId}>
+    <div class="chart-box" data-testid={props.testId} style={props.height === undefined ? undefined : { height: `${props.height}px` }}>
       <Show when={!ready() && !failed()}>
         <Loading />
       </Show>

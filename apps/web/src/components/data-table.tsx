@@ -21,6 +21,8 @@ export function DataTable<Row>(props: {
   rowKey?: (row: Row) => string
   empty?: string
   testId?: string
+  /** On a phone, show each row as a card of labelled values instead of a sideways-scrolling table. */
+  stackOnPhone?: boolean
 }) {
   const { t } = useI18n()
   const filterId = createUniqueId()
@@ -51,7 +53,7 @@ export function DataTable<Row>(props: {
         </div>
       </Show>
       <div class="table-wrap">
-        <table>
+        <table class={props.stackOnPhone ? 'stack' : undefined}>
           <Show when={props.caption}>
             <caption>{props.caption}</caption>
           </Show>
@@ -89,7 +91,14 @@ export function DataTable<Row>(props: {
             >
               {(row) => (
                 <tr>
-                  <For each={props.columns}>{(col) => <td class={col.numeric ? 'num' : undefined}>{col.cell(row)}</td>}</For>
+                  <For each={props.columns}>
+                    {(col) => (
+                      <td class={col.numeric ? 'num' : undefined} data-label={col.header}>
+                        {/* One box per value, so a stacked cell is label | value whatever the value holds. */}
+                        {props.stackOnPhone ? <div>{col.cell(row)}</div> : col.cell(row)}
+                      </td>
+                    )}
+                  </For>
                 </tr>
               )}
             </For>

@@ -74,6 +74,7 @@ export function PeriodStatus(props: { dashboard: Dashboard }) {
             rows={overdue()}
             empty={t('overview.noOverdue')}
             testId="overdue-tasks"
+            stackOnPhone
             columns={[
               { key: 'code', header: t('plans.code'), cell: (r) => r.task.code, sortValue: (r) => r.task.code, filterText: (r) => r.task.code },
               { key: 'task', header: t('plans.task'), cell: (r) => r.task.title, filterText: (r) => r.task.title },

@@ -2,9 +2,11 @@ import type { IndexKind, IndexResult } from '@papi/domain'
 import type { ChartConfiguration } from 'chart.js'
 import { createMemo, For, Show } from 'solid-js'
 import { LazyChart } from '../charts/lazy-chart'
+import { wrapLabel } from '../charts/wrap-label'
 import { DataTable } from '../components/data-table'
 import { Kpi } from '../components/kpi'
 import { useI18n } from '../i18n/i18n-context'
+import { createMediaQuery } from '../lib/media-query'
 import { useFormat } from '../lib/use-format'
 import { dimensionBars, indexHistory, pointsNeeded, weakest, type IndexYearRow } from './index-history'
 
@@ -51,11 +53,18 @@ export function ScoresCard(props: {
     return l === undefined ? [] : weakest(l, 3)
   })
   const needed = () => pointsNeeded(props.unitId, props.targetRank, props.yearResults ?? [])
+  // On a phone the bars get the width and the dimension names wrap onto short lines.
+  const narrow = createMediaQuery('(max-width: 560px)')
+  const labels = createMemo(() => bars().map((b) => wrapLabel(b.name[locale()], narrow() ? 16 : 34)))
+  const chartHeight = () => {
+    const lines = labels().reduce((n, l) => n + Math.max(l.length, 1), 0)
+    return Math.max(220, lines * (narrow() ? 15 : 16) + bars().length * (narrow() ? 14 : 18) + 70)
+  }
 
   const chartConfig = (): ChartConfiguration => ({
     type: 'bar',
     data: {
-      labels: bars().map((b) => b.name[locale()]),
+      labels: labels(),
       datasets: [
         ...(previous() === undefined
           ? []
@@ -67,15 +76,24 @@ export function ScoresCard(props: {
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: 'y',
-      scales: { x: { beginAtZero: true, ticks: { callback: (v) => fmt.number(Number(v)) } } },
+      scales: {
+        x: { beginAtZero: true, ticks: { callback: (v) => fmt.number(Number(v)) } },
+        y: { ticks: { autoSkip: false, font: { size: narrow() ? 11 : 12 } } },
+      },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${fmt.number(c.parsed.x as number)}` } },
+        tooltip: {
+          callbacks: {
+            title: (items) => bars()[items[0]?.dataIndex ?? 0]?.name[locale()] ?? '',
+            label: (c) => `${c.dataset.label}: ${fmt.number(c.parsed.x as number)}`,
+          },
+        },
       },
     },
   })
 
-  const yearColumns = [
+  // A function, so the headers follow a change of language.
+  const yearColumns = () => [
     { key: 'year', header: t('common.year'), cell: (r: IndexYearRow) => String(r.year), sortValue: (r: IndexYearRow) => r.year },
     {
       key: 'total',
@@ -132,7 +150,7 @@ export function ScoresCard(props: {
             <div class="grid-2">
               <div>
                 <h3>{t('overview.dimensions')}</h3>
-                <LazyChart config={chartConfig} label={t('overview.dimensions')} testId="dimension-chart" />
+                <LazyChart config={chartConfig} label={t('overview.dimensions')} testId="dimension-chart" height={chartHeight()} />
               </div>
               <div>
                 <h3>{t('overview.weakest')}</h3>
@@ -174,7 +192,7 @@ export function ScoresCard(props: {
               />
             </details>
             <h3>{t('overview.indexResults')}</h3>
-            <DataTable rows={history()} columns={yearColumns} initialSort={{ key: 'year', direction: 'desc' }} filterable={false} />
+            <DataTable rows={history()} columns={yearColumns()} initialSort={{ key: 'year', direction: 'desc' }} filterable={false} stackOnPhone />
           </>
         )}
       </Show>

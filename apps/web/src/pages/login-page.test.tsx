@@ -1,7 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@solidjs/testing-library'
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError } from '../api/api-error'
-import type { PapiApi } from '../api/papi-api'
 import type { Me } from '../api/types'
 import { LanguageSwitch } from '../components/language-switch'
 import { I18nProvider } from '../i18n/i18n-context'
@@ -10,46 +8,50 @@ import { memoryStorage } from '../test/render'
 import { LoginPage } from './login-page'
 
 const me: Me = {
-  user: { id: 'u-1', username: 'xa.minhluong', displayName: 'Cán bộ xã Minh Lương' },
+  user: { id: 'u-1', username: 'xa.minhluong', displayName: 'Cán bộ xã Minh Lương', disabled: false, roles: [] },
   roles: [{ role: 'reporter', unitId: 'xa-ml' }],
   permissions: [{ action: 'report.write', scope: 'unit', unitId: 'xa-ml' }],
   csrfToken: 'c',
 }
 
-function fakeApi(overrides: Partial<PapiApi> = {}): PapiApi {
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+/** The few API routes the sign-in needs, answering as apps/api does. */
+function fakeServer() {
   let signedIn = false
-  return {
-    me: vi.fn(async () => {
-      if (!signedIn) throw new ApiError(401, 'unauthenticated', 'Vui lòng đăng nhập.')
-      return me
-    }),
-    login: vi.fn(async (username: string, password: string) => {
-      if (password !== 'đúng') throw new ApiError(401, 'unauthenticated', 'Sai tên đăng nhập hoặc mật khẩu.')
+  return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = String(input)
+    if (path === '/api/v1/me') return signedIn ? json(200, me) : json(401, { error: { code: 'unauthenticated', message: 'Vui lòng đăng nhập.' } })
+    if (path === '/api/v1/auth/login') {
+      const { password } = JSON.parse(String(init?.body)) as { password: string }
+      if (password !== 'đúng') return json(401, { error: { code: 'unauthenticated', message: 'Sai tên đăng nhập hoặc mật khẩu.' } })
       signedIn = true
-      return { token: 't', user: me.user, csrfToken: 'c' }
-    }),
-    logout: vi.fn(async () => ({ status: 'ok' as const })),
-    units: vi.fn(async () => []),
-    ...overrides,
-  } as unknown as PapiApi
+      return json(200, { token: 't', user: me.user, csrfToken: 'c', expiresAt: '2018-06-10T10:00:00Z' })
+    }
+    if (path === '/api/v1/units') return json(200, [])
+    return json(404, { error: { code: 'not-found', message: 'Không tìm thấy.' } })
+  })
 }
+
+const loginCalls = (server: ReturnType<typeof fakeServer>) => server.mock.calls.filter(([input]) => String(input) === '/api/v1/auth/login')
 
 function Who() {
   const session = useSession()
   return <p data-testid="who">{session.state()}</p>
 }
 
-function setup(api = fakeApi(), storage = memoryStorage()) {
+function setup(server = fakeServer(), storage = memoryStorage()) {
   render(() => (
     <I18nProvider storage={storage}>
-      <SessionProvider api={api}>
+      <SessionProvider fetch={server}>
         <LanguageSwitch />
         <Who />
         <LoginPage />
       </SessionProvider>
     </I18nProvider>
   ))
-  return api
+  return server
 }
 
 describe('LoginPage', () => {
@@ -60,10 +62,10 @@ describe('LoginPage', () => {
   })
 
   it('asks for a missing user name next to the field, without calling the API', async () => {
-    const api = setup()
+    const server = setup()
     fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }))
     expect((await screen.findByText('Nhập tên đăng nhập.')).id).toBe('login-username-error')
-    expect(api.login).not.toHaveBeenCalled()
+    expect(loginCalls(server)).toHaveLength(0)
   })
 
   it('shows the API’s message on wrong credentials', async () => {
@@ -75,12 +77,12 @@ describe('LoginPage', () => {
   })
 
   it('signs in', async () => {
-    const api = setup()
+    const server = setup()
     fireEvent.input(screen.getByLabelText('Tên đăng nhập'), { target: { value: ' xa.minhluong ' } })
     fireEvent.input(screen.getByLabelText('Mật khẩu'), { target: { value: 'đúng' } })
     fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }))
     await waitFor(() => expect(screen.getByTestId('who').textContent).toBe('signed-in'))
-    expect(api.login).toHaveBeenCalledWith('xa.minhluong', 'đúng')
+    expect(JSON.parse(String(loginCalls(server)[0]?.[1]?.body))).toEqual({ username: 'xa.minhluong', password: 'đúng' })
   })
 
   it('switches to English', async () => {

@@ -1,6 +1,7 @@
 import { IndexKindSchema, type IndexKind } from '@papi/domain'
 import { useSearchParams } from '@solidjs/router'
 import { createMemo, createResource, For, Show } from 'solid-js'
+import { unwrap } from '../api/papi-client'
 import { Async } from '../components/async'
 import { UnitSelect } from '../components/unit-select'
 import { useI18n } from '../i18n/i18n-context'
@@ -9,7 +10,7 @@ import { today } from '../lib/today'
 import { targetRankOf } from '../overview/index-history'
 import { PeriodStatus } from '../overview/period-status'
 import { ScoresCard } from '../overview/scores-card'
-import { loadPlansWithPeriods, periodChoices } from '../reporting/reporting-data'
+import { loadPlansAndPeriods, periodChoices } from '../reporting/reporting-data'
 import { useSession } from '../session/session-context'
 
 /**
@@ -25,8 +26,8 @@ export default function OverviewPage() {
   const unitId = () => params.unit ?? session.overseenUnitId()
   const unitName = () => session.units.latest?.find((u) => u.id === unitId())?.name
 
-  const [scores, scoresActions] = createResource(unitId, (id) => session.api.scores({ unitId: id }))
-  const [plans, plansActions] = createResource(() => loadPlansWithPeriods(session.api))
+  const [scores, scoresActions] = createResource(unitId, (id) => unwrap(session.api.scores.$get({ query: { unitId: id } })))
+  const [plans, plansActions] = createResource(() => loadPlansAndPeriods(session.api))
 
   const indices = createMemo<IndexKind[]>(() => {
     const present = new Set((scores.latest ?? []).map((s) => s.index))
@@ -42,24 +43,26 @@ export default function OverviewPage() {
       const l = latest()
       return l === undefined ? undefined : { frameworkId: l.frameworkId, year: l.year }
     },
-    (q) => session.api.scores(q).catch(() => []),
+    (q) => unwrap(session.api.scores.$get({ query: { frameworkId: q.frameworkId, year: String(q.year) } })).catch(() => []),
   )
 
-  /** The unit's plan for this index: the newest published one. */
-  const plan = createMemo(() =>
-    (plans.latest ?? [])
-      .filter((p) => p.plan.index === index())
-      .sort((a, b) => b.plan.issuedOn.localeCompare(a.plan.issuedOn))
-      .at(0),
+  /** The unit's plan for this index: the newest published one; its targets give the target rank. */
+  const planId = createMemo(
+    () =>
+      (plans.latest?.plans ?? [])
+        .filter((p) => p.index === index())
+        .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn))
+        .at(0)?.id,
   )
-  const periodId = createMemo(() => (plans.latest === undefined ? undefined : periodChoices(plans.latest, today()).current))
+  const [plan] = createResource(planId, (id) => unwrap(session.api.plans[':id'].$get({ param: { id } })).catch(() => undefined))
+  const periodId = createMemo(() => (plans.latest === undefined ? undefined : periodChoices(plans.latest.periods, today()).current))
   const [dashboard, dashActions] = createResource(
     () => {
       const id = unitId()
       const pid = periodId()
       return id === undefined || pid === undefined ? undefined : { unitId: id, periodId: pid }
     },
-    (q) => session.api.dashboard(q),
+    (query) => unwrap(session.api.dashboard.$get({ query })),
   )
 
   return (
@@ -90,7 +93,7 @@ export default function OverviewPage() {
                 index={index()}
                 results={results()}
                 yearResults={yearResults.latest ?? []}
-                targetRank={targetRankOf(plan()?.plan.targets ?? [])}
+                targetRank={targetRankOf(plan.latest?.targets ?? [])}
               />
             )}
           </Show>

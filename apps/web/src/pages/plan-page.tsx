@@ -1,9 +1,12 @@
 import { COMPARATOR_SYMBOLS, type Assignee, type Target, type TargetState } from '@papi/domain'
 import { A, useParams } from '@solidjs/router'
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
+import { taskTableUrl } from '../api/export-links'
+import { unwrap } from '../api/papi-client'
 import type { EvaluatedTarget, PlanDetail, TaskDto } from '../api/types'
 import { Async } from '../components/async'
 import { DataTable } from '../components/data-table'
+import { DownloadLinks } from '../components/download-links'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
 import { assignmentMatrix, unitsOfAssignee, type AssignmentRole } from '../plans/assignment-matrix'
@@ -18,7 +21,7 @@ import { useSession } from '../session/session-context'
 export default function PlanPage() {
   const params = useParams<{ id: string }>()
   const session = useSession()
-  const [plan, { refetch }] = createResource(() => params.id, (id) => session.api.plan(id))
+  const [plan, { refetch }] = createResource(() => params.id, (id) => unwrap(session.api.plans[':id'].$get({ param: { id } })))
   return (
     <section class="page">
       <Async of={plan} retry={refetch}>
@@ -29,13 +32,13 @@ export default function PlanPage() {
 }
 
 function PlanView(props: { plan: PlanDetail }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const fmt = useFormat()
   const session = useSession()
   const [tab, setTab] = createSignal<'tasks' | 'matrix'>('tasks')
   // States come from the API, which evaluates targets (the domain's evaluateTarget) against
   // published scores and reported KPI values.
-  const [evaluated] = createResource(() => props.plan.id, (id) => session.api.targets(id).catch(() => [] as EvaluatedTarget[]))
+  const [evaluated] = createResource(() => props.plan.id, (id) => unwrap(session.api.plans[':id'].targets.$get({ param: { id } })).catch(() => [] as EvaluatedTarget[]))
   const stateOf = (target: Target, taskId: string | null): TargetState =>
     evaluated.latest?.find((e) => e.taskId === taskId && e.metric === target.metric && e.comparator === target.comparator && e.value === target.value)?.state ??
     'unknown'
@@ -85,6 +88,11 @@ function PlanView(props: { plan: PlanDetail }) {
             )}
           </Show>
         </dl>
+        <DownloadLinks
+          label={t('exports.taskTable')}
+          href={(format) => taskTableUrl(session.api, props.plan.id, { format, lang: locale() })}
+          testId="export-task-table"
+        />
       </div>
       <div class="grid-2">
         <Show when={props.plan.goals.length > 0}>
@@ -133,6 +141,7 @@ function PlanView(props: { plan: PlanDetail }) {
                   <DataTable<TaskDto>
                     rows={section.tasks}
                     testId={`tasks-${section.code}`}
+                    stackOnPhone
                     columns={[
                       { key: 'code', header: t('plans.code'), cell: (task) => task.code, sortValue: (task) => task.code, filterText: (task) => task.code },
                       {

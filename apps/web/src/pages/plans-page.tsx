@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router'
 import { createResource } from 'solid-js'
+import { unwrap } from '../api/papi-client'
 import type { PlanSummary } from '../api/types'
 import { Async } from '../components/async'
 import { DataTable } from '../components/data-table'
@@ -12,7 +13,7 @@ export default function PlansPage() {
   const { t } = useI18n()
   const fmt = useFormat()
   const session = useSession()
-  const [plans, { refetch }] = createResource(() => session.api.plans())
+  const [plans, { refetch }] = createResource(() => unwrap(session.api.plans.$get()))
   return (
     <section class="page">
       <h1>{t('plans.title')}</h1>
@@ -23,6 +24,7 @@ export default function PlansPage() {
               rows={list}
               empty={t('plans.empty')}
               testId="plans-table"
+              stackOnPhone
               initialSort={{ key: 'issuedOn', direction: 'desc' }}
               columns={[
                 {

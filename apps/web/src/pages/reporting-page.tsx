@@ -4,7 +4,7 @@ import { Async } from '../components/async'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
 import { today } from '../lib/today'
-import { loadPlansWithPeriods, periodChoices, type PlanWithPeriods } from '../reporting/reporting-data'
+import { loadPlansAndPeriods, periodChoices, type PlansAndPeriods } from '../reporting/reporting-data'
 import { MyTasks } from '../reporting/my-tasks'
 import { ReviewPanel } from '../reporting/review-panel'
 import { useSession } from '../session/session-context'
@@ -19,25 +19,25 @@ export default function ReportingPage() {
   const fmt = useFormat()
   const session = useSession()
   const [params, setParams] = useSearchParams<{ period?: string; task?: string }>()
-  const [plans, { refetch }] = createResource(() => loadPlansWithPeriods(session.api))
+  const [data, { refetch }] = createResource(() => loadPlansAndPeriods(session.api))
 
   return (
     <section class="page">
-      <Async of={plans} retry={refetch}>
-        {(list) => <ReportingBody plans={list} />}
+      <Async of={data} retry={refetch}>
+        {(d) => <ReportingBody data={d} />}
       </Async>
     </section>
   )
 
-  function ReportingBody(props: { plans: PlanWithPeriods[] }) {
-    const choices = createMemo(() => periodChoices(props.plans, today()))
+  function ReportingBody(props: { data: PlansAndPeriods }) {
+    const choices = createMemo(() => periodChoices(props.data.periods, today()))
     const periodId = () => params.period ?? choices().current
-    const period = () => props.plans.flatMap((p) => p.periods).find((p) => p.code === periodId())
+    const period = () => props.data.periods.find((p) => p.code === periodId())
     /** The user's own deadline: communes report before the province consolidates. */
     const deadline = () => {
       const p = period()
       const level = session.tree()?.byId.get(session.homeUnitId() ?? '')?.level
-      return p === undefined ? undefined : ((level === undefined ? undefined : p.deadlines?.[level]) ?? p.dueOn)
+      return p === undefined ? undefined : ((level === undefined ? undefined : p.deadlines[level]) ?? p.dueOn)
     }
     return (
       <>
@@ -61,10 +61,10 @@ export default function ReportingPage() {
           {(pid) => (
             <>
               <Show when={session.can('report.review')}>
-                <ReviewPanel periodId={pid()} plans={props.plans} />
+                <ReviewPanel periodId={pid()} />
               </Show>
               <Show when={session.can('report.write')}>
-                <MyTasks plans={props.plans} periodId={pid()} focusTaskId={params.task} />
+                <MyTasks periodId={pid()} focusTaskId={params.task} />
               </Show>
               <Show when={!session.can('report.write') && params.task !== undefined}>
                 <p class="notice" data-testid="no-form">

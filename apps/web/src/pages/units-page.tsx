@@ -1,6 +1,7 @@
 import { isActiveOn, predecessorsOf, type IndexKind, type Unit, type UnitTree } from '@papi/domain'
 import { A, useParams } from '@solidjs/router'
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
+import { unwrap } from '../api/papi-client'
 import type { ScoreDto } from '../api/types'
 import { Async } from '../components/async'
 import { DataTable } from '../components/data-table'
@@ -93,7 +94,7 @@ function UnitScores(props: { unitId: string }) {
   const fmt = useFormat()
   const session = useSession()
   const unit = () => session.tree()?.byId.get(props.unitId)
-  const [scores, { refetch }] = createResource(() => props.unitId, (unitId) => session.api.scores({ unitId }))
+  const [scores, { refetch }] = createResource(() => props.unitId, (unitId) => unwrap(session.api.scores.$get({ query: { unitId } })))
   const byIndex = createMemo(() => {
     const groups = new Map<IndexKind, ScoreDto[]>()
     for (const s of scores.latest ?? []) groups.set(s.index as IndexKind, [...(groups.get(s.index as IndexKind) ?? []), s])
@@ -115,6 +116,7 @@ function UnitScores(props: { unitId: string }) {
                   <DataTable<IndexYearRow>
                     rows={indexHistory(results)}
                     filterable={false}
+                    stackOnPhone
                     initialSort={{ key: 'year', direction: 'desc' }}
                     columns={[
                       { key: 'year', header: t('common.year'), cell: (r) => String(r.year), sortValue: (r) => r.year },

@@ -4,6 +4,7 @@ import { assignmentMatrix, unitsOfAssignee } from './assignment-matrix'
 
 const task = (code: string, assignees: TaskDto['assignees'], lead: TaskDto['lead'] = []): TaskDto => ({
   id: `t-${code}`,
+  sectionId: 's1',
   code,
   title: `Nhiệm vụ ${code}`,
   lead,

@@ -1,52 +1,63 @@
 import { createResource, For, Show } from 'solid-js'
+import { unwrap } from '../api/papi-client'
+import type { MyTask } from '../api/types'
 import { Async } from '../components/async'
 import { useI18n } from '../i18n/i18n-context'
+import { useFormat } from '../lib/use-format'
 import { useSession } from '../session/session-context'
 import { ReportForm } from './report-form'
-import { loadMyTasks, type PlanWithPeriods } from './reporting-data'
 
 /**
- * "My tasks this period": one report form per task the user's unit leads. A task asked for by
- * address (`?task=`) that is not the unit's gets a notice and no form.
+ * "My tasks this period": one report form per task the user's units lead, from one request
+ * (`GET /api/v1/my-tasks`). A task asked for by address (`?task=`) that is not the unit's gets a
+ * notice and no form.
  */
-export function MyTasks(props: { plans: PlanWithPeriods[]; periodId: string; focusTaskId?: string }) {
+export function MyTasks(props: { periodId: string; focusTaskId?: string }) {
   const { t } = useI18n()
+  const fmt = useFormat()
   const session = useSession()
-  const [tasks, { refetch }] = createResource(
-    () => {
-      const unitId = session.homeUnitId()
-      return unitId === undefined ? undefined : { unitId, periodId: props.periodId }
-    },
-    ({ unitId, periodId }) => loadMyTasks(session.api, props.plans, unitId, periodId),
+  const [data, { refetch }] = createResource(
+    () => props.periodId,
+    (periodId) => unwrap(session.api['my-tasks'].$get({ query: { periodId } })),
   )
+  const isFocus = (item: MyTask, list: readonly MyTask[]) =>
+    props.focusTaskId === undefined || item.task.id === props.focusTaskId || !list.some((x) => x.task.id === props.focusTaskId)
 
   return (
     <section aria-labelledby="my-tasks-title" class="page">
-      <h2 id="my-tasks-title">{t('reporting.myTasks')}</h2>
-      <Async of={tasks} retry={refetch}>
-        {(list) => (
+      <h2 id="my-tasks-title">
+        {t('reporting.myTasks')}
+        <Show when={data.latest}>{(answer) => <small class="muted"> ({t('reporting.taskCount', { count: answer().tasks.length })})</small>}</Show>
+      </h2>
+      <Async of={data} retry={refetch}>
+        {(answer) => (
           <>
-            <Show when={props.focusTaskId !== undefined && !list.some((x) => x.task.id === props.focusTaskId)}>
+            <Show when={props.focusTaskId !== undefined && !answer.tasks.some((x) => x.task.id === props.focusTaskId)}>
               <p class="notice" data-testid="no-form">
                 {t('reporting.noForm')}
               </p>
             </Show>
-            <Show when={list.length > 0} fallback={<p class="muted">{t('reporting.noTasks')}</p>}>
-              <p class="muted">{t('reporting.taskCount', { count: list.length })}</p>
-              <For each={list.filter((x) => props.focusTaskId === undefined || x.task.id === props.focusTaskId || !list.some((y) => y.task.id === props.focusTaskId))}>
+            <Show when={answer.tasks.length > 0} fallback={<p class="muted">{t('reporting.noTasks')}</p>}>
+              <For each={answer.tasks.filter((x) => isFocus(x, answer.tasks))}>
                 {(item, i) => (
                   <ReportForm
                     initiallyOpen={i() === 0 || item.task.id === props.focusTaskId}
                     task={item.task}
-                    unitId={item.report?.unitId ?? (session.homeUnitId() as string)}
+                    unitId={item.unit.id}
                     periodId={props.periodId}
-                    report={item.report}
-                    save={(input) => session.api.saveReport(input)}
-                    submit={(id, version) => session.api.submitReport(id, version)}
+                    report={item.report ?? undefined}
+                    context={
+                      <>
+                        {item.plan.number} · {item.section.code}. {item.section.title}
+                        <Show when={answer.units.length > 1}> · {item.unit.name}</Show> · {t('reporting.deadline', { date: fmt.date(item.period.deadline) })}
+                      </>
+                    }
+                    save={(input) => unwrap(session.api.reports.$put({ json: input }))}
+                    submit={(id, version) => unwrap(session.api.reports[':id'].submit.$post({ param: { id }, json: { version } }))}
                     reload={async () => {
-                      const unitId = session.homeUnitId() as string
-                      const found = await session.api.reports({ planId: item.plan.id, periodId: props.periodId, unitId, taskId: item.task.id })
-                      return found.find((r) => r.taskId === item.task.id && r.unitId === unitId)
+                      const query = { planId: item.plan.id, periodId: props.periodId, unitId: item.unit.id, taskId: item.task.id }
+                      const found = await unwrap(session.api.reports.$get({ query }))
+                      return found.find((r) => r.taskId === item.task.id && r.unitId === item.unit.id)
                     }}
                   />
                 )}

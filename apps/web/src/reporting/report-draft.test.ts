@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ReportDto } from '../api/types'
+import { reportFixture } from '../test/report-fixture'
 import { draftFromReport, draftToInput, isEditable, parseTypedNumber } from './report-draft'
 
 const key = { taskId: 't-2.3', unitId: 'xa-a', periodId: '2018Q2' }
@@ -45,7 +45,7 @@ describe('draftToInput', () => {
 
 describe('draftFromReport', () => {
   it('starts from the saved report', () => {
-    const report = { id: 'r1', taskId: 't', unitId: 'u', periodId: '2018Q2', status: 'returned', workStatus: 'done', progress: 100, narrative: 'x', kpiValues: [{ metric: 'm', value: 2 }], evidence: [], version: 4, completedOn: '2018-06-01' } as ReportDto
+    const report = reportFixture({ status: 'returned', workStatus: 'done', progress: 100, narrative: 'x', kpiValues: [{ metric: 'm', value: 2 }], version: 4, completedOn: '2018-06-01' })
     expect(draftFromReport(report, ['m', 'n'])).toEqual({ workStatus: 'done', progress: '100', narrative: 'x', kpi: { m: '2', n: '' }, completedOn: '2018-06-01' })
   })
 })

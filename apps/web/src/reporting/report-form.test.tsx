@@ -3,26 +3,17 @@ import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/api-error'
 import type { ReportDto, SaveReportInput } from '../api/types'
 import { renderWithI18n } from '../test/render'
+import { reportFixture } from '../test/report-fixture'
 import { ReportForm } from './report-form'
 
 const task = { id: 't-23', code: '2.3', title: 'Niêm yết công khai thủ tục hành chính' }
-const saved = (over: Partial<ReportDto> = {}): ReportDto => ({
-  id: 'r-1',
-  taskId: 't-23',
-  unitId: 'xa-a',
-  periodId: '2018Q2',
-  status: 'draft',
-  workStatus: 'in-progress',
-  progress: 40,
-  narrative: '',
-  kpiValues: [],
-  evidence: [],
-  version: 1,
-  ...over,
-})
+const saved = (over: Partial<ReportDto> = {}): ReportDto => reportFixture(over)
+/** What the API answers to a save: the report as sent, one version on. */
+const savedFrom = (input: SaveReportInput): ReportDto =>
+  saved({ progress: input.progress, narrative: input.narrative, version: (input.version ?? 0) + 1 })
 
 function setup(props: Partial<Parameters<typeof ReportForm>[0]> = {}) {
-  const save = vi.fn(async (input: SaveReportInput) => saved({ ...input, version: (input.version ?? 0) + 1 }))
+  const save = vi.fn(async (input: SaveReportInput) => savedFrom(input))
   const submit = vi.fn(async (_id: string, version: number) => saved({ status: 'submitted', version: version + 1, submittedAt: '2018-06-10T02:00:00Z' }))
   const reload = vi.fn(async () => saved({ version: 7, narrative: 'bản của người khác' }))
   renderWithI18n(() => <ReportForm task={task} unitId="xa-a" periodId="2018Q2" save={save} submit={submit} reload={reload} {...props} />)
@@ -87,7 +78,7 @@ describe('ReportForm', () => {
     const save = vi.fn(async (input: SaveReportInput) => {
       calls += 1
       if (calls === 1) throw new ApiError(409, 'version-conflict', 'conflict')
-      return saved({ ...input, version: (input.version ?? 0) + 1 })
+      return savedFrom(input)
     })
     setup({ report: saved(), save })
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
@@ -115,7 +106,7 @@ describe('ReportForm', () => {
     setup({ save })
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
     const message = await screen.findByText('Quá dài')
-    expect(message.id).toBe('r-t-23-narrative-error')
+    expect(message.id).toBe('r-t-23-xa-a-narrative-error')
   })
 
   it('is read-only once accepted', () => {

@@ -1,5 +1,5 @@
 import type { Target } from '@papi/domain'
-import { createSignal, For, Show } from 'solid-js'
+import { createSignal, For, Show, type JSX } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import { ApiError, fieldError } from '../api/api-error'
 import type { ReportDto, SaveReportInput } from '../api/types'
@@ -20,6 +20,8 @@ export interface ReportFormProps {
   onChange?: (report: ReportDto) => void
   /** Start with the fields shown (default) or folded under the task's title. */
   initiallyOpen?: boolean
+  /** A line under the title: the plan, section and deadline the task reports under. */
+  context?: JSX.Element
 }
 
 /**
@@ -40,7 +42,7 @@ export function ReportForm(props: ReportFormProps) {
   const [notice, setNotice] = createSignal<string>()
   const [open, setOpen] = createSignal(props.initiallyOpen ?? true)
 
-  const id = (field: string) => `r-${props.task.id}-${field}`
+  const id = (field: string) => `r-${props.task.id}-${props.unitId}-${field}`
   const editable = () => isEditable(report()?.status)
   const fieldMessage = (field: keyof DraftFieldErrors) => {
     const local = errors()[field]
@@ -129,7 +131,14 @@ export function ReportForm(props: ReportFormProps) {
             <span aria-hidden="true">{open() ? '▾' : '▸'}</span> {props.task.code}. {props.task.title}
           </button>
         </h3>
-        <Show when={statusBadge()}>{(b) => <span class={`badge ${b().tone}`} data-testid="report-status">{b().text}</span>}</Show>
+        <Show when={statusBadge() !== undefined || props.context !== undefined}>
+          <p class="task-meta">
+            <Show when={statusBadge()}>{(b) => <span class={`badge ${b().tone}`} data-testid="report-status">{b().text}</span>}</Show>
+            <Show when={props.context}>
+              <span class="muted">{props.context}</span>
+            </Show>
+          </p>
+        </Show>
       </header>
       <div id={id('body')} hidden={!open()} class="task-report-body">
       <Show when={report()?.status === 'returned' && report()?.reviewComment}>

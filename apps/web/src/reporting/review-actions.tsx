@@ -1,34 +1,46 @@
-import { availableActions } from '@papi/domain'
-import { createSignal, createUniqueId, Show } from 'solid-js'
+import { availableActions, REPORT_TRANSITIONS } from '@papi/domain'
+import { createSignal, createUniqueId, For, Show } from 'solid-js'
 import type { ReportDto } from '../api/types'
 import { ErrorText } from '../components/error-text'
 import { useI18n } from '../i18n/i18n-context'
+import type { MessageKey } from '../i18n/messages'
+
+/** What the standing agency does to a report: accept, return or reopen. */
+export type ReviewAction = 'accept' | 'return' | 'reopen'
+
+const TEXTS: Record<ReviewAction, { button: MessageKey; comment: MessageKey; confirm: MessageKey }> = {
+  accept: { button: 'reporting.accept', comment: 'reporting.acceptComment', confirm: 'reporting.accept' },
+  return: { button: 'reporting.return', comment: 'reporting.returnComment', confirm: 'reporting.returnConfirm' },
+  reopen: { button: 'reporting.reopen', comment: 'reporting.reopenComment', confirm: 'reporting.reopenConfirm' },
+}
 
 /**
- * Accept / return-with-comment for one submitted report. Which buttons show comes from the
- * domain's workflow table (`availableActions` for the standing agency); the comment is asked for
- * before a return, and the API's answer shows beside the buttons.
+ * The standing agency's buttons for one report: accept or return a submitted one, reopen an
+ * accepted one. Which show, and which need a comment first, comes from the domain's workflow
+ * table (`availableActions`, `REPORT_TRANSITIONS`); the API's answer shows beside the buttons.
  */
 export function ReviewActions(props: {
   report: ReportDto
-  accept: (report: ReportDto) => Promise<ReportDto>
-  return: (report: ReportDto, comment: string) => Promise<ReportDto>
+  perform: (report: ReportDto, action: ReviewAction, comment?: string) => Promise<ReportDto>
   onDone: (report: ReportDto) => void
 }) {
   const { t } = useI18n()
   const commentId = createUniqueId()
-  const [returning, setReturning] = createSignal(false)
+  const [asking, setAsking] = createSignal<ReviewAction>()
   const [comment, setComment] = createSignal('')
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<unknown>()
   const [missingComment, setMissingComment] = createSignal(false)
-  const actions = () => availableActions(props.report.status, 'standing-agency')
+  const actions = () =>
+    availableActions(props.report.status, 'standing-agency').filter((a): a is ReviewAction => a in TEXTS)
 
-  const act = async (fn: () => Promise<ReportDto>) => {
+  const run = async (action: ReviewAction, text?: string) => {
     setBusy(true)
     setError(undefined)
     try {
-      props.onDone(await fn())
+      props.onDone(await props.perform(props.report, action, text))
+      setAsking(undefined)
+      setComment('')
     } catch (err) {
       setError(err)
     } finally {
@@ -36,61 +48,71 @@ export function ReviewActions(props: {
     }
   }
 
-  const sendReturn = (e: SubmitEvent) => {
+  const start = (action: ReviewAction) => {
+    if (REPORT_TRANSITIONS[action].commentRequired) {
+      setMissingComment(false)
+      setAsking(action)
+    } else void run(action)
+  }
+
+  const confirm = (e: SubmitEvent) => {
     e.preventDefault()
+    const action = asking()
+    if (action === undefined) return
     if (comment().trim() === '') {
       setMissingComment(true)
       document.getElementById(commentId)?.focus()
       return
     }
     setMissingComment(false)
-    void act(() => props.return(props.report, comment().trim()))
+    void run(action, comment().trim())
   }
 
   return (
-    <div class="review-actions">
-      <Show when={!returning()}>
-        <div class="actions">
-          <Show when={actions().includes('accept')}>
-            <button type="button" class="primary" disabled={busy()} onClick={() => void act(() => props.accept(props.report))}>
-              {t('reporting.accept')}
-            </button>
-          </Show>
-          <Show when={actions().includes('return')}>
-            <button type="button" disabled={busy()} onClick={() => setReturning(true)}>
-              {t('reporting.return')}
-            </button>
-          </Show>
-        </div>
-      </Show>
-      <Show when={returning()}>
-        <form onSubmit={sendReturn}>
-          <div class="field">
-            <label for={commentId}>{t('reporting.returnComment')}</label>
-            <textarea
-              id={commentId}
-              value={comment()}
-              onInput={(e) => setComment(e.currentTarget.value)}
-              aria-invalid={missingComment()}
-              aria-describedby={`${commentId}-error`}
-            />
-            <Show when={missingComment()}>
-              <p class="field-error" id={`${commentId}-error`}>
-                {t('auth.required', { field: t('reporting.returnComment').toLowerCase() })}
-              </p>
-            </Show>
-          </div>
+    <Show when={actions().length > 0 || error() !== undefined}>
+      <div class="review-actions">
+        <Show when={asking() === undefined}>
           <div class="actions">
-            <button type="submit" class="primary" disabled={busy()}>
-              {t('reporting.returnConfirm')}
-            </button>
-            <button type="button" disabled={busy()} onClick={() => setReturning(false)}>
-              {t('common.cancel')}
-            </button>
+            <For each={actions()}>
+              {(action) => (
+                <button type="button" class={action === 'accept' ? 'primary' : undefined} disabled={busy()} onClick={() => start(action)}>
+                  {t(TEXTS[action].button)}
+                </button>
+              )}
+            </For>
           </div>
-        </form>
-      </Show>
-      <ErrorText error={error()} />
-    </div>
+        </Show>
+        <Show when={asking()}>
+          {(action) => (
+            <form onSubmit={confirm}>
+              <div class="field">
+                <label for={commentId}>{t(TEXTS[action()].comment)}</label>
+                <textarea
+                  id={commentId}
+                  value={comment()}
+                  onInput={(e) => setComment(e.currentTarget.value)}
+                  aria-invalid={missingComment()}
+                  aria-describedby={`${commentId}-error`}
+                />
+                <Show when={missingComment()}>
+                  <p class="field-error" id={`${commentId}-error`}>
+                    {t('auth.required', { field: t(TEXTS[action()].comment).toLowerCase() })}
+                  </p>
+                </Show>
+              </div>
+              <div class="actions">
+                <button type="submit" class="primary" disabled={busy()}>
+                  {t(TEXTS[action()].confirm)}
+                </button>
+                <button type="button" disabled={busy()} onClick={() => setAsking(undefined)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </form>
+          )}
+        </Show>
+        <ErrorText error={error()} />
+      </div>
+    </Show>
   )
 }

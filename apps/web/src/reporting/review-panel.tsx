@@ -1,35 +1,49 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
+import { periodReportUrl } from '../api/export-links'
+import { unwrap } from '../api/papi-client'
 import type { PlanDashboard, ReportDto, TaskDto, UnitStats } from '../api/types'
 import { Async } from '../components/async'
 import { DataTable } from '../components/data-table'
+import { DownloadLinks } from '../components/download-links'
 import { Kpi } from '../components/kpi'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
 import { useSession } from '../session/session-context'
-import type { PlanWithPeriods } from './reporting-data'
-import { ReviewActions } from './review-actions'
+import { ReviewActions, type ReviewAction } from './review-actions'
 
 /**
- * The standing agency's view of a period: completeness by unit, the reports waiting for review
- * (accept or return with a comment), and the units still missing, to remind.
+ * The standing agency's view of a period: completeness by unit with the consolidated report to
+ * download, the reports waiting for review (accept or return with a comment), the accepted ones
+ * (reopen with a comment), and the units still missing, to remind.
  */
-export function ReviewPanel(props: { periodId: string; plans: PlanWithPeriods[] }) {
-  const { t } = useI18n()
+export function ReviewPanel(props: { periodId: string }) {
+  const { t, locale } = useI18n()
   const fmt = useFormat()
   const session = useSession()
   const source = () => {
     const unitId = session.overseenUnitId()
     return unitId === undefined ? undefined : { unitId, periodId: props.periodId }
   }
-  const [dashboard, dash] = createResource(source, (q) => session.api.dashboard(q))
-  const [queue, queueActions] = createResource(source, (q) => session.api.reports({ periodId: q.periodId, status: 'submitted' }))
+  const [dashboard, dash] = createResource(source, (query) => unwrap(session.api.dashboard.$get({ query })))
+  const [queue, queueActions] = createResource(source, (q) =>
+    unwrap(session.api.reports.$get({ query: { periodId: q.periodId, status: 'submitted' } })),
+  )
+  const [accepted, acceptedActions] = createResource(source, (q) =>
+    unwrap(session.api.reports.$get({ query: { periodId: q.periodId, status: 'accepted' } })),
+  )
   const [handled, setHandled] = createSignal<Record<string, ReportDto>>({})
 
-  const tasks = createMemo(() => new Map<string, TaskDto>(props.plans.flatMap((p) => p.plan.sections.flatMap((s) => s.tasks)).map((task) => [task.id, task])))
+  // Task codes and titles of the listed reports, from their plans (only those plans are loaded).
+  const planIds = createMemo(() => [...new Set([...(queue.latest ?? []), ...(accepted.latest ?? [])].map((r) => r.planId))].sort().join(' '))
+  const [tasks] = createResource(planIds, async (ids) => {
+    const plans = await Promise.all(ids.split(' ').filter(Boolean).map((id) => unwrap(session.api.plans[':id'].$get({ param: { id } }))))
+    return new Map<string, TaskDto>(plans.flatMap((p) => p.sections.flatMap((s) => s.tasks)).map((task) => [task.id, task]))
+  })
   const unitName = (id: string) => session.units.latest?.find((u) => u.id === id)?.name ?? id
   const percent = (n: number | null) => fmt.percent(n, { decimals: 0 })
 
-  const unitColumns = [
+  // A function, so the headers follow a change of language.
+  const unitColumns = () => [
     { key: 'unit', header: t('common.unit'), cell: (u: UnitStats) => u.unitName, sortValue: (u: UnitStats) => u.unitName, filterText: (u: UnitStats) => u.unitName },
     { key: 'expected', header: t('overview.expected'), numeric: true, cell: (u: UnitStats) => fmt.number(u.expected), sortValue: (u: UnitStats) => u.expected },
     { key: 'submitted', header: t('overview.submitted'), numeric: true, cell: (u: UnitStats) => fmt.number(u.submitted), sortValue: (u: UnitStats) => u.submitted },
@@ -42,10 +56,61 @@ export function ReviewPanel(props: { periodId: string; plans: PlanWithPeriods[] 
 
   const stillMissing = (plan: PlanDashboard) => plan.units.filter((u) => u.submitted < u.expected && u.unitId !== plan.units[0]?.unitId)
 
+  const perform = (r: ReportDto, action: ReviewAction, comment?: string) => {
+    const param = { id: r.id }
+    switch (action) {
+      case 'accept':
+        return unwrap(session.api.reports[':id'].accept.$post({ param, json: { version: r.version } }))
+      case 'return':
+        return unwrap(session.api.reports[':id'].return.$post({ param, json: { version: r.version, comment: comment ?? '' } }))
+      case 'reopen':
+        return unwrap(session.api.reports[':id'].reopen.$post({ param, json: { version: r.version, comment: comment ?? '' } }))
+    }
+  }
+
   const onReviewed = (r: ReportDto) => {
     setHandled((h) => ({ ...h, [r.id]: r }))
     void dash.refetch()
   }
+
+  const ReportList = (listProps: { reports: ReportDto[]; empty: string }) => (
+    <Show when={listProps.reports.length > 0} fallback={<p class="muted">{listProps.empty}</p>}>
+      <ul class="review-list">
+        <For each={listProps.reports}>
+          {(report) => {
+            const current = () => handled()[report.id] ?? report
+            const task = () => tasks.latest?.get(report.taskId)
+            return (
+              <li class="review-item" data-testid={`review-${task()?.code ?? report.taskId}`}>
+                <div class="review-head">
+                  <strong>
+                    {task()?.code}. {task()?.title ?? report.taskId}
+                  </strong>
+                  <span class="muted">
+                    {unitName(report.unitId)} · {t('reporting.submittedAt')} {fmt.dateTime(report.submittedAt)}
+                  </span>
+                  <span class="badge">{fmt.label('workStatus', current().workStatus)}</span>
+                  <span class="badge">{fmt.percent(current().progress)}</span>
+                  <span class={`badge ${current().status === 'accepted' ? 'ok' : current().status === 'returned' ? 'bad' : 'warn'}`} data-testid="review-status">
+                    {fmt.label('reportStatus', current().status)}
+                  </span>
+                </div>
+                <Show when={report.narrative}>
+                  <p class="narrative">{report.narrative}</p>
+                </Show>
+                <Show when={current().reviewComment}>
+                  <p class="muted">{t('reporting.reviewComment', { comment: current().reviewComment ?? '' })}</p>
+                </Show>
+                <Show when={session.can('report.review', report.unitId)}>
+                  <ReviewActions report={current()} perform={perform} onDone={onReviewed} />
+                </Show>
+              </li>
+            )
+          }}
+        </For>
+      </ul>
+    </Show>
+  )
 
   return (
     <>
@@ -66,7 +131,12 @@ export function ReviewPanel(props: { periodId: string; plans: PlanWithPeriods[] 
                     <h3>
                       {plan.number} — {plan.title}
                     </h3>
-                    <DataTable rows={plan.units} columns={unitColumns} rowKey={(u) => u.unitId} testId={`units-${plan.planId}`} />
+                    <DownloadLinks
+                      label={t('exports.periodReport', { period: fmt.period(props.periodId) })}
+                      href={(format) => periodReportUrl(session.api, plan.planId, { periodId: props.periodId, format, lang: locale() })}
+                      testId={`export-report-${plan.planId}`}
+                    />
+                    <DataTable rows={plan.units} columns={unitColumns()} rowKey={(u) => u.unitId} testId={`units-${plan.planId}`} />
                     <h3>{t('reporting.missingUnits')}</h3>
                     <Show when={stillMissing(plan).length > 0} fallback={<p class="muted">{t('reporting.noMissing')}</p>}>
                       <ul data-testid="missing-units">
@@ -90,46 +160,13 @@ export function ReviewPanel(props: { periodId: string; plans: PlanWithPeriods[] 
       <section class="card" aria-labelledby="queue-title" data-testid="review-queue">
         <h2 id="queue-title">{t('reporting.reviewQueue')}</h2>
         <Async of={queue} retry={queueActions.refetch}>
-          {(list) => (
-            <Show when={list.length > 0} fallback={<p class="muted">{t('reporting.noQueue')}</p>}>
-              <ul class="review-list">
-                <For each={list}>
-                  {(report) => {
-                    const current = () => handled()[report.id] ?? report
-                    const task = () => tasks().get(report.taskId)
-                    return (
-                      <li class="review-item" data-testid={`review-${task()?.code ?? report.taskId}`}>
-                        <div class="review-head">
-                          <strong>
-                            {task()?.code}. {task()?.title ?? report.taskId}
-                          </strong>
-                          <span class="muted">
-                            {unitName(report.unitId)} · {t('reporting.submittedAt')} {fmt.dateTime(report.submittedAt)}
-                          </span>
-                          <span class="badge">{fmt.label('workStatus', current().workStatus)}</span>
-                          <span class="badge">{fmt.percent(current().progress)}</span>
-                          <span class={`badge ${current().status === 'accepted' ? 'ok' : current().status === 'returned' ? 'bad' : 'warn'}`} data-testid="review-status">
-                            {fmt.label('reportStatus', current().status)}
-                          </span>
-                        </div>
-                        <Show when={report.narrative}>
-                          <p class="narrative">{report.narrative}</p>
-                        </Show>
-                        <Show when={session.can('report.review', report.unitId)}>
-                          <ReviewActions
-                            report={current()}
-                            accept={(r) => session.api.acceptReport(r.id, r.version)}
-                            return={(r, comment) => session.api.returnReport(r.id, comment, r.version)}
-                            onDone={onReviewed}
-                          />
-                        </Show>
-                      </li>
-                    )
-                  }}
-                </For>
-              </ul>
-            </Show>
-          )}
+          {(list) => <ReportList reports={list} empty={t('reporting.noQueue')} />}
+        </Async>
+      </section>
+      <section class="card" aria-labelledby="accepted-title" data-testid="accepted-reports">
+        <h2 id="accepted-title">{t('reporting.acceptedList')}</h2>
+        <Async of={accepted} retry={acceptedActions.refetch}>
+          {(list) => <ReportList reports={list} empty={t('reporting.noAccepted')} />}
         </Async>
       </section>
     </>

@@ -1,4 +1,4 @@
-import { buildUnitTree, type Action, type Unit, type UnitTree } from '@papi/domain'
+import { buildUnitTree, type Action, type UnitTree } from '@papi/domain'
 import {
   createContext,
   createMemo,
@@ -9,10 +9,8 @@ import {
   type ParentProps,
   type Resource,
 } from 'solid-js'
-import type { ApiError } from '../api/api-error'
-import { httpClient } from '../api/http'
-import { papiApi, type PapiApi } from '../api/papi-api'
-import type { Me } from '../api/types'
+import { createWebClient, unwrap, type WebClient } from '../api/papi-client'
+import type { Me, Unit } from '../api/types'
 import { useI18n } from '../i18n/i18n-context'
 import { allows } from './permissions'
 
@@ -21,7 +19,8 @@ export type SessionState = 'checking' | 'signed-out' | 'signed-in'
 export interface Session {
   state: Accessor<SessionState>
   me: Accessor<Me | undefined>
-  api: PapiApi
+  /** The API's `/api/v1` routes, typed; read answers with `unwrap`. */
+  api: WebClient
   login: (username: string, password: string) => Promise<void>
   logout: () => Promise<void>
   /** Units the user may see (`GET /api/v1/units`), loaded once per sign-in. */
@@ -42,7 +41,7 @@ const SessionContext = createContext<Session>()
  * The signed-in user as the API knows them (`GET /api/v1/me`): the session itself is an HttpOnly
  * cookie the browser holds, so the dashboard only keeps who it is and what it may do.
  */
-export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | undefined) => void; api?: PapiApi }>) {
+export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | undefined) => void; fetch?: typeof fetch }>) {
   const { locale } = useI18n()
   const [state, setState] = createSignal<SessionState>('checking')
   const [me, setMe] = createSignal<Me>()
@@ -55,31 +54,31 @@ export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | 
     props.onUser?.(undefined)
   }
 
-  const api =
-    props.api ??
-    papiApi(
-      httpClient({
-        locale,
-        csrfToken: () => csrfToken ?? readCookie('papi_csrf'),
-        onUnauthenticated: (_e: ApiError) => {
-          if (state() === 'signed-in') signOutLocally()
-        },
-      }),
-    )
+  const api = createWebClient({
+    locale,
+    csrfToken: () => csrfToken ?? readCookie('papi_csrf'),
+    onUnauthenticated: () => {
+      if (state() === 'signed-in') signOutLocally()
+    },
+    ...(props.fetch === undefined ? {} : { fetch: props.fetch }),
+  })
 
   const loadMe = async () => {
-    const who = await api.me()
+    const who = await unwrap(api.me.$get())
     if (who.csrfToken !== undefined) csrfToken = who.csrfToken
     setMe(who)
     setState('signed-in')
     props.onUser?.(who.user.id)
   }
 
-  loadMe().catch(() => signOutLocally())
+  // The first check only decides while nothing else has: a sign-in may have finished meanwhile.
+  loadMe().catch(() => {
+    if (state() === 'checking') signOutLocally()
+  })
 
   const [units] = createResource(
     () => (state() === 'signed-in' ? me()?.user.id : undefined),
-    () => api.units(),
+    () => unwrap(api.units.$get()),
   )
   const tree = createMemo(() => {
     const list = units.state === 'ready' ? units() : undefined
@@ -106,13 +105,13 @@ export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | 
     me,
     api,
     async login(username, password) {
-      const result = await api.login(username, password)
+      const result = await unwrap(api.auth.login.$post({ json: { username, password } }))
       if (result.csrfToken !== undefined) csrfToken = result.csrfToken
       await loadMe()
     },
     async logout() {
       try {
-        await api.logout()
+        await unwrap(api.auth.logout.$post())
       } finally {
         signOutLocally()
       }
