@@ -42,8 +42,19 @@ export PAPI_REQUIRE_POSTGRES=1
 export PAPI_REQUIRE_BROWSER=1
 export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 
+log=$(mktemp /tmp/papi-test-all.XXXXXX)
+trap 'rm -f "$log"; declare -F stop_pg >/dev/null && stop_pg' EXIT
+
 say "running every test"
-npx -y pnpm@10 exec turbo run test typecheck --concurrency=2 "$@"
+npx -y pnpm@10 exec turbo run test typecheck --concurrency=2 "$@" 2>&1 | tee "$log"
 
 say "the SDK as an outside developer installs it"
-bash tooling/check-sdk-consumer.sh
+bash tooling/check-sdk-consumer.sh 2>&1 | tee -a "$log"
+
+# One closing line over every runner: Vitest's "Tests  N passed" per package and node:test's "# pass N".
+sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+  / Tests +[0-9]+ passed/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^passed/) passed += $i }
+  / Tests .*[0-9]+ failed/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^failed/) failed += $i }
+  /^# pass [0-9]+/ { passed += $3 }
+  /^# fail [0-9]+/ { failed += $3 }
+  END { printf "tests: %d passed, %d failed\n", passed, failed }'
