@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AssigneeSchema, type Unit, type UnitClass } from './unit'
+import { foldText } from './text'
 
 /**
  * An assignee read from a plan's text: the unit's own words (`text`), the canonical name a reader
@@ -195,24 +196,13 @@ function tidy(text: string): string {
     .trim()
 }
 
-/** Lower case without diacritics ("Đ" → "d"), punctuation as spaces: for comparing names. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
 
 /**
  * A name reduced to its letters without "và": "Sở GD&ĐT", "Sở GD và ĐT" and "Sở GDĐT" all give
  * "sogddt", so one alias covers the ways an abbreviation is typed.
  */
 function compact(text: string): string {
-  return fold(text)
+  return foldText(text)
     .split(' ')
     .filter((word) => word !== 'va')
     .join('')
@@ -302,7 +292,7 @@ const HEADS_ANY_CASE = [
 const HEADS_CAPITALISED = ['Sở', 'Ban', 'Phòng', 'Báo', 'Hội', 'Đoàn', 'Bộ', 'Cục', 'Trưởng', 'Tổ', 'Quỹ', 'Bệnh viện', 'Trường']
 
 function startsLikeUnit(piece: string): boolean {
-  const f = fold(piece)
+  const f = foldText(piece)
   if (HEADS_ANY_CASE.some((head) => f === head || f.startsWith(`${head} `))) return true
   return HEADS_CAPITALISED.some((head) => piece === head || piece.startsWith(`${head} `))
 }
@@ -447,7 +437,7 @@ const CLASS_RULES: readonly ClassRule[] = [
 ]
 
 function classOf(piece: string): ClassRule | undefined {
-  const f = fold(piece)
+  const f = foldText(piece)
   return CLASS_RULES.find((rule) => rule.pattern.test(f))
 }
 
@@ -507,7 +497,7 @@ const GROUP_WORDS = /^cac (?:co quan|don vi|so|ban|nganh|phong|doan the|to chuc|
 /** Whether a piece reads as a unit or class, not as words that merely start like one. */
 function isRecognised(piece: string): boolean {
   if (knownUnit(piece) || classOf(piece) || multiLevel(piece)) return true
-  const f = fold(piece)
+  const f = foldText(piece)
   if (f.startsWith('cac ')) return GROUP_WORDS.test(f)
   return startsLikeUnit(piece)
 }

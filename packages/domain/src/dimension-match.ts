@@ -1,4 +1,5 @@
 import type { Dimension } from './framework'
+import { foldText } from './text'
 
 /** What {@link matchDimension} needs of a framework: its dimensions' keys and names. */
 export interface DimensionNames {
@@ -64,15 +65,15 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
  * matchDimension('Trách nhiệm của Sở Nội vụ', frameworkFor('par-index', 2020)!) // undefined
  */
 export function matchDimension(title: string, framework: DimensionNames): string | undefined {
-  const t = fold(title)
+  const t = foldText(title)
   if (t === '') return undefined
 
   const byName = framework.dimensions.filter((d) => {
-    const names = [fold(d.name.vi), fold(d.name.en)]
+    const names = [foldText(d.name.vi), foldText(d.name.en)]
     return names.some((name) => contains(t, name))
   })
   if (byName.length === 1) return byName[0]?.key
-  const shortened = framework.dimensions.filter((d) => t.split(' ').length >= 2 && contains(fold(d.name.vi), t))
+  const shortened = framework.dimensions.filter((d) => t.split(' ').length >= 2 && contains(foldText(d.name.vi), t))
   if (byName.length === 0 && shortened.length === 1) return shortened[0]?.key
 
   let best: { key: string; at: number; length: number } | undefined
@@ -88,16 +89,6 @@ export function matchDimension(title: string, framework: DimensionNames): string
   return best?.key ?? (byName.length > 0 ? byName[0]?.key : undefined)
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
 
 /** Where `words` start in `text` as whole words, or -1. */
 function indexOfWords(text: string, words: string): number {

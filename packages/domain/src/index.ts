@@ -1,5 +1,8 @@
 // Public surface of @papi/domain: named re-exports only. Each module owns one block.
 
+// --- text
+export { foldText, stripDiacritics } from './text'
+
 // --- label
 export { DEFAULT_LOCALE, LabelSchema, LocaleSchema, labelText } from './label'
 export type { Label, Locale } from './label'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filterRows, foldText, nextSort, sortRows, type ColumnSpec } from './table'
+import { filterRows, nextSort, sortRows, type ColumnSpec } from './table'
 
 type Row = { code: string; name: string; rate: number | null }
 const rows: Row[] = [
@@ -34,8 +34,8 @@ describe('filterRows', () => {
   it('needs every word', () => {
     expect(filterRows(rows, columns, 'xã đông')).toEqual([])
   })
-  it('folds đ to d', () => {
-    expect(foldText('Đông')).toBe('dong')
+  it('folds đ to d on both sides', () => {
+    expect(filterRows(rows, columns, 'ĐÔNG hồ').map((r) => r.code)).toEqual(['1.9'])
   })
 })
 

@@ -1,3 +1,5 @@
+import { foldText } from '@papi/domain'
+
 /** A column of a sortable, filterable table: how to read a row's value and its text. */
 export interface ColumnSpec<Row> {
   key: string
@@ -39,15 +41,6 @@ export function sortRows<Row>(rows: readonly Row[], columns: readonly ColumnSpec
       return c === 0 ? a.i - b.i : sign * c
     })
     .map((x) => x.row)
-}
-
-/** Folds case and Vietnamese diacritics so "ha noi" finds "Hà Nội" and "dong" finds "Đông". */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
 }
 
 /**

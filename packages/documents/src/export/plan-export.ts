@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale, type PeriodId, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
+import { DEFAULT_LOCALE, stripDiacritics, type Locale, type PeriodId, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
 import { consolidatedReportModel, type ConsolidatedReportModel } from './consolidated-report'
 import { taskTableModel, type TaskTableModel } from './task-table'
 import { writeConsolidatedReportCsv, writeConsolidatedReportDocx, writeConsolidatedReportXlsx } from './write-consolidated-report'
@@ -111,11 +111,7 @@ export function exportFileName(doc: PlanExport, format: ExportFormat): { unicode
 
 /** Letters without diacritics ("Đ" → "D"), anything else but digits, "." and "_" as one "-". */
 function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return stripDiacritics(text)
     .replace(/[^A-Za-z0-9._]+/g, '-')
     .replace(/^-+|-+$/g, '')
 }

@@ -35,18 +35,6 @@ export interface DocumentContent {
   tables: SourceTable[]
 }
 
-/** Lower case without diacritics ("Đ" → "d"), punctuation as spaces: for comparing words. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
-
 /** Whether every letter is upper case (a title typed in capitals). */
 export function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '')

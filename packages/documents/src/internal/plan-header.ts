@@ -5,10 +5,10 @@
 // tháng … năm …" on the right, the kind of document in capitals, its subject under it, and the
 // signature block "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>" at the end.
 
-import type { IndexKind } from '@papi/domain'
+import { foldText, type IndexKind } from '@papi/domain'
 import type { ImportWarningCode } from '../plan-import'
 import type { SourceLine, SourceRef } from './document-content'
-import { capitalise, fold, isAllCaps } from './document-content'
+import { capitalise, isAllCaps } from './document-content'
 import { blockOf, blockTree, type BlockNode } from './prose-blocks'
 
 export interface PlanHeader {
@@ -149,7 +149,7 @@ const RULE_LINE = /^[-_=.*\s\u2500-\u257f]+$/u
  * cell of each row under it, down to the rule or the "Số:" line.
  */
 function issuerBlock(lines: readonly SourceLine[]): string | undefined {
-  const at = lines.findIndex((l) => fold(l.text) === REPUBLIC)
+  const at = lines.findIndex((l) => foldText(l.text) === REPUBLIC)
   if (at < 0) return undefined
   const block: string[] = []
   for (let i = at - 1; i >= Math.max(0, at - 6); i -= 1) {
@@ -220,7 +220,7 @@ const KIND_LINE = /^ke hoach(?: hanh dong| thuc hien)?$/
  * that block, the plan as the text names it ("đã ban hành Kế hoạch … năm 2024").
  */
 function titleOf(texts: readonly string[], place: string | undefined, issuer: string): string | undefined {
-  const at = texts.findIndex((t) => KIND_LINE.test(fold(t)) && isAllCaps(t))
+  const at = texts.findIndex((t) => KIND_LINE.test(foldText(t)) && isAllCaps(t))
   if (at >= 0) {
     const subject: string[] = []
     for (let i = at + 1; i < texts.length; i += 1) {
@@ -268,14 +268,14 @@ function restoreCase(upper: string, names: readonly string[]): string {
 }
 
 function indexOf(title: string, texts: readonly string[]): { index: IndexKind; guessed: boolean } {
-  const f = fold(title)
+  const f = foldText(title)
   if (/\bpapi\b/.test(f)) return { index: 'papi', guessed: false }
   if (/\bpar index\b/.test(f)) return { index: 'par-index', guessed: false }
   if (/\bsipas\b/.test(f)) return { index: 'sipas', guessed: false }
   if (/cai cach hanh chinh|\bcchc\b/.test(f)) return { index: 'par-index', guessed: false }
   if (/hai long/.test(f)) return { index: 'sipas', guessed: false }
   if (/quan tri va hanh chinh cong/.test(f)) return { index: 'papi', guessed: false }
-  const all = fold(texts.join(' '))
+  const all = foldText(texts.join(' '))
   const counts: Array<[IndexKind, number]> = [
     ['papi', (all.match(/\bpapi\b/g) ?? []).length],
     ['par-index', (all.match(/\bpar index\b/g) ?? []).length],
@@ -305,7 +305,7 @@ const PERSON = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}$/u
 /** The name under the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Phạm Vũ Hồng"). */
 function signerOf(texts: readonly string[]): string | undefined {
   for (let i = 0; i < texts.length; i += 1) {
-    const f = fold(texts[i] ?? '')
+    const f = foldText(texts[i] ?? '')
     if (!/^(?:tm|kt|tl|q) /.test(f) && !/^(?:pho )?chu tich$/.test(f)) continue
     for (let j = i + 1; j < Math.min(texts.length, i + 8); j += 1) {
       const text = (texts[j] ?? '').trim()
@@ -323,7 +323,7 @@ function goalsOf(lines: readonly SourceLine[]): string[] {
   const aims = (nodes: readonly BlockNode[]): BlockNode | undefined => {
     for (const node of nodes) {
       // The portal drops letters now and then ("Mc đích"), hence the loose match.
-      if (node.block.kind === 'item' && /^m\w{0,2}c (?:dich|tieu)\b/.test(fold(node.block.text))) return node
+      if (node.block.kind === 'item' && /^m\w{0,2}c (?:dich|tieu)\b/.test(foldText(node.block.text))) return node
       const inner = node.block.kind === 'part' ? aims(node.children) : undefined
       if (inner) return inner
     }

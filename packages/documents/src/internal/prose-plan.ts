@@ -10,17 +10,16 @@
 //   part III has a section per unit or staff post.
 // - Thừa Thiên Huế 2024 (a news article): bullets "Với nội dung “…”: <task>", one per dimension.
 
-import type { ParsedAssignee } from '@papi/domain'
-import { parseAssignees } from '@papi/domain'
+import { foldText, parseAssignees, type ParsedAssignee } from '@papi/domain'
 import type { SourceLine, SourceRef } from './document-content'
-import { capitalise, fold, isAllCaps } from './document-content'
+import { capitalise, isAllCaps } from './document-content'
 import { type Block, type BlockNode, blockOf, blockTree } from './prose-blocks'
 import { coordinatorsIn, leadOfHeading, leadOfIntro, subjectOf, timePhraseOf } from './prose-roles'
 import type { RawSection, RawTask } from './raw-plan'
 
 /** Whether a part's heading says it holds tasks ("NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN"). */
 function isTaskPart(heading: string): boolean {
-  const f = fold(heading)
+  const f = foldText(heading)
   if (/(?:muc dich|muc tieu|yeu cau|ket qua|danh gia|thuc trang|can cu)/.test(f) && !/nhiem vu|giai phap/.test(f)) {
     return false
   }
@@ -29,7 +28,7 @@ function isTaskPart(heading: string): boolean {
 
 /** Where the plan's body ends: recipients, signature, or the closing formula "./.". */
 function endsBody(block: Block): boolean {
-  const f = fold(block.text)
+  const f = foldText(block.text)
   return (
     /^(?:noi nhan|noti nhan|n\w{0,3} nhan$)/.test(f) ||
     /^(?:tm|kt|tl|q) (?:uy ban|chu tich|ubnd)/.test(f) ||
@@ -168,8 +167,8 @@ function sectionOf(node: BlockNode, code: string, title: string): RawSection {
   const heading: Context = { kind: 'heading', text: node.block.text }
   const section: RawSection = { code, title, tasks: [], source: node.block.source }
   const subitems = node.children.filter((c) => c.block.kind === 'subitem')
-  const content = subitems.find((s) => CONTENT_HEADING.test(fold(s.block.text)))
-  const rolesNode = subitems.find((s) => ROLES_HEADING.test(fold(s.block.text)))
+  const content = subitems.find((s) => CONTENT_HEADING.test(foldText(s.block.text)))
+  const rolesNode = subitems.find((s) => ROLES_HEADING.test(foldText(s.block.text)))
   let tasks: ProseTask[]
   if (content && rolesNode) {
     const roles = readRoles(rolesNode)
@@ -299,7 +298,7 @@ const EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
 ]
 
 function bigrams(text: string): Set<string> {
-  const words = fold(EXPANSIONS.reduce((t, [re, full]) => t.replace(re, full), text)).split(' ')
+  const words = foldText(EXPANSIONS.reduce((t, [re, full]) => t.replace(re, full), text)).split(' ')
   const out = new Set<string>()
   for (let i = 0; i + 1 < words.length; i += 1) out.add(`${words[i]} ${words[i + 1]}`)
   return out
@@ -315,7 +314,7 @@ function coverage(topic: string, task: Set<string>): number {
 }
 
 function sameAssignee(a: ParsedAssignee, b: ParsedAssignee): boolean {
-  return (a.unitClass ?? '') === (b.unitClass ?? '') && fold(a.name) === fold(b.name)
+  return (a.unitClass ?? '') === (b.unitClass ?? '') && foldText(a.name) === foldText(b.name)
 }
 
 function union(...lists: ParsedAssignee[][]): ParsedAssignee[] {

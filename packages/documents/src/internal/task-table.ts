@@ -2,9 +2,8 @@
 // portal text layout once turned into rows — into sections and tasks. One reader for every
 // format, so the same plan gives the same result whatever it was typed in.
 
-import { parseAssignees } from '@papi/domain'
+import { foldText, parseAssignees } from '@papi/domain'
 import type { SourceRow, SourceTable } from './document-content'
-import { fold } from './document-content'
 import type { RawSection, RawTask } from './raw-plan'
 
 export type Column = 'code' | 'title' | 'lead' | 'coordinators' | 'time' | 'other'
@@ -14,7 +13,7 @@ export type Column = 'code' | 'title' | 'lead' | 'coordinators' | 'time' | 'othe
  * "thực hiện"; "Đơn vị phối hợp" coordinates although it says "đơn vị": the order matters.
  */
 export function columnOf(header: string): Column {
-  const f = fold(header)
+  const f = foldText(header)
   if (/^(?:stt|tt|so tt|so thu tu|ma so|ma)$/.test(f)) return 'code'
   if (/(?:thoi gian|thoi han|tien do|moc thoi gian|thoi diem|han hoan thanh)/.test(f)) return 'time'
   if (/phoi hop/.test(f)) return 'coordinators'
@@ -26,7 +25,7 @@ export function columnOf(header: string): Column {
 /** Whether a cell reads as a header cell of a task table (including columns papi does not read). */
 export function isHeaderCell(text: string): boolean {
   if (text.length > 60) return false
-  return columnOf(text) !== 'other' || /(?:ghi chu|san pham|ket qua|kinh phi|du kien|chi tieu)/.test(fold(text))
+  return columnOf(text) !== 'other' || /(?:ghi chu|san pham|ket qua|kinh phi|du kien|chi tieu)/.test(foldText(text))
 }
 
 /** A row number alone: "1", "1.1", "1.1.", "II". */

@@ -2,7 +2,7 @@
 // its own line with a blank line between cells (see fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt,
 // its appendix). Turns such text into lines and tables for the plan readers.
 
-import { parseTimeframe } from '@papi/domain'
+import { foldText, parseTimeframe } from '@papi/domain'
 import { normalizeText } from '../normalize-text'
 import type { DocumentContent, SourceLine, SourceRow, SourceTable } from './document-content'
 import { columnOf, isHeaderCell, isRowCode } from './task-table'
@@ -37,23 +37,12 @@ export function textContent(raw: string): DocumentContent {
 
 const HEADER_START = /^(?:stt|tt|so tt|so thu tu)$/
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
-
 function cellTables(cells: Cell[]): SourceTable[] {
   const tables: SourceTable[] = []
   let i = 0
   while (i < cells.length) {
     const cell = cells[i]
-    if (!cell || !HEADER_START.test(fold(cell.text))) {
+    if (!cell || !HEADER_START.test(foldText(cell.text))) {
       i += 1
       continue
     }
