@@ -9,7 +9,7 @@ import { DataTable } from '../components/data-table'
 import { DownloadLinks } from '../components/download-links'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
-import { assignmentMatrix, unitsOfAssignee, type AssignmentRole } from '../plans/assignment-matrix'
+import { assignmentMatrix, leadsAlready, unitsOfAssignee, type AssignmentRole } from '../plans/assignment-matrix'
 import { TimeframeText } from '../plans/timeframe-text'
 import { useSession } from '../session/session-context'
 
@@ -204,7 +204,16 @@ function Assignees(props: { task: TaskDto; role: AssignmentRole; list: Assignee[
             <li>
               <span title={a.unitClass ? fmt.label('unitClass', a.unitClass) : undefined}>{a.text}</span>
               <Show when={!isSelf()}>
-                <Show when={units().length > 0} fallback={<small class="badge warn">{t('plans.unresolved')}</small>}>
+                <Show
+                  when={units().length > 0}
+                  fallback={
+                    props.role === 'coordinator' && leadsAlready(props.task, a) ? (
+                      <small class="badge">{t('plans.alsoLead')}</small>
+                    ) : (
+                      <small class="badge warn">{t('plans.unresolved')}</small>
+                    )
+                  }
+                >
                   <details class="resolved">
                     <summary>
                       <small>{t('plans.resolvesTo', { units: String(units().length) })}</small>

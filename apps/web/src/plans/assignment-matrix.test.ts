@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanDetail, TaskDto } from '../api/types'
-import { assignmentMatrix, unitsOfAssignee } from './assignment-matrix'
+import { assignmentMatrix, leadsAlready, unitsOfAssignee } from './assignment-matrix'
 
 const task = (code: string, assignees: TaskDto['assignees'], lead: TaskDto['lead'] = []): TaskDto => ({
   id: `t-${code}`,
@@ -57,5 +57,18 @@ describe('unitsOfAssignee', () => {
       'UBND xã A',
       'UBND xã B',
     ])
+  })
+})
+
+describe('leadsAlready', () => {
+  // Kiên Giang 1.2: "Sở Nội vụ" leads and is also written among the coordinators.
+  const both = task(
+    '1.2',
+    [{ unitId: 'snv', unitName: 'Sở Nội vụ', role: 'lead', assigneeText: 'Sở Nội vụ' }],
+    [{ text: 'Sở Nội vụ' }],
+  )
+  it('tells a coordinator that already leads the task from an unmatched one', () => {
+    expect(leadsAlready(both, { text: 'Sở Nội vụ' })).toBe(true)
+    expect(leadsAlready(both, { text: 'Sở Nội vụ Hà Tiên' })).toBe(false)
   })
 })

@@ -48,3 +48,11 @@ export function unitsOfAssignee(task: TaskDto, role: AssignmentRole, assignee: A
     .filter((a) => a.role === role && (a.assigneeText === assignee.text || (assignee.unitId !== undefined && a.unitId === assignee.unitId)))
     .map((a) => ({ id: a.unitId, name: a.unitName }))
 }
+
+/**
+ * A coordinator the plan also names as lead ("Sở Nội vụ" in both columns of Kiên Giang 1.2):
+ * the domain keeps each unit in one role per task, so it resolves under lead, not here.
+ */
+export function leadsAlready(task: TaskDto, assignee: Assignee): boolean {
+  return unitsOfAssignee(task, 'coordinator', assignee).length === 0 && unitsOfAssignee(task, 'lead', assignee).length > 0
+}
