@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Store } from '@papi/store'
-import { StoreError } from '@papi/store'
+import { storeErrorOf, type StoreErrorCode } from '@papi/store'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
@@ -34,7 +34,7 @@ export interface CreateAppOptions extends Partial<AppSettings> {
   webDist?: string
 }
 
-const STORE_TO_API: Record<StoreError['code'], ErrorCode> = {
+const STORE_TO_API: Record<StoreErrorCode, ErrorCode> = {
   'not-found': 'not-found',
   conflict: 'conflict',
   'version-conflict': 'conflict',
@@ -129,13 +129,15 @@ export function createApp(options: CreateAppOptions) {
     let code: ErrorCode
     let details: unknown
     let text: ApiError['text']
+    // A StoreError, or a value the database rejected (NUL bytes, out-of-range dates, taken keys…).
+    const storeError = storeErrorOf(error)
     if (error instanceof ApiError) {
       code = error.code
       details = error.details
       text = error.text
-    } else if (error instanceof StoreError) {
-      code = STORE_TO_API[error.code]
-      details = { reason: error.message, ...(error.details && typeof error.details === 'object' ? error.details : {}) }
+    } else if (storeError) {
+      code = STORE_TO_API[storeError.code]
+      details = { reason: storeError.message, ...(storeError.details && typeof storeError.details === 'object' ? storeError.details : {}) }
     } else if (error instanceof ZodError) {
       // A schema checked deeper than the route (the store re-parses domain input).
       code = 'invalid'

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, type TestApp } from './app.fixture'
+import { makeTestApp, NOW, PASSWORD, type TestApp } from './app.fixture'
+import { hashPassword } from './password'
 
 const SEED = fileURLToPath(
   new URL('../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url),
@@ -41,17 +42,68 @@ describe.each(testBackends())('plan upload on $name', (backend) => {
     expect(await store.plans.list()).toEqual([])
   })
 
-  it('confirm stores it as a draft with assignees resolved; a second confirm is a conflict', async () => {
+  it('confirm stores it as a new draft with assignees resolved', async () => {
     const res = await upload(`scopeUnitId=${t.units.kg.id}&confirm=true`, seed())
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ number: '97/KH-UBND', status: 'draft', scopeUnitId: t.units.kg.id })
-    const t24 = res.body.sections.flatMap((s: any) => s.tasks).find((x: any) => x.code === '2.4')
-    expect(t24.assignees.map((a: any) => a.unitName)).toEqual([
+    expect(res.body).toMatchObject({ outcome: 'created', changes: { sectionsAdded: 6, tasksAdded: 31 }, kept: [] })
+    const plan = await store.plans.get(res.body.id)
+    expect(plan).toMatchObject({ number: '97/KH-UBND', status: 'draft', scopeUnitId: t.units.kg.id })
+    const t24 = plan.sections.flatMap((s) => s.tasks).find((x) => x.code === '2.4')!
+    expect(t24.assignees.map((a) => a.unitName)).toEqual([
       'Sở Tài nguyên và Môi trường',
       'UBND thành phố Rạch Giá',
       'UBND huyện Châu Thành',
     ])
-    expect((await upload(`scopeUnitId=${t.units.kg.id}&confirm=true`, seed())).status).toBe(409)
+  })
+
+  it('confirming the same document again answers unchanged: same plan, 31 tasks, no duplicate', async () => {
+    const [stored] = await store.plans.list()
+    const res = await upload(`scopeUnitId=${t.units.kg.id}&confirm=true`, seed())
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ id: stored!.id, outcome: 'unchanged', kept: [] })
+    expect((await store.plans.list()).map((p) => [p.id, p.taskCount])).toEqual([[stored!.id, 31]])
+  })
+
+  it('an amended document updates the published plan in place; a task with a report is never dropped', async () => {
+    const id = (await store.plans.list())[0]!.id
+    await store.plans.publish(id, { actorId: null, at: NOW })
+    const before = (await store.plans.get(id)).sections.flatMap((s) => s.tasks)
+    const task = (code: string) => before.find((x) => x.code === code)!
+    const report = await store.reports.save(
+      { taskId: task('1.3').id, unitId: t.units.vtv.id, periodId: '2018S1', progress: 30 },
+      { actorId: null, at: NOW },
+    )
+    const text = readFileSync(SEED, 'utf8')
+    const amended = text
+      .replace('Quý II năm 2018', 'Quý III năm 2018') // 2.3
+      .replace(/2\.6\n\nTập huấn[^\n]*\n\n[^\n]*\n\n[^\n]*\n\nTháng 6 năm 2018\n\n/, '') // 2.6
+      .replace('3\n\nTrách nhiệm giải trình', '2.7\n\nCông khai kết quả thanh tra đất đai\n\nSở Tài nguyên và Môi trường\n\nUBND cấp huyện\n\nQuý IV năm 2018\n\n3\n\nTrách nhiệm giải trình')
+      .replace(/1\.3\n\nCông khai các khoản[^\n]*\n\n[^\n]*\n\n[^\n]*\n\nThường xuyên\n\n/, '') // 1.3, which has a report
+    const file = new File([amended], 'kien-giang-97-KH-UBND-2018-papi.txt', { type: 'text/plain' })
+    const res = await upload(`scopeUnitId=${t.units.kg.id}&confirm=true`, file)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({
+      id,
+      outcome: 'updated',
+      changes: { tasksAdded: 1, tasksUpdated: 1, tasksRemoved: 1 },
+      kept: [{ id: task('1.3').id, code: '1.3', reports: 1 }],
+    })
+    const after = (await store.plans.get(id)).sections.flatMap((s) => s.tasks)
+    expect(after.map((x) => x.code)).toContain('1.3')
+    expect(after.map((x) => x.code)).not.toContain('2.6')
+    for (const x of after.filter((x) => x.code !== '2.7')) expect(x.id).toBe(task(x.code).id)
+    expect(await store.reports.find(report.id)).toMatchObject({ taskId: task('1.3').id, progress: 30 })
+  })
+
+  it('updating a stored plan needs its scope: a planner of a district cannot rewrite the province plan', async () => {
+    const passwordHash = await hashPassword(PASSWORD)
+    await store.users.create(
+      { username: 'planner-rg', passwordHash, displayName: 'planner-rg', roles: [{ role: 'planner', unitId: t.units.rachGia.id }] },
+      { actorId: null, at: NOW },
+    )
+    const res = await upload(`scopeUnitId=${t.units.rachGia.id}&confirm=true`, seed(), await t.login('planner-rg'))
+    expect(res.status).toBe(403)
+    expect(res.body.error.details).toMatchObject({ action: 'plan.manage', unitId: t.units.kg.id })
   })
 
   it('refuses a format it cannot read with 422, and a caller outside the scope with 403', async () => {

@@ -1,4 +1,4 @@
-import type { Locale, ResultIssue, ResultIssueCode } from '@papi/domain'
+import { formatNumber, type Locale, type ResultIssue, type ResultIssueCode } from '@papi/domain'
 
 const TEXT: Record<ResultIssueCode, Record<Locale, string>> = {
   'framework-mismatch': { vi: 'Kết quả thuộc bộ chỉ số khác', en: 'the result names another framework' },
@@ -16,16 +16,17 @@ const TEXT: Record<ResultIssueCode, Record<Locale, string>> = {
 
 /**
  * A sentence for a result issue of the domain's `validateResult`, with the dimension and numbers
- * it names.
+ * it names, written the locale's way ("35,71" in Vietnamese; years and ranks ungrouped).
  *
  * @example
- * describeResultIssue({ code: 'score-over-max', severity: 'error', path: ['dimensions', 0, 'score'], dimensionKey: 'participation', value: 11, limit: 10 }, 'en')
- * // 'a score above its maximum (participation: 11 > 10)'
+ * describeResultIssue({ code: 'score-over-max', severity: 'error', path: ['dimensions', 0, 'score'], dimensionKey: 'participation', value: 10.5, limit: 10 }, 'vi')
+ * // 'Điểm vượt mức tối đa (participation: 10,5 / 10)'
  */
 export function describeResultIssue(issue: ResultIssue, locale: Locale): string {
+  const number = (n: number) => formatNumber(n, locale, { grouping: false })
   const facts = [
     issue.dimensionKey,
-    issue.value !== undefined && issue.limit !== undefined ? `${issue.value} / ${issue.limit}` : issue.value,
+    issue.value === undefined ? undefined : issue.limit === undefined ? number(issue.value) : `${number(issue.value)} / ${number(issue.limit)}`,
   ].filter((x) => x !== undefined && x !== '')
   return facts.length ? `${TEXT[issue.code][locale]} (${facts.join(': ')})` : TEXT[issue.code][locale]
 }

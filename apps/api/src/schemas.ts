@@ -6,6 +6,8 @@ import {
   AssigneeSchema,
   GrantScopeSchema,
   IndexResultSchema,
+  KeptTaskSchema,
+  PlanChangesSchema,
   PlanSchema,
   ReportSchema,
   RoleGrantSchema,
@@ -68,6 +70,17 @@ export const StoredPlanSchema = PlanSchema.safeExtend({
   sections: z.array(StoredSectionSchema),
   unresolved: z.array(z.object({ taskCode: z.string(), text: z.string() })),
 }).openapi('StoredPlan')
+
+/** What storing an imported plan did (`store.plans.import`). */
+export const PlanImportResultSchema = z
+  .object({
+    id: z.string(),
+    outcome: z.enum(['created', 'updated', 'unchanged']),
+    changes: component(PlanChangesSchema, 'PlanChanges'),
+    /** Tasks the document no longer lists, kept because reports were filed on them. */
+    kept: z.array(component(KeptTaskSchema, 'KeptTask')),
+  })
+  .openapi('PlanImportResult')
 
 export const PlanSummarySchema = z
   .object({

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { readPlanDocument, type PlanImport } from '@papi/documents'
 import type { Plan, Unit } from '@papi/domain'
+import type { PlanImportResult } from '@papi/store'
 import { describe, expect, it } from 'vitest'
 import { CommandError, runImport, type CommandIo } from './import-command'
 
@@ -17,7 +18,23 @@ interface Captured {
   storeOpened: () => boolean
 }
 
-function capture(options: { units?: Unit[]; tty?: boolean } = {}): Captured {
+const UPDATED: PlanImportResult = {
+  id: 'plan-1',
+  outcome: 'updated',
+  changes: {
+    headerUpdated: false,
+    reordered: false,
+    sectionsAdded: 0,
+    sectionsUpdated: 0,
+    sectionsRemoved: 0,
+    tasksAdded: 1,
+    tasksUpdated: 1,
+    tasksRemoved: 1,
+  },
+  kept: [{ id: 't13', sectionCode: '1', code: '1.3', title: 'Công khai các khoản đóng góp', reports: 2 }],
+}
+
+function capture(options: { units?: Unit[]; tty?: boolean; result?: PlanImportResult } = {}): Captured {
   let out = ''
   let err = ''
   let opened = false
@@ -37,9 +54,11 @@ function capture(options: { units?: Unit[]; tty?: boolean } = {}): Captured {
         opened = true
         return {
           units: async () => options.units ?? [],
-          savePlan: async (plan) => {
+          importPlan: async (plan, onProgress) => {
             saved.push(plan)
-            return 'plan-1'
+            onProgress?.({ phase: 'save', done: 0, total: 31 })
+            onProgress?.({ phase: 'save', done: 31, total: 31 })
+            return options.result ?? { ...UPDATED, outcome: 'created', kept: [] }
           },
           close: async () => {},
         }
@@ -74,12 +93,36 @@ describe('papi import', () => {
     expect(en.stdout()).toContain('The plan’s number was not found')
   })
 
-  it('saves the plan as a draft through the store without --dry-run', async () => {
-    const c = capture()
+  it('saves the plan through the store without --dry-run; --json prints what saving did', async () => {
+    const c = capture({ result: UPDATED })
     expect(await runImport([KIEN_GIANG, '--json'], c.io)).toBe(0)
     expect(c.saved).toHaveLength(1)
     expect(c.saved[0]).toMatchObject({ number: '97/KH-UBND', status: 'draft' })
-    expect(JSON.parse(c.stdout())).toMatchObject({ saved: { id: 'plan-1' } })
+    expect(JSON.parse(c.stdout())).toEqual({ id: 'plan-1', outcome: 'updated', changes: UPDATED.changes, kept: UPDATED.kept })
+  })
+
+  it.each<[string, PlanImportResult, RegExp, RegExp]>([
+    ['created', { ...UPDATED, outcome: 'created', kept: [] }, /^Đã lưu kế hoạch mới plan-1 \(bản nháp\)\.$/m, /^Saved new plan plan-1 \(draft\)\.$/m],
+    [
+      'updated',
+      UPDATED,
+      /^Đã cập nhật kế hoạch plan-1 \(thêm 1 nhiệm vụ, sửa 1 nhiệm vụ, xóa 1 nhiệm vụ\)\.$/m,
+      /^Updated plan plan-1 \(1 task added, 1 task updated, 1 task removed\)\.$/m,
+    ],
+    ['unchanged', { ...UPDATED, outcome: 'unchanged', kept: [] }, /^Kế hoạch plan-1 đã có, văn bản không thay đổi gì/m, /^Plan plan-1 is already stored/m],
+  ])('says what saving did (%s), in Vietnamese and in English', async (_name, result, vi, en) => {
+    const c = capture({ result })
+    await runImport([KIEN_GIANG], c.io)
+    expect(c.stdout()).toMatch(vi)
+    const e = capture({ result })
+    await runImport([KIEN_GIANG, '--lang', 'en'], e.io)
+    expect(e.stdout()).toMatch(en)
+  })
+
+  it('lists the tasks it kept because reports were filed on them', async () => {
+    const c = capture({ result: UPDATED })
+    await runImport([KIEN_GIANG], c.io)
+    expect(c.stdout()).toContain('Giữ lại 1 nhiệm vụ văn bản không còn ghi, vì đã có báo cáo:\n  - 1.3. Công khai các khoản đóng góp (2 báo cáo)')
   })
 
   it('matches assignees against the store’s units when saving', async () => {
@@ -94,6 +137,30 @@ describe('papi import', () => {
     await runImport([KIEN_GIANG, '--dry-run', '--json', '--progress'], c.io)
     expect(c.stderr()).toContain('Nhiệm vụ: 31/31')
     expect(() => JSON.parse(c.stdout())).not.toThrow()
+  })
+
+  it('reports every phase, saving included, one line each on a pipe with --progress', async () => {
+    const c = capture()
+    await runImport([KIEN_GIANG, '--json', '--progress', '--lang', 'en'], c.io)
+    expect(c.stderr().split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual([
+      'Reading',
+      'Parsing',
+      'Tasks',
+      'Matching units',
+      'Saving',
+    ])
+    expect(JSON.parse(c.stdout())).toMatchObject({ outcome: 'created' })
+  })
+
+  it('shows progress on a terminal by default, in place, and clears it before printing', async () => {
+    const c = capture({ tty: true })
+    await runImport([KIEN_GIANG], c.io)
+    expect(c.stderr()).toContain('\r\u001b[KLưu: 31/31')
+    expect(c.stderr().endsWith('\r\u001b[K')).toBe(true)
+    expect(c.stdout()).not.toContain('\u001b')
+    const pipe = capture()
+    await runImport([KIEN_GIANG], pipe.io)
+    expect(pipe.stderr()).toBe('')
   })
 
   it.each<[string[], number, RegExp]>([

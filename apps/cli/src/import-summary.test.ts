@@ -23,10 +23,24 @@ describe('formatImportSummary', () => {
   it('groups repeated warnings and names the tasks once, in English when asked', async () => {
     const text = formatImportSummary(await read('lao-cai-165-KH-UBND-2020-par-index.txt', 'en'), 'en', {
       dryRun: false,
-      savedId: 'p1',
+      result: {
+        id: 'p1',
+        outcome: 'created',
+        changes: {
+          headerUpdated: false,
+          reordered: false,
+          sectionsAdded: 10,
+          sectionsUpdated: 0,
+          sectionsRemoved: 0,
+          tasksAdded: 43,
+          tasksUpdated: 0,
+          tasksRemoved: 0,
+        },
+        kept: [],
+      },
     })
     expect(text).toMatch(/The task names no time; the plan’s period \(năm 2020\) is used ×39 \[1\.1, 1\.2,/)
     expect(text).toContain('10 sections, 43 tasks:')
-    expect(text).toContain('Saved the plan (draft), id p1.')
+    expect(text).toContain('Saved new plan p1 (draft).')
   })
 })

@@ -1,5 +1,6 @@
 import type { ImportWarning, PlanImport } from '@papi/documents'
-import { enumLabel, formatDate, frameworkById, type Locale } from '@papi/domain'
+import { enumLabel, formatDate, formatYears, frameworkById, type Locale, type PlanChanges } from '@papi/domain'
+import type { PlanImportResult } from '@papi/store'
 
 const WORDS = {
   vi: {
@@ -18,7 +19,21 @@ const WORDS = {
     noWarnings: 'Không có cảnh báo.',
     at: 'tại',
     dryRun: 'Chạy thử: chưa lưu gì.',
-    saved: 'Đã lưu kế hoạch (bản nháp), mã',
+    created: (id: string) => `Đã lưu kế hoạch mới ${id} (bản nháp).`,
+    updated: (id: string, changes: string) => `Đã cập nhật kế hoạch ${id} (${changes}).`,
+    unchanged: (id: string) => `Kế hoạch ${id} đã có, văn bản không thay đổi gì: không ghi gì thêm.`,
+    changes: {
+      tasksAdded: (n: number) => `thêm ${n} nhiệm vụ`,
+      tasksUpdated: (n: number) => `sửa ${n} nhiệm vụ`,
+      tasksRemoved: (n: number) => `xóa ${n} nhiệm vụ`,
+      sectionsAdded: (n: number) => `thêm ${n} mục`,
+      sectionsUpdated: (n: number) => `sửa ${n} mục`,
+      sectionsRemoved: (n: number) => `xóa ${n} mục`,
+      headerUpdated: 'sửa thông tin chung',
+      reordered: 'đổi thứ tự',
+    },
+    kept: (n: number) => `Giữ lại ${n} nhiệm vụ văn bản không còn ghi, vì đã có báo cáo:`,
+    reports: (n: number) => `${n} báo cáo`,
   },
   en: {
     plan: 'Plan',
@@ -36,9 +51,27 @@ const WORDS = {
     noWarnings: 'No warnings.',
     at: 'at',
     dryRun: 'Dry run: nothing was saved.',
-    saved: 'Saved the plan (draft), id',
+    created: (id: string) => `Saved new plan ${id} (draft).`,
+    updated: (id: string, changes: string) => `Updated plan ${id} (${changes}).`,
+    unchanged: (id: string) => `Plan ${id} is already stored and the document changes nothing: nothing written.`,
+    changes: {
+      tasksAdded: (n: number) => `${count(n, 'task')} added`,
+      tasksUpdated: (n: number) => `${count(n, 'task')} updated`,
+      tasksRemoved: (n: number) => `${count(n, 'task')} removed`,
+      sectionsAdded: (n: number) => `${count(n, 'section')} added`,
+      sectionsUpdated: (n: number) => `${count(n, 'section')} updated`,
+      sectionsRemoved: (n: number) => `${count(n, 'section')} removed`,
+      headerUpdated: 'header updated',
+      reordered: 'reordered',
+    },
+    kept: (n: number) => `Kept ${count(n, 'task')} the document no longer lists, because reports were filed on them:`,
+    reports: (n: number) => count(n, 'report'),
   },
 } as const
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
 
 /** Where a warning points, as a reader would say it: "1.2" or "plan.number". */
 function placeOf(warning: ImportWarning): string {
@@ -57,7 +90,7 @@ function placeOf(warning: ImportWarning): string {
 export function formatImportSummary(
   planImport: PlanImport,
   locale: Locale,
-  outcome: { dryRun: true } | { dryRun: false; savedId: string },
+  outcome: { dryRun: true } | { dryRun: false; result: PlanImportResult },
 ): string {
   const w = WORDS[locale]
   const { plan, sections, warnings } = planImport
@@ -70,7 +103,7 @@ export function formatImportSummary(
   const framework = plan.frameworkId ? frameworkById(plan.frameworkId) : undefined
   const facts = [
     `${w.index}: ${enumLabel('indexKind', plan.index, locale)}${framework ? ` (${framework.name[locale]})` : ''}`,
-    ...(plan.years ? [`${w.years}: ${plan.years.from === plan.years.to ? plan.years.from : `${plan.years.from}–${plan.years.to}`}`] : []),
+    ...(plan.years ? [`${w.years}: ${formatYears(plan.years)}`] : []),
     ...(plan.signer ? [`${w.signer}: ${plan.signer}`] : []),
   ]
   out.push(facts.join(' · '))
@@ -105,6 +138,39 @@ export function formatImportSummary(
     }
   }
   out.push('')
-  out.push(outcome.dryRun ? w.dryRun : `${w.saved} ${outcome.savedId}.`)
+  if (outcome.dryRun) out.push(w.dryRun)
+  else out.push(...formatImportResult(outcome.result, locale))
   return `${out.join('\n')}\n`
+}
+
+/**
+ * What saving did, in a line or a few: created, updated (and how), or unchanged; then the tasks
+ * kept because reports were filed on them.
+ *
+ * @example
+ * formatImportResult({ id: 'p1', outcome: 'updated', changes, kept: [] }, 'vi')
+ * // ['Đã cập nhật kế hoạch p1 (thêm 1 nhiệm vụ, sửa 1 nhiệm vụ, xóa 1 nhiệm vụ).']
+ */
+export function formatImportResult(result: PlanImportResult, locale: Locale): string[] {
+  const w = WORDS[locale]
+  const lines = [
+    result.outcome === 'created'
+      ? w.created(result.id)
+      : result.outcome === 'updated'
+        ? w.updated(result.id, changeList(result.changes, locale))
+        : w.unchanged(result.id),
+  ]
+  if (result.kept.length > 0) {
+    lines.push(w.kept(result.kept.length))
+    for (const k of result.kept) lines.push(`  - ${k.code}. ${k.title} (${w.reports(k.reports)})`)
+  }
+  return lines
+}
+
+function changeList(changes: PlanChanges, locale: Locale): string {
+  const c = WORDS[locale].changes
+  const counted = (['tasksAdded', 'tasksUpdated', 'tasksRemoved', 'sectionsAdded', 'sectionsUpdated', 'sectionsRemoved'] as const)
+    .filter((key) => changes[key] > 0)
+    .map((key) => c[key](changes[key]))
+  return [...counted, ...(changes.headerUpdated ? [c.headerUpdated] : []), ...(changes.reordered ? [c.reordered] : [])].join(', ')
 }

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -8,11 +11,11 @@ const CLI_DIR = fileURLToPath(new URL('..', import.meta.url))
 const SEED = '../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt'
 
 /** Runs the CLI from source as the root `papi` script does: tsx with the `source` condition. */
-async function papi(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function papi(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', ...args], {
       cwd: CLI_DIR,
-      env: { ...process.env, NODE_OPTIONS: '' },
+      env: { ...process.env, NODE_OPTIONS: '', ...env },
     })
     return { code: 0, stdout, stderr }
   } catch (error) {
@@ -37,6 +40,24 @@ describe('papi (process)', () => {
     expect(stderr).toMatch(/^papi: /)
     expect(stderr).not.toMatch(/\bat \S+:\d+/)
   }, 30_000)
+
+  it('import twice into one data folder: a new plan, then the same plan unchanged', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'papi-cli-'))
+    // An embedded database in a fresh folder, whatever server the test run itself points at.
+    const env = { PAPI_DATA_DIR: dataDir, DATABASE_URL: '' }
+    try {
+      const first = await papi(['import', SEED], env)
+      expect(first.code).toBe(0)
+      const id = /^Đã lưu kế hoạch mới (\S+) \(bản nháp\)\.$/m.exec(first.stdout)?.[1]
+      expect(id).toBeDefined()
+      const second = await papi(['import', SEED, '--json', '--lang', 'en'], env)
+      expect(second.code).toBe(0)
+      expect(second.stderr).toBe('')
+      expect(JSON.parse(second.stdout)).toMatchObject({ id, outcome: 'unchanged', kept: [] })
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 
   it('an unknown command exits 2', async () => {
     expect((await papi(['frobnicate'])).code).toBe(2)

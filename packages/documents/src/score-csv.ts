@@ -58,11 +58,9 @@ export function parseCsv(text: string): string[][] {
 }
 
 // Machine-written decimals ("5.26", "46.0415") are read as such; anything else the Vietnamese
-// way ("35,71", "1.234,5"), where a dot groups thousands.
+// way ("35,71", "1.234,5").
 function readNumber(text: string): number | undefined {
-  const t = text.trim()
-  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t)
-  return parseVietnameseNumber(t)
+  return parseVietnameseNumber(text, { dotIsDecimal: true })
 }
 
 const FIXED = ['unit', 'total', 'rank', 'rankOf', 'appraisalScore', 'surveyScore'] as const

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatNumber, formatPercent, formatScore, parseVietnameseNumber } from './format'
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  formatYears,
+  parseVietnameseNumber,
+} from './format'
 import type { Locale } from './label'
 
 describe('formatNumber', () => {
@@ -100,5 +108,46 @@ describe('parseVietnameseNumber', () => {
 
   it.each([35.71, 46.0415, 1234.5, -0.63, 3321])('reads back what formatNumber writes: %s', (n) => {
     expect(parseVietnameseNumber(formatNumber(n))).toBe(n)
+  })
+
+  // A typed form field or a machine-written table: thousands are never grouped there.
+  it.each<[string, number | undefined]>([
+    ['1.234', 1.234],
+    ['1.000', 1],
+    ['12.5', 12.5],
+    ['12,5', 12.5],
+    ['46.0415', 46.0415],
+    ['1.234,5', 1234.5],
+    [' 90 ', 90],
+    ['-0.5', -0.5],
+    ['', undefined],
+    ['nhiều', undefined],
+  ])('with dotIsDecimal, %j → %s', (text, expected) => {
+    expect(parseVietnameseNumber(text, { dotIsDecimal: true })).toBe(expected)
+  })
+})
+
+describe('formatDateTime', () => {
+  it.each<[string, string, Locale, string]>([
+    ['a report filed at 01:30 on 1 July in Hà Nội is dated 1 July', '2018-06-30T18:30:00Z', 'vi', '01:30 01/07/2018'],
+    ['a Viet Nam offset keeps its clock', '2023-06-03T16:30:00+07:00', 'vi', '16:30 03/06/2023'],
+    ['English reads the same clock and day order', '2023-06-03T16:30:00+07:00', 'en', '16:30 03/06/2023'],
+    ['a local time is taken as written', '2023-06-03T08:05:00', 'vi', '08:05 03/06/2023'],
+    ['a bare date has no clock', '2023-06-03', 'vi', '03/06/2023'],
+  ])('%s: %s → %s', (_case, instant, locale, expected) => {
+    expect(formatDateTime(instant, locale)).toBe(expected)
+  })
+
+  it.each(['03/06/2023 16:30', 'hôm qua', ''])('throws a RangeError on %j', (text) => {
+    expect(() => formatDateTime(text)).toThrow(RangeError)
+  })
+})
+
+describe('formatYears', () => {
+  it.each<[string, { from: number; to: number }, string]>([
+    ['Kiên Giang 97/KH-UBND: one year', { from: 2018, to: 2018 }, '2018'],
+    ['a five-year plan', { from: 2021, to: 2025 }, '2021–2025'],
+  ])('%s → %s', (_case, years, expected) => {
+    expect(formatYears(years)).toBe(expected)
   })
 })

@@ -1,4 +1,4 @@
-import { isCalendarDate } from './internal/calendar'
+import { isCalendarDate, isIsoDate, VIETNAM_UTC_OFFSET_MINUTES, wallClockAt } from './internal/calendar'
 import { DEFAULT_LOCALE, type Locale } from './label'
 
 export interface FormatNumberOptions {
@@ -110,6 +110,46 @@ export function formatDate(iso: string, _locale: Locale = DEFAULT_LOCALE): strin
 }
 
 /**
+ * An instant as its wall-clock time and day in Viet Nam, `HH:mm dd/mm/yyyy` — when a report was
+ * filed, as an officer reads it against a deadline day. A time with `Z` or an offset is moved onto
+ * Viet Nam's clock (UTC+7, the clock `localDateOf` reads deadlines on); a local time without one is
+ * taken as written; a bare date has no clock and prints as {@link formatDate}.
+ * Throws a RangeError on text that is not an ISO date or date-time (a bug upstream).
+ *
+ * @example
+ * formatDateTime('2018-06-30T18:30:00Z') // '01:30 01/07/2018'
+ * formatDateTime('2023-06-03T16:30:00+07:00', 'en') // '16:30 03/06/2023'
+ * formatDateTime('2023-06-03') // '03/06/2023'
+ */
+export function formatDateTime(instant: string, locale: Locale = DEFAULT_LOCALE): string {
+  if (isIsoDate(instant.trim())) return formatDate(instant.trim(), locale)
+  const clock = wallClockAt(instant, VIETNAM_UTC_OFFSET_MINUTES)
+  if (clock === undefined) throw new RangeError(`not an ISO date-time: "${instant}"`)
+  return `${clock.time} ${formatDate(clock.day, locale)}`
+}
+
+/**
+ * The years a plan covers, as plans write them: one year alone, else first–last with an en dash
+ * ("giai đoạn 2021–2025"). Years are never grouped ("2018", not "2.018").
+ *
+ * @example
+ * formatYears({ from: 2018, to: 2018 }) // '2018'
+ * formatYears({ from: 2021, to: 2025 }) // '2021–2025'
+ */
+export function formatYears(years: { from: number; to: number }): string {
+  return years.from === years.to ? String(years.from) : `${years.from}–${years.to}`
+}
+
+export interface ParseNumberOptions {
+  /**
+   * Read a lone dot between digits as a decimal point ("1.234" → 1.234), as machines and English
+   * typists write, instead of as a thousands dot (→ 1234). For input where thousands are never
+   * grouped: a typed form field, a machine-written table.
+   */
+  dotIsDecimal?: boolean
+}
+
+/**
  * Reads a number written the Vietnamese way: "35,71" → 35.71, "1.234,5" → 1234.5,
  * "1.234" → 1234 (dots grouping thousands). A dot that does not group thousands is read as a
  * decimal point, so machine-written "46.0415" still reads as 46.0415. A trailing "%" and spaces
@@ -120,13 +160,15 @@ export function formatDate(iso: string, _locale: Locale = DEFAULT_LOCALE): strin
  * parseVietnameseNumber('1.234,5') // 1234.5
  * parseVietnameseNumber('95%') // 95
  * parseVietnameseNumber('khoảng 90') // undefined
+ * parseVietnameseNumber('1.234', { dotIsDecimal: true }) // 1.234
  */
-export function parseVietnameseNumber(text: string): number | undefined {
+export function parseVietnameseNumber(text: string, options: ParseNumberOptions = {}): number | undefined {
   const compact = text
     .normalize('NFC')
     .replace(/[\s\u00a0\u202f]/g, '')
     .replace(/%$/, '')
     .replace(/^[\u2212\u2013]/, '-')
+  if (options.dotIsDecimal && /^[+-]?\d+\.\d+$/.test(compact)) return Number(compact)
   const match = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(compact)
   if (match) {
     const [, sign = '', whole = '', fraction] = match

@@ -58,7 +58,7 @@ export { currentPeriod } from './period'
 export type { PeriodDeadline } from './period'
 
 // --- plan
-export { PlanSchema, PlanStatusSchema, SectionSchema, TaskSchema } from './plan'
+export { PlanSchema, PlanStatusSchema, SectionSchema, TaskSchema, planIssuerLevel, planScopeUnitId } from './plan'
 export type { Plan, PlanStatus, Section, Task } from './plan'
 
 // --- report
@@ -85,6 +85,7 @@ export type {
   WorkStatus,
 } from './report'
 export {
+  ACTOR_PERMISSIONS,
   applyReportAction,
   availableActions,
   canTransition,
@@ -94,6 +95,7 @@ export {
   ReportActorSchema,
   ReportContentSchema,
   ReportWorkflowErrorCodeSchema,
+  reportActionPermission,
 } from './report-workflow'
 export type {
   ReportAction,
@@ -130,10 +132,13 @@ export {
   IssueSeveritySchema,
   ResultIssueCodeSchema,
   bandOf,
+  bandOfResult,
   bandSizes,
   compareYears,
+  pointsNeeded,
   pointsToRank,
   rankAll,
+  resultHistory,
   validateResult,
   weakestDimensions,
 } from './score'
@@ -145,6 +150,7 @@ export type {
   IssueSeverity,
   ResultIssue,
   ResultIssueCode,
+  ResultYear,
   YearComparison,
 } from './score'
 
@@ -156,6 +162,7 @@ export {
   descendantsOf,
   isActiveOn,
   isWithin,
+  lastDayBefore,
   predecessorsOf,
   successorsOn,
   unitsActiveOn,
@@ -165,21 +172,35 @@ export { assignedUnits, isInUnitClass, resolveAssignee, resolveAssignees, unitCl
 export type { AssignedUnits, AssigneeScope, ResolvedAssignee } from './assignee'
 
 // --- target-evaluation (evaluateTarget)
-export { TARGET_TOLERANCE, changeVsBaseline, evaluateTarget } from './target-evaluation'
-export type { EvaluateTargetOptions, TargetObservation } from './target-evaluation'
+export {
+  TARGET_TOLERANCE,
+  changeVsBaseline,
+  evaluateTarget,
+  reportedObservation,
+  resultObservation,
+  targetRank,
+} from './target-evaluation'
+export type { EvaluateTargetOptions, ResultObservation, TargetObservation } from './target-evaluation'
+
+// --- target-text (a target and its observation in words)
+export { formatObservation, formatTarget } from './target-text'
 
 // --- cutoff (parsePeriod, periodsBetween, cutoffWindow, deadlines, dueTasks)
 export {
   DEFAULT_SUBMISSION_OFFSETS,
   cutoffWindow,
+  deadlineAtLevel,
   isLate,
   parsePeriod,
+  periodChoices,
+  periodDatesError,
   periodLabel,
   periodOf,
+  periodRuleOf,
   periodsBetween,
   submissionDeadline,
 } from './period'
-export type { SubmissionDeadlineOptions } from './period'
+export type { PeriodDates, PeriodDatesError, PeriodDatesErrorCode, SubmissionDeadlineOptions } from './period'
 export { DUE_REASON_LABELS, DueReasonSchema, dueTasks, reportingPeriods, taskDueDate } from './due-tasks'
 export type { DueReason, DueTask, DueTasksOptions, ReportingPeriodsOptions } from './due-tasks'
 
@@ -188,10 +209,15 @@ export type { DueReason, DueTask, DueTasksOptions, ReportingPeriodsOptions } fro
 export {
   approvalState,
   completenessByUnit,
+  expectedReports,
+  expectedReportState,
   fullyAcceptedUnits,
+  isFiled,
+  latestVersions,
   progressRollup,
   rollupByUnit,
   submissionTimeliness,
+  sumReportingStats,
   taskOutcome,
 } from './rollup'
 export type {
@@ -209,8 +235,16 @@ export type {
 } from './rollup'
 
 // --- format (vi-VN dates and numbers, enum labels)
-export { formatDate, formatNumber, formatPercent, formatScore, parseVietnameseNumber } from './format'
-export type { FormatNumberOptions } from './format'
+export {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  formatYears,
+  parseVietnameseNumber,
+} from './format'
+export type { FormatNumberOptions, ParseNumberOptions } from './format'
 export { COMPARATOR_SYMBOLS, ENUM_LABELS, ENUM_SCHEMAS, enumLabel, enumOptions } from './enum-labels'
 export type { EnumGroup, EnumValue } from './enum-labels'
 
@@ -220,7 +254,9 @@ export {
   can,
   covers,
   GrantScopeSchema,
+  grantedUnitIds,
   permissionsOf,
+  permits,
   ROLE_GRANTS,
   RoleGrantSchema,
   RoleSchema,
@@ -233,3 +269,7 @@ export { KNOWN_UNIT_NAMES, ParsedAssigneeSchema, isAssigneeList, matchAssignees,
 export type { AssigneeMatch, KnownUnitName, ParsedAssignee } from './assignee-text'
 export { matchDimension } from './dimension-match'
 export type { DimensionNames } from './dimension-match'
+
+// --- plan-revision
+export { KeptTaskSchema, PlanChangesSchema, revisePlan } from './plan-revision'
+export type { KeptTask, PlanChanges, PlanRevision, RevisionChange, SectionRevision, TaskRevision } from './plan-revision'

@@ -4,12 +4,17 @@ import {
   ReportingRulesSchema,
   currentPeriod,
   cutoffWindow,
+  deadlineAtLevel,
   isLate,
   parsePeriod,
+  periodChoices,
+  periodDatesError,
   periodLabel,
   periodOf,
+  periodRuleOf,
   periodsBetween,
   submissionDeadline,
+  type PeriodDates,
 } from './period'
 
 /**
@@ -290,5 +295,83 @@ describe('currentPeriod', () => {
 
   it('answers undefined for no periods', () => {
     expect(currentPeriod([], '2018-06-10')).toBeUndefined()
+  })
+})
+
+describe('periodChoices', () => {
+  // Kiên Giang 97/KH-UBND (province) and a commune plan that reports the same 6 months earlier.
+  const periods = [
+    { id: '2018S1', deadline: '2018-06-18' },
+    { id: '2018Q3', deadline: '2018-09-18' },
+    { id: '2018', deadline: '2018-12-18' },
+    { id: '2018S1', deadline: '2018-06-03' },
+  ]
+
+  it('lists each period once, newest deadline first', () => {
+    expect(periodChoices(periods, '2018-06-10').ids).toEqual(['2018', '2018Q3', '2018S1'])
+  })
+
+  it.each([
+    ['2018-06-01', '2018S1'],
+    ['2018-06-04', '2018S1'], // past the commune plan's deadline, the province still collects it
+    ['2018-06-19', '2018Q3'],
+    ['2018-12-18', '2018'],
+    ['2025-07-01', '2018'],
+  ])('on %s opens %s', (asOf, current) => {
+    expect(periodChoices(periods, asOf).current).toBe(current)
+  })
+
+  it('has no current period without periods', () => {
+    expect(periodChoices([], '2018-06-10')).toEqual({ ids: [] })
+  })
+})
+
+describe('periodDatesError', () => {
+  it.each<[string, PeriodDates, string | undefined]>([
+    ['Decree 09/2019 defaults for 2018Q2', { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' }, undefined],
+    ['Đức Hợp 6 months, due on 03/06', { cutoffStart: '2022-11-01', cutoffEnd: '2023-05-31', dueOn: '2023-06-03' }, undefined],
+    ['due on the cut-off day itself', { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-14' }, undefined],
+    ['a window ending before it starts', { cutoffStart: '2018-06-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' }, 'cutoff-reversed'],
+    ['a deadline before the window closes', { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-10' }, 'due-before-cutoff-end'],
+  ])('%s', (_case, dates, code) => {
+    expect(periodDatesError(dates)?.code).toBe(code)
+  })
+})
+
+describe('periodRuleOf', () => {
+  it.each<[string, PeriodDates, object, number]>([
+    // Decree 09/2019/NĐ-CP windows: Q1 starts on 15 Dec of the year before.
+    ['2024Q1', { cutoffStart: '2023-12-15', cutoffEnd: '2024-03-14', dueOn: '2024-03-18' }, { type: 'quarter', index: 1 }, -1],
+    ['2018S1', { cutoffStart: '2017-12-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' }, { type: 'half-year', index: 1 }, -1],
+    // Đức Hợp: the 6-month report covers 01/11/2022–31/05/2023, due before 03/6.
+    ['2023S1', { cutoffStart: '2022-11-01', cutoffEnd: '2023-05-31', dueOn: '2023-06-02' }, { type: 'half-year', index: 1 }, -1],
+    ['2018', { cutoffStart: '2017-12-15', cutoffEnd: '2018-12-14', dueOn: '2018-12-18' }, { type: 'year' }, -1],
+    ['2018Q2', { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' }, { type: 'quarter', index: 2 }, 0],
+  ])('reads %s back as the same window and deadline', (periodId, dates, kind, startOffset) => {
+    const rule = periodRuleOf(periodId, dates)
+    expect(rule).toMatchObject({ ...kind, cutoffStart: { yearOffset: startOffset } })
+    expect(cutoffWindow(periodId, [rule])).toEqual({ start: dates.cutoffStart, end: dates.cutoffEnd })
+    expect(submissionDeadline(periodId, 'province', [rule], { issuerLevel: 'province' })).toBe(dates.dueOn)
+  })
+
+  it('refuses an id that is no period', () => {
+    expect(() => periodRuleOf('2018Q5', { cutoffStart: '2018-01-01', cutoffEnd: '2018-03-31', dueOn: '2018-04-05' })).toThrow(RangeError)
+  })
+})
+
+describe('deadlineAtLevel', () => {
+  const q2 = { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' }
+  // Đức Hợp's 6-month report, stated for the commune: the commune's own deadline is the plan's.
+  const ducHopS1 = { cutoffStart: '2022-11-01', cutoffEnd: '2023-05-31', dueOn: '2023-06-03' }
+
+  it.each<[string, string, PeriodDates, UnitLevel, UnitLevel, string]>([
+    ['the issuer keeps the period’s deadline', '2018Q2', q2, 'province', 'province', '2018-06-18'],
+    ['a district reports with the departments', '2018Q2', q2, 'district', 'province', '2018-06-18'],
+    ['a commune reports two days before the province', '2018Q2', q2, 'commune', 'province', '2018-06-16'],
+    ['the Ministry gets it a week later', '2018Q2', q2, 'national', 'province', '2018-06-25'],
+    ['a commune plan states the commune’s own deadline', '2023S1', ducHopS1, 'commune', 'commune', '2023-06-03'],
+    ['a stored code that is no period keeps its deadline', 'Q2/2018', q2, 'commune', 'province', '2018-06-18'],
+  ])('%s', (_case, periodId, dates, level, issuerLevel, expected) => {
+    expect(deadlineAtLevel(periodId, dates, level, issuerLevel)).toBe(expected)
   })
 })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   addDays,
   compareDates,
+  dayOf,
   daysInMonth,
   isIsoDate,
   isoDate,
@@ -355,6 +356,106 @@ export function currentPeriod<P extends PeriodDeadline>(periods: readonly P[], a
     (a, b) => compareDates(a.deadline, b.deadline) || rank(a.id) - rank(b.id) || compareDates(a.id, b.id),
   )
   return ordered.find((p) => p.deadline >= asOf) ?? ordered.at(-1)
+}
+
+/**
+ * The periods a screen offers and the one it opens on `asOf`: each id once, latest deadline first
+ * (a shorter period before a longer one due the same day, as `currentPeriod` orders them, so the
+ * newest reads first), and `currentPeriod` among them. An id listed more than once — several plans
+ * open the same period, a commune plan due earlier than its province's — counts with its latest
+ * deadline: the period is still being collected until then.
+ *
+ * @example
+ * periodChoices([{ id: '2018S1', deadline: '2018-06-18' }, { id: '2018S1', deadline: '2018-06-03' }, { id: '2018Q3', deadline: '2018-09-18' }], '2018-06-04')
+ * // { ids: ['2018Q3', '2018S1'], current: '2018S1' }
+ */
+export function periodChoices(periods: readonly PeriodDeadline[], asOf: IsoDate): { ids: PeriodId[]; current?: PeriodId } {
+  const byId = new Map<PeriodId, PeriodDeadline>()
+  for (const p of periods) {
+    const seen = byId.get(p.id)
+    if (seen === undefined || seen.deadline < p.deadline) byId.set(p.id, { id: p.id, deadline: p.deadline })
+  }
+  const all = [...byId.values()]
+  const current = currentPeriod(all, asOf)?.id
+  const ids = all
+    .sort((a, b) => (a.deadline === b.deadline ? b.id.localeCompare(a.id) : b.deadline.localeCompare(a.deadline)))
+    .map((p) => p.id)
+  return { ids, ...(current === undefined ? {} : { current }) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A period as opened on a plan: its own window and deadline
+// ---------------------------------------------------------------------------------------------
+
+/** The window and deadline a period was opened with on a plan (defaults, or set by hand). */
+export interface PeriodDates {
+  cutoffStart: IsoDate
+  cutoffEnd: IsoDate
+  /** The deadline at the level of the plan's issuer (see `submissionDeadline`). */
+  dueOn: IsoDate
+}
+
+export type PeriodDatesErrorCode = 'cutoff-reversed' | 'due-before-cutoff-end'
+export type PeriodDatesError = { code: PeriodDatesErrorCode; message: string }
+
+/**
+ * What is wrong with a period's own dates, or `undefined` when they hold together: the cut-off
+ * window must not end before it starts, and the deadline must not fall before the window's end —
+ * a report cannot be due before the facts it counts are in (Decree 09/2019/NĐ-CP art. 8(5)(b)).
+ * The deadline may be the window's last day itself (a plan's hand-set dates may say so).
+ *
+ * @example
+ * periodDatesError({ cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' }) // undefined
+ * periodDatesError({ cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-10' })?.code // 'due-before-cutoff-end'
+ */
+export function periodDatesError(dates: PeriodDates): PeriodDatesError | undefined {
+  if (dates.cutoffStart > dates.cutoffEnd) {
+    return { code: 'cutoff-reversed', message: 'the cut-off window ends before it starts' }
+  }
+  if (dates.dueOn < dates.cutoffEnd) {
+    return { code: 'due-before-cutoff-end', message: 'the deadline falls before the end of the cut-off window' }
+  }
+  return undefined
+}
+
+/**
+ * A period's own window and deadline as a {@link PeriodRule} for that period, so `cutoffWindow`
+ * and `submissionDeadline` read a period opened (or moved) on a plan exactly as it was set. Dates
+ * become anchors relative to the period's year (a Q1 window that starts on 15/12 of the year
+ * before has `yearOffset: -1`).
+ *
+ * @throws RangeError when `periodId` is not a period id.
+ * @example
+ * periodRuleOf('2018Q2', { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' })
+ * // { type: 'quarter', index: 2, cutoffStart: { month: 3, day: 15, yearOffset: 0 }, …, due: { month: 6, day: 18, yearOffset: 0 } }
+ */
+export function periodRuleOf(periodId: PeriodId, dates: PeriodDates): PeriodRule {
+  const { type, index, year } = requirePeriod(periodId)
+  const anchor = (date: IsoDate): AnchorDay => ({ month: monthOf(date), day: dayOf(date), yearOffset: yearOf(date) - year })
+  return {
+    type,
+    ...(index !== undefined && { index }),
+    cutoffStart: anchor(dates.cutoffStart),
+    cutoffEnd: anchor(dates.cutoffEnd),
+    due: anchor(dates.dueOn),
+  }
+}
+
+/**
+ * The deadline of a unit at `level` for a period opened on a plan: the period's own deadline
+ * (stated for the issuer's level) shifted bottom-up by `submissionDeadline`, so communes report
+ * before districts and departments, who report before the standing agency. A period whose id
+ * does not parse keeps its own deadline for every level.
+ *
+ * @example
+ * const q2 = { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' }
+ * deadlineAtLevel('2018Q2', q2, 'commune', 'province') // '2018-06-16'
+ * deadlineAtLevel('2018Q2', q2, 'province', 'province') // '2018-06-18'
+ */
+export function deadlineAtLevel(periodId: string, dates: PeriodDates, level: UnitLevel, issuerLevel: UnitLevel): IsoDate {
+  const parsed = parsePeriod(periodId)
+  if (!parsed.ok) return dates.dueOn
+  return submissionDeadline(parsed.period.id, level, [periodRuleOf(parsed.period.id, dates)], { issuerLevel })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { can, permissionsOf, RoleGrantSchema, unitsWhere, type Action, type RoleGrant } from './permission'
+import {
+  can,
+  grantedUnitIds,
+  permissionsOf,
+  permits,
+  RoleGrantSchema,
+  unitsWhere,
+  type Action,
+  type Permission,
+  type RoleGrant,
+} from './permission'
 import { buildUnitTree } from './unit-tree'
 import { UNITS } from './unit-tree.fixture'
 
@@ -81,6 +91,55 @@ describe('unitsWhere', () => {
 
   it('is the unit alone for a reporter', () => {
     expect([...unitsWhere(communeReporter, 'report.write', tree)]).toEqual(['vinh-thanh-van'])
+  })
+})
+
+describe('permits', () => {
+  // What `/me` hands the dashboard: a commune reporter's and a province planner's grants.
+  const reporter: Permission[] = [
+    { action: 'report.write', scope: 'unit', unitId: 'vinh-thanh-van' },
+    { action: 'report.read', scope: 'unit', unitId: 'vinh-thanh-van' },
+  ]
+  const planner: Permission[] = [{ action: 'report.review', scope: 'subtree', unitId: 'kien-giang' }]
+  const system: Permission[] = [{ action: 'user.manage', scope: 'system', unitId: null }]
+
+  it.each<[string, Permission[], Action, string | null | undefined, boolean, boolean]>([
+    // name, permissions, action, unit (undefined: anywhere), with the tree, expected
+    ['a reporter writes its own unit’s reports', reporter, 'report.write', 'vinh-thanh-van', true, true],
+    ['a reporter does not write another commune’s', reporter, 'report.write', 'minh-luong', true, false],
+    ['without the tree another unit is refused too', reporter, 'report.write', 'minh-luong', false, false],
+    ['without the tree its own unit is confirmed', reporter, 'report.write', 'vinh-thanh-van', false, true],
+    ['a reporter never reviews', reporter, 'report.review', undefined, false, false],
+    ['a planner reviews inside its subtree', planner, 'report.review', 'minh-luong', true, true],
+    ['a planner reviews somewhere', planner, 'report.review', undefined, false, true],
+    ['without the tree a subtree grant is not stretched below its unit', planner, 'report.review', 'minh-luong', false, false],
+    ['a planner does not review outside its subtree', planner, 'report.review', 'no-such-unit', true, false],
+    ['a system grant covers the system itself', system, 'user.manage', null, false, true],
+    ['a unit grant never covers the system', reporter, 'report.write', null, true, false],
+  ])('%s', (_name, permissions, action, unitId, withTree, expected) => {
+    expect(permits(permissions, action, unitId, withTree ? tree : undefined)).toBe(expected)
+  })
+
+  it('answers as `can` does for the same user', () => {
+    for (const who of [admin, provincePlanner, communeReporter, districtViewer]) {
+      expect(permits(permissionsOf(who), 'report.review', 'minh-luong', tree)).toBe(can(who, 'report.review', 'minh-luong', tree))
+    }
+  })
+})
+
+describe('grantedUnitIds', () => {
+  it.each<[string, { roles: RoleGrant[] }, Action, string[]]>([
+    ['a reporter files for its unit', communeReporter, 'report.write', ['vinh-thanh-van']],
+    ['an admin names no unit', admin, 'report.write', []],
+    ['a planner files for none', provincePlanner, 'report.write', []],
+    [
+      'each unit once, in the order of the roles',
+      user({ role: 'reporter', unitId: 'minh-luong' }, { role: 'viewer', unitId: 'minh-luong' }, { role: 'reporter', unitId: 'vinh-thanh-van' }),
+      'report.read',
+      ['minh-luong', 'vinh-thanh-van'],
+    ],
+  ])('%s', (_name, who, action, expected) => {
+    expect(grantedUnitIds(permissionsOf(who), action)).toEqual(expected)
   })
 })
 

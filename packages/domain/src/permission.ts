@@ -130,7 +130,47 @@ export function covers(permission: Permission, unitId: string | null, tree: Unit
  * can({ roles: [{ role: 'planner', unitId: 'kg' }] }, 'report.review', 'xa-a', tree) // true when xa-a is in Kiên Giang
  */
 export function can(user: RoleHolder, action: Action, unitId: string | null, tree: UnitTree): boolean {
-  return permissionsOf(user).some((p) => p.action === action && covers(p, unitId, tree))
+  return permits(permissionsOf(user), action, unitId, tree)
+}
+
+/**
+ * Whether a list of permissions — what `/me` hands a client — allows `action`: anywhere when
+ * `unitId` is left out, else on that unit (null: the system itself). With the unit tree the scope
+ * rules of {@link covers} apply. Without it only system-wide grants and grants on that very unit
+ * can be confirmed, so the answer errs towards refusing: a screen hides what it cannot vouch for.
+ *
+ * @example
+ * const reporter = [{ action: 'report.write', scope: 'unit', unitId: 'xa-a' }] as const
+ * permits(reporter, 'report.write', 'xa-a') // true
+ * permits(reporter, 'report.write', 'xa-b', tree) // false
+ * permits([{ action: 'report.review', scope: 'subtree', unitId: 'kg' }], 'report.review') // true: somewhere
+ */
+export function permits(
+  permissions: readonly Permission[],
+  action: Action,
+  unitId?: string | null,
+  tree?: UnitTree,
+): boolean {
+  return permissions.some((p) => {
+    if (p.action !== action) return false
+    if (unitId === undefined) return true
+    if (tree !== undefined) return covers(p, unitId, tree)
+    return p.scope === 'system' || (unitId !== null && p.unitId === unitId)
+  })
+}
+
+/**
+ * The units on which `action` is granted by name, each once, in the order of the grants: the
+ * roots of what a user may touch (the units a reporter files for). A system-wide grant names no
+ * unit, so an admin files no unit's reports by default.
+ *
+ * @example
+ * grantedUnitIds(permissionsOf({ roles: [{ role: 'reporter', unitId: 'xa-a' }] }), 'report.write') // ['xa-a']
+ * grantedUnitIds(permissionsOf({ roles: [{ role: 'admin', unitId: null }] }), 'report.write') // []
+ */
+export function grantedUnitIds(permissions: readonly Permission[], action: Action): string[] {
+  const ids = permissions.filter((p) => p.action === action).map((p) => p.unitId)
+  return [...new Set(ids.filter((id): id is string => id !== null))]
 }
 
 /**

@@ -4,7 +4,7 @@ import { IsoDateSchema } from './iso-date'
 import { ReportingRulesSchema } from './period'
 import { TargetSchema } from './target'
 import { TimeframeSchema } from './timeframe'
-import { AssigneeSchema } from './unit'
+import { AssigneeSchema, type Unit, type UnitLevel } from './unit'
 
 export const TaskSchema = z.object({
   id: z.string().min(1).optional(),
@@ -65,3 +65,37 @@ export const PlanSchema = z.object({
   sections: z.array(SectionSchema).default([]),
 })
 export type Plan = z.infer<typeof PlanSchema>
+
+/**
+ * The unit whose subtree a plan covers, where its unit classes resolve and its permissions are
+ * checked: its scope unit, else its issuer unit (a plan for its own issuer's area names no scope).
+ *
+ * @example
+ * planScopeUnitId({ issuerUnitId: 'kien-giang' }) // 'kien-giang'
+ * planScopeUnitId({ scopeUnitId: 'duc-hop', issuerUnitId: 'kim-dong' }) // 'duc-hop'
+ */
+export function planScopeUnitId(plan: {
+  scopeUnitId?: string | null
+  issuerUnitId?: string | null
+}): string | undefined {
+  // Stored rows say null where a parsed Plan leaves the field out; both mean "not named".
+  return plan.scopeUnitId ?? plan.issuerUnitId ?? undefined
+}
+
+/**
+ * The level a plan's own deadlines are stated for — the `issuerLevel` of `submissionDeadline`:
+ * the level of the unit it covers ({@link planScopeUnitId}), looked up in `units` (a unit tree's
+ * `byId`, or any map by id). Province when that unit is unknown: the governance indices rank
+ * provinces, and a plan that names no unit is read as the province's.
+ *
+ * @example
+ * planIssuerLevel({ scopeUnitId: 'duc-hop' }, tree.byId) // 'commune' (Đức Hợp 2023)
+ * planIssuerLevel({}, tree.byId) // 'province'
+ */
+export function planIssuerLevel(
+  plan: Pick<Plan, 'scopeUnitId' | 'issuerUnitId'>,
+  units: { get(unitId: string): Pick<Unit, 'level'> | undefined },
+): UnitLevel {
+  const unitId = planScopeUnitId(plan)
+  return (unitId === undefined ? undefined : units.get(unitId)?.level) ?? 'province'
+}

@@ -6,6 +6,7 @@ import {
   canTransition,
   REPORT_TRANSITIONS,
   ReportActionSchema,
+  reportActionPermission,
   type ReportAction,
   type ReportActionType,
 } from './report-workflow'
@@ -125,6 +126,22 @@ describe('applyReportAction', () => {
     if (!result.ok) expect(result.error.message).not.toBe('')
   })
 
+  it.each<[ReportStatus, ReportAction]>([
+    ['draft', { type: 'save', changes: { progress: 10 } }],
+    ['returned', { type: 'submit' }],
+    ['submitted', { type: 'accept' }],
+    ['submitted', { type: 'return', comment: 'Bổ sung số liệu' }],
+    ['accepted', { type: 'reopen', comment: 'Sửa số liệu' }],
+  ])('in a locked period a %s report refuses %j', (status, action) => {
+    const result = applyReportAction(report({ status }), action, { at, expectedVersion: 3, periodLocked: true })
+    expect(result).toMatchObject({ ok: false, error: { code: 'locked' } })
+    if (!result.ok) expect(result.error.message).toContain('2018Q2')
+  })
+
+  it('an unlocked period lets the workflow run', () => {
+    expect(applyReportAction(report(), { type: 'submit' }, { at, periodLocked: false }).ok).toBe(true)
+  })
+
   it('checks the version before anything else, so a stale client is told to reload', () => {
     const result = applyReportAction(report({ status: 'accepted' }), { type: 'save', changes: {} }, { at, expectedVersion: 1 })
     expect(result).toMatchObject({ ok: false, error: { code: 'version-conflict' } })
@@ -163,5 +180,17 @@ describe('ReportActionSchema', () => {
   })
   it('refuses an unknown action', () => {
     expect(ReportActionSchema.safeParse({ type: 'delete' }).success).toBe(false)
+  })
+})
+
+describe('reportActionPermission', () => {
+  it.each<[ReportActionType, string]>([
+    ['save', 'report.write'],
+    ['submit', 'report.write'],
+    ['accept', 'report.review'],
+    ['return', 'report.review'],
+    ['reopen', 'report.review'],
+  ])('%s needs %s on the report’s unit', (action, permission) => {
+    expect(reportActionPermission(action)).toBe(permission)
   })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Action } from './permission'
 import {
   EvidenceSchema,
   KpiValueSchema,
@@ -94,6 +95,11 @@ export interface ReportActionContext {
   at: string
   /** The version the client read. When given and stale, the write is refused. */
   expectedVersion?: number
+  /**
+   * The report's period is locked (Envisio / ClearPoint): none of its reports changes — no save,
+   * no submission, no review — until the standing agency unlocks the period.
+   */
+  periodLocked?: boolean
 }
 
 /**
@@ -119,6 +125,27 @@ export function availableActions(status: ReportStatus, actor?: ReportActor): Rep
   )
 }
 
+/**
+ * The permission each actor acts under, checked against the report's unit: the unit files its
+ * own reports (`report.write`); the standing agency reviews those of its subtree (`report.review`).
+ */
+export const ACTOR_PERMISSIONS: Readonly<Record<ReportActor, Action>> = {
+  unit: 'report.write',
+  'standing-agency': 'report.review',
+}
+
+/**
+ * The permission a caller needs on the report's unit to take `action`: the one of the actor the
+ * workflow table names for it.
+ *
+ * @example
+ * reportActionPermission('submit') // 'report.write'
+ * reportActionPermission('reopen') // 'report.review'
+ */
+export function reportActionPermission(action: ReportActionType): Action {
+  return ACTOR_PERMISSIONS[REPORT_TRANSITIONS[action].by]
+}
+
 const fail = (code: ReportWorkflowErrorCode, message: string): ReportActionResult => ({
   ok: false,
   error: { code, message },
@@ -126,7 +153,8 @@ const fail = (code: ReportWorkflowErrorCode, message: string): ReportActionResul
 
 /**
  * Applies one workflow action to a report and answers the new report (version + 1, timestamps
- * set) or a coded error. Checks run in this order: version, lock, transition, comment, content —
+ * set) or a coded error. Checks run in this order: version, lock (of the period, then of the
+ * report), transition, comment, content —
  * a stale client learns first that it is stale, since its other mistakes may come from that.
  *
  * Rules beyond the table: a report that says `done` must name the day it was done (`completedOn`)
@@ -144,6 +172,9 @@ export function applyReportAction(report: Report, action: ReportAction, ctx: Rep
       'version-conflict',
       `the report changed since it was read (version ${ctx.expectedVersion}, now ${report.version}); reload and try again`,
     )
+  }
+  if (ctx.periodLocked) {
+    return fail('locked', `period ${report.periodId} is locked: its reports change only once the standing agency unlocks it`)
   }
   const rule = REPORT_TRANSITIONS[action.type]
   const lockMessage = LOCKED[report.status]

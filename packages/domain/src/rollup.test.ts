@@ -4,10 +4,15 @@ import { ReportSchema, type Report } from './report'
 import {
   approvalState,
   completenessByUnit,
+  expectedReports,
+  expectedReportState,
   fullyAcceptedUnits,
+  isFiled,
+  latestVersions,
   progressRollup,
   rollupByUnit,
   submissionTimeliness,
+  sumReportingStats,
   taskOutcome,
   type ExpectedReport,
   type TaskAssignment,
@@ -160,6 +165,111 @@ describe('completenessByUnit', () => {
   it('refuses reports from more than one period', () => {
     const mixed = [...reportsQ2, report(T13, MINH_LUONG, '2018Q3')]
     expect(() => completenessByUnit(expectedQ2, mixed, deadlineFor, asOfQ2)).toThrow(/one period/)
+  })
+})
+
+describe('isFiled', () => {
+  it.each([
+    ['draft', false],
+    ['submitted', true],
+    ['accepted', true],
+    ['returned', false],
+  ] as const)('a %s report is filed: %s', (status, expected) => {
+    expect(isFiled({ status })).toBe(expected)
+  })
+})
+
+describe('expectedReports', () => {
+  // Task 2.3 is led by the district and commune committees; 1.3 by the communes, Mặt trận coordinating.
+  const assignments: TaskAssignment[] = [
+    { taskId: T23, unitId: CHAU_THANH, role: 'lead' },
+    { taskId: T23, unitId: MINH_LUONG, role: 'lead' },
+    { taskId: T13, unitId: MINH_LUONG, role: 'lead' },
+    { taskId: T13, unitId: MTTQ, role: 'coordinator' },
+    { taskId: T13, unitId: BINH_AN },
+    { taskId: T13, unitId: MINH_LUONG, role: 'lead' },
+  ]
+
+  it.each<[string, string[], ExpectedReport[]]>([
+    [
+      'in 2018Q2 both tasks are due: every lead owes one, the coordinator none',
+      [T13, T23],
+      [
+        { taskId: T23, unitId: CHAU_THANH },
+        { taskId: T23, unitId: MINH_LUONG },
+        { taskId: T13, unitId: MINH_LUONG },
+        { taskId: T13, unitId: BINH_AN },
+      ],
+    ],
+    [
+      'in 2018Q3 only the ongoing 1.3 is due',
+      [T13],
+      [
+        { taskId: T13, unitId: MINH_LUONG },
+        { taskId: T13, unitId: BINH_AN },
+      ],
+    ],
+    ['nothing due, nothing owed', [], []],
+  ])('%s', (_case, due, expected) => {
+    expect(expectedReports(assignments, due)).toEqual(expected)
+  })
+})
+
+describe('expectedReportState', () => {
+  const deadline = '2018-06-18'
+  it.each<[string, Partial<Report> | undefined, string, string]>([
+    ['nothing saved, deadline ahead', undefined, '2018-06-10', 'pending'],
+    ['nothing saved, deadline passed', undefined, '2018-06-20', 'missing'],
+    ['a draft is not in', { status: 'draft' }, '2018-06-20', 'missing'],
+    ['a returned report is back with the unit', { status: 'returned', submittedAt: '2018-06-15T09:00:00+07:00' }, '2018-06-20', 'missing'],
+    ['filed before the deadline', filed('2018-06-15'), '2018-06-20', 'on-time'],
+    ['accepted after the deadline', filed('2018-06-19', 'accepted'), '2018-06-20', 'late'],
+    ['filed without a time counts as filed on asOf', { status: 'submitted' }, '2018-06-20', 'late'],
+    ['filed without a time before the deadline is on time', { status: 'submitted' }, '2018-06-12', 'on-time'],
+  ])('%s', (_case, over, asOf, expected) => {
+    const saved = over === undefined ? undefined : report(T23, MINH_LUONG, '2018Q2', over)
+    expect(expectedReportState({ report: saved, deadline, asOf })).toBe(expected)
+  })
+
+  it('stretches the deadline by the grace days', () => {
+    expect(expectedReportState({ report: report(T23, MINH_LUONG, '2018Q2', filed('2018-06-19')), deadline, asOf: '2018-06-25', graceDays: 1 })).toBe('on-time')
+  })
+})
+
+describe('latestVersions', () => {
+  it('finds the highest version of each pair', () => {
+    const reportOf = latestVersions([
+      report(T23, MINH_LUONG, '2018Q2', { version: 2, narrative: 'v2' }),
+      report(T23, MINH_LUONG, '2018Q2', { version: 3, narrative: 'v3' }),
+      report(T23, BINH_AN, '2018Q2', { version: 1, narrative: 'other' }),
+    ])
+    expect(reportOf(T23, MINH_LUONG)?.narrative).toBe('v3')
+    expect(reportOf(T23, BINH_AN)?.narrative).toBe('other')
+    expect(reportOf(T13, MINH_LUONG)).toBeUndefined()
+  })
+})
+
+describe('sumReportingStats', () => {
+  const stats = (unitId: string, expected: number, submitted: number, onTime: number): UnitReportingStats => ({
+    unitId,
+    expected,
+    submitted,
+    accepted: 0,
+    onTime,
+    late: submitted - onTime,
+    missing: expected - submitted,
+    pending: 0,
+    completeness: null,
+    timeliness: null,
+  })
+
+  it.each<[string, UnitReportingStats[], number, number | null, number | null]>([
+    ['rates come from the sums, not the mean of rates (10 owed and 1 owed)', [stats(CHAU_THANH, 10, 10, 10), stats(GIONG_RIENG, 1, 0, 0)], 11, (10 / 11) * 100, (10 / 11) * 100],
+    ['two plans of the province', [stats(KG, 4, 2, 1), stats(KG, 4, 4, 3)], 8, 75, 50],
+    ['nothing expected has no rate', [], 0, null, null],
+  ])('%s', (_case, list, expected, completeness, timeliness) => {
+    const total = sumReportingStats(list, KG)
+    expect(total).toMatchObject({ unitId: KG, expected, completeness, timeliness })
   })
 })
 

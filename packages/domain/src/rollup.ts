@@ -6,6 +6,7 @@ import {
   localDateOf,
   TaskOutcomeSchema,
   type Report,
+  type ReportStatus,
   type SubmissionState,
   type TaskOutcome,
   type WorkStatus,
@@ -87,7 +88,88 @@ export interface UnitReportingStats {
   timeliness: number | null
 }
 
-const FILED = new Set(['submitted', 'accepted'])
+const FILED: ReadonlySet<ReportStatus> = new Set<ReportStatus>(['submitted', 'accepted'])
+
+/**
+ * Whether a report is filed: submitted or accepted. A draft is not yet stood behind, and a
+ * returned report is back with its unit — neither counts as in, for completeness, progress or
+ * the KPI values a target is judged on.
+ *
+ * @example
+ * isFiled({ status: 'submitted' }) // true
+ * isFiled({ status: 'returned' }) // false
+ */
+export function isFiled(report: Pick<Report, 'status'>): boolean {
+  return FILED.has(report.status)
+}
+
+/**
+ * The reports units owe for a period: one per task and lead unit, for the tasks due in the period
+ * (`dueTasks`). Coordinators support the lead and report through it, so they owe none (an
+ * assignment without a role is a lead's). Each pair once, in the order of `assignments`.
+ *
+ * @example
+ * expectedReports([{ taskId: '2.3', unitId: 'xa-a', role: 'lead' }, { taskId: '2.3', unitId: 'so-tnmt', role: 'coordinator' }], ['2.3'])
+ * // [{ taskId: '2.3', unitId: 'xa-a' }]
+ */
+export function expectedReports(assignments: readonly TaskAssignment[], dueTaskIds: Iterable<string>): ExpectedReport[] {
+  const due = new Set(dueTaskIds)
+  const seen = new Set<string>()
+  const owed: ExpectedReport[] = []
+  for (const { taskId, unitId, role } of assignments) {
+    const key = pairKey(taskId, unitId)
+    if ((role ?? 'lead') !== 'lead' || !due.has(taskId) || seen.has(key)) continue
+    seen.add(key)
+    owed.push({ taskId, unitId })
+  }
+  return owed
+}
+
+/**
+ * How one owed report stands as of `asOf` ({@link submissionTimeliness}), from the report the unit
+ * holds for the period, if any. Only a filed report counts as in; one filed without a filing time
+ * (imported from a spreadsheet) is known to be in by `asOf` and no earlier, so it is judged as
+ * filed that day rather than credited as on time. This is the rule `completenessByUnit` counts by.
+ *
+ * @example
+ * expectedReportState({ report: { status: 'draft' }, deadline: '2018-06-18', asOf: '2018-06-20' }) // 'missing'
+ * expectedReportState({ report: { status: 'accepted', submittedAt: '2018-06-15T09:00:00+07:00' }, deadline: '2018-06-18', asOf: '2018-06-20' }) // 'on-time'
+ */
+export function expectedReportState(input: {
+  report?: Pick<Report, 'status' | 'submittedAt'>
+  deadline: IsoDate
+  asOf: string
+  graceDays?: number
+}): SubmissionState {
+  const { report, asOf } = input
+  const filed = report !== undefined && isFiled(report)
+  return submissionTimeliness({
+    submittedAt: filed ? (report.submittedAt ?? localDateOf(asOf)) : undefined,
+    deadline: input.deadline,
+    asOf,
+    graceDays: input.graceDays,
+  })
+}
+
+/**
+ * Of several reports for one (task, unit), the highest version — the one `completenessByUnit`
+ * counts — looked up by task and unit.
+ *
+ * @example
+ * const reportOf = latestVersions(periodReports)
+ * reportOf('2.3', 'xa-a')?.status // 'submitted'
+ */
+export function latestVersions<R extends Pick<Report, 'taskId' | 'unitId' | 'version'>>(
+  reports: readonly R[],
+): (taskId: string, unitId: string) => R | undefined {
+  const byPair = new Map<string, R>()
+  for (const r of reports) {
+    const key = pairKey(r.taskId, r.unitId)
+    const seen = byPair.get(key)
+    if (seen === undefined || r.version > seen.version) byPair.set(key, r)
+  }
+  return (taskId, unitId) => byPair.get(pairKey(taskId, unitId))
+}
 
 /**
  * Completeness and timeliness per unit for one period, DHIS2-style: counted against what was
@@ -109,13 +191,7 @@ export function completenessByUnit(
   const periods = new Set(reports.map((r) => r.periodId))
   if (periods.size > 1) throw new Error(`completenessByUnit counts one period at a time, got ${[...periods].join(', ')}`)
 
-  const byPair = new Map<string, Report>()
-  for (const r of reports) {
-    const key = pairKey(r.taskId, r.unitId)
-    const seen = byPair.get(key)
-    if (seen === undefined || r.version > seen.version) byPair.set(key, r)
-  }
-
+  const reportOf = latestVersions(reports)
   const stats = new Map<string, UnitReportingStats>()
   const counted = new Set<string>()
   for (const { taskId, unitId } of expected) {
@@ -127,16 +203,8 @@ export function completenessByUnit(
       s = emptyStats(unitId)
       stats.set(unitId, s)
     }
-    const report = byPair.get(key)
-    const filed = report !== undefined && FILED.has(report.status)
-    const state = submissionTimeliness({
-      // A filed report without a filing time (imported from a spreadsheet) is known to be in by
-      // `asOf` and no earlier, so it is judged as filed that day rather than credited as on time.
-      submittedAt: filed ? (report.submittedAt ?? localDateOf(asOf)) : undefined,
-      deadline: deadlineFor(unitId),
-      asOf,
-      graceDays: options.graceDays,
-    })
+    const report = reportOf(taskId, unitId)
+    const state = expectedReportState({ report, deadline: deadlineFor(unitId), asOf, graceDays: options.graceDays })
     s.expected += 1
     if (state === 'on-time') s.onTime += 1
     else if (state === 'late') s.late += 1
@@ -179,6 +247,20 @@ export function rollupByUnit(
   }
   for (const [id, t] of totals) totals.set(id, withRates(t))
   return totals
+}
+
+/**
+ * The counts of several units (or of several plans' roots) added up under one id, rates
+ * recomputed from the sums — never averaged, so a unit owing ten reports weighs ten times one
+ * owing one.
+ *
+ * @example
+ * sumReportingStats(plans.map((p) => p.reporting), 'kien-giang').completeness
+ */
+export function sumReportingStats(stats: readonly UnitReportingStats[], unitId: string): UnitReportingStats {
+  const total = emptyStats(unitId)
+  for (const s of stats) for (const k of COUNT_KEYS) total[k] += s[k]
+  return withRates(total)
 }
 
 /**
@@ -409,7 +491,7 @@ function pathToRoot(unitId: string, parentOf: (unitId: string) => string | null,
 function latestFiledReports(reports: readonly Report[], asOf: IsoDate): Map<string, Report> {
   const latest = new Map<string, Report>()
   for (const r of reports) {
-    if (!FILED.has(r.status)) continue
+    if (!isFiled(r)) continue
     if (r.submittedAt !== undefined && localDateOf(r.submittedAt) > asOf) continue
     const key = pairKey(r.taskId, r.unitId)
     const seen = latest.get(key)

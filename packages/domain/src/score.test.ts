@@ -4,12 +4,15 @@ import {
   BAND_LABELS,
   type Band,
   bandOf,
+  bandOfResult,
   bandSizes,
   compareYears,
   type IndexResult,
   IndexResultSchema,
+  pointsNeeded,
   pointsToRank,
   rankAll,
+  resultHistory,
   type ResultIssueCode,
   validateResult,
   weakestDimensions,
@@ -470,5 +473,55 @@ describe('pointsToRank', () => {
 
   it.each([0, -1, 1.5])('throws for target rank %d', (target) => {
     expect(() => pointsToRank('e', target, papi2023)).toThrow(RangeError)
+  })
+})
+
+describe('pointsNeeded', () => {
+  const others = (totals: number[]): IndexResult[] =>
+    totals.map((total, i) => ({ unitId: `p${i}`, frameworkId: 'papi-2009', year: 2017, total, dimensions: [] }))
+
+  it.each<[string, number | undefined, IndexResult[], number | undefined]>([
+    ['measures the gap to the unit holding the target rank', 2, [kienGiang2017, ...others([40, 36.5, 30])], 0.79],
+    ['is 0 once the target is reached', 2, [kienGiang2017, ...others([40, 30, 20])], 0],
+    ['without the full ranking: 45th is not known to reach the top 44', 44, [kienGiang2017], undefined],
+    ['without the full ranking: 45th is within the top 50', 50, [kienGiang2017], 0],
+    ['needs a target', undefined, [kienGiang2017], undefined],
+    ['needs the unit among the results', 2, others([40, 36.5, 30]), undefined],
+  ])('%s', (_case, target, results, expected) => {
+    expect(pointsNeeded('kien-giang', target, results)).toBe(expected)
+  })
+})
+
+describe('bandOfResult', () => {
+  it.each<[string, Pick<IndexResult, 'band' | 'rank' | 'rankOf'>, Band | undefined]>([
+    ['the published band is kept', { band: 'highest', rank: 45, rankOf: 63 }, 'highest'],
+    ['else the rank places it: Kiên Giang 2016, 61st of 63', { rank: 61, rankOf: 63 }, 'lowest'],
+    ['Lào Cai PAR INDEX 2019, 15th of 63', { rank: 15, rankOf: 63 }, 'highest'],
+    ['no count, no band', { rank: 15 }, undefined],
+    ['no rank, no band', { rankOf: 63 }, undefined],
+    ['a rank beyond the count places nowhere', { rank: 64, rankOf: 63 }, undefined],
+  ])('%s', (_case, result, expected) => {
+    expect(bandOfResult(result)).toBe(expected)
+  })
+})
+
+describe('resultHistory', () => {
+  it('reads Kiên Giang 2017: 35,71/60, up 2,51 points and 16 places, low-average band', () => {
+    const rows = resultHistory([kienGiang2017, kienGiang2016])
+    expect(rows.map((r) => r.year)).toEqual([2016, 2017])
+    expect(rows[1]).toMatchObject({ total: 35.71, maxTotal: 60, scoreChange: 2.51, rankChange: 16, band: 'low-average', frameworkChanged: false })
+    expect(rows[0]).toMatchObject({ band: 'lowest' })
+    expect(rows[0]?.scoreChange).toBeUndefined()
+  })
+
+  it('compares only with the year just before', () => {
+    const rows = resultHistory([laoCai2019, { ...laoCai2018, year: 2017 }])
+    expect(rows[1]).toMatchObject({ year: 2019, maxTotal: 100, band: 'highest' })
+    expect(rows[1]?.scoreChange).toBeUndefined()
+    expect(rows[1]?.rankChange).toBeUndefined()
+  })
+
+  it('Lào Cai PAR INDEX 2019: up 4,38 points and 6 places', () => {
+    expect(resultHistory([laoCai2018, laoCai2019])[1]).toMatchObject({ scoreChange: 4.38, rankChange: 6 })
   })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Framework } from './framework'
+import { frameworkById, type Framework } from './framework'
 import type { Label } from './label'
 
 // --- schemas
@@ -379,6 +379,93 @@ export function pointsToRank(unitId: string, targetRank: number, results: readon
   const bar = others[targetRank - 1]
   if (bar === undefined || own.total >= bar) return 0
   return difference(bar, own.total)
+}
+
+/**
+ * Points a unit must add to reach a plan's target rank ({@link pointsToRank}), where the year's
+ * results can tell. When they hold no more units than the target rank (only the unit's own result
+ * was entered, say), nobody marks the bar: the unit's published rank then says 0 once it is there,
+ * and nothing can be said otherwise. Undefined without a target.
+ *
+ * @example
+ * pointsNeeded('kien-giang', 44, [kienGiang2017]) // undefined: ranked 45th, the 44th is not known
+ * pointsNeeded('kien-giang', 50, [kienGiang2017]) // 0: 45th is within the top 50
+ */
+export function pointsNeeded(unitId: string, targetRank: number | undefined, results: readonly IndexResult[]): number | undefined {
+  if (targetRank === undefined) return undefined
+  const own = results.find((r) => r.unitId === unitId)
+  if (own !== undefined && results.length <= targetRank) {
+    return own.rank !== undefined && own.rank <= targetRank ? 0 : undefined
+  }
+  return pointsToRank(unitId, targetRank, results)
+}
+
+// --- resultHistory
+
+/**
+ * A result's performance group: the band as published, else the one its rank falls in among
+ * `rankOf` ({@link bandOf}); undefined when the rank or the count is not known (or out of range).
+ *
+ * @example
+ * bandOfResult({ unitId: 'kien-giang', frameworkId: 'papi-2009', year: 2017, total: 35.71, rank: 45, rankOf: 63, dimensions: [] }) // 'low-average'
+ */
+export function bandOfResult(result: Pick<IndexResult, 'band' | 'rank' | 'rankOf'>): Band | undefined {
+  if (result.band !== undefined) return result.band
+  const { rank, rankOf } = result
+  return rank !== undefined && rankOf !== undefined && rank <= rankOf ? bandOf(rank, rankOf) : undefined
+}
+
+/** One year of a unit's results for an index, with its changes against the year before. */
+export interface ResultYear {
+  year: number
+  frameworkId: string
+  total: number
+  /** The framework's maximum total (60 or 80 for PAPI, 100 for PAR INDEX). */
+  maxTotal?: number
+  rank?: number
+  rankOf?: number
+  band?: Band
+  /** Places moved since the year before; positive = up. */
+  rankChange?: number
+  /** Total minus the year before's total. */
+  scoreChange?: number
+  /** The year before was scored under another framework version. */
+  frameworkChanged?: boolean
+}
+
+/**
+ * A unit's results for one index, oldest first, each compared with the year just before
+ * ({@link compareYears}; a gap year compares with nothing) and placed in its band
+ * ({@link bandOfResult}).
+ *
+ * @example
+ * resultHistory([kienGiang2017, kienGiang2016])[1]
+ * // { year: 2017, total: 35.71, maxTotal: 60, rank: 45, rankOf: 63, band: 'low-average', scoreChange: 2.51, rankChange: 16, frameworkChanged: false, … }
+ */
+export function resultHistory(results: readonly IndexResult[]): ResultYear[] {
+  const sorted = [...results].sort((a, b) => a.year - b.year)
+  return sorted.map((r, i) => {
+    const previous = sorted[i - 1]
+    const change = previous !== undefined && previous.year === r.year - 1 ? compareYears(r, previous) : undefined
+    const band = bandOfResult(r)
+    const maxTotal = frameworkById(r.frameworkId)?.maxTotal
+    return {
+      year: r.year,
+      frameworkId: r.frameworkId,
+      total: r.total,
+      ...(maxTotal === undefined ? {} : { maxTotal }),
+      ...(r.rank === undefined ? {} : { rank: r.rank }),
+      ...(r.rankOf === undefined ? {} : { rankOf: r.rankOf }),
+      ...(band === undefined ? {} : { band }),
+      ...(change === undefined
+        ? {}
+        : {
+            scoreChange: change.totalChange,
+            frameworkChanged: change.frameworkChanged,
+            ...(change.rankChange === undefined ? {} : { rankChange: change.rankChange }),
+          }),
+    }
+  })
 }
 
 // --- internal arithmetic

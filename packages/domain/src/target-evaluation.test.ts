@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Target, TargetState } from './target'
-import { TARGET_TOLERANCE, type TargetObservation, changeVsBaseline, evaluateTarget } from './target-evaluation'
+import { ReportSchema, type Report } from './report'
+import type { IndexResult } from './score'
+import {
+  TARGET_TOLERANCE,
+  type TargetObservation,
+  changeVsBaseline,
+  evaluateTarget,
+  reportedObservation,
+  resultObservation,
+  targetRank,
+} from './target-evaluation'
 
 // The targets of Lào Cai 165/KH-UBND (PAR INDEX 2020), as the importer should model them.
 const laoCai = {
@@ -110,5 +120,57 @@ describe('changeVsBaseline', () => {
     ['undefined without a value', laoCai.staffCut, { baselineValue: 1000 }, undefined],
   ])('%s', (_case, target, observation, expected) => {
     expect(changeVsBaseline(target, observation)).toBe(expected)
+  })
+})
+
+describe('targetRank', () => {
+  it.each<[string, Target[], number | undefined]>([
+    ['Lào Cai aims for the top 10', [laoCai.total, laoCai.top10], 10],
+    ['the first rank target counts', [laoCai.top10, { ...laoCai.top10, value: 5 }], 10],
+    ['a plan without a rank target aims for none', [laoCai.total, laoCai.onTime], undefined],
+  ])('%s', (_case, targets, expected) => {
+    expect(targetRank(targets)).toBe(expected)
+  })
+})
+
+describe('resultObservation', () => {
+  // Lào Cai PAR INDEX: 78,47 (21st) in 2018, 82,85 (15th) in 2019; the 2020 plan runs to 2020.
+  const result = (year: number, total: number, rank?: number): IndexResult => ({
+    unitId: 'lao-cai',
+    frameworkId: 'par-index-2017',
+    year,
+    total,
+    ...(rank !== undefined && { rank }),
+    dimensions: [],
+  })
+  const results = [result(2018, 78.47, 21), result(2019, 82.85, 15), result(2021, 86.1, 9)]
+
+  it.each<[string, Target, number, TargetObservation & { year?: number }]>([
+    ['the latest result up to the plan’s last year', laoCai.top10, 2020, { value: 82.85, rank: 15, year: 2019 }],
+    ['a later year is not the plan’s', laoCai.total, 2019, { value: 82.85, rank: 15, year: 2019 }],
+    ['the baseline year gives the baseline', { ...laoCai.total, comparator: 'change-vs-baseline', value: 5, baselineYear: 2018 }, 2020, { value: 82.85, rank: 15, year: 2019, baselineValue: 78.47 }],
+    ['nothing published yet, nothing observed', laoCai.total, 2017, {}],
+  ])('%s', (_case, target, lastYear, expected) => {
+    expect(resultObservation(target, results, lastYear)).toEqual(expected)
+  })
+
+  it('judges Lào Cai’s top-10 target on the 2019 rank: not met', () => {
+    expect(evaluateTarget(laoCai.top10, resultObservation(laoCai.top10, results, 2020))).toBe('not-met')
+  })
+})
+
+describe('reportedObservation', () => {
+  const metric = laoCai.onTime.metric
+  const report = (periodId: string, status: Report['status'], value: number, submittedAt?: string): Report =>
+    ReportSchema.parse({ taskId: '3.1', unitId: 'lc-vp', periodId, status, kpiValues: [{ metric, value }], ...(submittedAt && { submittedAt }) })
+
+  it.each<[string, Report[], TargetObservation]>([
+    ['a filed value', [report('2020Q2', 'submitted', 96, '2020-06-16T09:00:00+07:00')], { value: 96 }],
+    ['the latest period wins', [report('2020Q3', 'accepted', 97.5, '2020-09-15T09:00:00+07:00'), report('2020Q2', 'accepted', 96, '2020-06-16T09:00:00+07:00')], { value: 97.5 }],
+    ['of one period, the later filing', [report('2020Q3', 'submitted', 98, '2020-09-16T09:00:00+07:00'), report('2020Q3', 'submitted', 97, '2020-09-15T09:00:00+07:00')], { value: 98 }],
+    ['a draft is not stood behind', [report('2020Q3', 'draft', 99), report('2020Q2', 'submitted', 96, '2020-06-16T09:00:00+07:00')], { value: 96 }],
+    ['nothing filed, nothing observed', [report('2020Q3', 'returned', 99)], {}],
+  ])('%s', (_case, reports, expected) => {
+    expect(reportedObservation({ metric }, reports)).toEqual(expected)
   })
 })

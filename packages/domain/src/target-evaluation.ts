@@ -1,3 +1,7 @@
+import { requirePeriod } from './period'
+import { isFiled } from './rollup'
+import type { Report } from './report'
+import type { IndexResult } from './score'
 import type { Target, TargetState } from './target'
 
 /** What was measured for a target: a value, a rank, and the baseline a change is measured from. */
@@ -98,4 +102,62 @@ export function changeVsBaseline(target: Target, observation: TargetObservation)
 
 function finite(n: number | undefined): number | undefined {
   return n !== undefined && Number.isFinite(n) ? n : undefined
+}
+
+/**
+ * The rank a plan aims for: its first "rank ≤ N" target ("xếp trong tốp 10"), if it has one.
+ *
+ * @example
+ * targetRank([{ metric: 'papi-total', comparator: 'gte', value: 40, unit: 'points' }, { metric: 'papi-rank', comparator: 'rank-lte', value: 10, unit: 'rank' }]) // 10
+ */
+export function targetRank(targets: readonly Target[]): number | undefined {
+  return targets.find((t) => t.comparator === 'rank-lte')?.value
+}
+
+/** A target's observation with the year of the result it was read from. */
+export type ResultObservation = TargetObservation & { year?: number }
+
+/**
+ * What a plan's own targets are measured by: the index results of the unit the plan covers (its
+ * scope unit, one index). The latest result published for a year up to the plan's last year gives
+ * the value (its total) and the rank; the result of the target's baseline year, if any, the
+ * baseline. Nothing is observed before a result is published.
+ *
+ * @example
+ * // Kiên Giang 97/KH-UBND aims for the top 44 in 2018; PAPI 2017 placed it 45th.
+ * resultObservation({ metric: 'papi-rank', comparator: 'rank-lte', value: 44, unit: 'rank' }, [kienGiang2016, kienGiang2017], 2018)
+ * // { value: 35.71, rank: 45, year: 2017 }
+ */
+export function resultObservation(target: Target, results: readonly IndexResult[], lastYear: number): ResultObservation {
+  const latest = results.filter((r) => r.year <= lastYear).reduce<IndexResult | undefined>((a, r) => (a === undefined || r.year >= a.year ? r : a), undefined)
+  const baselineValue = results.find((r) => r.year === target.baselineYear)?.total
+  return {
+    ...(latest !== undefined && { value: latest.total, ...(latest.rank !== undefined && { rank: latest.rank }), year: latest.year }),
+    ...(baselineValue !== undefined && { baselineValue }),
+  }
+}
+
+/**
+ * What a task's target is measured by: the value units report for its metric. Only filed
+ * (submitted or accepted) reports count; of those giving the metric, the latest word wins — the
+ * report of the latest period, then the later filing.
+ *
+ * @example
+ * reportedObservation({ metric: 'Hồ sơ TTHC giải quyết đúng hạn', comparator: 'between', value: 95, valueMax: 100, unit: 'percent' }, reports)
+ * // { value: 97.5 }
+ */
+export function reportedObservation(
+  target: Pick<Target, 'metric'>,
+  reports: readonly Pick<Report, 'status' | 'periodId' | 'submittedAt' | 'kpiValues'>[],
+): TargetObservation {
+  let found: { value: number; end: string; at: string } | undefined
+  for (const report of reports) {
+    if (!isFiled(report)) continue
+    const kpi = report.kpiValues.filter((k) => k.metric === target.metric).at(-1)
+    if (kpi === undefined) continue
+    const end = requirePeriod(report.periodId).end
+    const at = report.submittedAt ?? ''
+    if (found === undefined || end > found.end || (end === found.end && at >= found.at)) found = { value: kpi.value, end, at }
+  }
+  return found === undefined ? {} : { value: found.value }
 }

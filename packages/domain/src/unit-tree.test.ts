@@ -8,6 +8,7 @@ import {
   descendantsOf,
   isActiveOn,
   isWithin,
+  lastDayBefore,
   predecessorsOf,
   successorsOn,
   unitsActiveOn,
@@ -160,5 +161,25 @@ describe('predecessorsOf', () => {
     ['a unit that took over nothing', 'kien-giang', []],
   ])('%s', (_case, unitId, expected) => {
     expect(ids(predecessorsOf(unitId, tree))).toEqual(expected)
+  })
+})
+
+describe('lastDayBefore', () => {
+  it.each([
+    ['the 1 July 2025 mergers end on 30 June', '2025-07-01', '2025-06-30'],
+    ['a merger on New Year’s Day ends the year before', '2025-01-01', '2024-12-31'],
+    ['a merger on 1 March of a leap year ends on the leap day', '2024-03-01', '2024-02-29'],
+  ])('%s', (_case, effectiveOn, expected) => {
+    expect(lastDayBefore(effectiveOn)).toBe(expected)
+  })
+
+  it('a unit merged from a day is no longer in force that day', () => {
+    const kienGiang = tree.byId.get('kien-giang') as Unit
+    expect(kienGiang.validTo).toBe(lastDayBefore('2025-07-01'))
+    expect(isActiveOn(kienGiang, '2025-07-01')).toBe(false)
+  })
+
+  it('throws a RangeError on a date it cannot read', () => {
+    expect(() => lastDayBefore('01/07/2025')).toThrow(RangeError)
   })
 })

@@ -1,3 +1,4 @@
+import { addDays, requireDate } from './internal/calendar'
 import type { IsoDate } from './iso-date'
 import type { Unit } from './unit'
 
@@ -144,6 +145,20 @@ export function isWithin(unitId: string, ancestorId: string, tree: UnitTree): bo
 export function isActiveOn(unit: Unit, date: IsoDate): boolean {
   // ISO calendar dates compare correctly as strings.
   return (unit.validFrom === undefined || unit.validFrom <= date) && (unit.validTo === undefined || date <= unit.validTo)
+}
+
+/**
+ * The last day of a unit that hands over to a successor from `effectiveOn`: the day before, since
+ * `validTo` is the unit's own last day (Resolution 202/2025/QH15: the provinces merged on
+ * 1 July 2025 end on 30 June 2025).
+ *
+ * @throws RangeError when `effectiveOn` is not a date (YYYY-MM-DD).
+ * @example
+ * lastDayBefore('2025-07-01') // '2025-06-30'
+ * lastDayBefore('2025-01-01') // '2024-12-31' (Huế became a centrally-run city)
+ */
+export function lastDayBefore(effectiveOn: IsoDate): IsoDate {
+  return addDays(requireDate(effectiveOn), -1)
 }
 
 /**

@@ -2,8 +2,11 @@ import {
   completenessByUnit,
   descendantsOf,
   dueTasks,
+  expectedReports,
+  planIssuerLevel,
   progressRollup,
   rollupByUnit,
+  sumReportingStats,
   taskDueDate,
   type OutcomeCounts,
   type SectionProgress,
@@ -13,7 +16,7 @@ import {
 } from '@papi/domain'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Executor } from './database'
-import { deadlineForLevel, findPeriod, planIssuerLevel } from './period-repository'
+import { deadlineForLevel, findPeriod } from './period-repository'
 import { asDomainPlan, getPlan } from './plan-repository'
 import { listReports } from './report-repository'
 import { periods, plans } from './schema'
@@ -86,15 +89,17 @@ export async function dashboard(
     const stored = await getPlan(db, id)
     const period = await findPeriod(db, id, query.periodId)
     if (!period) continue
-    const issuerLevel = await planIssuerLevel(db, id)
+    const issuerLevel = planIssuerLevel(stored, tree.byId)
     const plan = asDomainPlan(stored)
     const inScope = stored.sections.flatMap((s) => s.tasks).flatMap((t) =>
       t.assignees.filter((a) => subtree.has(a.unitId)).map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })),
     )
     if (inScope.length === 0) continue
 
-    const due = new Set(dueTasks(plan, query.periodId).map((d) => d.task.id as string))
-    const expected = inScope.filter((a) => a.role === 'lead' && due.has(a.taskId))
+    const expected = expectedReports(
+      inScope,
+      dueTasks(plan, query.periodId).map((d) => d.task.id as string),
+    )
     const reports = (await listReports(db, { planId: id, periodId: query.periodId })).filter((r) => subtree.has(r.unitId))
     const levelOf = (unitId: string) => (tree.byId.get(unitId)?.level ?? issuerLevel) as UnitLevel
     const perUnit = completenessByUnit(
@@ -145,25 +150,9 @@ export async function dashboard(
     })
   }
 
-  const sum = (k: 'expected' | 'submitted' | 'accepted' | 'onTime' | 'late' | 'missing' | 'pending') =>
-    result.reduce((n, p) => n + p.reporting[k], 0)
-  const expected = sum('expected')
-  const rate = (n: number) => (expected === 0 ? null : (n / expected) * 100)
-  return {
-    unitId: root.id,
-    periodId: query.periodId,
-    asOf,
-    plans: result,
-    totals: {
-      expected,
-      submitted: sum('submitted'),
-      accepted: sum('accepted'),
-      onTime: sum('onTime'),
-      late: sum('late'),
-      missing: sum('missing'),
-      pending: sum('pending'),
-      completeness: rate(sum('submitted')),
-      timeliness: rate(sum('onTime')),
-    },
-  }
+  const { unitId: _root, ...totals } = sumReportingStats(
+    result.map((p) => p.reporting),
+    root.id,
+  )
+  return { unitId: root.id, periodId: query.periodId, asOf, plans: result, totals }
 }

@@ -12,7 +12,7 @@ export type { Store } from './store'
 export type { Database, Driver, Executor, Transaction } from './database'
 
 // --- store-error
-export { isForeignKeyViolation, isUniqueViolation, StoreError, StoreErrorCodeSchema } from './store-error'
+export { isForeignKeyViolation, isUniqueViolation, StoreError, StoreErrorCodeSchema, storeErrorOf } from './store-error'
 export type { StoreErrorCode } from './store-error'
 
 // --- schema
@@ -52,8 +52,11 @@ export { hashToken } from './session-repository'
 export type { NewSession, Session } from './session-repository'
 
 // --- plan-repository
-export { asDomainPlan, planScopeUnitId } from './plan-repository'
-export type { PlanSummary, StoredPlan, StoredSection, StoredTask, TaskAssignee } from './plan-repository'
+export { asDomainPlan } from './plan-repository'
+export type { PlanSummary, SaveProgress, StoredPlan, StoredSection, StoredTask, TaskAssignee } from './plan-repository'
+
+// --- plan-import
+export type { ImportPlanOptions, PlanImportResult } from './plan-import'
 
 // --- period-repository
 export { deadlineForLevel, periodRule } from './period-repository'

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import {
   cutoffWindow,
+  deadlineAtLevel,
   parsePeriod,
+  periodDatesError,
+  periodRuleOf,
+  planIssuerLevel as issuerLevelOf,
+  planScopeUnitId,
   submissionDeadline,
   type PeriodRule,
   type ReportingRules,
@@ -44,16 +49,16 @@ const toPeriod = (r: PeriodRow): StoredPeriod => ({
   locked: r.locked,
 })
 
-/** The level the plan's deadlines are stated for: its scope (or issuer) unit's level. */
+/** The level the plan's deadlines are stated for (the domain's `planIssuerLevel`), read from the database. */
 export async function planIssuerLevel(db: Executor, planId: string): Promise<UnitLevel> {
   const [row] = await db
-    .select({ scope: plans.scopeUnitId, issuer: plans.issuerUnitId })
+    .select({ scopeUnitId: plans.scopeUnitId, issuerUnitId: plans.issuerUnitId })
     .from(plans)
     .where(eq(plans.id, planId))
-  const unitId = row?.scope ?? row?.issuer
-  if (!unitId) return 'province'
-  const [unit] = await db.select({ level: units.level }).from(units).where(eq(units.id, unitId))
-  return (unit?.level as UnitLevel | undefined) ?? 'province'
+  const plan = { scopeUnitId: row?.scopeUnitId ?? undefined, issuerUnitId: row?.issuerUnitId ?? undefined }
+  const unitId = planScopeUnitId(plan)
+  const [unit] = unitId === undefined ? [] : await db.select({ level: units.level }).from(units).where(eq(units.id, unitId))
+  return issuerLevelOf(plan, new Map(unitId !== undefined && unit ? [[unitId, { level: unit.level as UnitLevel }]] : []))
 }
 
 /**
@@ -106,10 +111,8 @@ export async function openPeriod(
 }
 
 function checkOrder(p: { cutoffStart: string; cutoffEnd: string; dueOn: string }) {
-  if (p.cutoffStart > p.cutoffEnd) {
-    throw new StoreError('invalid', 'the cut-off window ends before it starts', p)
-  }
-  if (p.dueOn < p.cutoffEnd) throw new StoreError('invalid', 'the deadline falls before the end of the cut-off window', p)
+  const error = periodDatesError(p)
+  if (error) throw new StoreError('invalid', error.message, p)
 }
 
 /** The periods of a plan, in order of their deadlines. */
@@ -153,10 +156,8 @@ export async function updatePeriod(
 }
 
 /**
- * A stored period's own window and deadline as a domain {@link PeriodRule} for that period, so
- * the domain's `cutoffWindow` / `submissionDeadline` read a period opened (or moved) on a plan
- * exactly as it is stored. Dates become anchors relative to the period's year (a Q1 window that
- * starts on 15/12 of the year before has `yearOffset: -1`).
+ * A stored period's own window and deadline as a domain {@link PeriodRule} (the domain's
+ * `periodRuleOf`), so `cutoffWindow` / `submissionDeadline` read it exactly as it is stored.
  *
  * @throws RangeError when the stored code is not a period id (`openPeriod` never stores one).
  * @example
@@ -164,32 +165,16 @@ export async function updatePeriod(
  * // { type: 'quarter', index: 2, cutoffStart: { month: 3, day: 15, yearOffset: 0 }, …, due: { month: 6, day: 18, yearOffset: 0 } }
  */
 export function periodRule(period: Pick<StoredPeriod, 'code' | 'cutoffStart' | 'cutoffEnd' | 'dueOn'>): PeriodRule {
-  const parsed = parsePeriod(period.code)
-  if (!parsed.ok) throw new RangeError(`stored period ${period.code} is not a period id: ${parsed.error.message}`)
-  const { type, index, year } = parsed.period
-  const anchor = (date: string) => ({
-    month: Number(date.slice(5, 7)),
-    day: Number(date.slice(8, 10)),
-    yearOffset: Number(date.slice(0, 4)) - year,
-  })
-  return {
-    type,
-    ...(index !== undefined && { index }),
-    cutoffStart: anchor(period.cutoffStart),
-    cutoffEnd: anchor(period.cutoffEnd),
-    due: anchor(period.dueOn),
-  }
+  return periodRuleOf(period.code, period)
 }
 
 /**
- * The deadline of a unit at `level` for a stored period: the period's own window and deadline
- * (stated for the plan's level) shifted bottom-up by the domain's `submissionDeadline`, so
+ * The deadline of a unit at `level` for a stored period (the domain's `deadlineAtLevel`):
  * communes report before districts and departments, who report before the standing agency.
  *
  * @example
  * deadlineForLevel(period, 'commune', 'province') // two days before the province's deadline
  */
 export function deadlineForLevel(period: StoredPeriod, level: UnitLevel, issuerLevel: UnitLevel): string {
-  if (!parsePeriod(period.code).ok) return period.dueOn
-  return submissionDeadline(period.code, level, [periodRule(period)], { issuerLevel })
+  return deadlineAtLevel(period.code, period, level, issuerLevel)
 }

@@ -3,6 +3,7 @@ import {
   assignedUnits,
   buildUnitTree,
   PlanSchema,
+  planScopeUnitId,
   reportingPeriods,
   resolveAssignees,
   type Assignee,
@@ -104,11 +105,6 @@ function targetOf(row: typeof targets.$inferSelect): Target {
   }
 }
 
-/** The unit whose subtree the plan covers: its scope, else its issuer. */
-export function planScopeUnitId(plan: Pick<Plan, 'scopeUnitId' | 'issuerUnitId'>): string | undefined {
-  return plan.scopeUnitId ?? plan.issuerUnitId
-}
-
 /**
  * One plan with its sections, tasks, targets and the units each task is assigned to.
  *
@@ -155,7 +151,7 @@ export async function getPlan(db: Executor, id: string): Promise<StoredPlan> {
   }))
   // Assignees that stand for no unit, by the domain's resolution (a unit named twice is not one).
   const tree = buildUnitTree(await listUnits(db))
-  const scopeUnitId = row.scopeUnitId ?? row.issuerUnitId
+  const scopeUnitId = planScopeUnitId(row)
   const scope = { unitId: scopeUnitId ?? '', date: row.issuedOn }
   const unresolved: StoredPlan['unresolved'] = storedTasks.flatMap((t) =>
     resolveAssignees([...t.lead, ...t.coordinators], tree, scope)
@@ -193,8 +189,8 @@ export async function listPlans(db: Executor, filter: { scopeUnitIds?: string[] 
     .filter(
       ({ plan }) =>
         filter.scopeUnitIds === undefined ||
-        (plan.scopeUnitId ?? plan.issuerUnitId) === null ||
-        filter.scopeUnitIds.includes((plan.scopeUnitId ?? plan.issuerUnitId) as string),
+        planScopeUnitId(plan) === undefined ||
+        filter.scopeUnitIds.includes(planScopeUnitId(plan) as string),
     )
     .map(({ plan, n }) => ({
       id: plan.id,
@@ -205,7 +201,7 @@ export async function listPlans(db: Executor, filter: { scopeUnitIds?: string[] 
       index: plan.index as Plan['index'],
       years: { from: plan.yearFrom, to: plan.yearTo },
       status: plan.status as Plan['status'],
-      ...optional('scopeUnitId', plan.scopeUnitId ?? plan.issuerUnitId),
+      ...optional('scopeUnitId', planScopeUnitId(plan)),
       provinceId: plan.provinceId,
       version: plan.version,
       taskCount: n ?? 0,
@@ -224,7 +220,8 @@ export async function findPlanByNumber(
   return row?.id
 }
 
-async function checkUnits(tree: UnitTree, plan: Plan) {
+/** Refuses a plan that names units the store does not hold (issuer, scope, standing agency, assignees). */
+export async function checkUnits(tree: UnitTree, plan: Plan) {
   const named = [plan.issuerUnitId, plan.scopeUnitId, plan.standingAgency?.unitId].filter(
     (id): id is string => id !== undefined,
   )
@@ -235,40 +232,112 @@ async function checkUnits(tree: UnitTree, plan: Plan) {
   if (missing.length) throw new StoreError('invalid', `the plan names units that do not exist: ${missing.join(', ')}`, { unitIds: missing })
 }
 
+/** Where the rows of one plan go: its id, province, and the scope its classes resolve in. */
+export interface PlanRowsContext {
+  planId: string
+  provinceId: string
+  tree: UnitTree
+  plan: Pick<Plan, 'scopeUnitId' | 'issuerUnitId' | 'issuedOn'>
+}
+
+/** Target rows of the plan (taskId null) or of one task, numbered from `position`. */
+export function targetRowsOf(
+  list: readonly Target[],
+  taskId: string | null,
+  ctx: Pick<PlanRowsContext, 'planId' | 'provinceId'>,
+  position = 0,
+): (typeof targets.$inferInsert)[] {
+  return list.map((t, i) => ({
+    id: randomUUID(),
+    planId: ctx.planId,
+    provinceId: ctx.provinceId,
+    taskId,
+    metric: t.metric,
+    comparator: t.comparator,
+    value: t.value,
+    valueMax: t.valueMax ?? null,
+    unit: t.unit,
+    baselineYear: t.baselineYear ?? null,
+    baselineValue: t.baselineValue ?? null,
+    text: t.text ?? null,
+    position: position + i,
+  }))
+}
+
+/** The task row of a task. */
+export function taskRowOf(
+  task: Task,
+  row: { id: string; sectionId: string; position: number },
+  ctx: Pick<PlanRowsContext, 'planId' | 'provinceId'>,
+): typeof tasks.$inferInsert {
+  return {
+    provinceId: ctx.provinceId,
+    id: row.id,
+    planId: ctx.planId,
+    sectionId: row.sectionId,
+    code: task.code,
+    title: task.title,
+    lead: task.lead,
+    coordinators: task.coordinators,
+    timeframe: task.timeframe,
+    weight: task.weight ?? null,
+    position: row.position,
+  }
+}
+
+/**
+ * The assignment rows of a task: each assignee — a named unit or a class such as "UBND cấp xã" —
+ * resolved to units inside the plan's scope by the domain's `assignedUnits`.
+ */
+export function assignmentRowsOf(task: Task, taskId: string, ctx: PlanRowsContext): (typeof assignments.$inferInsert)[] {
+  const scopeUnitId = planScopeUnitId(ctx.plan)
+  // Classes resolve only inside a scope; without one, only named units resolve.
+  const scope = { unitId: scopeUnitId ?? '', date: ctx.plan.issuedOn }
+  const units = assignedUnits(task, ctx.tree, scope)
+  // The text a unit came from: the first assignee of its role that resolves to it.
+  const textOf = (list: readonly Assignee[], unitId: string) =>
+    resolveAssignees(list, ctx.tree, scope).find((r) => r.units.some((u) => u.id === unitId))?.assignee ?? list[0]
+  const rows: (typeof assignments.$inferInsert)[] = []
+  for (const [role, list, source] of [
+    ['lead', units.lead, task.lead],
+    ['coordinator', units.coordinators, task.coordinators],
+  ] as const) {
+    for (const unit of list) {
+      const from = textOf(source, unit.id)
+      rows.push({
+        provinceId: ctx.provinceId,
+        id: randomUUID(),
+        planId: ctx.planId,
+        taskId,
+        unitId: unit.id,
+        role,
+        assigneeText: from?.text ?? unit.name,
+        unitClass: from?.unitClass ?? null,
+        position: rows.length,
+      })
+    }
+  }
+  return rows
+}
+
+/** How far a long write has come: `done` of `total` tasks written. */
+export type SaveProgress = (progress: { phase: 'save'; done: number; total: number }) => void
+
 /** Writes sections, tasks, targets and resolved assignments of a plan (its old ones deleted first). */
-async function writeStructure(tx: Executor, planId: string, provinceId: string, plan: Plan, tree: UnitTree) {
+async function writeStructure(tx: Executor, ctx: PlanRowsContext, plan: Plan, onProgress?: SaveProgress) {
+  const { planId } = ctx
   await tx.delete(sections).where(eq(sections.planId, planId)) // cascades to tasks and assignments
   await tx.delete(targets).where(eq(targets.planId, planId))
-  const scopeUnitId = planScopeUnitId(plan)
-  const scope = scopeUnitId === undefined ? undefined : { unitId: scopeUnitId, date: plan.issuedOn }
-  const targetRows: (typeof targets.$inferInsert)[] = []
-  const pushTargets = (list: readonly Target[], taskId: string | null) =>
-    list.forEach((t, i) =>
-      targetRows.push({
-        id: randomUUID(),
-        planId,
-        provinceId,
-        taskId,
-        metric: t.metric,
-        comparator: t.comparator,
-        value: t.value,
-        valueMax: t.valueMax ?? null,
-        unit: t.unit,
-        baselineYear: t.baselineYear ?? null,
-        baselineValue: t.baselineValue ?? null,
-        text: t.text ?? null,
-        position: targetRows.length + i,
-      }),
-    )
-  pushTargets(plan.targets, null)
-
+  const targetRows = targetRowsOf(plan.targets, null, ctx)
+  const total = plan.sections.reduce((n, s) => n + s.tasks.length, 0)
   let taskPosition = 0
+  onProgress?.({ phase: 'save', done: 0, total })
   for (const [sectionPosition, section] of plan.sections.entries()) {
     const sectionId = randomUUID()
     await tx.insert(sections).values({
       id: sectionId,
       planId,
-      provinceId,
+      provinceId: ctx.provinceId,
       code: section.code,
       title: section.title,
       dimension: section.dimension ?? null,
@@ -276,56 +345,21 @@ async function writeStructure(tx: Executor, planId: string, provinceId: string, 
       position: sectionPosition,
     })
     if (section.tasks.length === 0) continue
-    const taskRows = section.tasks.map((task) => ({
-      provinceId,
-      id: randomUUID(),
-      planId,
-      sectionId,
-      code: task.code,
-      title: task.title,
-      lead: task.lead,
-      coordinators: task.coordinators,
-      timeframe: task.timeframe,
-      weight: task.weight ?? null,
-      position: taskPosition++,
-    }))
+    const taskRows = section.tasks.map((task) => taskRowOf(task, { id: randomUUID(), sectionId, position: taskPosition++ }, ctx))
     await tx.insert(tasks).values(taskRows)
     const assignmentRows: (typeof assignments.$inferInsert)[] = []
     section.tasks.forEach((task, i) => {
       const taskId = (taskRows[i] as { id: string }).id
-      pushTargets(task.targets, taskId)
-      // Classes resolve only inside a scope; without one, only named units resolve.
-      const effectiveScope = scope ?? { unitId: '', date: plan.issuedOn }
-      const units = assignedUnits(task, tree, effectiveScope)
-      // The text a unit came from: the first assignee of its role that resolves to it.
-      const textOf = (list: readonly Assignee[], unitId: string) =>
-        resolveAssignees(list, tree, effectiveScope).find((r) => r.units.some((u) => u.id === unitId))?.assignee ?? list[0]
-      for (const [role, list, source] of [
-        ['lead', units.lead, task.lead],
-        ['coordinator', units.coordinators, task.coordinators],
-      ] as const) {
-        for (const unit of list) {
-          const from = textOf(source, unit.id)
-          assignmentRows.push({
-            provinceId,
-            id: randomUUID(),
-            planId,
-            taskId,
-            unitId: unit.id,
-            role,
-            assigneeText: from?.text ?? unit.name,
-            unitClass: from?.unitClass ?? null,
-            position: assignmentRows.length,
-          })
-        }
-      }
+      targetRows.push(...targetRowsOf(task.targets, taskId, ctx, targetRows.length))
+      assignmentRows.push(...assignmentRowsOf(task, taskId, ctx))
     })
     if (assignmentRows.length) await tx.insert(assignments).values(assignmentRows)
+    onProgress?.({ phase: 'save', done: taskPosition, total })
   }
   if (targetRows.length) await tx.insert(targets).values(targetRows)
 }
 
-function headerValues(plan: Plan) {
+export function headerValues(plan: Plan) {
   return {
     number: plan.number,
     title: plan.title,
@@ -347,7 +381,7 @@ function headerValues(plan: Plan) {
   }
 }
 
-async function provinceOfPlan(tx: Executor, plan: Plan): Promise<string> {
+export async function provinceOfPlan(tx: Executor, plan: Plan): Promise<string> {
   const scopeUnitId = planScopeUnitId(plan)
   if (!scopeUnitId) return SYSTEM_SCOPE
   const [row] = await tx.select({ provinceId: units.provinceId }).from(units).where(eq(units.id, scopeUnitId))
@@ -357,46 +391,53 @@ async function provinceOfPlan(tx: Executor, plan: Plan): Promise<string> {
 /**
  * Stores a plan as a draft and assigns its tasks: each assignee — a named unit or a class such as
  * "UBND cấp xã" — is resolved to units inside the plan's scope by the domain's `assignedUnits`.
+ * A plan already stored (same number, issuer and date) is a `conflict`; `importPlan` updates it.
  *
  * @example
  * const plan = await createPlan(db, toPlan(imported), change)
  */
 export async function createPlan(db: Database, input: Plan, change: Change): Promise<StoredPlan> {
   const plan = PlanSchema.parse(input)
-  return db.transaction(async (tx) => {
-    const tree = buildUnitTree(await listUnits(tx))
-    await checkUnits(tree, plan)
-    const provinceId = await provinceOfPlan(tx, plan)
-    const id = randomUUID()
-    try {
-      await tx.insert(plans).values({
-        id,
-        provinceId,
-        ...headerValues(plan),
-        status: 'draft',
-        version: 1,
-        createdAt: change.at,
-        updatedAt: change.at,
+  return db.transaction((tx) => insertPlan(tx, plan, change))
+}
+
+/** The inside of {@link createPlan}, for a caller that holds the transaction. */
+export async function insertPlan(tx: Executor, plan: Plan, change: Change, onProgress?: SaveProgress): Promise<StoredPlan> {
+  const tree = buildUnitTree(await listUnits(tx))
+  await checkUnits(tree, plan)
+  const provinceId = await provinceOfPlan(tx, plan)
+  const id = randomUUID()
+  try {
+    await tx.insert(plans).values({
+      id,
+      provinceId,
+      ...headerValues(plan),
+      status: 'draft',
+      version: 1,
+      createdAt: change.at,
+      updatedAt: change.at,
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new StoreError('conflict', `plan ${plan.number} of ${plan.issuer} (${plan.issuedOn}) is already stored`, {
+        reason: 'already-stored',
+        number: plan.number,
       })
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new StoreError('conflict', `plan ${plan.number} of ${plan.issuer} (${plan.issuedOn}) is already stored`, {
-          number: plan.number,
-        })
-      }
-      throw error
     }
-    await writeStructure(tx, id, provinceId, plan, tree)
-    const stored = await getPlan(tx, id)
-    await writeAudit(tx, { provinceId, action: 'create', entity: 'plan', entityId: id, after: summaryForAudit(stored) }, change)
-    return stored
-  })
+    throw error
+  }
+  await writeStructure(tx, { planId: id, provinceId, tree, plan }, plan, onProgress)
+  const stored = await getPlan(tx, id)
+  await writeAudit(tx, { provinceId, action: 'create', entity: 'plan', entityId: id, after: summaryForAudit(stored) }, change)
+  return stored
 }
 
 /**
  * Replaces a plan. A draft may change in full; a published plan only in its header (title, goals,
- * targets, reporting rules…), since reports hang on its tasks. `expectedVersion`, when given, must
- * be the version last read.
+ * targets, reporting rules…), since reports hang on its tasks and a full replacement renews every
+ * task id. A published plan's sections and tasks change through `importPlan`, which matches them
+ * by code, keeps their ids and never drops a task that has reports. `expectedVersion`, when given,
+ * must be the version last read.
  */
 export async function updatePlan(
   db: Database,
@@ -432,28 +473,10 @@ export async function updatePlan(
       .where(and(eq(plans.id, id), eq(plans.version, before.version)))
       .returning({ id: plans.id })
     if (updated.length === 0) throw new StoreError('version-conflict', `plan ${id} changed meanwhile`, {})
-    if (before.status === 'draft') await writeStructure(tx, id, provinceId, plan, tree)
+    if (before.status === 'draft') await writeStructure(tx, { planId: id, provinceId, tree, plan }, plan)
     else {
       await tx.delete(targets).where(and(eq(targets.planId, id), sql`${targets.taskId} is null`))
-      if (plan.targets.length) {
-        await tx.insert(targets).values(
-          plan.targets.map((t, i) => ({
-            id: randomUUID(),
-            planId: id,
-            provinceId,
-            taskId: null,
-            metric: t.metric,
-            comparator: t.comparator,
-            value: t.value,
-            valueMax: t.valueMax ?? null,
-            unit: t.unit,
-            baselineYear: t.baselineYear ?? null,
-            baselineValue: t.baselineValue ?? null,
-            text: t.text ?? null,
-            position: i,
-          })),
-        )
-      }
+      if (plan.targets.length) await tx.insert(targets).values(targetRowsOf(plan.targets, null, { planId: id, provinceId }))
     }
     const after = await getPlan(tx, id)
     await writeAudit(
@@ -532,7 +555,7 @@ function structureOf(plan: Pick<Plan, 'sections'>) {
   }))
 }
 
-function summaryForAudit(plan: StoredPlan) {
+export function summaryForAudit(plan: StoredPlan) {
   return {
     number: plan.number,
     title: plan.title,

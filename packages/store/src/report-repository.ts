@@ -76,8 +76,13 @@ const WORKFLOW_TO_STORE: Record<ReportWorkflowErrorCode, StoreErrorCode> = {
   'invalid-content': 'invalid',
 }
 
-function apply(report: Report, action: ReportAction, change: Change, expectedVersion?: number): Report {
-  const result = applyReportAction(report, action, { at: change.at.toISOString(), expectedVersion })
+function apply(
+  report: Report,
+  action: ReportAction,
+  change: Change,
+  ctx: { expectedVersion?: number; periodLocked?: boolean },
+): Report {
+  const result = applyReportAction(report, action, { at: change.at.toISOString(), ...ctx })
   if (!result.ok) {
     throw new StoreError(WORKFLOW_TO_STORE[result.error.code], result.error.message, {
       reason: result.error.code,
@@ -212,7 +217,6 @@ async function checkWritable(tx: Executor, input: { taskId: string; unitId: stri
   if (!period) {
     throw new StoreError('invalid', `period ${input.periodId} is not open on this plan`, { periodId: input.periodId })
   }
-  if (period.locked) throw new StoreError('conflict', `period ${input.periodId} is locked`, { periodId: input.periodId })
   const [assigned] = await tx
     .select({ id: assignments.id })
     .from(assignments)
@@ -230,7 +234,7 @@ async function checkWritable(tx: Executor, input: { taskId: string; unitId: stri
       unitId: input.unitId,
     })
   }
-  return ctx
+  return { ...ctx, periodLocked: period.locked }
 }
 
 /**
@@ -265,7 +269,7 @@ export async function saveReport(db: Database, input: ReportWrite, change: Chang
         evidence: [],
         version: 0,
       }
-      const next = apply(blank, action, change, 0)
+      const next = apply(blank, action, change, { expectedVersion: 0, periodLocked: ctx.periodLocked })
       const id = randomUUID()
       const inserted = await tx
         .insert(reports)
@@ -284,7 +288,7 @@ export async function saveReport(db: Database, input: ReportWrite, change: Chang
         version: existing.version,
       })
     }
-    const next = apply(existing, action, change, version)
+    const next = apply(existing, action, change, { expectedVersion: version, periodLocked: ctx.periodLocked })
     return writeNext(tx, existing, next, action.type, change)
   })
 }
@@ -319,8 +323,7 @@ export async function actOnReport(
   return db.transaction(async (tx) => {
     const existing = await getReport(tx, id)
     const period = await findPeriod(tx, existing.planId, existing.periodId)
-    if (period?.locked) throw new StoreError('conflict', `period ${existing.periodId} is locked`, { periodId: existing.periodId })
-    const next = apply(existing, action, change, version)
+    const next = apply(existing, action, change, { expectedVersion: version, periodLocked: period?.locked ?? false })
     return writeNext(tx, existing, next, action.type, change)
   })
 }

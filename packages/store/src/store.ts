@@ -5,6 +5,7 @@ import type { Database, Driver } from './database'
 import { purgeLoginAttempts, recentLoginFailures, recordLoginAttempt } from './login-attempt'
 import { findPeriod, listPeriods, openPeriod, updatePeriod, type PeriodOverrides } from './period-repository'
 import { loadPlanExport } from './plan-export'
+import { importPlan, type ImportPlanOptions } from './plan-import'
 import { createPlan, findPlanByNumber, getPlan, listPlans, publishPlan, updatePlan } from './plan-repository'
 import {
   actOnReport,
@@ -95,6 +96,11 @@ export interface Store {
     create(plan: Plan, change: Change): ReturnType<typeof createPlan>
     update(id: string, plan: Plan, change: Change, expectedVersion?: number): ReturnType<typeof updatePlan>
     publish(id: string, change: Change, expectedVersion?: number): ReturnType<typeof publishPlan>
+    /**
+     * Creates the plan, or updates in place the one stored with the same number, issuer and date
+     * (see {@link importPlan}): one transaction, task ids and reports kept.
+     */
+    import(plan: Plan, change: Change, options?: ImportPlanOptions): ReturnType<typeof importPlan>
     /** What the plan's task table and consolidated report are drawn from (see {@link loadPlanExport}). */
     exportData(id: string, options?: { periodId?: string }): ReturnType<typeof loadPlanExport>
   }
@@ -166,6 +172,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       create: (plan, change) => createPlan(db, plan, change),
       update: (id, plan, change, expectedVersion) => updatePlan(db, id, plan, change, expectedVersion),
       publish: (id, change, expectedVersion) => publishPlan(db, id, change, expectedVersion),
+      import: (plan, change, options) => importPlan(db, plan, change, options),
       exportData: (id, options) => loadPlanExport(db, id, options),
     },
     periods: {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   buildUnitTree,
+  lastDayBefore,
   UnitKindSchema,
   UnitLevelSchema,
   type Unit,
@@ -202,11 +203,9 @@ export async function mergeUnit(
     await getUnit(tx, input.successorId).catch(() => {
       throw new StoreError('invalid', `successor unit ${input.successorId} does not exist`, input)
     })
-    const lastDay = new Date(`${input.effectiveOn}T00:00:00Z`)
-    lastDay.setUTCDate(lastDay.getUTCDate() - 1)
     await tx
       .update(units)
-      .set({ validTo: lastDay.toISOString().slice(0, 10), updatedAt: change.at })
+      .set({ validTo: lastDayBefore(input.effectiveOn), updatedAt: change.at })
       .where(eq(units.id, id))
     await tx
       .insert(unitSuccessors)

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { permissionsOf, permits } from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize } from '../authorize'
 import { createRouter } from '../router'
@@ -29,8 +30,8 @@ export const auditRoutes = createRouter().openapi(
   async (c) => {
     const { before, ...query } = c.req.valid('query')
     const auth = requireAuth(c)
-    const isAdmin = auth.user.roles.some((r) => r.role === 'admin')
-    if (!isAdmin) {
+    // Only a system-wide grant reads every province's audit; others name the province they read.
+    if (!permits(permissionsOf(auth.user), 'audit.read', null)) {
       if (query.provinceId === undefined) {
         throw new ApiError('forbidden', { reason: 'name the provinceId whose audit you may read' })
       }

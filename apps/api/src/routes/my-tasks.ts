@@ -1,6 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { can, DueReasonSchema, dueTasks, periodLabel, PeriodIdSchema, permissionsOf, UnitLevelSchema } from '@papi/domain'
-import { asDomainPlan, deadlineForLevel, planScopeUnitId } from '@papi/store'
+import {
+  can,
+  deadlineAtLevel,
+  DueReasonSchema,
+  dueTasks,
+  expectedReports,
+  grantedUnitIds,
+  periodLabel,
+  PeriodIdSchema,
+  permissionsOf,
+  planIssuerLevel,
+  UnitLevelSchema,
+} from '@papi/domain'
+import { asDomainPlan } from '@papi/store'
 import { errorResponses } from '../api-error'
 import { createRouter } from '../router'
 import { StoredReportSchema, StoredTaskSchema } from '../schemas'
@@ -63,11 +75,7 @@ export const myTaskRoutes = createRouter().openapi(
     const tree = await store.units.tree()
     // Units the caller reports for: the ones its roles name for report.write (a system-wide
     // admin grant names none: an admin files no unit's reports by default).
-    const unitIds = new Set(
-      permissionsOf(auth.user)
-        .filter((p) => p.action === 'report.write' && p.unitId !== null && tree.byId.has(p.unitId))
-        .map((p) => p.unitId as string),
-    )
+    const unitIds = new Set(grantedUnitIds(permissionsOf(auth.user), 'report.write').filter((id) => tree.byId.has(id)))
     const units = [...unitIds].map((id) => {
       const u = tree.byId.get(id)
       return { id, name: u?.name ?? id, level: u?.level ?? 'commune' }
@@ -82,27 +90,36 @@ export const myTaskRoutes = createRouter().openapi(
         const period = await store.periods.find(summary.id, periodId)
         if (!period) continue
         const plan = await store.plans.get(summary.id)
-        const scope = planScopeUnitId(plan)
-        const issuerLevel = (scope === undefined ? undefined : tree.byId.get(scope)?.level) ?? 'province'
+        const issuerLevel = planIssuerLevel(plan, tree.byId)
         const stored = new Map(plan.sections.flatMap((s) => s.tasks.map((t) => [t.id, { section: s, task: t }] as const)))
-        for (const due of dueTasks(asDomainPlan(plan), periodId)) {
-          const hit = stored.get(due.task.id as string)
+        const due = dueTasks(asDomainPlan(plan), periodId)
+        const assignments = plan.sections.flatMap((s) =>
+          s.tasks.flatMap((t) => t.assignees.map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role }))),
+        )
+        const owed = new Set(
+          expectedReports(
+            assignments,
+            due.map((d) => d.task.id as string),
+          ).map((p) => `${p.taskId}\u0000${p.unitId}`),
+        )
+        for (const { task: dueTask, reason } of due) {
+          const hit = stored.get(dueTask.id as string)
           if (hit === undefined) continue
           const { section, task } = hit
           for (const unit of units) {
-            if (!task.assignees.some((a) => a.unitId === unit.id && a.role === 'lead')) continue
+            if (!owed.has(`${task.id}\u0000${unit.id}`)) continue
             tasks.push({
               plan: { id: plan.id, number: plan.number, title: plan.title },
               period: {
                 code: period.code,
                 cutoffStart: period.cutoffStart,
                 cutoffEnd: period.cutoffEnd,
-                deadline: deadlineForLevel(period, unit.level, issuerLevel),
+                deadline: deadlineAtLevel(period.code, period, unit.level, issuerLevel),
                 locked: period.locked,
               },
               section: { id: section.id, code: section.code, title: section.title },
               task,
-              reason: due.reason,
+              reason,
               unit,
               report: reports.find((r) => r.taskId === task.id && r.unitId === unit.id) ?? null,
             })

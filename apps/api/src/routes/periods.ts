@@ -1,6 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { cutoffWindow, parsePeriod, periodLabel, PeriodIdSchema, submissionDeadline, UnitLevelSchema } from '@papi/domain'
-import { deadlineForLevel, planScopeUnitId, type StoredPeriod } from '@papi/store'
+import {
+  cutoffWindow,
+  deadlineAtLevel,
+  parsePeriod,
+  periodLabel,
+  PeriodIdSchema,
+  planIssuerLevel,
+  planScopeUnitId,
+  submissionDeadline,
+  UnitLevelSchema,
+  type UnitLevel,
+} from '@papi/domain'
+import type { StoredPeriod } from '@papi/store'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
@@ -52,12 +63,13 @@ const LEVELS = UnitLevelSchema.options
 async function planLevel(c: Context<AppEnv>, planId: string) {
   const plan = await c.var.store.plans.get(planId)
   const scope = planScopeUnitId(plan)
-  const level = scope ? (await c.var.store.units.find(scope))?.level : undefined
-  return { plan, scope: scope ?? null, level: level ?? 'province' }
+  const unit = scope === undefined ? undefined : await c.var.store.units.find(scope)
+  const level = planIssuerLevel(plan, new Map(unit ? [[unit.id, unit]] : []))
+  return { plan, scope: scope ?? null, level }
 }
 
-function periodOut(c: Context<AppEnv>, p: StoredPeriod, issuerLevel: (typeof LEVELS)[number]) {
-  const deadlines = Object.fromEntries(LEVELS.map((l) => [l, deadlineForLevel(p, l, issuerLevel)])) as Record<
+function periodOut(c: Context<AppEnv>, p: StoredPeriod, issuerLevel: UnitLevel) {
+  const deadlines = Object.fromEntries(LEVELS.map((l) => [l, deadlineAtLevel(p.code, p, l, issuerLevel)])) as Record<
     (typeof LEVELS)[number],
     string
   >

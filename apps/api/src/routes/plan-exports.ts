@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportFileName, planExport, writePlanExport, type ExportFormat } from '@papi/documents'
-import { LocaleSchema, PeriodIdSchema, unitsWhere, type Locale, type PeriodId } from '@papi/domain'
-import { planScopeUnitId } from '@papi/store'
+import { LocaleSchema, PeriodIdSchema, planScopeUnitId, unitsWhere, type Locale, type PeriodId } from '@papi/domain'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { isPlanDocumentError, PlanImportSchema, readPlanDocument, toPlan } from '@papi/documents'
-import { PlanSchema, type Plan } from '@papi/domain'
+import { PlanSchema, planScopeUnitId, type Plan } from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
-import { StoredPlanSchema } from '../schemas'
+import { PlanImportResultSchema } from '../schemas'
 
 const DryRunSchema = z
   .object({
@@ -19,16 +19,18 @@ const DryRunSchema = z
 
 /**
  * Plan upload: a document (.txt, .docx, .xlsx, .csv) is read by the importer and shown as a dry
- * run; `confirm=true` stores it as a draft. The server keeps nothing between the two calls (it
- * holds no state): the client sends the file again, or posts the (edited) dry-run plan to
- * `POST /api/v1/plans`.
+ * run; `confirm=true` stores it in one transaction (`store.plans.import`): a new plan as a draft
+ * (201), or the plan already stored with the same number, issuer and date updated in place, its
+ * task ids and reports kept (200, `updated` or `unchanged`). The server keeps nothing between the
+ * two calls (it holds no state): the client sends the file again, or posts the (edited) dry-run
+ * plan to `POST /api/v1/plans`.
  */
 export const planImportRoutes = createRouter().openapi(
   createRoute({
     method: 'post',
     path: '/plans/import',
     tags: ['plans'],
-    summary: 'Upload a plan document: a dry run by default, stored as a draft with confirm=true',
+    summary: 'Upload a plan document: a dry run by default; confirm=true creates the plan or updates the stored one',
     request: {
       query: z.object({
         /** The unit whose subtree the plan covers: classes ("UBND cấp xã") resolve inside it. */
@@ -43,8 +45,11 @@ export const planImportRoutes = createRouter().openapi(
       },
     },
     responses: {
-      200: { description: 'Dry run', content: { 'application/json': { schema: DryRunSchema } } },
-      201: { description: 'Stored as a draft', content: { 'application/json': { schema: StoredPlanSchema } } },
+      200: {
+        description: 'Dry run; or, with confirm=true, the stored plan updated or found unchanged',
+        content: { 'application/json': { schema: z.union([DryRunSchema, PlanImportResultSchema]) } },
+      },
+      201: { description: 'Stored as a new draft', content: { 'application/json': { schema: PlanImportResultSchema } } },
       ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid', 'too-large'),
     },
   }),
@@ -72,6 +77,10 @@ export const planImportRoutes = createRouter().openapi(
     }
     if (confirm !== 'true') return c.json({ dryRun: true as const, import: imported, plan, ...(problem && { problem }) }, 200)
     if (!plan) throw new ApiError('invalid', { reason: 'incomplete-plan', message: problem, warnings: imported.warnings })
-    return c.json(await c.var.store.plans.create(plan, changeOf(c)), 201)
+    // Updating a stored plan is managing it: the caller must hold its scope too, not only the new one.
+    const storedId = await c.var.store.plans.findByNumber(plan)
+    if (storedId) await authorize(c, 'plan.manage', planScopeUnitId(await c.var.store.plans.get(storedId)) ?? null)
+    const result = await c.var.store.plans.import(plan, changeOf(c))
+    return result.outcome === 'created' ? c.json(result, 201) : c.json(result, 200)
   },
 )

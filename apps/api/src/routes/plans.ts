@@ -1,6 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { can, evaluateTarget, PlanSchema, TargetSchema, TargetStateSchema, type Target } from '@papi/domain'
-import { planScopeUnitId, type StoredPlan } from '@papi/store'
+import {
+  can,
+  evaluateTarget,
+  PlanSchema,
+  planScopeUnitId,
+  reportedObservation,
+  resultObservation,
+  TargetSchema,
+  TargetStateSchema,
+  type Target,
+} from '@papi/domain'
+import type { StoredPlan } from '@papi/store'
 import type { Context } from 'hono'
 import { errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
@@ -185,28 +195,23 @@ export const planRoutes = createRouter()
       const plan = await readablePlan(c, c.req.valid('param').id)
       const scopeUnitId = planScopeUnitId(plan)
       const scores = scopeUnitId ? await c.var.store.scores.list({ unitId: scopeUnitId, index: plan.index }) : []
-      const latest = scores.filter((s) => s.year <= plan.years.to).at(-1)
-      const reports = (await c.var.store.reports.list({ planId: plan.id })).filter(
-        (r) => r.status === 'submitted' || r.status === 'accepted',
-      )
+      const reports = await c.var.store.reports.list({ planId: plan.id })
       const evaluate = (t: Target, task: { id: string; code: string } | null) => {
-        let observed: { value?: number; rank?: number; year?: number } = {}
-        let baselineValue: number | undefined
-        if (task === null) {
-          // Plan targets speak of the index result of the plan's own unit.
-          if (latest) observed = { value: latest.total, ...(latest.rank !== undefined && { rank: latest.rank }), year: latest.year }
-          baselineValue = scores.find((s) => s.year === t.baselineYear)?.total
-        } else {
-          const values = reports
-            .filter((r) => r.taskId === task.id)
-            .flatMap((r) => r.kpiValues.filter((k) => k.metric === t.metric).map((k) => k.value))
-          if (values.length) observed = { value: values.at(-1) as number }
-        }
+        // Plan targets speak of the index results of the plan's own unit; task targets of the
+        // KPI values its units file.
+        const observation =
+          task === null
+            ? resultObservation(t, scores, plan.years.to)
+            : reportedObservation(
+                t,
+                reports.filter((r) => r.taskId === task.id),
+              )
+        const { baselineValue: _baseline, ...observed } = observation
         return {
           ...t,
           taskId: task?.id ?? null,
           taskCode: task?.code ?? null,
-          state: evaluateTarget(t, { ...observed, ...(baselineValue !== undefined && { baselineValue }) }),
+          state: evaluateTarget(t, observation),
           observed,
         }
       }

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import {
-  EvidenceSchema,
-  KpiValueSchema,
   PeriodIdSchema,
+  ReportContentSchema,
   ReportStatusSchema,
+  reportActionPermission,
   unitsWhere,
   WorkStatusSchema,
   type ReportAction,
@@ -26,12 +26,8 @@ const ReportWriteSchema = z
      * `submitted` saves and submits in one step.
      */
     status: z.union([WorkStatusSchema, z.enum(['draft', 'submitted'])]).optional(),
-    workStatus: WorkStatusSchema.optional(),
-    progress: z.number().min(0).max(100).optional(),
-    narrative: z.string().max(20_000).optional(),
-    kpiValues: z.array(KpiValueSchema).optional(),
-    evidence: z.array(EvidenceSchema).optional(),
-    completedOn: z.iso.date().optional(),
+    // The per-period fields a unit may change, as the domain's workflow checks them.
+    ...ReportContentSchema.shape,
     /** The version last read; omit (or 0) for a report that does not exist yet. */
     version: z.number().int().min(0).optional(),
   })
@@ -66,7 +62,7 @@ const ReportQuerySchema = z.object({
 
 async function act(c: Context<AppEnv>, id: string, action: ReportAction, version: number | undefined) {
   const report = await c.var.store.reports.get(id)
-  await authorize(c, action.type === 'submit' ? 'report.write' : 'report.review', report.unitId)
+  await authorize(c, reportActionPermission(action.type), report.unitId)
   return c.var.store.reports.act(id, action, changeOf(c), version)
 }
 

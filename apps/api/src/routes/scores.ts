@@ -83,7 +83,7 @@ export const scoreRoutes = createRouter()
         query: z.object({
           frameworkId: z.string().optional(),
           index: z.string().optional(),
-          year: z.coerce.number().int().optional(),
+          year: z.coerce.number().pipe(IndexResultSchema.shape.year).optional(),
           unitId: z.string().optional(),
         }),
       },
@@ -136,7 +136,7 @@ export const scoreRoutes = createRouter()
       request: {
         query: z.object({
           frameworkId: z.string().min(1),
-          year: z.coerce.number().int().min(2000).max(2100),
+          year: z.coerce.number().pipe(IndexResultSchema.shape.year),
         }),
       },
       responses: {
@@ -170,7 +170,7 @@ export const scoreRoutes = createRouter()
       request: {
         query: z.object({
           frameworkId: z.string().min(1),
-          year: z.coerce.number().int().min(2000).max(2100),
+          year: z.coerce.number().pipe(IndexResultSchema.shape.year),
           dryRun: z.enum(['true', 'false']).optional(),
         }),
         body: {

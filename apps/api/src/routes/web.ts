@@ -29,6 +29,15 @@ const NOT_BUILT = `<!doctype html>
 </body></html>
 `
 
+/** The path with every escape decoded; one that does not decode (`/%ZZ`) names no file, so stays as sent. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
 /**
  * Serves the built web dashboard at `/` with an SPA fallback: any GET that is not a file and not
  * under `/api` answers `index.html`, so deep links work. Without a build, `/` says so.
@@ -37,7 +46,7 @@ export function webRoutes(dist: string | undefined) {
   const app = new Hono<AppEnv>()
   const root = dist && existsSync(join(dist, 'index.html')) ? normalize(dist) : undefined
   app.get('*', async (c, next) => {
-    const path = decodeURIComponent(c.req.path)
+    const path = decodedPath(c.req.path)
     if (path === '/api' || path.startsWith('/api/')) return next()
     if (!root) return path === '/' ? c.html(NOT_BUILT) : next()
     const file = normalize(join(root, path))

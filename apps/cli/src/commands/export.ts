@@ -13,7 +13,16 @@ import {
   type PlanExport,
   type PlanExportSource,
 } from '@papi/documents'
-import { frameworkById, IsoDateSchema, parsePeriod, type IndexResult, type Locale, type Plan, type Unit } from '@papi/domain'
+import {
+  frameworkById,
+  IndexResultSchema,
+  IsoDateSchema,
+  parsePeriod,
+  type IndexResult,
+  type Locale,
+  type Plan,
+  type Unit,
+} from '@papi/domain'
 import { CommandError } from '../import-command'
 
 /** Where `papi export` reads and writes: the real process, or a test's stand-ins. */
@@ -221,7 +230,9 @@ async function exportScores(
   if (!framework) throw new CommandError(m.badFramework(values.framework), 2)
   if (!values.year) throw new CommandError(m.noYear, 2)
   const year = Number(values.year)
-  if (!/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) throw new CommandError(m.badYear(values.year), 2)
+  if (!/^\d{4}$/.test(values.year) || !IndexResultSchema.shape.year.safeParse(year).success) {
+    throw new CommandError(m.badYear(values.year), 2)
+  }
   const out = values.out
   if (!out) throw new CommandError(m.noOut, 2)
   const format = formatOf(values.format, out, locale)

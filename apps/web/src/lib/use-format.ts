@@ -2,14 +2,17 @@ import {
   enumLabel,
   enumOptions,
   formatDate,
+  formatDateTime,
   formatNumber,
   formatPercent,
-  localDateOf,
+  formatScore,
+  formatTarget,
+  formatYears,
   periodLabel,
-  VIETNAM_UTC_OFFSET_MINUTES,
   type EnumGroup,
   type EnumValue,
   type FormatNumberOptions,
+  type Target,
 } from '@papi/domain'
 import { useI18n } from '../i18n/i18n-context'
 
@@ -24,11 +27,15 @@ export function useFormat() {
     options: <G extends EnumGroup>(group: G) => enumOptions(group, locale()),
     date: (iso: string | undefined | null) => (iso ? formatDate(iso, locale()) : '—'),
     /** Date and local time of an instant (a submission), in Viet Nam time. */
-    dateTime: (iso: string | undefined | null) => (iso ? dateTime(iso, locale()) : '—'),
+    dateTime: (iso: string | undefined | null) => (iso ? safeDateTime(iso, locale()) : '—'),
     number: (n: number | undefined | null, options?: FormatNumberOptions) =>
       n === undefined || n === null || !Number.isFinite(n) ? '—' : formatNumber(n, locale(), options),
     percent: (n: number | undefined | null, options?: FormatNumberOptions) =>
       n === undefined || n === null || !Number.isFinite(n) ? '—' : formatPercent(n, locale(), options),
+    /** A total out of the framework's maximum ("35,71/60"), or the total alone when the maximum is unknown. */
+    score: (total: number, max: number | undefined) => (max === undefined ? formatNumber(total, locale()) : formatScore(total, max, locale())),
+    years: (years: { from: number; to: number }) => formatYears(years),
+    target: (target: Target) => formatTarget(target, locale()),
     period: (id: string | undefined | null) => (id ? safePeriodLabel(id, locale()) : '—'),
   }
 }
@@ -43,10 +50,11 @@ function safePeriodLabel(id: string, locale: 'vi' | 'en'): string {
   }
 }
 
-/** `HH:mm dd/mm/yyyy` in Viet Nam time; the day is the domain's `localDateOf`. */
-function dateTime(iso: string, locale: 'vi' | 'en'): string {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return iso
-  const clock = new Date(ms + VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(11, 16)
-  return `${clock} ${formatDate(localDateOf(iso), locale)}`
+/** `HH:mm dd/mm/yyyy` in Viet Nam time (the domain's `formatDateTime`); text that is no instant shows as it is. */
+function safeDateTime(iso: string, locale: 'vi' | 'en'): string {
+  try {
+    return formatDateTime(iso, locale)
+  } catch {
+    return iso
+  }
 }

@@ -1,4 +1,4 @@
-import type { IndexKind, IndexResult } from '@papi/domain'
+import { pointsNeeded, resultHistory, type IndexKind, type IndexResult, type ResultYear } from '@papi/domain'
 import type { ChartConfiguration } from 'chart.js'
 import { createMemo, For, Show } from 'solid-js'
 import { LazyChart } from '../charts/lazy-chart'
@@ -8,7 +8,7 @@ import { Kpi } from '../components/kpi'
 import { useI18n } from '../i18n/i18n-context'
 import { createMediaQuery } from '../lib/media-query'
 import { useFormat } from '../lib/use-format'
-import { dimensionBars, indexHistory, pointsNeeded, weakest, type IndexYearRow } from './index-history'
+import { dimensionBars, weakest } from './index-history'
 
 /** Signed change with an arrow: "▲ 16" up, "▼ 2" down. Rank changes count places moved up. */
 export function Change(props: { value: number | undefined; format: (n: number) => string }) {
@@ -37,7 +37,7 @@ export function ScoresCard(props: {
 }) {
   const { t, locale } = useI18n()
   const fmt = useFormat()
-  const history = createMemo(() => indexHistory(props.results))
+  const history = createMemo(() => resultHistory(props.results))
   const latestRow = () => history().at(-1)
   const latest = () => [...props.results].sort((a, b) => a.year - b.year).at(-1)
   const previous = () => {
@@ -94,36 +94,36 @@ export function ScoresCard(props: {
 
   // A function, so the headers follow a change of language.
   const yearColumns = () => [
-    { key: 'year', header: t('common.year'), cell: (r: IndexYearRow) => String(r.year), sortValue: (r: IndexYearRow) => r.year },
+    { key: 'year', header: t('common.year'), cell: (r: ResultYear) => String(r.year), sortValue: (r: ResultYear) => r.year },
     {
       key: 'total',
       header: t('overview.total'),
       numeric: true,
-      cell: (r: IndexYearRow) => (r.maxTotal === undefined ? fmt.number(r.total) : `${fmt.number(r.total)}/${fmt.number(r.maxTotal)}`),
-      sortValue: (r: IndexYearRow) => r.total,
+      cell: (r: ResultYear) => fmt.score(r.total, r.maxTotal),
+      sortValue: (r: ResultYear) => r.total,
     },
     {
       key: 'scoreChange',
       header: t('overview.scoreChange'),
       numeric: true,
-      cell: (r: IndexYearRow) => <Change value={r.scoreChange} format={(n) => fmt.number(n)} />,
-      sortValue: (r: IndexYearRow) => r.scoreChange,
+      cell: (r: ResultYear) => <Change value={r.scoreChange} format={(n) => fmt.number(n)} />,
+      sortValue: (r: ResultYear) => r.scoreChange,
     },
     {
       key: 'rank',
       header: t('overview.rank'),
       numeric: true,
-      cell: (r: IndexYearRow) => (r.rank === undefined ? '—' : r.rankOf === undefined ? String(r.rank) : t('overview.rankOf', { rank: r.rank, of: r.rankOf })),
-      sortValue: (r: IndexYearRow) => r.rank,
+      cell: (r: ResultYear) => (r.rank === undefined ? '—' : r.rankOf === undefined ? String(r.rank) : t('overview.rankOf', { rank: r.rank, of: r.rankOf })),
+      sortValue: (r: ResultYear) => r.rank,
     },
     {
       key: 'rankChange',
       header: t('overview.rankChange'),
       numeric: true,
-      cell: (r: IndexYearRow) => <Change value={r.rankChange} format={(n) => String(n)} />,
-      sortValue: (r: IndexYearRow) => r.rankChange,
+      cell: (r: ResultYear) => <Change value={r.rankChange} format={(n) => String(n)} />,
+      sortValue: (r: ResultYear) => r.rankChange,
     },
-    { key: 'band', header: t('overview.band'), cell: (r: IndexYearRow) => (r.band ? fmt.label('band', r.band) : '—'), sortValue: (r: IndexYearRow) => r.band },
+    { key: 'band', header: t('overview.band'), cell: (r: ResultYear) => (r.band ? fmt.label('band', r.band) : '—'), sortValue: (r: ResultYear) => r.band },
   ]
 
   return (
@@ -137,7 +137,7 @@ export function ScoresCard(props: {
             <div class="kpis">
               <Kpi
                 label={`${t('overview.total')} ${row().year}`}
-                value={row().maxTotal === undefined ? fmt.number(row().total) : `${fmt.number(row().total)}/${fmt.number(row().maxTotal as number)}`}
+                value={fmt.score(row().total, row().maxTotal)}
                 detail={<Change value={row().scoreChange} format={(n) => fmt.number(n)} />}
               />
               <Kpi

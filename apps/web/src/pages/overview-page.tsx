@@ -1,4 +1,4 @@
-import { IndexKindSchema, type IndexKind } from '@papi/domain'
+import { IndexKindSchema, targetRank, type IndexKind } from '@papi/domain'
 import { useSearchParams } from '@solidjs/router'
 import { createMemo, createResource, For, Show } from 'solid-js'
 import { unwrap } from '../api/papi-client'
@@ -7,7 +7,6 @@ import { UnitSelect } from '../components/unit-select'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
 import { today } from '../lib/today'
-import { targetRankOf } from '../overview/index-history'
 import { PeriodStatus } from '../overview/period-status'
 import { ScoresCard } from '../overview/scores-card'
 import { loadPlansAndPeriods, periodChoices } from '../reporting/reporting-data'
@@ -93,7 +92,7 @@ export default function OverviewPage() {
                 index={index()}
                 results={results()}
                 yearResults={yearResults.latest ?? []}
-                targetRank={targetRankOf(plan.latest?.targets ?? [])}
+                targetRank={targetRank(plan.latest?.targets ?? [])}
               />
             )}
           </Show>

@@ -1,4 +1,4 @@
-import { COMPARATOR_SYMBOLS, type Assignee, type Target, type TargetState } from '@papi/domain'
+import type { Assignee, Target, TargetState } from '@papi/domain'
 import { A, useParams } from '@solidjs/router'
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
 import { taskTableUrl } from '../api/export-links'
@@ -43,9 +43,7 @@ function PlanView(props: { plan: PlanDetail }) {
     evaluated.latest?.find((e) => e.taskId === taskId && e.metric === target.metric && e.comparator === target.comparator && e.value === target.value)?.state ??
     'unknown'
 
-  const targetText = (target: Target) =>
-    target.text ??
-    `${target.metric} ${COMPARATOR_SYMBOLS[target.comparator]} ${fmt.number(target.value)}${target.valueMax === undefined ? '' : `–${fmt.number(target.valueMax)}`} ${fmt.label('measureUnit', target.unit)}`
+  const targetText = (target: Target) => fmt.target(target)
 
   const tabId = (name: string) => `plan-tab-${name}`
   return (
@@ -68,7 +66,7 @@ function PlanView(props: { plan: PlanDetail }) {
           <dt>{t('plans.index')}</dt>
           <dd>{fmt.label('indexKind', props.plan.index)}</dd>
           <dt>{t('plans.years')}</dt>
-          <dd>{props.plan.years.from === props.plan.years.to ? props.plan.years.from : `${props.plan.years.from}–${props.plan.years.to}`}</dd>
+          <dd>{fmt.years(props.plan.years)}</dd>
           <dt>{t('plans.status')}</dt>
           <dd>{fmt.label('planStatus', props.plan.status)}</dd>
           <Show when={props.plan.parentPlanId ?? props.plan.parentPlanNumber}>

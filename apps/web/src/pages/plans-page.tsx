@@ -48,7 +48,7 @@ export default function PlansPage() {
                   sortValue: (p) => p.index,
                   filterText: (p) => fmt.label('indexKind', p.index),
                 },
-                { key: 'years', header: t('plans.years'), cell: (p) => (p.years.from === p.years.to ? String(p.years.from) : `${p.years.from}–${p.years.to}`), sortValue: (p) => p.years.from },
+                { key: 'years', header: t('plans.years'), cell: (p) => fmt.years(p.years), sortValue: (p) => p.years.from },
                 { key: 'tasks', header: t('plans.task'), numeric: true, cell: (p) => fmt.number(p.taskCount), sortValue: (p) => p.taskCount },
                 {
                   key: 'status',

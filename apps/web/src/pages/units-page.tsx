@@ -1,4 +1,4 @@
-import { isActiveOn, predecessorsOf, type IndexKind, type Unit, type UnitTree } from '@papi/domain'
+import { isActiveOn, predecessorsOf, resultHistory, type IndexKind, type ResultYear, type Unit, type UnitTree } from '@papi/domain'
 import { A, useParams } from '@solidjs/router'
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
 import { unwrap } from '../api/papi-client'
@@ -8,7 +8,6 @@ import { DataTable } from '../components/data-table'
 import { useI18n } from '../i18n/i18n-context'
 import { today } from '../lib/today'
 import { useFormat } from '../lib/use-format'
-import { indexHistory, type IndexYearRow } from '../overview/index-history'
 import { Change } from '../overview/scores-card'
 import { useSession } from '../session/session-context'
 
@@ -113,14 +112,14 @@ function UnitScores(props: { unitId: string }) {
               {([index, results]) => (
                 <>
                   <h3>{fmt.label('indexKind', index)}</h3>
-                  <DataTable<IndexYearRow>
-                    rows={indexHistory(results)}
+                  <DataTable<ResultYear>
+                    rows={resultHistory(results)}
                     filterable={false}
                     stackOnPhone
                     initialSort={{ key: 'year', direction: 'desc' }}
                     columns={[
                       { key: 'year', header: t('common.year'), cell: (r) => String(r.year), sortValue: (r) => r.year },
-                      { key: 'total', header: t('overview.total'), numeric: true, cell: (r) => (r.maxTotal === undefined ? fmt.number(r.total) : `${fmt.number(r.total)}/${fmt.number(r.maxTotal)}`), sortValue: (r) => r.total },
+                      { key: 'total', header: t('overview.total'), numeric: true, cell: (r) => fmt.score(r.total, r.maxTotal), sortValue: (r) => r.total },
                       { key: 'scoreChange', header: t('overview.scoreChange'), numeric: true, cell: (r) => <Change value={r.scoreChange} format={(n) => fmt.number(n)} />, sortValue: (r) => r.scoreChange },
                       { key: 'rank', header: t('overview.rank'), numeric: true, cell: (r) => (r.rank === undefined ? '—' : r.rankOf === undefined ? String(r.rank) : t('overview.rankOf', { rank: r.rank, of: r.rankOf })), sortValue: (r) => r.rank },
                       { key: 'rankChange', header: t('overview.rankChange'), numeric: true, cell: (r) => <Change value={r.rankChange} format={(n) => String(n)} />, sortValue: (r) => r.rankChange },

@@ -1,4 +1,4 @@
-import { canTransition, ReportContentSchema, type KpiValue, type ReportStatus, type WorkStatus } from '@papi/domain'
+import { canTransition, parseVietnameseNumber, ReportContentSchema, type KpiValue, type ReportStatus, type WorkStatus } from '@papi/domain'
 import type { ReportDto, SaveReportInput } from '../api/types'
 
 /** What the report form holds while a user types: strings as typed, parsed on save. */
@@ -25,18 +25,17 @@ export function draftFromReport(report: ReportDto | undefined, metrics: readonly
 }
 
 /**
- * Reads a number typed the Vietnamese way ("12,5") or the English way ("12.5").
- * Thousands separators are not accepted in inputs: "1.000" would be ambiguous.
+ * Reads a number typed the Vietnamese way ("12,5") or the English way ("12.5"): the domain's
+ * `parseVietnameseNumber` with a dot read as a decimal point — "1.000" in a form field would be
+ * ambiguous, so dots never group thousands here. An empty field is `undefined`, words are NaN.
  *
  * @example
  * parseTypedNumber('12,5') // 12.5
  * parseTypedNumber('') // undefined
  */
 export function parseTypedNumber(text: string): number | undefined {
-  const t = text.trim().replace(/\s/g, '').replace(',', '.')
-  if (t === '') return undefined
-  const n = Number(t)
-  return Number.isFinite(n) ? n : Number.NaN
+  if (text.trim() === '') return undefined
+  return parseVietnameseNumber(text, { dotIsDecimal: true }) ?? Number.NaN
 }
 
 export type DraftFieldErrors = Partial<Record<'workStatus' | 'progress' | 'narrative' | 'kpiValues' | 'completedOn', string>>

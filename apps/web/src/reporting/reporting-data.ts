@@ -1,4 +1,4 @@
-import { currentPeriod } from '@papi/domain'
+import { periodChoices as choicesOf } from '@papi/domain'
 import { unwrap, type WebClient } from '../api/papi-client'
 import type { PeriodDto, PlanSummary } from '../api/types'
 
@@ -18,18 +18,13 @@ export async function loadPlansAndPeriods(api: WebClient): Promise<PlansAndPerio
 }
 
 /**
- * The period codes any plan reports on, newest first, and the one to open by default on `today`
- * (the domain's `currentPeriod`: the first whose deadline has not passed, else the latest). A code
- * several plans share counts with its latest deadline: it is still being collected until then.
+ * The period codes the plans' opened periods offer, newest first, and the one to open by default
+ * on `today` — the domain's `periodChoices` over each period's code and deadline.
  */
 export function periodChoices(periods: readonly PeriodDto[], today: string): { codes: string[]; current?: string } {
-  const byCode = new Map<string, { id: string; deadline: string }>()
-  for (const p of periods) {
-    const seen = byCode.get(p.code)
-    if (seen === undefined || seen.deadline < p.dueOn) byCode.set(p.code, { id: p.code, deadline: p.dueOn })
-  }
-  const all = [...byCode.values()]
-  const current = currentPeriod(all, today)?.id
-  const codes = all.sort((a, b) => (a.deadline === b.deadline ? b.id.localeCompare(a.id) : b.deadline.localeCompare(a.deadline))).map((p) => p.id)
-  return { codes, ...(current === undefined ? {} : { current }) }
+  const { ids, current } = choicesOf(
+    periods.map((p) => ({ id: p.code, deadline: p.dueOn })),
+    today,
+  )
+  return { codes: ids, ...(current === undefined ? {} : { current }) }
 }

@@ -1,4 +1,4 @@
-import { buildUnitTree, type Action, type UnitTree } from '@papi/domain'
+import { buildUnitTree, permits, type Action, type UnitTree } from '@papi/domain'
 import {
   createContext,
   createMemo,
@@ -12,7 +12,6 @@ import {
 import { createWebClient, unwrap, type WebClient } from '../api/papi-client'
 import type { Me, Unit } from '../api/types'
 import { useI18n } from '../i18n/i18n-context'
-import { allows } from './permissions'
 
 export type SessionState = 'checking' | 'signed-out' | 'signed-in'
 
@@ -120,7 +119,7 @@ export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | 
     tree,
     homeUnitId,
     overseenUnitId,
-    can: (action, unitId) => allows(me()?.permissions ?? [], action, unitId, tree()),
+    can: (action, unitId) => permits(me()?.permissions ?? [], action, unitId, tree()),
   }
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>
 }

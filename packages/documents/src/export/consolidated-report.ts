@@ -6,12 +6,16 @@ import {
   descendantsOf,
   dueTasks,
   evaluateTarget,
+  expectedReports,
+  expectedReportState,
+  isFiled,
+  latestVersions,
   localDateOf,
   parsePeriod,
   periodLabel,
   progressRollup,
-  rollupByUnit,
   submissionDeadline,
+  sumReportingStats,
   taskDueDate,
   type DateSpan,
   type DueReason,
@@ -177,8 +181,6 @@ export interface ConsolidatedReportModel {
 }
 
 const TOTAL = '\u0000total'
-/** Filed reports: submitted or accepted; a draft is not stood behind and a returned one is back with the unit. */
-const FILED: ReadonlySet<ReportStatus> = new Set<ReportStatus>(['submitted', 'accepted'])
 
 /**
  * Everything a periodic report on a plan says, computed from plain domain data with the domain's
@@ -222,23 +224,19 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
   const due = new Map(dueTasks(plan, periodId).map((d) => [taskIdOf(d.task), d.reason]))
   const assignments = taskAssignments(plan, context, periodId, input.visibleUnitIds)
   const reports = visibleReports(input.reports, input.visibleUnitIds)
-  const expected: ExpectedReport[] = assignments
-    .filter((a) => a.role === 'lead' && due.has(a.taskId))
-    .map(({ taskId, unitId }) => ({ taskId, unitId }))
+  const expected: ExpectedReport[] = expectedReports(assignments, due.keys())
   const periodReports = reports.filter((r) => r.periodId === periodId)
   const graceDays = input.graceDays === undefined ? {} : { graceDays: input.graceDays }
 
   const perUnit = completenessByUnit(expected, periodReports, deadlineFor, asOf, graceDays)
-  const total = rollupByUnit(perUnit, (unitId) => parentWithinTree(unitId, context), TOTAL).get(TOTAL)
 
-  // The state of each owed report, by the very rule that counts the units: one pair at a time.
-  const periodReport = latestByPair(periodReports)
+  // The state of each owed report, by the very rule that counts the units.
+  const reportOf = latestVersions(periodReports)
   const pairs = new Map<string, { state: SubmissionState; deadline: IsoDate }>()
-  for (const pair of expected) {
-    const key = pairKey(pair.taskId, pair.unitId)
-    const report = periodReport.get(key)
-    const [stats] = completenessByUnit([pair], report ? [report] : [], deadlineFor, asOf, graceDays)
-    if (stats) pairs.set(key, { state: stateOf(stats), deadline: deadlineFor(pair.unitId) })
+  for (const { taskId, unitId } of expected) {
+    const deadline = deadlineFor(unitId)
+    const state = expectedReportState({ report: reportOf(taskId, unitId), deadline, asOf, ...graceDays })
+    pairs.set(pairKey(taskId, unitId), { state, deadline })
   }
 
   const rollup = progressRollup({
@@ -277,14 +275,14 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
           units: progress.units.map((unit): ReportUnitLine => {
             const key = pairKey(progress.taskId, unit.unitId)
             const pair = pairs.get(key)
-            const report = periodReport.get(key)
+            const report = reportOf(progress.taskId, unit.unitId)
             return {
               unitId: unit.unitId,
               unitName: nameOf(unit.unitId),
               role: roles.get(key) ?? 'lead',
               ...(pair !== undefined && { submission: pair.state, deadline: pair.deadline }),
               ...(report?.submittedAt !== undefined &&
-                FILED.has(report.status) && { submittedOn: localDateOf(report.submittedAt) }),
+                isFiled(report) && { submittedOn: localDateOf(report.submittedAt) }),
               ...(report !== undefined && { reportStatus: report.status }),
               workStatus: unit.workStatus,
               progress: unit.progress,
@@ -320,7 +318,7 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
           deadline: deadlineFor(unitId),
           tasks: owed.map(({ taskId }) => {
             const task = tasks.get(taskId)
-            const submittedAt = periodReport.get(pairKey(taskId, unitId))?.submittedAt
+            const submittedAt = reportOf(taskId, unitId)?.submittedAt
             return {
               taskId,
               code: task?.code ?? taskId,
@@ -347,7 +345,7 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
       outcomes: rollup.outcomes,
       taskCount: tasks.size,
       dueTaskCount: due.size,
-      reporting: { ...(total as UnitReportingStats), unitId: plan.scopeUnitId ?? context.scopeUnitId ?? TOTAL },
+      reporting: sumReportingStats(perUnit, plan.scopeUnitId ?? context.scopeUnitId ?? TOTAL),
     },
     sections,
     units,
@@ -361,31 +359,6 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
 const LEVEL_ORDER: Readonly<Record<UnitLevel, number>> = { commune: 0, district: 1, province: 2, national: 3 }
 
 const pairKey = (taskId: string, unitId: string): string => `${taskId}\u0000${unitId}`
-
-/** Of several reports for one (task, unit) in a period, the highest version (as `completenessByUnit` reads them). */
-function latestByPair(reports: readonly Report[]): Map<string, Report> {
-  const latest = new Map<string, Report>()
-  for (const report of reports) {
-    const key = pairKey(report.taskId, report.unitId)
-    const seen = latest.get(key)
-    if (seen === undefined || report.version > seen.version) latest.set(key, report)
-  }
-  return latest
-}
-
-function stateOf(stats: UnitReportingStats): SubmissionState {
-  if (stats.onTime > 0) return 'on-time'
-  if (stats.late > 0) return 'late'
-  if (stats.missing > 0) return 'missing'
-  return 'pending'
-}
-
-/** Parent inside the tree, or the synthetic total above every root, so all units sum into one total. */
-function parentWithinTree(unitId: string, context: PlanContext): string | null {
-  if (unitId === TOTAL) return null
-  const parentId = context.tree.byId.get(unitId)?.parentId
-  return parentId !== null && parentId !== undefined && context.tree.byId.has(parentId) ? parentId : TOTAL
-}
 
 /** Unit ids depth first from the roots, the plan's scope first. */
 function treeOrder(context: PlanContext): string[] {
@@ -402,7 +375,7 @@ function targetLines(
   nameOf: (unitId: string) => string,
   observations: Readonly<Record<string, TargetObservation>>,
 ): TargetLine[] {
-  const filed = periodReports.filter((r) => FILED.has(r.status))
+  const filed = periodReports.filter(isFiled)
   const readings = (target: Target, reports: readonly Report[], taskCode?: string): TargetLine[] => {
     const scope = taskCode === undefined ? {} : { taskCode }
     const found = reports.flatMap((report) =>

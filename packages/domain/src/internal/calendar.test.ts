@@ -16,6 +16,7 @@ import {
   sortedUniqueDates,
   spanHolds,
   vietnamDay,
+  wallClockAt,
 } from './calendar'
 
 describe('isLeapYear', () => {
@@ -178,5 +179,18 @@ describe('vietnamDay', () => {
   it('is calendarDayAt at UTC+7', () => {
     expect(calendarDayAt('2023-06-03T17:00:00Z', 7 * 60)).toBe(vietnamDay('2023-06-03T17:00:00Z'))
     expect(calendarDayAt('2023-06-03T17:00:00Z', 0)).toBe('2023-06-03')
+  })
+})
+
+describe('wallClockAt', () => {
+  it.each<[string, string, number, { day: string; time: string } | undefined]>([
+    ['UTC evening is past midnight in Viet Nam', '2018-06-30T18:30:00Z', 420, { day: '2018-07-01', time: '01:30' }],
+    ['a Viet Nam offset keeps its clock', '2023-06-03T16:30:00+07:00', 420, { day: '2023-06-03', time: '16:30' }],
+    ['a local time is taken as written', '2018-06-30T08:05:00', 420, { day: '2018-06-30', time: '08:05' }],
+    ['at UTC', '2018-06-30T18:30:00Z', 0, { day: '2018-06-30', time: '18:30' }],
+    ['a bare date has no clock', '2018-06-30', 420, undefined],
+    ['not a date-time', 'hôm qua', 420, undefined],
+  ])('%s: %s', (_, moment, offset, expected) => {
+    expect(wallClockAt(moment, offset)).toEqual(expected)
   })
 })

@@ -165,10 +165,26 @@ const ZONED = /(Z|[+-]\d{2}:?\d{2})$/i
 export function calendarDayAt(moment: string, offsetMinutes: number): IsoDate | undefined {
   const text = moment.trim()
   if (isIsoDate(text)) return text
+  return wallClockAt(text, offsetMinutes)?.day
+}
+
+/**
+ * The calendar day and the wall-clock time (`HH:mm`) of an ISO date-time at UTC offset
+ * `offsetMinutes`, by the rules of {@link calendarDayAt}: a time with `Z` or an offset is moved
+ * onto that clock, a local time is taken as written. `undefined` for anything that is not a
+ * date-time (a bare date has no clock).
+ *
+ * @example
+ * wallClockAt('2018-06-30T18:30:00Z', 420) // { day: '2018-07-01', time: '01:30' }
+ * wallClockAt('2018-06-30T08:05:00', 420) // { day: '2018-06-30', time: '08:05' }
+ */
+export function wallClockAt(moment: string, offsetMinutes: number): { day: IsoDate; time: string } | undefined {
+  const text = moment.trim()
   const ms = Date.parse(text)
   if (!DATE_TIME.test(text) || Number.isNaN(ms)) return undefined
-  if (!ZONED.test(text)) return text.slice(0, 10)
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10)
+  if (!ZONED.test(text)) return { day: text.slice(0, 10), time: text.slice(11, 16) }
+  const shifted = new Date(ms + offsetMinutes * 60_000).toISOString()
+  return { day: shifted.slice(0, 10), time: shifted.slice(11, 16) }
 }
 
 /**

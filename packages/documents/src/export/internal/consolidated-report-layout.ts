@@ -1,11 +1,20 @@
 // Internal: the consolidated report as a document — summary paragraphs, then five tables: tasks
 // with their units, reporting by unit, late units, missing units, targets.
-import { TaskOutcomeSchema, enumLabel, formatDate, type IsoDate, type Locale, type UnitLevel } from '@papi/domain'
+import {
+  TaskOutcomeSchema,
+  enumLabel,
+  formatDate,
+  formatObservation,
+  formatTarget,
+  type IsoDate,
+  type Locale,
+  type UnitLevel,
+} from '@papi/domain'
 import type { ConsolidatedReportModel, ReportTaskLine, ReportUnitLine, UnitReportGap } from '../consolidated-report'
 import { nationalHeading } from '../national-heading'
 import type { Cell, ColumnSpec, DocumentSpec, RowSpec, TableSpec } from './layout'
 import { VOCABULARY, type Vocabulary } from './vocabulary'
-import { observationWords, percentWords, targetWords, timeframeWords } from './wording'
+import { percentWords, timeframeWords } from './wording'
 
 // Blanks the clerk fills in with the register number when the report is signed.
 const NUMBER_BLANK = '\u00a0'.repeat(8)
@@ -319,10 +328,10 @@ function targetsTable(model: ConsolidatedReportModel): TableSpec {
     kind: 'item',
     cells: [
       String(index + 1),
-      targetWords(line.target, locale),
+      formatTarget(line.target, locale),
       line.taskCode ?? words.planLevel,
       line.unitName ?? null,
-      observationWords(line.observation, line.target, locale) || null,
+      formatObservation(line.observation, line.target, locale) || null,
       enumLabel('targetState', line.state, locale),
     ],
   }))

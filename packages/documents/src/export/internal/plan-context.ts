@@ -5,6 +5,8 @@ import {
   buildUnitTree,
   enumLabel,
   parsePeriod,
+  planIssuerLevel,
+  planScopeUnitId,
   resolveAssignees,
   type Assignee,
   type AssigneeScope,
@@ -32,11 +34,10 @@ export interface PlanContext {
  */
 export function planContext(plan: Plan, units: readonly Unit[]): PlanContext {
   const tree = buildUnitTree(units)
-  const named = plan.scopeUnitId ?? plan.issuerUnitId
+  const named = planScopeUnitId(plan)
   const scopeUnitId =
     named !== undefined && tree.byId.has(named) ? named : tree.roots.length === 1 ? tree.roots[0]?.id : undefined
-  const issuerLevel = (scopeUnitId === undefined ? undefined : tree.byId.get(scopeUnitId)?.level) ?? 'province'
-  return { tree, scopeUnitId, issuerLevel }
+  return { tree, scopeUnitId, issuerLevel: planIssuerLevel({ scopeUnitId }, tree.byId) }
 }
 
 /** The id reports carry for a task: its id, else its code (as `progressRollup` reads them). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { observationWords, percentWords, targetWords, timeframeWords } from './wording'
+import { percentWords, timeframeWords } from './wording'
 
 describe('timeframeWords', () => {
   it.each([
@@ -23,33 +23,5 @@ describe('percentWords', () => {
     expect(percentWords(100, 'vi')).toBe('100%')
     expect(percentWords(49.65, 'en')).toBe('49.7%')
     expect(percentWords(null, 'vi')).toBe('—')
-  })
-})
-
-describe('targetWords', () => {
-  it('keeps the plan’s wording when it has one', () => {
-    expect(targetWords({ metric: 'x', comparator: 'gte', value: 90, unit: 'points', text: 'Đạt từ 90 điểm trở lên' }, 'vi')).toBe(
-      'Đạt từ 90 điểm trở lên',
-    )
-  })
-
-  it.each([
-    [{ metric: 'Chỉ số PAR INDEX', comparator: 'gte', value: 90, unit: 'points' }, 'Chỉ số PAR INDEX ≥ 90 điểm'],
-    [{ metric: 'Xếp hạng PAPI', comparator: 'rank-lte', value: 10, unit: 'rank' }, 'Xếp hạng PAPI ≤ 10'],
-    [{ metric: 'Hồ sơ đúng hạn', comparator: 'between', value: 95, valueMax: 100, unit: 'percent' }, 'Hồ sơ đúng hạn 95% – 100%'],
-    [
-      { metric: 'Biên chế', comparator: 'change-vs-baseline', value: -10, unit: 'percent', baselineYear: 2015 },
-      'Biên chế Δ -10% so với năm 2015',
-    ],
-  ] as const)('writes a target without wording from its parts: %j', (target, words) => {
-    expect(targetWords(target, 'vi')).toBe(words)
-  })
-})
-
-describe('observationWords', () => {
-  it('writes the value in the target’s unit', () => {
-    expect(observationWords({ value: 82.85 }, { metric: 'x', comparator: 'gte', value: 90, unit: 'points' }, 'vi')).toBe('82,85 điểm')
-    expect(observationWords({ rank: 12 }, { metric: 'x', comparator: 'rank-lte', value: 10, unit: 'rank' }, 'vi')).toBe('hạng 12')
-    expect(observationWords(undefined, { metric: 'x', comparator: 'gte', value: 90, unit: 'points' }, 'vi')).toBe('')
   })
 })

@@ -1,16 +1,7 @@
 // Internal: how the exports put domain values into words. Labels come from the domain
-// (`enumLabel`, `formatDate`, `formatNumber`); this only strings them together.
-import {
-  COMPARATOR_SYMBOLS,
-  enumLabel,
-  formatDate,
-  formatNumber,
-  formatPercent,
-  type Locale,
-  type Target,
-  type TargetObservation,
-  type Timeframe,
-} from '@papi/domain'
+// (`enumLabel`, `formatDate`, `formatPercent`; targets through `formatTarget`); this only strings
+// them together.
+import { enumLabel, formatDate, formatPercent, type Locale, type Timeframe } from '@papi/domain'
 
 /**
  * A timeframe in words: the plan's own text with the dates it was read as. English readers get
@@ -53,43 +44,4 @@ export function percentWords(percent: number | null, locale: Locale): string {
 /** Rounds a percentage to one decimal: enough for a report, and 33,3333…% reads as noise. */
 export function roundPercent(percent: number): number {
   return Math.round(percent * 10) / 10
-}
-
-/**
- * A target in words: as the plan wrote it, else its metric, comparator and value.
- *
- * @example
- * targetWords({ metric: 'Xếp hạng PAPI', comparator: 'rank-lte', value: 44, unit: 'rank' }, 'vi') // 'Xếp hạng PAPI ≤ 44'
- */
-export function targetWords(target: Target, locale: Locale): string {
-  if (target.text !== undefined && target.text.trim() !== '') return target.text
-  const value =
-    target.comparator === 'between' && target.valueMax !== undefined
-      ? `${measure(target.value, target, locale)} – ${measure(target.valueMax, target, locale)}`
-      : measure(target.value, target, locale)
-  const symbol = target.comparator === 'between' ? '' : `${COMPARATOR_SYMBOLS[target.comparator]} `
-  const baseline = target.baselineYear === undefined ? '' : locale === 'vi' ? ` so với năm ${target.baselineYear}` : ` vs ${target.baselineYear}`
-  return `${target.metric} ${symbol}${value}${baseline}`
-}
-
-/** What was measured for a target, in the target's unit ("82,85 điểm", "95%", "hạng 12"). */
-export function observationWords(observation: TargetObservation | undefined, target: Target, locale: Locale): string {
-  if (observation === undefined) return ''
-  if (target.unit === 'rank' || (observation.value === undefined && observation.rank !== undefined)) {
-    const rank = observation.rank ?? observation.value
-    if (rank === undefined) return ''
-    return locale === 'vi' ? `hạng ${formatNumber(rank, locale)}` : `rank ${formatNumber(rank, locale)}`
-  }
-  return observation.value === undefined ? '' : measure(observation.value, target, locale)
-}
-
-function measure(value: number, target: Target, locale: Locale): string {
-  switch (target.unit) {
-    case 'percent':
-      return formatPercent(value, locale)
-    case 'rank':
-      return formatNumber(value, locale)
-    default:
-      return `${formatNumber(value, locale)} ${enumLabel('measureUnit', target.unit, locale).toLowerCase()}`
-  }
 }
