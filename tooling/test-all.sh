@@ -13,7 +13,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 missing=()
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test-all: missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root" >&2
