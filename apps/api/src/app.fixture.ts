@@ -2,6 +2,7 @@
 // of Kiên Giang, one user per role, and helpers to call it as a signed-in user.
 import type { Plan } from '@papi/domain'
 import type { Store } from '@papi/store'
+import { samplePlan as sharedSamplePlan, seedSampleProvince, type SampleProvince } from '@papi/store/testing'
 import { createApp } from './app'
 import { hashPassword } from './password'
 
@@ -14,16 +15,8 @@ export async function makeTestApp(store: Store, options: Parameters<typeof creat
   let now = NOW
   const app = createApp({ store, clock: () => now, ...options })
   const change = { actorId: null, at: NOW }
-  const unit = (code: string, name: string, level: 'province' | 'district' | 'commune', kind: 'people-committee' | 'department', parentId: string | null) =>
-    store.units.create({ code, name, level, kind, parentId }, change)
-  const kg = await unit('KG', 'UBND tỉnh Kiên Giang', 'province', 'people-committee', null)
-  const snv = await unit('KG-SNV', 'Sở Nội vụ', 'province', 'department', kg.id)
-  const stnmt = await unit('KG-STNMT', 'Sở Tài nguyên và Môi trường', 'province', 'department', kg.id)
-  const rachGia = await unit('KG-RG', 'UBND thành phố Rạch Giá', 'district', 'people-committee', kg.id)
-  const vtv = await unit('KG-RG-VTV', 'UBND phường Vĩnh Thanh Vân', 'commune', 'people-committee', rachGia.id)
-  const chauThanh = await unit('KG-CT', 'UBND huyện Châu Thành', 'district', 'people-committee', kg.id)
-  const minhLuong = await unit('KG-CT-ML', 'UBND thị trấn Minh Lương', 'commune', 'people-committee', chauThanh.id)
-  const units = { kg, snv, stnmt, rachGia, vtv, chauThanh, minhLuong }
+  const units = await seedSampleProvince(store, change)
+  const { kg, vtv, chauThanh, minhLuong } = units
 
   const passwordHash = await hashPassword(PASSWORD)
   const user = (username: string, roles: { role: 'admin' | 'planner' | 'reporter' | 'viewer'; unitId: string | null }[]) =>
@@ -67,49 +60,10 @@ export async function makeTestApp(store: Store, options: Parameters<typeof creat
   return { app, store, units, call, login, setNow: (d: Date) => (now = d) }
 }
 
-export function samplePlan(u: { kg: { id: string }; snv: { id: string }; stnmt: { id: string } }): Plan {
+/** The shared sample plan, with the rank target the target and score tests evaluate. */
+export function samplePlan(units: SampleProvince): Plan {
   return {
-    number: '97/KH-UBND',
-    title: 'Kế hoạch hành động nâng cao Chỉ số PAPI tỉnh Kiên Giang năm 2018',
-    issuer: 'Ủy ban nhân dân tỉnh Kiên Giang',
-    issuerUnitId: u.kg.id,
-    issuedOn: '2018-05-18',
-    index: 'papi',
-    years: { from: 2018, to: 2018 },
-    scopeUnitId: u.kg.id,
-    standingAgency: { text: 'Sở Nội vụ', unitId: u.snv.id },
-    goals: [],
+    ...sharedSamplePlan(units),
     targets: [{ metric: 'papi-rank', comparator: 'rank-lte', value: 44, unit: 'rank', text: 'xếp hạng cao hơn năm 2017' }],
-    status: 'draft',
-    sections: [
-      {
-        code: '1',
-        title: 'Tham gia của người dân ở cấp cơ sở',
-        tasks: [
-          {
-            code: '1.3',
-            title: 'Công khai các khoản đóng góp tự nguyện tại địa phương',
-            lead: [{ text: 'UBND cấp xã', unitClass: 'commune-committees' }],
-            coordinators: [],
-            timeframe: { kind: 'ongoing', text: 'Thường xuyên' },
-            targets: [],
-          },
-        ],
-      },
-      {
-        code: '2',
-        title: 'Công khai, minh bạch',
-        tasks: [
-          {
-            code: '2.4',
-            title: 'Công khai quy hoạch, kế hoạch sử dụng đất của tỉnh',
-            lead: [{ text: 'Sở Tài nguyên và Môi trường', unitId: u.stnmt.id }],
-            coordinators: [{ text: 'UBND cấp huyện', unitClass: 'district-committees' }],
-            timeframe: { kind: 'ongoing', text: 'Thường xuyên' },
-            targets: [],
-          },
-        ],
-      },
-    ],
   }
 }

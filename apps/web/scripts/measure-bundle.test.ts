@@ -6,7 +6,7 @@ describe('entryScripts', () => {
     const html = `<script type="module" crossorigin src="/assets/index-a.js"></script>
       <link rel="modulepreload" crossorigin href="/assets/solid-b.js">
       <link rel="stylesheet" href="/assets/index.css">
-      <script src="https://cdn.example/x.js"></script>`
+      <script src="https://elsewhere.example/x.js"></script>`
     expect(entryScripts(html)).toEqual(['assets/index-a.js', 'assets/solid-b.js'])
   })
 })

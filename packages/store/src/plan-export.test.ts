@@ -43,7 +43,7 @@ describe.each(testBackends())('loadPlanExport on $name', (backend) => {
   beforeAll(async () => {
     store = await backend.open()
     ids = await seedUnits(store)
-    const plan = samplePlan({ kg: ids.kg.id, snv: ids.snv.id, stnmt: ids.stnmt.id })
+    const plan = samplePlan(ids)
     // The importer's full name of an abbreviated assignee is kept with the plan.
     const task = plan.sections[1]?.tasks[0]
     if (task) task.lead = [{ text: 'Sở TN&MT', name: 'Sở Tài nguyên và Môi trường', unitId: ids.stnmt.id }]

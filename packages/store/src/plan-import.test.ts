@@ -20,7 +20,7 @@ describe.each(testBackends())('importPlan on $name', (backend) => {
 
   /** 97/KH-UBND as read from the document: the sample's two tasks and two more of dimension 2. */
   function text(edit: (plan: Plan) => void = () => {}): Plan {
-    const plan = samplePlan({ kg: ids.kg.id, snv: ids.snv.id, stnmt: ids.stnmt.id })
+    const plan = samplePlan(ids)
     const stnmt = [{ text: 'Sở Tài nguyên và Môi trường', unitId: ids.stnmt.id }]
     plan.sections[1]!.tasks.push(
       task('2.5', 'Công khai kết quả giải quyết khiếu nại về đất đai', stnmt),

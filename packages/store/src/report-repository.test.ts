@@ -13,7 +13,7 @@ describe.each(testBackends())('plans and reports on $name', (backend) => {
   beforeAll(async () => {
     store = await backend.open()
     ids = await seedUnits(store)
-    plan = await store.plans.create(samplePlan({ kg: ids.kg.id, snv: ids.snv.id, stnmt: ids.stnmt.id }), change())
+    plan = await store.plans.create(samplePlan(ids), change())
   })
   afterAll(() => store?.close())
 

@@ -3,6 +3,9 @@ import pg from 'pg'
 import { openStore } from './open-store'
 import type { Store } from './store'
 
+export { samplePlan, seedSampleProvince } from './sample-province'
+export type { SampleProvince } from './sample-province'
+
 /** A database engine the test suites run on; `open` gives a store on a fresh, empty database. */
 export interface TestBackend {
   name: 'pglite' | 'postgres'

@@ -1,8 +1,8 @@
-import { frameworkById, type Plan } from '@papi/domain'
+import { frameworkById } from '@papi/domain'
 import { readScoreCsv } from '@papi/documents'
 import { readCsv, readXlsx } from '@papi/documents/testing'
 import type { Store } from '@papi/store'
-import { testBackends } from '@papi/store/testing'
+import { samplePlan, seedSampleProvince, testBackends, type SampleProvince } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CommandError } from '../import-command'
 import { runExport, type ExportIo } from './export'
@@ -14,7 +14,7 @@ const change = { actorId: null, at: new Date('2018-06-10T03:00:00Z') }
 describe.each(testBackends())('papi export over the store on $name', (backend) => {
   let store: Store
   let planId: string
-  let units: Record<'kg' | 'snv' | 'stnmt' | 'rachGia' | 'vtv' | 'minhLuong', { id: string }>
+  let units: SampleProvince
 
   async function run(argv: string[]) {
     const written = new Map<string, Uint8Array>()
@@ -41,59 +41,12 @@ describe.each(testBackends())('papi export over the store on $name', (backend) =
 
   beforeAll(async () => {
     store = await backend.open()
-    const unit = (code: string, name: string, level: 'province' | 'district' | 'commune', kind: 'people-committee' | 'department', parentId: string | null) =>
-      store.units.create({ code, name, level, kind, parentId }, change)
-    const kg = await unit('KG', 'UBND tỉnh Kiên Giang', 'province', 'people-committee', null)
-    const snv = await unit('KG-SNV', 'Sở Nội vụ', 'province', 'department', kg.id)
-    const stnmt = await unit('KG-STNMT', 'Sở Tài nguyên và Môi trường', 'province', 'department', kg.id)
-    const rachGia = await unit('KG-RG', 'UBND thành phố Rạch Giá', 'district', 'people-committee', kg.id)
-    const vtv = await unit('KG-RG-VTV', 'UBND phường Vĩnh Thanh Vân', 'commune', 'people-committee', rachGia.id)
-    const chauThanh = await unit('KG-CT', 'UBND huyện Châu Thành', 'district', 'people-committee', kg.id)
-    const minhLuong = await unit('KG-CT-ML', 'UBND thị trấn Minh Lương', 'commune', 'people-committee', chauThanh.id)
-    units = { kg, snv, stnmt, rachGia, vtv, minhLuong }
-    const plan: Plan = {
-      number: '97/KH-UBND',
-      title: 'Kế hoạch hành động nâng cao Chỉ số PAPI tỉnh Kiên Giang năm 2018',
-      issuer: 'Ủy ban nhân dân tỉnh Kiên Giang',
-      issuerUnitId: kg.id,
-      issuedOn: '2018-05-18',
-      index: 'papi',
-      years: { from: 2018, to: 2018 },
-      scopeUnitId: kg.id,
-      goals: [],
-      targets: [],
-      status: 'draft',
-      sections: [
-        {
-          code: '1',
-          title: 'Tham gia của người dân ở cấp cơ sở',
-          tasks: [
-            {
-              code: '1.3',
-              title: 'Công khai các khoản đóng góp tự nguyện tại địa phương',
-              lead: [{ text: 'UBND cấp xã', unitClass: 'commune-committees' }],
-              coordinators: [],
-              timeframe: { kind: 'ongoing', text: 'Thường xuyên' },
-              targets: [],
-            },
-          ],
-        },
-        {
-          code: '2',
-          title: 'Công khai, minh bạch',
-          tasks: [
-            {
-              code: '2.4',
-              title: 'Công khai quy hoạch, kế hoạch sử dụng đất của tỉnh',
-              lead: [{ text: 'Sở TN&MT', name: 'Sở Tài nguyên và Môi trường', unitId: stnmt.id }],
-              coordinators: [{ text: 'UBND cấp huyện', unitClass: 'district-committees' }],
-              timeframe: { kind: 'ongoing', text: 'Thường xuyên' },
-              targets: [],
-            },
-          ],
-        },
-      ],
-    }
+    units = await seedSampleProvince(store, change)
+    const { vtv, stnmt } = units
+    const plan = samplePlan(units)
+    // Task 2.4's lead as a plan abbreviates it: the export must keep the words the plan wrote.
+    const task24 = plan.sections[1]?.tasks[0]
+    if (task24) task24.lead = [{ text: 'Sở TN&MT', name: 'Sở Tài nguyên và Môi trường', unitId: stnmt.id }]
     planId = (await store.plans.create(plan, change)).id
     const stored = await store.plans.publish(planId, change)
     const taskId = (code: string) => stored.sections.flatMap((s) => s.tasks).find((t) => t.code === code)?.id as string
