@@ -4,12 +4,10 @@ import { readPlanDocument, toPlan } from '@papi/documents'
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from './app'
+import { createApp } from '@papi/api'
 import { DEMO_PASSWORD, ensureAdmin, seedDemo, type PlanImporter } from './demo-seed'
 
-const SEED = fileURLToPath(
-  new URL('../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url),
-)
+const SEED = fileURLToPath(import.meta.resolve('@papi/documents/seeds/kien-giang-97-KH-UBND-2018-papi.txt'))
 const planFile = { fileName: 'kien-giang-97-KH-UBND-2018-papi.txt', data: new Uint8Array(readFileSync(SEED)) }
 const importPlan: PlanImporter = async (file, units) => toPlan(await readPlanDocument(file, { units }))
 const NOW = new Date('2018-06-15T03:00:00Z')

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IndexResult, Plan, RoleGrant, Unit, UnitKind, UnitLevel } from '@papi/domain'
 import type { Change, Store, StoredPlan } from '@papi/store'
-import { hashPassword } from './password'
+import { hashPassword } from '@papi/api'
 
 /** Where seeding reports its progress (the server prints it). */
 export type SeedLog = (line: string) => void

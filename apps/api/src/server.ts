@@ -10,14 +10,12 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { readPlanDocument, toPlan } from '@papi/documents'
 import { openStore, storeOptionsFromEnv } from '@papi/store'
-import { createApp } from './app'
+import { createApp } from '@papi/api'
 import { DEMO_PASSWORD, ensureAdmin, seedDemo } from './demo-seed'
 
 // src/ and dist/ both sit one level below apps/api, so these resolve from either.
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
-const DEFAULT_DEMO_PLAN = fileURLToPath(
-  new URL('../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url),
-)
+const DEFAULT_DEMO_PLAN = fileURLToPath(import.meta.resolve('@papi/documents/seeds/kien-giang-97-KH-UBND-2018-papi.txt'))
 
 async function main(env: NodeJS.ProcessEnv) {
   const host = env.HOST?.trim() || '127.0.0.1'
