@@ -11,6 +11,7 @@ export const auditRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
     path: '/audit',
+    operationId: 'listAuditEntries',
     tags: ['audit'],
     summary: 'Audit entries, newest first; planners read their province (`provinceId`), admins everything',
     request: {

@@ -47,6 +47,7 @@ export const authRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/auth/login',
+      operationId: 'logIn',
       tags: ['auth'],
       summary: 'Log in; answers a bearer token and sets an HttpOnly session cookie',
       request: { body: { required: true, content: { 'application/json': { schema: LoginSchema } } } },
@@ -99,6 +100,7 @@ export const authRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/auth/logout',
+      operationId: 'logOut',
       tags: ['auth'],
       summary: 'End the session',
       responses: {
@@ -118,6 +120,7 @@ export const authRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/me',
+      operationId: 'getMe',
       tags: ['auth'],
       summary: 'The signed-in user, their roles and every permission the UI needs',
       responses: {

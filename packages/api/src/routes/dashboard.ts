@@ -79,6 +79,7 @@ export const dashboardRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
     path: '/dashboard',
+    operationId: 'getDashboard',
     tags: ['dashboard'],
     summary: "Completeness, timeliness and progress for a unit's subtree in a period, by plan, section and unit",
     request: {

@@ -6,6 +6,7 @@ export const healthRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
     path: '/health',
+    operationId: 'getHealth',
     tags: ['system'],
     summary: 'Liveness check',
     responses: {

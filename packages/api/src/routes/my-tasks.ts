@@ -60,6 +60,7 @@ export const myTaskRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
     path: '/my-tasks',
+    operationId: 'listMyTasks',
     tags: ['reports'],
     summary: "The tasks the caller's units must report on in a period, with each unit's report so far",
     request: { query: z.object({ periodId: PeriodIdSchema }) },

@@ -82,6 +82,7 @@ export const periodRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/periods/{periodId}',
+      operationId: 'describePeriod',
       tags: ['periods'],
       summary: 'What a period id means by default: its span, cut-off window and deadlines by level',
       request: { params: z.object({ periodId: z.string().openapi({ param: { name: 'periodId', in: 'path' } }) }) },
@@ -110,6 +111,7 @@ export const periodRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/plans/{id}/periods',
+      operationId: 'listPlanPeriods',
       tags: ['periods'],
       summary: "A plan's reporting periods with windows and each level's deadline",
       request: { params: IdParamSchema },
@@ -133,6 +135,7 @@ export const periodRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/plans/{id}/periods',
+      operationId: 'openPlanPeriod',
       tags: ['periods'],
       summary: 'Open a reporting period; windows and deadline default to the plan rules',
       request: {
@@ -157,6 +160,7 @@ export const periodRoutes = createRouter()
     createRoute({
       method: 'patch',
       path: '/plans/{id}/periods/{periodId}',
+      operationId: 'updatePlanPeriod',
       tags: ['periods'],
       summary: "Change a period's window or deadline, or lock it",
       request: {

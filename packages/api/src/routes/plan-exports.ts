@@ -72,6 +72,7 @@ export const planExportRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/plans/{id}/exports/task-table',
+      operationId: 'exportPlanTaskTable',
       tags: ['exports'],
       summary: 'Download the plan’s task table (Biểu tổng hợp nhiệm vụ); with periodId, each task’s status',
       description: SCOPE_NOTE,
@@ -97,6 +98,7 @@ export const planExportRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/plans/{id}/exports/report',
+      operationId: 'exportPlanReport',
       tags: ['exports'],
       summary: 'Download the consolidated report of a period: progress, outcomes, units late or missing, targets',
       description: SCOPE_NOTE,

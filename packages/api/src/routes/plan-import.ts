@@ -29,6 +29,7 @@ export const planImportRoutes = createRouter().openapi(
   createRoute({
     method: 'post',
     path: '/plans/import',
+    operationId: 'importPlan',
     tags: ['plans'],
     summary: 'Upload a plan document: a dry run by default; confirm=true creates the plan or updates the stored one',
     request: {

@@ -59,6 +59,7 @@ export const planRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/plans',
+      operationId: 'listPlans',
       tags: ['plans'],
       summary: 'The plans the caller may read',
       responses: {
@@ -80,6 +81,7 @@ export const planRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/plans',
+      operationId: 'createPlan',
       tags: ['plans'],
       summary: 'Store a plan (JSON) as a draft; assignees resolve to units inside its scope',
       request: { body: { required: true, content: { 'application/json': { schema: PlanSchema } } } },
@@ -98,6 +100,7 @@ export const planRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/plans/{id}',
+      operationId: 'getPlan',
       tags: ['plans'],
       summary: 'One plan with sections, tasks and their resolved assignees',
       request: { params: IdParamSchema },
@@ -112,6 +115,7 @@ export const planRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/plans/{id}',
+      operationId: 'replacePlan',
       tags: ['plans'],
       summary: 'Replace a plan: in full while a draft, its header once published',
       request: {
@@ -136,6 +140,7 @@ export const planRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/plans/{id}/publish',
+      operationId: 'publishPlan',
       tags: ['plans'],
       summary: 'Publish a draft plan and open its reporting periods',
       request: {
@@ -158,6 +163,7 @@ export const planRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/plans/{id}/assignments',
+      operationId: 'listPlanAssignments',
       tags: ['plans'],
       summary: 'Who does what: every task × unit, classes resolved; `unitId` narrows to one unit',
       request: { params: IdParamSchema, query: z.object({ unitId: z.string().optional() }) },
@@ -183,6 +189,7 @@ export const planRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/plans/{id}/targets',
+      operationId: 'listPlanTargets',
       tags: ['targets'],
       summary: 'The plan and task targets, evaluated against published scores and reported KPI values',
       request: { params: IdParamSchema },

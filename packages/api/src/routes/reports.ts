@@ -66,10 +66,11 @@ async function act(c: Context<AppEnv>, id: string, action: ReportAction, version
   return c.var.store.reports.act(id, action, changeOf(c), version)
 }
 
-const actionRoute = <P extends string, S extends z.ZodType>(path: P, summary: string, schema: S) =>
+const actionRoute = <P extends string, S extends z.ZodType>(path: P, operationId: string, summary: string, schema: S) =>
   createRoute({
     method: 'post',
     path,
+    operationId,
     tags: ['reports'],
     summary,
     request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema } } } },
@@ -85,6 +86,7 @@ export const reportRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/reports',
+      operationId: 'listReports',
       tags: ['reports'],
       summary: 'Reports the caller may read',
       request: { query: ReportQuerySchema },
@@ -105,6 +107,7 @@ export const reportRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/reports',
+      operationId: 'saveReport',
       tags: ['reports'],
       summary: 'Create or update the report of one unit on one task for one period (version-checked)',
       request: { body: { required: true, content: { 'application/json': { schema: ReportWriteSchema } } } },
@@ -133,6 +136,7 @@ export const reportRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/reports/{id}',
+      operationId: 'getReport',
       tags: ['reports'],
       summary: 'One report',
       request: { params: IdParamSchema },
@@ -151,6 +155,7 @@ export const reportRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/reports/{id}/versions',
+      operationId: 'listReportVersions',
       tags: ['reports'],
       summary: 'Every version the report went through',
       request: { params: IdParamSchema },
@@ -166,19 +171,19 @@ export const reportRoutes = createRouter()
       return c.json(await c.var.store.reports.versions(id), 200)
     },
   )
-  .openapi(actionRoute('/reports/{id}/submit', 'Submit a report to the standing agency', VersionBodySchema), async (c) => {
+  .openapi(actionRoute('/reports/{id}/submit', 'submitReport', 'Submit a report to the standing agency', VersionBodySchema), async (c) => {
     const { version } = c.req.valid('json')
     return c.json(await act(c, c.req.valid('param').id, { type: 'submit' }, version), 200)
   })
-  .openapi(actionRoute('/reports/{id}/accept', 'Accept a submitted report (locks it)', AcceptSchema), async (c) => {
+  .openapi(actionRoute('/reports/{id}/accept', 'acceptReport', 'Accept a submitted report (locks it)', AcceptSchema), async (c) => {
     const { version, comment } = c.req.valid('json')
     return c.json(await act(c, c.req.valid('param').id, { type: 'accept', comment }, version), 200)
   })
-  .openapi(actionRoute('/reports/{id}/return', 'Return a submitted report to its unit, with a comment', CommentSchema), async (c) => {
+  .openapi(actionRoute('/reports/{id}/return', 'returnReport', 'Return a submitted report to its unit, with a comment', CommentSchema), async (c) => {
     const { version, comment } = c.req.valid('json')
     return c.json(await act(c, c.req.valid('param').id, { type: 'return', comment }, version), 200)
   })
-  .openapi(actionRoute('/reports/{id}/reopen', 'Reopen an accepted report, with a comment', CommentSchema), async (c) => {
+  .openapi(actionRoute('/reports/{id}/reopen', 'reopenReport', 'Reopen an accepted report, with a comment', CommentSchema), async (c) => {
     const { version, comment } = c.req.valid('json')
     return c.json(await act(c, c.req.valid('param').id, { type: 'reopen', comment }, version), 200)
   })

@@ -61,6 +61,7 @@ export const scoreRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/frameworks',
+      operationId: 'listFrameworks',
       tags: ['scores'],
       summary: 'The index frameworks papi knows (PAPI, PAR INDEX, SIPAS; versioned by year)',
       responses: {
@@ -77,6 +78,7 @@ export const scoreRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/scores',
+      operationId: 'listScores',
       tags: ['scores'],
       summary: 'Published results (public data: anyone signed in reads them)',
       request: {
@@ -101,6 +103,7 @@ export const scoreRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/scores',
+      operationId: 'saveScores',
       tags: ['scores'],
       summary: 'Store results (one or many), each checked against its framework',
       request: {
@@ -129,6 +132,7 @@ export const scoreRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/scores/export',
+      operationId: 'exportScores',
       tags: ['scores'],
       summary: 'Download the results of one framework and year as the CSV table `POST /scores/import` reads',
       description:
@@ -165,6 +169,7 @@ export const scoreRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/scores/import',
+      operationId: 'importScores',
       tags: ['scores'],
       summary: 'Import a CSV table of results for one framework and year; `dryRun=true` only checks',
       request: {

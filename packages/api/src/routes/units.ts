@@ -27,6 +27,7 @@ export const unitRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/units',
+      operationId: 'listUnits',
       tags: ['units'],
       summary: 'Every unit (flat, parents before children)',
       responses: {
@@ -43,6 +44,7 @@ export const unitRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/units/tree',
+      operationId: 'getUnitTree',
       tags: ['units'],
       summary: 'The units as a nested tree',
       responses: {
@@ -61,6 +63,7 @@ export const unitRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/units',
+      operationId: 'createUnit',
       tags: ['units'],
       summary: 'Create a unit',
       request: { body: { required: true, content: { 'application/json': { schema: UnitInputSchema } } } },
@@ -79,6 +82,7 @@ export const unitRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/units/{id}',
+      operationId: 'getUnit',
       tags: ['units'],
       summary: 'One unit',
       request: { params: IdParamSchema },
@@ -96,6 +100,7 @@ export const unitRoutes = createRouter()
     createRoute({
       method: 'patch',
       path: '/units/{id}',
+      operationId: 'updateUnit',
       tags: ['units'],
       summary: 'Change a unit (name, code, parent, validity)',
       request: {
@@ -117,6 +122,7 @@ export const unitRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/units/{id}/merge',
+      operationId: 'mergeUnit',
       tags: ['units'],
       summary: 'Merge a unit into its successor from a day (Kiên Giang → An Giang from 2025-07-01)',
       request: {

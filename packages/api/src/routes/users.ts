@@ -42,6 +42,7 @@ export const userRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/roles',
+      operationId: 'listRoles',
       tags: ['users'],
       summary: 'The roles and what each may do where (the permission table)',
       responses: {
@@ -61,6 +62,7 @@ export const userRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/users',
+      operationId: 'listUsers',
       tags: ['users'],
       summary: 'Every user with roles',
       responses: {
@@ -77,6 +79,7 @@ export const userRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/users',
+      operationId: 'createUser',
       tags: ['users'],
       summary: 'Create a user with roles',
       request: { body: { required: true, content: { 'application/json': { schema: NewUserSchema } } } },
@@ -96,6 +99,7 @@ export const userRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/users/{id}',
+      operationId: 'getUser',
       tags: ['users'],
       summary: 'One user',
       request: { params: IdParamSchema },
@@ -115,6 +119,7 @@ export const userRoutes = createRouter()
     createRoute({
       method: 'patch',
       path: '/users/{id}',
+      operationId: 'updateUser',
       tags: ['users'],
       summary: 'Change a user; users may change their own name and password, admins anything',
       request: {
