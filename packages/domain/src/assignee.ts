@@ -27,8 +27,13 @@ export interface AssignedUnits {
   all: Unit[]
 }
 
-/** State bodies other than people's committees: sở/phòng, văn phòng, thanh tra, công an… */
-const STATE_BODY_KINDS: ReadonlySet<UnitKind> = new Set<UnitKind>(['department', 'office', 'agency'])
+/**
+ * State bodies other than people's committees: sở/phòng, văn phòng, thanh tra, and the central
+ * agencies' branches (công an, bảo hiểm xã hội, thuế — the "ngành" of "sở, ban, ngành"). Not state
+ * enterprises (Bưu điện tỉnh, Điện lực, công ty cấp nước) nor public-service units: a plan that
+ * names "Các sở, ban, ngành" does not mean the post office.
+ */
+const STATE_BODY_KINDS: ReadonlySet<UnitKind> = new Set<UnitKind>(['department', 'office', 'agency', 'central-branch'])
 
 // State inspectorates ("Thanh tra tỉnh", "Thanh tra thành phố Rạch Giá") are agencies named so;
 // UnitKind has no kind of their own. "Ban Thanh tra nhân dân" is a people's board under the

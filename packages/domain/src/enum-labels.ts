@@ -79,6 +79,9 @@ const unitKind = {
   'mass-organisation': { vi: 'Mặt trận Tổ quốc, đoàn thể', en: 'Fatherland Front or mass organisation' },
   media: { vi: 'Cơ quan báo chí, truyền thông', en: 'Press and media' },
   'staff-post': { vi: 'Chức danh công chức', en: 'Civil-servant post' },
+  'central-branch': { vi: 'Cơ quan ngành dọc trung ương', en: "Central agency's provincial branch" },
+  'state-enterprise': { vi: 'Doanh nghiệp nhà nước', en: 'State enterprise' },
+  'public-service': { vi: 'Đơn vị sự nghiệp công lập', en: 'Public service unit' },
 } satisfies Record<UnitKind, Label>
 
 // Vietnamese labels are the phrases the plans use (Kiên Giang 97/KH-UBND appendix, Lào Cai 165/KH-UBND).

@@ -273,3 +273,24 @@ export type { DimensionNames } from './dimension-match'
 // --- plan-revision
 export { KeptTaskSchema, PlanChangesSchema, revisePlan } from './plan-revision'
 export type { KeptTask, PlanChanges, PlanRevision, RevisionChange, SectionRevision, TaskRevision } from './plan-revision'
+
+// --- register
+export {
+  areaProperName,
+  committeeName,
+  DEPARTMENT_MERGER_DAY,
+  readRegisterTables,
+  REGISTER_NEW_FIRST_DAY,
+  REGISTER_OLD_LAST_DAY,
+  registerCode,
+  registerForProvince,
+  splitNamedCode,
+  STANDARD_BODIES,
+  standardBodies,
+  successionKindOf,
+} from './register'
+export type { Register, RegisterEra, RegisterIssue, RegisterLink, RegisterUnit, SuccessionKind } from './register'
+
+// --- province-scores
+export { matchProvinces, provinceNameKey, rankProvinceRows, readProvinceScoreTable } from './province-scores'
+export type { ProvinceMatch, ProvinceScoreRow } from './province-scores'

@@ -9,7 +9,10 @@ export const UnitKindSchema = z.enum([
   'people-committee', // Ủy ban nhân dân
   'department', // Sở, ban, ngành
   'office', // Văn phòng (UBND, HĐND…)
-  'agency', // other state agency: Thanh tra, Công an, Đài PT-TH…
+  'agency', // other state agency of the level: Thanh tra, Ban quản lý…
+  'central-branch', // a central agency's provincial branch (ngành dọc): Công an, Bảo hiểm xã hội, Thuế, Kho bạc…
+  'state-enterprise', // doanh nghiệp nhà nước: Bưu điện tỉnh, Điện lực, công ty cấp nước… — not a "sở, ban, ngành"
+  'public-service', // đơn vị sự nghiệp công lập: trung tâm, trường, bệnh viện…
   'mass-organisation', // MTTQ và các đoàn thể
   'media', // cơ quan báo chí, thông tin đại chúng
   'staff-post', // a named civil-servant post (công chức Tư pháp - Hộ tịch…)
@@ -19,6 +22,8 @@ export type UnitKind = z.infer<typeof UnitKindSchema>
 export const UnitSchema = z.object({
   id: z.string().min(1),
   code: z.string().min(1),
+  /** The National Statistics Office code of an administrative unit ("01", "001", "00004"), as a string. */
+  officialCode: z.string().min(1).optional(),
   name: z.string().min(1),
   level: UnitLevelSchema,
   kind: UnitKindSchema,

@@ -1,0 +1,154 @@
+import type { IsoDate } from './iso-date'
+import { areaProperName } from './register'
+import { rankAll, type DimensionResult, type IndexResult } from './score'
+import { foldText } from './text'
+import type { Unit } from './unit'
+import { isActiveOn } from './unit-tree'
+
+/**
+ * Every province's published PAPI results for a year, as the open papi-dashboard project
+ * transcribed the official provincial-indicator workbooks (one CSV a year): read, matched to the
+ * province units, ranked by papi's own rules over the provinces ranked that year.
+ */
+
+/** One row of a province table: the province as written, its total (none when not assessed), its dimensions. */
+export interface ProvinceScoreRow {
+  /** 1-based line in the file. */
+  line: number
+  province: string
+  /** An official province code, when the table has one. */
+  code?: string
+  year: number
+  total?: number
+  dimensions: DimensionResult[]
+  note?: string
+}
+
+/** Column → PAPI 2018+ dimension key. */
+const DIMENSION_COLUMNS: Readonly<Record<string, string>> = {
+  d1_participation: 'participation',
+  d2_transparency: 'transparency',
+  d3_vertical_accountability: 'vertical-accountability',
+  d4_control_of_corruption: 'corruption-control',
+  d5_public_admin_procedures: 'administrative-procedures',
+  d6_public_service_delivery: 'public-service-delivery',
+  d7_environmental_governance: 'environmental-governance',
+  d8_e_governance: 'e-governance',
+}
+
+/**
+ * Figures as published: the source keeps float32 noise (41.14698791503906 for 41.1470); the
+ * official reports print four decimals, so four decimals is the published figure.
+ */
+function published(text: string | undefined): number | undefined {
+  const t = (text ?? '').trim()
+  if (t === '') return undefined
+  const n = Number(t)
+  return Number.isFinite(n) ? Math.round(n * 10_000) / 10_000 : undefined
+}
+
+/**
+ * Reads a province table (`province_vi, year, index, total, …, d1_participation … d8_e_governance,
+ * note`; `#` lines are comments the caller's CSV reader may keep or drop). A province with no
+ * total is kept with its note: it was not assessed that year and is not ranked.
+ *
+ * @example
+ * readProvinceScoreTable(rows).find((r) => r.province === 'Bắc Giang')?.total // undefined (2022: not assessed)
+ */
+export function readProvinceScoreTable(rows: readonly (readonly string[])[]): ProvinceScoreRow[] {
+  const headerAt = rows.findIndex((r) => (r[0] ?? '').trim() === 'province_vi' || (r[0] ?? '').trim() === 'province')
+  if (headerAt < 0) return []
+  const header = (rows[headerAt] as readonly string[]).map((h) => h.trim())
+  const col = (name: string) => header.indexOf(name)
+  const out: ProvinceScoreRow[] = []
+  rows.slice(headerAt + 1).forEach((row, i) => {
+    const province = (row[col(header[0] as string)] ?? '').trim()
+    if (province === '' || province.startsWith('#')) return
+    const year = Number((row[col('year')] ?? '').trim())
+    const total = published(row[col('total')])
+    const code = col('code') >= 0 ? (row[col('code')] ?? '').trim() : ''
+    const note = col('note') >= 0 ? (row[col('note')] ?? '').trim() : ''
+    const dimensions = Object.entries(DIMENSION_COLUMNS).flatMap(([column, key]) => {
+      const score = col(column) >= 0 ? published(row[col(column)]) : undefined
+      return score === undefined ? [] : [{ key, score }]
+    })
+    out.push({
+      line: headerAt + i + 2,
+      province,
+      ...(code !== '' && { code }),
+      year,
+      ...(total !== undefined && { total }),
+      dimensions,
+      ...(note !== '' && { note }),
+    })
+  })
+  return out
+}
+
+/** The key a province name is compared by: folded, without "UBND", "tỉnh", "thành phố", "TP.". */
+export function provinceNameKey(name: string): string {
+  const folded = foldText(areaProperName(name.replace(/^\s*(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '')))
+  return folded.replace(/^(tp|tinh|thanh pho)\s+/u, '').trim()
+}
+
+/** A row matched to its province unit, or left unmatched with why. */
+export interface ProvinceMatch<T extends ProvinceScoreRow> {
+  matched: { row: T; unit: Unit }[]
+  unmatched: { row: T; reason: 'unknown-province' | 'ambiguous' }[]
+}
+
+/**
+ * Matches each row to the province-level People's Committee in force on `on` by official code
+ * when the row has one, else by folded name ("Hồ Chí Minh" = "UBND thành phố Hồ Chí Minh",
+ * "Bà Rịa - Vũng Tàu" = "UBND tỉnh Bà Rịa - Vũng Tàu"). Rows that match none, or several, are
+ * listed — never dropped, never guessed.
+ *
+ * @example
+ * matchProvinces(rows, units, '2022-12-31').unmatched.map((u) => u.row.province) // provinces papi has no unit for
+ */
+export function matchProvinces<T extends ProvinceScoreRow>(
+  rows: readonly T[],
+  units: readonly Unit[],
+  on: IsoDate,
+): ProvinceMatch<T> {
+  const provinces = units.filter((u) => u.level === 'province' && u.kind === 'people-committee' && isActiveOn(u, on))
+  const byName = new Map<string, Unit[]>()
+  for (const unit of provinces) {
+    const key = provinceNameKey(unit.name)
+    byName.set(key, [...(byName.get(key) ?? []), unit])
+  }
+  const result: ProvinceMatch<T> = { matched: [], unmatched: [] }
+  for (const row of rows) {
+    const candidates =
+      row.code !== undefined
+        ? provinces.filter((u) => u.officialCode === row.code || u.code === row.code)
+        : (byName.get(provinceNameKey(row.province)) ?? [])
+    if (candidates.length === 1) result.matched.push({ row, unit: candidates[0] as Unit })
+    else result.unmatched.push({ row, reason: candidates.length === 0 ? 'unknown-province' : 'ambiguous' })
+  }
+  return result
+}
+
+/**
+ * The year's results of the matched rows, ranked by papi's rules ({@link rankAll}) over the
+ * provinces ranked that year — 61 in 2022, not 63 — with rank, `rankOf` and quartile band.
+ * Rows without a total (not assessed) are returned apart, as not ranked.
+ *
+ * @example
+ * const { ranked, notRanked } = rankProvinceRows(match.matched, 'papi-2021')
+ * ranked[0]?.rankOf // 61 in 2022
+ */
+export function rankProvinceRows<T extends ProvinceScoreRow>(
+  matched: readonly { row: T; unit: Unit }[],
+  frameworkId: string,
+): { ranked: IndexResult[]; notRanked: { row: T; unit: Unit }[] } {
+  const scored = matched.filter((m) => m.row.total !== undefined)
+  const results: IndexResult[] = scored.map((m) => ({
+    unitId: m.unit.id,
+    frameworkId,
+    year: m.row.year,
+    total: m.row.total as number,
+    dimensions: m.row.dimensions,
+  }))
+  return { ranked: rankAll(results), notRanked: matched.filter((m) => m.row.total === undefined) }
+}
