@@ -4,7 +4,7 @@ import { readCsv, readXlsx } from '@papi/documents/testing'
 import type { Store } from '@papi/store'
 import { samplePlan, seedSampleProvince, testBackends, type SampleProvince } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CommandError } from '../import-command'
+import { CommandError } from '../command-error'
 import { runExport, type ExportIo } from './export'
 import { storeExportSource } from './export-store'
 

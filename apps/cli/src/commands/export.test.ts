@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { readPlanDocument } from '@papi/documents'
 import { PlanSchema, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
 import { describe, expect, it } from 'vitest'
-import { CommandError } from '../import-command'
+import { CommandError } from '../command-error'
 import { periodRule } from '@papi/store'
 import { runExport, type ExportIo, type ExportStore } from './export'
 

@@ -1,12 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
-import { parseArgs } from 'node:util'
+import { extname } from 'node:path'
+import { Command } from '@commander-js/extra-typings'
 import {
   EXPORT_FORMATS,
-  isPlanDocumentError,
   planExport,
-  readPlanDocument,
-  toPlan,
   writePlanExport,
   writeScoreCsv,
   type ExportFormat,
@@ -23,7 +20,9 @@ import {
   type Plan,
   type Unit,
 } from '@papi/domain'
-import { CommandError } from '../import-command'
+import { langOption, localeOf, runCommands } from '../command'
+import { CommandError } from '../command-error'
+import { planOf, readInput, readPlanFile } from '../read-document'
 
 /** Where `papi export` reads and writes: the real process, or a test's stand-ins. */
 export interface ExportIo {
@@ -54,24 +53,68 @@ type Kind = 'tasks' | 'report' | 'scores'
 // What the importer reads: a --plan naming such a file is a file, anything else a plan id.
 const PLAN_FILE = /\.(txt|docx|xlsx|csv)$/i
 
-export const EXPORT_USAGE = {
-  vi: `Cách dùng: papi export tasks|report --plan <mã|tệp> [--period 2018Q2] --out <tệp> [--format xlsx|docx|csv] [--lang vi|en] [--as-of YYYY-MM-DD]
-       papi export scores --framework <mã khung> --year <năm> --out <tệp.csv>
+const HELP = {
+  vi: {
+    usage: 'tasks|report --plan <mã|tệp> [--period 2018Q2] --out <tệp> [--format xlsx|docx|csv] [--lang vi|en] [--as-of YYYY-MM-DD]',
+    summary: 'xuất biểu nhiệm vụ, báo cáo tổng hợp hoặc kết quả chỉ số',
+    description: `Cũng: papi export scores --framework <mã khung> --year <năm> --out <tệp.csv>
   tasks   Biểu tổng hợp nhiệm vụ. --plan là tệp kế hoạch (.txt, .docx, .xlsx, .csv) thì không cần cơ sở dữ liệu;
           là mã kế hoạch thì đọc từ cơ sở dữ liệu, và với --period thêm tình trạng thực hiện.
   report  Báo cáo tổng hợp của kỳ (--period bắt buộc), từ kế hoạch trong cơ sở dữ liệu.
   scores  Kết quả chỉ số đã công bố của một khung và một năm, thành bảng CSV mà lệnh nhập điểm đọc lại được.
-  Định dạng lấy theo đuôi tệp --out nếu không có --format.
-`,
-  en: `Usage: papi export tasks|report --plan <id|file> [--period 2018Q2] --out <file> [--format xlsx|docx|csv] [--lang vi|en] [--as-of YYYY-MM-DD]
-       papi export scores --framework <framework id> --year <year> --out <file.csv>
+Định dạng lấy theo đuôi tệp --out nếu không có --format.`,
+    kind: 'tasks, report hoặc scores',
+    plan: 'mã kế hoạch trong cơ sở dữ liệu, hoặc tệp kế hoạch',
+    period: 'kỳ báo cáo (2024M03, 2024Q1, 2024S1, 2024N9, 2024)',
+    framework: 'mã khung chỉ số (scores), ví dụ papi-2018',
+    year: 'năm của kết quả chỉ số (scores)',
+    format: 'xlsx, docx hoặc csv (mặc định theo đuôi tệp --out)',
+    out: 'tệp kết quả',
+    asOf: 'ngày xét tình trạng, YYYY-MM-DD (mặc định hôm nay)',
+  },
+  en: {
+    usage: 'tasks|report --plan <id|file> [--period 2018Q2] --out <file> [--format xlsx|docx|csv] [--lang vi|en] [--as-of YYYY-MM-DD]',
+    summary: 'export a task table, a consolidated report or index results',
+    description: `Also: papi export scores --framework <framework id> --year <year> --out <file.csv>
   tasks   The task table. With a plan file (.txt, .docx, .xlsx, .csv) no database is needed; with a plan id it is
           read from the database, and --period adds each task's status.
   report  The consolidated report of a period (--period required), from a plan in the database.
   scores  The published results of one framework and year, as the CSV table the score import reads back.
-  The format follows the --out file's extension unless --format is given.
-`,
+The format follows the --out file's extension unless --format is given.`,
+    kind: 'tasks, report or scores',
+    plan: 'a plan id in the database, or a plan file',
+    period: 'the reporting period (2024M03, 2024Q1, 2024S1, 2024N9, 2024)',
+    framework: 'the index framework id (scores), e.g. papi-2018',
+    year: 'the year of the index results (scores)',
+    format: 'xlsx, docx or csv (by default the --out file’s extension)',
+    out: 'the file to write',
+    asOf: 'the day statuses are judged on, YYYY-MM-DD (today by default)',
+  },
 } as const
+
+/**
+ * `papi export [kind]`, in the language of its help; `io` is the real process unless a test
+ * passes stand-ins.
+ */
+export function exportCommand(locale: Locale, io: ExportIo = processExportIo()) {
+  const h = HELP[locale]
+  return new Command('export')
+    .usage(h.usage)
+    .summary(h.summary)
+    .description(h.description)
+    .argument('[kind]', h.kind)
+    .option('--plan <plan>', h.plan)
+    .option('--period <period>', h.period)
+    .option('--framework <id>', h.framework)
+    .option('--year <year>', h.year)
+    .option('--format <format>', h.format)
+    .option('--out <file>', h.out)
+    .addOption(langOption(locale))
+    .option('--as-of <date>', h.asOf)
+    .action(async (kind, options) => {
+      await exportDocument(kind, options, io)
+    })
+}
 
 const MESSAGES = {
   vi: {
@@ -94,8 +137,6 @@ const MESSAGES = {
     reportNeedsStore:
       'báo cáo tổng hợp cần báo cáo của các đơn vị, chỉ có trong cơ sở dữ liệu: dùng --plan <mã kế hoạch>',
     periodIgnored: 'lưu ý: tệp kế hoạch không có báo cáo của đơn vị nên bỏ qua --period\n',
-    notFound: (file: string) => `không tìm thấy tệp ${file}`,
-    cannotOpen: (file: string, reason: string) => `không mở được tệp ${file}: ${reason}`,
     cannotWrite: (file: string, reason: string) => `không ghi được tệp ${file}: ${reason}`,
     noSuchPlan: (id: string) => `không có kế hoạch mã ${id}`,
     reading: (what: string) => `Đọc ${what}…\n`,
@@ -122,8 +163,6 @@ const MESSAGES = {
     badLang: (lang: string) => `unsupported language: ${lang} (use vi or en)`,
     reportNeedsStore: 'the consolidated report needs the units’ reports, which only the database holds: use --plan <plan id>',
     periodIgnored: 'note: a plan file carries no reports, so --period is ignored\n',
-    notFound: (file: string) => `no such file: ${file}`,
-    cannotOpen: (file: string, reason: string) => `cannot open ${file}: ${reason}`,
     cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
     noSuchPlan: (id: string) => `no plan with id ${id}`,
     reading: (what: string) => `Reading ${what}…\n`,
@@ -148,32 +187,28 @@ const MESSAGES = {
  * await runExport(['scores', '--framework', 'papi-2018', '--year', '2018', '--out', 'papi-2018.csv'], io)
  */
 export async function runExport(argv: readonly string[], io: ExportIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      plan: { type: 'string' },
-      period: { type: 'string' },
-      framework: { type: 'string' },
-      year: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      lang: { type: 'string', default: 'vi' },
-      'as-of': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
-  const lang = values.lang
-  if (lang !== 'vi' && lang !== 'en') throw new CommandError(MESSAGES.vi.badLang(String(lang)), 2)
+  const locale = localeOf(argv)
+  await runCommands([exportCommand(locale, io)], ['export', ...argv], io, locale)
+  return 0
+}
+
+interface ExportOptions {
+  plan?: string
+  period?: string
+  framework?: string
+  year?: string
+  format?: string
+  out?: string
+  lang?: string
+  asOf?: string
+}
+
+async function exportDocument(kindArg: string | undefined, values: ExportOptions, io: ExportIo): Promise<number> {
+  const lang = values.lang ?? 'vi'
+  if (lang !== 'vi' && lang !== 'en') throw new CommandError(MESSAGES.vi.badLang(lang), 2)
   const locale: Locale = lang
   const m = MESSAGES[locale]
-  if (values.help) {
-    io.stdout(EXPORT_USAGE[locale])
-    return 0
-  }
 
-  const [kindArg] = positionals
   if (kindArg === undefined) throw new CommandError(m.noKind, 2)
   if (kindArg !== 'tasks' && kindArg !== 'report' && kindArg !== 'scores') throw new CommandError(m.badKind(kindArg), 2)
   const kind: Kind = kindArg
@@ -185,7 +220,7 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
   const format = formatOf(values.format, out, locale)
   const periodId = values.period === undefined ? undefined : periodOf(values.period, locale)
   if (kind === 'report' && periodId === undefined) throw new CommandError(m.noPeriod, 2)
-  const asOf = asOfOf(values['as-of'], io, locale)
+  const asOf = asOfOf(values.asOf, io, locale)
   const fromFile = PLAN_FILE.test(planArg) || /[\\/]/.test(planArg)
   if (kind === 'report' && fromFile) throw new CommandError(m.reportNeedsStore, 2)
 
@@ -282,21 +317,8 @@ function asOfOf(text: string | undefined, io: ExportIo, locale: Locale): string 
 }
 
 async function planFromFile(file: string, io: ExportIo, locale: Locale): Promise<Plan> {
-  const m = MESSAGES[locale]
-  let data: Uint8Array
-  try {
-    data = await io.readFile(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new CommandError(m.notFound(file), 1)
-    throw new CommandError(m.cannotOpen(file, code ?? (error as Error).message), 1)
-  }
-  try {
-    return toPlan(await readPlanDocument({ fileName: basename(file), data }, { locale }), { locale })
-  } catch (error) {
-    if (isPlanDocumentError(error)) throw new CommandError(error.message, 1)
-    throw error
-  }
+  const data = await readInput(file, io.readFile, locale)
+  return planOf(await readPlanFile(file, data, { locale }), locale)
 }
 
 /** The real process's files and clock, and the store opened from the environment. */

@@ -1,5 +1,5 @@
 import type { Store } from '@papi/store'
-import type { PlanStore } from './import-command'
+import type { PlanStore } from './import'
 
 /**
  * What `papi import` saves through, over an open store: its units to match assignees against, and

@@ -1,15 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
-import { parseArgs } from 'node:util'
-import {
-  isPlanDocumentError,
-  readPlanDocument,
-  toPlan,
-  type ImportProgress,
-  type PlanImport,
-} from '@papi/documents'
+import { Command } from '@commander-js/extra-typings'
+import type { ImportProgress } from '@papi/documents'
 import { UnitSchema, type Locale, type Plan, type Unit } from '@papi/domain'
 import type { PlanImportResult, SaveProgress } from '@papi/store'
+import { langOption, localeOf, runCommands } from '../command'
+import { CommandError } from '../command-error'
+import { planOf, readInput, readPlanFile } from '../read-document'
 import { formatImportSummary } from './import-summary'
 
 /** Where the command writes and what it may reach: the real process, or a test's stand-ins. */
@@ -34,43 +30,58 @@ export interface PlanStore {
   close: () => Promise<void>
 }
 
-/** A failure the command reports in one line, with its exit code. */
-export class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message)
-    this.name = 'CommandError'
-  }
-}
-
-export const USAGE = {
-  vi: `Cách dùng: papi import <tệp> [--dry-run] [--json] [--lang vi|en] [--units <units.json>] [--progress]
-  Đọc kế hoạch (.docx, .xlsx, .csv, .txt), in ra các mục, nhiệm vụ và cảnh báo; không có --dry-run thì lưu kế hoạch:
-  kế hoạch mới lưu thành bản nháp, kế hoạch đã có (cùng số, cơ quan, ngày ban hành) được cập nhật, không nhân đôi.
-  Tiến độ in ra stderr khi stderr là terminal, hoặc với --progress.
-`,
-  en: `Usage: papi import <file> [--dry-run] [--json] [--lang vi|en] [--units <units.json>] [--progress]
-  Reads a plan (.docx, .xlsx, .csv, .txt) and prints its sections, tasks and warnings; without --dry-run it saves the plan:
-  a new plan as a draft; a plan already stored (same number, issuer, date of issue) is updated, never duplicated.
-  Progress goes to stderr when it is a terminal, or with --progress.
-`,
+const HELP = {
+  vi: {
+    summary: 'đọc một kế hoạch và lưu vào cơ sở dữ liệu (hoặc chỉ xem, với --dry-run)',
+    description: `Đọc kế hoạch (.docx, .xlsx, .csv, .txt), in ra các mục, nhiệm vụ và cảnh báo; không có --dry-run thì lưu kế hoạch:
+kế hoạch mới lưu thành bản nháp, kế hoạch đã có (cùng số, cơ quan, ngày ban hành) được cập nhật, không nhân đôi.
+Tiến độ in ra stderr khi stderr là terminal, hoặc với --progress.`,
+    file: 'tệp kế hoạch',
+    dryRun: 'chỉ đọc và in ra, không lưu',
+    json: 'in đúng một tài liệu JSON ra stdout',
+    units: 'danh sách đơn vị (JSON) để đối chiếu, thay cho đơn vị trong cơ sở dữ liệu',
+    progress: 'in tiến độ ra stderr cả khi stderr không phải terminal',
+  },
+  en: {
+    summary: 'read a plan and save it in the database (or only show it, with --dry-run)',
+    description: `Reads a plan (.docx, .xlsx, .csv, .txt) and prints its sections, tasks and warnings; without --dry-run it saves the plan:
+a new plan as a draft; a plan already stored (same number, issuer, date of issue) is updated, never duplicated.
+Progress goes to stderr when it is a terminal, or with --progress.`,
+    file: 'the plan file',
+    dryRun: 'only read and print, save nothing',
+    json: 'print exactly one JSON document on stdout',
+    units: 'a JSON list of units to match against, instead of the database’s',
+    progress: 'print progress on stderr even when it is not a terminal',
+  },
 } as const
+
+/**
+ * `papi import [file]`, in the language of its help; `io` is the real process unless a test
+ * passes stand-ins.
+ */
+export function importCommand(locale: Locale, io: CommandIo = processIo()) {
+  const h = HELP[locale]
+  return new Command('import')
+    .summary(h.summary)
+    .description(h.description)
+    .argument('[file]', h.file)
+    .option('--dry-run', h.dryRun)
+    .option('--json', h.json)
+    .addOption(langOption(locale))
+    .option('--units <units.json>', h.units)
+    .option('--progress', h.progress)
+    .action((file, options) => importPlan(file, options, io))
+}
 
 const MESSAGES = {
   vi: {
     noFile: 'thiếu tên tệp kế hoạch',
-    notFound: (file: string) => `không tìm thấy tệp ${file}`,
-    cannotOpen: (file: string, reason: string) => `không mở được tệp ${file}: ${reason}`,
     badUnits: (file: string) => `tệp đơn vị ${file} không phải danh sách đơn vị (JSON) hợp lệ`,
     badLang: (lang: string) => `ngôn ngữ không hỗ trợ: ${lang} (dùng vi hoặc en)`,
     phase: { read: 'Đọc tệp', parse: 'Phân tích', tasks: 'Nhiệm vụ', match: 'Đối chiếu đơn vị', save: 'Lưu' },
   },
   en: {
     noFile: 'the plan file is missing',
-    notFound: (file: string) => `no such file: ${file}`,
-    cannotOpen: (file: string, reason: string) => `cannot open ${file}: ${reason}`,
     badUnits: (file: string) => `the units file ${file} is not a valid JSON list of units`,
     badLang: (lang: string) => `unsupported language: ${lang} (use vi or en)`,
     phase: { read: 'Reading', parse: 'Parsing', tasks: 'Tasks', match: 'Matching units', save: 'Saving' },
@@ -82,100 +93,63 @@ const MESSAGES = {
  * exactly one JSON document on stdout with `--json`) and saves nothing; without, stores it through
  * the store in one transaction — a new plan as a draft, a plan already stored updated in place —
  * and says which (`{ id, outcome, changes, kept }` with `--json`). Progress (read, parse, tasks,
- * match, save) goes to stderr, never stdout. Resolves to the exit code; expected failures throw a
- * {@link CommandError} with a one-line message.
+ * match, save) goes to stderr, never stdout. Resolves to the exit code (0); expected failures throw
+ * a {@link CommandError} with a one-line message.
  *
  * @example
  * await runImport(['plan.txt', '--dry-run', '--json'], io) // 0, the PlanImport JSON on io.stdout
  * await runImport(['plan.txt', '--json'], io) // 0, { "id": "…", "outcome": "unchanged", … } the second time
  */
 export async function runImport(argv: readonly string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'vi' },
-      units: { type: 'string' },
-      progress: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
-  const lang = values.lang
-  if (lang !== 'vi' && lang !== 'en') throw new CommandError(MESSAGES.vi.badLang(String(lang)), 2)
+  const locale = localeOf(argv)
+  await runCommands([importCommand(locale, io)], ['import', ...argv], io, locale)
+  return 0
+}
+
+interface ImportOptions {
+  dryRun?: true
+  json?: true
+  lang?: string
+  units?: string
+  progress?: true
+}
+
+async function importPlan(file: string | undefined, options: ImportOptions, io: CommandIo): Promise<void> {
+  const lang = options.lang ?? 'vi'
+  if (lang !== 'vi' && lang !== 'en') throw new CommandError(MESSAGES.vi.badLang(lang), 2)
   const locale: Locale = lang
   const m = MESSAGES[locale]
-  if (values.help) {
-    io.stdout(USAGE[locale])
-    return 0
-  }
-  const file = positionals[0]
   if (!file) throw new CommandError(m.noFile, 2)
 
-  const data = await readInput(file, io, locale)
-  const unitsFromFile = values.units ? await readUnits(values.units, io, locale) : undefined
-  const dryRun = values['dry-run']
-  const progress = values.progress || io.stderrIsTty ? progressPrinter(io, locale) : undefined
+  const data = await readInput(file, io.readFile, locale)
+  const unitsFromFile = options.units ? await readUnits(options.units, io, locale) : undefined
+  const dryRun = options.dryRun === true
+  const progress = options.progress || io.stderrIsTty ? progressPrinter(io, locale) : undefined
   const store = dryRun ? undefined : await io.openStore()
   try {
     const units = unitsFromFile ?? (store ? await store.units() : undefined)
-    const planImport = await readDocument(file, data, { locale, units, onProgress: progress?.report })
+    const planImport = await readPlanFile(file, data, { locale, units, onProgress: progress?.report })
     if (!store) {
       progress?.end()
-      io.stdout(values.json ? `${JSON.stringify(planImport, null, 2)}\n` : formatImportSummary(planImport, locale, { dryRun: true }))
-      return 0
+      io.stdout(options.json ? `${JSON.stringify(planImport, null, 2)}\n` : formatImportSummary(planImport, locale, { dryRun: true }))
+      return
     }
-    let plan: Plan
-    try {
-      plan = toPlan(planImport, { locale })
-    } catch (error) {
-      if (isPlanDocumentError(error)) throw new CommandError(error.message, 1)
-      throw error
-    }
+    const plan = planOf(planImport, locale)
     const result = await store.importPlan(plan, progress?.report)
     progress?.end()
     io.stdout(
-      values.json
+      options.json
         ? `${JSON.stringify({ id: result.id, outcome: result.outcome, changes: result.changes, kept: result.kept }, null, 2)}\n`
         : formatImportSummary(planImport, locale, { dryRun: false, result }),
     )
-    return 0
   } finally {
     progress?.end()
     await store?.close()
   }
 }
 
-async function readDocument(
-  file: string,
-  data: Uint8Array,
-  options: { locale: Locale; units: Unit[] | undefined; onProgress: ((p: ImportProgress) => void) | undefined },
-): Promise<PlanImport> {
-  try {
-    return await readPlanDocument(
-      { fileName: basename(file), data },
-      { locale: options.locale, ...(options.units ? { units: options.units } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
-    )
-  } catch (error) {
-    if (isPlanDocumentError(error)) throw new CommandError(error.message, 1)
-    throw error
-  }
-}
-
-async function readInput(file: string, io: CommandIo, locale: Locale): Promise<Uint8Array> {
-  try {
-    return await io.readFile(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new CommandError(MESSAGES[locale].notFound(file), 1)
-    throw new CommandError(MESSAGES[locale].cannotOpen(file, code ?? (error as Error).message), 1)
-  }
-}
-
 async function readUnits(file: string, io: CommandIo, locale: Locale): Promise<Unit[]> {
-  const data = await readInput(file, io, locale)
+  const data = await readInput(file, io.readFile, locale)
   try {
     const parsed: unknown = JSON.parse(new TextDecoder().decode(data))
     return UnitSchema.array().parse(Array.isArray(parsed) ? parsed : (parsed as { units?: unknown }).units)

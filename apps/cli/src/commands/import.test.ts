@@ -4,9 +4,10 @@ import { readPlanDocument, type PlanImport } from '@papi/documents'
 import type { Plan, Unit } from '@papi/domain'
 import type { PlanImportResult } from '@papi/store'
 import { describe, expect, it } from 'vitest'
-import { CommandError, runImport, type CommandIo } from './import-command'
+import { CommandError } from '../command-error'
+import { runImport, type CommandIo } from './import'
 
-const SEEDS = fileURLToPath(new URL('../../../packages/documents/fixtures/seeds/', import.meta.url))
+const SEEDS = fileURLToPath(new URL('../../../../packages/documents/fixtures/seeds/', import.meta.url))
 const KIEN_GIANG = `${SEEDS}kien-giang-97-KH-UBND-2018-papi.txt`
 const HUE = `${SEEDS}thua-thien-hue-2024-papi-news.txt`
 

@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openStore, type PlanImportResult, type Store } from '@papi/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runImport, type CommandIo } from './import-command'
+import { runImport, type CommandIo } from './import'
 import { storePlanStore } from './import-store'
 
-const SEED = fileURLToPath(new URL('../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url))
+const SEED = fileURLToPath(new URL('../../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url))
 const change = { actorId: null, at: new Date('2018-06-10T03:00:00Z') }
 
 // `papi import` end to end over an embedded database in a temporary folder, as an admin runs it:

@@ -4,7 +4,7 @@ import { readPlanDocument } from '@papi/documents'
 import { describe, expect, it } from 'vitest'
 import { formatImportSummary } from './import-summary'
 
-const SEEDS = fileURLToPath(new URL('../../../packages/documents/fixtures/seeds/', import.meta.url))
+const SEEDS = fileURLToPath(new URL('../../../../packages/documents/fixtures/seeds/', import.meta.url))
 const read = async (file: string, locale: 'vi' | 'en' = 'vi') =>
   readPlanDocument({ fileName: file, data: await readFile(`${SEEDS}${file}`) }, { locale })
 
