@@ -234,6 +234,10 @@ export type {
   UnitTaskProgress,
 } from './rollup'
 
+// --- period-figures (one plan's figures for a period, as of a day)
+export { periodFigures } from './period-figures'
+export type { OwedReport, PeriodFigures, PeriodFiguresInput, UnitPeriodFigures } from './period-figures'
+
 // --- format (vi-VN dates and numbers, enum labels)
 export {
   formatDate,

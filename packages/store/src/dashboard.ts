@@ -1,22 +1,16 @@
 import {
-  completenessByUnit,
   descendantsOf,
-  dueTasks,
-  expectedReports,
+  periodFigures,
   planIssuerLevel,
-  progressRollup,
-  rollupByUnit,
   sumReportingStats,
-  taskDueDate,
   type OutcomeCounts,
   type SectionProgress,
-  type UnitLevel,
   type UnitReportingStats,
   type UnitTree,
 } from '@papi/domain'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Executor } from './database'
-import { deadlineForLevel, findPeriod } from './period-repository'
+import { findPeriod, periodRule } from './period-repository'
 import { asDomainPlan, getPlan } from './plan-repository'
 import { listReports } from './report-repository'
 import { periods, plans } from './schema'
@@ -54,9 +48,10 @@ export interface Dashboard {
 
 /**
  * Completeness, timeliness and progress for a unit's subtree in one period, per plan, by section
- * and by unit — counted by the domain's rollups (`completenessByUnit`, `rollupByUnit`,
- * `progressRollup`) from the stored plans, assignments and reports. A unit owes a report for each
- * task it leads that is due in the period (`dueTasks`), by its level's deadline.
+ * and by unit: the domain's `periodFigures` — the very figures of the consolidated report — from
+ * the stored plans, assignments and reports, judged as of `asOf` with `graceDays` of tolerance.
+ * A unit owes a report for each task it leads that is due in the period, by its level's deadline
+ * under the period as opened on the plan.
  *
  * @example
  * const d = await dashboard(db, tree, { unitId: kienGiang.id, periodId: '2018Q2', asOf: new Date() })
@@ -65,11 +60,12 @@ export interface Dashboard {
 export async function dashboard(
   db: Executor,
   tree: UnitTree,
-  query: { unitId: string; periodId: string; asOf: Date; planId?: string },
+  query: { unitId: string; periodId: string; asOf: Date; planId?: string; graceDays?: number },
 ): Promise<Dashboard> {
   const root = tree.byId.get(query.unitId)
   if (!root) throw new StoreError('not-found', `no unit ${query.unitId}`, { unitId: query.unitId })
-  const subtree = new Set([root.id, ...descendantsOf(root.id, tree).map((u) => u.id)])
+  const order = [root.id, ...descendantsOf(root.id, tree).map((u) => u.id)]
+  const subtree = new Set(order)
   const asOf = query.asOf.toISOString()
 
   const candidates = await db
@@ -89,45 +85,27 @@ export async function dashboard(
     const stored = await getPlan(db, id)
     const period = await findPeriod(db, id, query.periodId)
     if (!period) continue
-    const issuerLevel = planIssuerLevel(stored, tree.byId)
-    const plan = asDomainPlan(stored)
     const inScope = stored.sections.flatMap((s) => s.tasks).flatMap((t) =>
       t.assignees.filter((a) => subtree.has(a.unitId)).map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })),
     )
     if (inScope.length === 0) continue
 
-    const expected = expectedReports(
-      inScope,
-      dueTasks(plan, query.periodId).map((d) => d.task.id as string),
-    )
-    const reports = (await listReports(db, { planId: id, periodId: query.periodId })).filter((r) => subtree.has(r.unitId))
-    const levelOf = (unitId: string) => (tree.byId.get(unitId)?.level ?? issuerLevel) as UnitLevel
-    const perUnit = completenessByUnit(
-      expected,
-      reports,
-      (unitId) => deadlineForLevel(period, levelOf(unitId), issuerLevel),
-      asOf,
-    )
-    const rolled = rollupByUnit(perUnit, (unitId) => tree.byId.get(unitId)?.parentId ?? null, root.id)
-
-    const tasksInScope = new Set(inScope.map((a) => a.taskId))
-    const sections = plan.sections
-      .map((s) => ({ ...s, tasks: s.tasks.filter((t) => tasksInScope.has(t.id as string)) }))
-      .filter((s) => s.tasks.length > 0)
-    const allReports = (await listReports(db, { planId: id })).filter((r) => subtree.has(r.unitId))
-    const taskById = new Map(plan.sections.flatMap((s) => s.tasks).map((t) => [t.id as string, t]))
-    const progress = progressRollup({
-      sections,
+    const issuerLevel = planIssuerLevel(stored, tree.byId)
+    const reports = (await listReports(db, { planId: id })).filter((r) => subtree.has(r.unitId))
+    const figures = periodFigures({
+      plan: asDomainPlan(stored),
+      periodId: query.periodId,
       assignments: inScope,
-      reports: allReports,
-      dueDateOf: (taskId) => {
-        const task = taskById.get(taskId)
-        return task ? taskDueDate(task, query.periodId) : undefined
-      },
+      reports,
       asOf,
+      ...(query.graceDays !== undefined && { graceDays: query.graceDays }),
+      rules: [periodRule(period)],
+      issuerLevel,
+      levelOf: (unitId) => tree.byId.get(unitId)?.level ?? issuerLevel,
+      parentOf: (unitId) => tree.byId.get(unitId)?.parentId ?? null,
+      rootId: root.id,
     })
 
-    const order = [root.id, ...descendantsOf(root.id, tree).map((u) => u.id)]
     result.push({
       planId: id,
       number: stored.number,
@@ -136,17 +114,18 @@ export async function dashboard(
       cutoffStart: period.cutoffStart,
       cutoffEnd: period.cutoffEnd,
       dueOn: period.dueOn,
-      reporting: rolled.get(root.id) as UnitReportingStats,
-      progress: progress.progress,
-      outcomes: progress.outcomes,
-      sections: progress.sections,
-      units: order
-        .filter((u) => rolled.has(u) && (rolled.get(u) as UnitReportingStats).expected > 0)
-        .map((u) => ({
-          ...(rolled.get(u) as UnitReportingStats),
-          unitName: tree.byId.get(u)?.name ?? u,
-          parentId: tree.byId.get(u)?.parentId ?? null,
-        })),
+      reporting: figures.total,
+      progress: figures.progress.progress,
+      outcomes: figures.progress.outcomes,
+      // The subtree's work only: tasks assigned inside it, sections that keep one.
+      sections: figures.progress.sections
+        .map((s) => ({ ...s, tasks: s.tasks.filter((t) => t.units.length > 0) }))
+        .filter((s) => s.tasks.length > 0),
+      units: order.flatMap((u) => {
+        const rolled = figures.rolledUp.get(u)
+        if (rolled === undefined || rolled.expected === 0) return []
+        return [{ ...rolled, unitName: tree.byId.get(u)?.name ?? u, parentId: tree.byId.get(u)?.parentId ?? null }]
+      }),
     })
   }
 

@@ -126,7 +126,7 @@ export interface Store {
   audit: {
     list(query?: AuditQuery): ReturnType<typeof listAudit>
   }
-  dashboard(tree: UnitTree, query: { unitId: string; periodId: string; asOf: Date; planId?: string }): ReturnType<typeof dashboard>
+  dashboard(tree: UnitTree, query: { unitId: string; periodId: string; asOf: Date; planId?: string; graceDays?: number }): ReturnType<typeof dashboard>
 }
 
 /** Binds the repositories to a database. `openStore` is the usual way in. */

@@ -1,25 +1,17 @@
 import {
   DEFAULT_LOCALE,
   ancestorsOf,
-  completenessByUnit,
   cutoffWindow,
   descendantsOf,
-  dueTasks,
   evaluateTarget,
-  expectedReports,
-  expectedReportState,
   isFiled,
   latestVersions,
   localDateOf,
   parsePeriod,
+  periodFigures,
   periodLabel,
-  progressRollup,
-  submissionDeadline,
-  sumReportingStats,
-  taskDueDate,
   type DateSpan,
   type DueReason,
-  type ExpectedReport,
   type IsoDate,
   type Locale,
   type OutcomeCounts,
@@ -37,6 +29,7 @@ import {
   type Timeframe,
   type Unit,
   type UnitLevel,
+  type UnitPeriodFigures,
   type UnitReportingStats,
   type WorkStatus,
 } from '@papi/domain'
@@ -183,12 +176,12 @@ export interface ConsolidatedReportModel {
 const TOTAL = '\u0000total'
 
 /**
- * Everything a periodic report on a plan says, computed from plain domain data with the domain's
- * rules: which tasks are due (`dueTasks`), who owes a report (`assignedUnits`, leads of due tasks,
- * as the store's dashboard counts), by when (`submissionDeadline`, bottom-up by level, within the
- * `cutoffWindow`), how each unit stands (`completenessByUnit`), progress and the four outcomes per
- * task and section (`progressRollup`, `taskDueDate`), late and missing units, and the targets
- * (`evaluateTarget` on the KPI values of filed reports, or on `observations` for the plan's own).
+ * Everything a periodic report on a plan says. Its figures — which tasks are due, who owes a
+ * report and by when, how each stands (with the grace days), completeness and timeliness, progress
+ * and the four outcomes per task and section — are the domain's `periodFigures`, the very figures
+ * the store's dashboard shows; this adds the words: names, assignees as the plan wrote them, late
+ * and missing units, and the targets (`evaluateTarget` on the KPI values of filed reports, or on
+ * `observations` for the plan's own).
  *
  * @throws RangeError on a period id that does not parse (check user input with `parsePeriod`).
  * @example
@@ -208,58 +201,38 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
   const rules = input.periodRule === undefined ? plan.reporting : [input.periodRule]
 
   const levelOf = (unitId: string): UnitLevel => tree.byId.get(unitId)?.level ?? context.issuerLevel
-  const deadlineOfLevel = new Map<UnitLevel, IsoDate>()
-  const deadlineFor = (unitId: string): IsoDate => {
-    const level = levelOf(unitId)
-    let date = deadlineOfLevel.get(level)
-    if (date === undefined) {
-      date = submissionDeadline(periodId, level, rules, { issuerLevel: context.issuerLevel })
-      deadlineOfLevel.set(level, date)
-    }
-    return date
-  }
   const nameOf = (unitId: string): string => tree.byId.get(unitId)?.name ?? unitId
 
   const tasks = new Map<string, Task>(plan.sections.flatMap((s) => s.tasks).map((t) => [taskIdOf(t), t]))
-  const due = new Map(dueTasks(plan, periodId).map((d) => [taskIdOf(d.task), d.reason]))
   const assignments = taskAssignments(plan, context, periodId, input.visibleUnitIds)
   const reports = visibleReports(input.reports, input.visibleUnitIds)
-  const expected: ExpectedReport[] = expectedReports(assignments, due.keys())
-  const periodReports = reports.filter((r) => r.periodId === periodId)
-  const graceDays = input.graceDays === undefined ? {} : { graceDays: input.graceDays }
-
-  const perUnit = completenessByUnit(expected, periodReports, deadlineFor, asOf, graceDays)
-
-  // The state of each owed report, by the very rule that counts the units.
-  const reportOf = latestVersions(periodReports)
-  const pairs = new Map<string, { state: SubmissionState; deadline: IsoDate }>()
-  for (const { taskId, unitId } of expected) {
-    const deadline = deadlineFor(unitId)
-    const state = expectedReportState({ report: reportOf(taskId, unitId), deadline, asOf, ...graceDays })
-    pairs.set(pairKey(taskId, unitId), { state, deadline })
-  }
-
-  const rollup = progressRollup({
-    sections: plan.sections,
+  const figures = periodFigures({
+    plan,
+    periodId,
     assignments,
     reports,
-    dueDateOf: (taskId) => {
-      const task = tasks.get(taskId)
-      return task === undefined ? undefined : taskDueDate(task, periodId)
-    },
     asOf,
+    ...(input.graceDays !== undefined && { graceDays: input.graceDays }),
+    ...(rules !== undefined && { rules }),
+    issuerLevel: context.issuerLevel,
+    levelOf,
+    parentOf: (unitId) => tree.byId.get(unitId)?.parentId ?? null,
+    rootId: plan.scopeUnitId ?? context.scopeUnitId ?? TOTAL,
   })
+  const due = new Map(figures.due.map((d) => [d.taskId, d.reason]))
+  const periodReports = reports.filter((r) => r.periodId === periodId)
+  const reportOf = latestVersions(periodReports)
+  const pairs = new Map(figures.owed.map((o) => [pairKey(o.taskId, o.unitId), o]))
   const roles = new Map(assignments.map((a) => [pairKey(a.taskId, a.unitId), a.role ?? 'lead']))
 
-  const sections = rollup.sections.map((section, index): ReportSectionLine => {
-    const planSection = plan.sections[index]
-    return {
+  const sections = figures.progress.sections.map(
+    (section): ReportSectionLine => ({
       code: section.code,
       title: section.title,
       progress: section.progress,
       outcomes: section.outcomes,
-      tasks: section.tasks.map((progress, taskIndex): ReportTaskLine => {
-        const task = planSection?.tasks[taskIndex] ?? (tasks.get(progress.taskId) as Task)
+      tasks: section.tasks.map((progress): ReportTaskLine => {
+        const task = tasks.get(progress.taskId) as Task
         const dueReason = due.get(progress.taskId)
         return {
           taskId: progress.taskId,
@@ -291,31 +264,31 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
           }),
         }
       }),
-    }
-  })
+    }),
+  )
 
   const order = treeOrder(context)
-  const statsById = new Map(perUnit.map((s) => [s.unitId, s]))
+  const statsById = new Map(figures.units.map((s) => [s.unitId, s]))
   const units = order
     .filter((unitId) => (statsById.get(unitId)?.expected ?? 0) > 0)
     .map((unitId): ReportUnitStats => ({
-      ...(statsById.get(unitId) as UnitReportingStats),
+      ...(statsById.get(unitId) as UnitPeriodFigures),
       unitName: nameOf(unitId),
       level: levelOf(unitId),
       depth: ancestorsOf(unitId, tree).length,
-      deadline: deadlineFor(unitId),
     }))
 
   const gaps = (state: SubmissionState): UnitReportGap[] =>
     order.flatMap((unitId) => {
-      const owed = expected.filter((p) => p.unitId === unitId && pairs.get(pairKey(p.taskId, p.unitId))?.state === state)
-      if (owed.length === 0) return []
+      const owed = figures.owed.filter((o) => o.unitId === unitId && o.state === state)
+      const first = owed[0]
+      if (first === undefined) return []
       return [
         {
           unitId,
           unitName: nameOf(unitId),
           level: levelOf(unitId),
-          deadline: deadlineFor(unitId),
+          deadline: first.deadline,
           tasks: owed.map(({ taskId }) => {
             const task = tasks.get(taskId)
             const submittedAt = reportOf(taskId, unitId)?.submittedAt
@@ -330,22 +303,17 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
       ]
     })
 
-  const levels = [...new Set(expected.map((p) => levelOf(p.unitId)))]
-  const deadlines = levels
-    .map((level) => ({ level, date: submissionDeadline(periodId, level, rules, { issuerLevel: context.issuerLevel }) }))
-    .sort((a, b) => (a.date === b.date ? LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] : a.date < b.date ? -1 : 1))
-
   return {
     locale,
-    document: documentInfo(plan, localDateOf(asOf), input.issuer),
-    period: { id: periodId, label: periodLabel(periodId, locale), cutoff: cutoffWindow(periodId, rules), deadlines },
-    asOf: localDateOf(asOf),
+    document: documentInfo(plan, figures.asOf, input.issuer),
+    period: { id: periodId, label: periodLabel(periodId, locale), cutoff: cutoffWindow(periodId, rules), deadlines: figures.deadlines },
+    asOf: figures.asOf,
     summary: {
-      progress: rollup.progress,
-      outcomes: rollup.outcomes,
+      progress: figures.progress.progress,
+      outcomes: figures.progress.outcomes,
       taskCount: tasks.size,
       dueTaskCount: due.size,
-      reporting: sumReportingStats(perUnit, plan.scopeUnitId ?? context.scopeUnitId ?? TOTAL),
+      reporting: figures.total,
     },
     sections,
     units,
@@ -355,8 +323,6 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
     unresolved: unresolvedAssignees(plan, context, periodId),
   }
 }
-
-const LEVEL_ORDER: Readonly<Record<UnitLevel, number>> = { commune: 0, district: 1, province: 2, national: 3 }
 
 const pairKey = (taskId: string, unitId: string): string => `${taskId}\u0000${unitId}`
 
