@@ -109,6 +109,19 @@ export type {
   ReportWorkflowErrorCode,
 } from './report-workflow'
 
+// --- plan-lifecycle (draft → published once; what a published plan keeps)
+export {
+  PLAN_VIEW_STATUSES,
+  PlanLifecycleErrorCodeSchema,
+  PlanViewSchema,
+  listedIn,
+  provinceChangeError,
+  publishError,
+  replacementError,
+  reportingError,
+} from './plan-lifecycle'
+export type { PlanLifecycleError, PlanLifecycleErrorCode, PlanView } from './plan-lifecycle'
+
 // --- framework (frameworks as data, frameworkFor)
 export {
   AggregationSchema,

@@ -1,5 +1,6 @@
 import {
   descendantsOf,
+  PLAN_VIEW_STATUSES,
   periodFigures,
   planIssuerLevel,
   sumReportingStats,
@@ -74,7 +75,7 @@ export async function dashboard(
     .innerJoin(periods, eq(periods.planId, plans.id))
     .where(
       and(
-        eq(plans.status, 'published'),
+        inArray(plans.status, [...PLAN_VIEW_STATUSES.dashboard]),
         eq(periods.code, query.periodId),
         ...(query.planId === undefined ? [] : [inArray(plans.id, [query.planId])]),
       ),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import {
   buildUnitTree,
   PlanSchema,
+  provinceChangeError,
   revisePlan,
   type KeptTask,
   type Plan,
@@ -135,12 +136,8 @@ async function revise(tx: Executor, id: string, text: Plan, change: Change, onPr
   const provinceChanged = provinceId !== before.provinceId
   const result = { id, changes: revision.changes, kept: revision.kept }
   if (revision.unchanged && !provinceChanged) return { ...result, outcome: 'unchanged' }
-  if (provinceChanged && (before.status === 'published' || reportsByTask.size > 0)) {
-    throw new StoreError('conflict', `plan ${before.number} is ${before.status} in another province; its scope cannot move there`, {
-      reason: 'province-change',
-      status: before.status,
-    })
-  }
+  const refused = provinceChanged ? provinceChangeError(before, { hasReports: reportsByTask.size > 0 }) : undefined
+  if (refused) throw new StoreError('conflict', `plan ${before.number}: ${refused.message}`, { reason: refused.code, status: before.status })
 
   const updated = await tx
     .update(plans)

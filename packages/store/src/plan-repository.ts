@@ -4,6 +4,8 @@ import {
   buildUnitTree,
   PlanSchema,
   planScopeUnitId,
+  publishError,
+  replacementError,
   reportingPeriods,
   resolveAssignees,
   type Assignee,
@@ -457,13 +459,10 @@ export async function updatePlan(
     const tree = buildUnitTree(await listUnits(tx))
     await checkUnits(tree, plan)
     const provinceId = await provinceOfPlan(tx, plan)
-    if (before.status === 'published') {
-      if (provinceId !== before.provinceId || JSON.stringify(structureOf(plan)) !== JSON.stringify(structureOf(before))) {
-        throw new StoreError('conflict', 'a published plan keeps its sections, tasks and scope; only its header may change', {
-          status: before.status,
-        })
-      }
-    } else if (provinceId !== before.provinceId) {
+    const provinceChanged = provinceId !== before.provinceId
+    const refused = replacementError(before, plan, { provinceChanged })
+    if (refused) throw new StoreError('conflict', refused.message, { reason: refused.code, status: before.status })
+    if (before.status === 'draft' && provinceChanged) {
       // Distributed rows must not change province: rewrite them under the new one.
       await tx.delete(sections).where(eq(sections.planId, id))
     }
@@ -495,7 +494,8 @@ export async function updatePlan(
 export async function publishPlan(db: Database, id: string, change: Change, expectedVersion?: number): Promise<StoredPlan> {
   return db.transaction(async (tx) => {
     const before = await getPlan(tx, id)
-    if (before.status === 'published') throw new StoreError('conflict', `plan ${id} is already published`, { status: 'published' })
+    const refused = publishError(before)
+    if (refused) throw new StoreError('conflict', `plan ${id}: ${refused.message}`, { reason: refused.code, status: before.status })
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw new StoreError('version-conflict', `plan ${id} changed since version ${expectedVersion}`, { version: before.version })
     }
@@ -545,14 +545,6 @@ export async function planIdsOfTasks(db: Executor, taskIds: string[]): Promise<s
   if (taskIds.length === 0) return []
   const rows = await db.selectDistinct({ planId: tasks.planId }).from(tasks).where(inArray(tasks.id, taskIds))
   return rows.map((r) => r.planId)
-}
-
-function structureOf(plan: Pick<Plan, 'sections'>) {
-  return plan.sections.map((s) => ({
-    code: s.code,
-    title: s.title,
-    tasks: s.tasks.map((t) => ({ code: t.code, title: t.title, lead: t.lead, coordinators: t.coordinators })),
-  }))
 }
 
 export function summaryForAudit(plan: StoredPlan) {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import {
   applyReportAction,
+  reportingError,
+  type PlanStatus,
   type Report,
   type ReportAction,
   type ReportContent,
@@ -210,9 +212,8 @@ async function checkWritable(tx: Executor, input: { taskId: string; unitId: stri
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(eq(tasks.id, input.taskId))
   if (!ctx) throw new StoreError('not-found', `no task ${input.taskId}`, { taskId: input.taskId })
-  if (ctx.status !== 'published') {
-    throw new StoreError('invalid', 'reports are filed on published plans only', { planId: ctx.planId })
-  }
+  const refused = reportingError({ status: ctx.status as PlanStatus })
+  if (refused) throw new StoreError('invalid', refused.message, { planId: ctx.planId, reason: refused.code })
   const period = await findPeriod(tx, ctx.planId, input.periodId)
   if (!period) {
     throw new StoreError('invalid', `period ${input.periodId} is not open on this plan`, { periodId: input.periodId })

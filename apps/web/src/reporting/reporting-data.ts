@@ -1,4 +1,4 @@
-import { periodChoices as choicesOf } from '@papi/domain'
+import { listedIn, periodChoices as choicesOf } from '@papi/domain'
 import { unwrap, type WebClient } from '../api/papi-client'
 import type { PeriodDto, PlanSummary } from '../api/types'
 
@@ -10,7 +10,7 @@ export interface PlansAndPeriods {
 
 /** The published plans the user may read and their reporting periods (no plan details). */
 export async function loadPlansAndPeriods(api: WebClient): Promise<PlansAndPeriods> {
-  const plans = (await unwrap(api.plans.$get())).filter((p) => p.status === 'published')
+  const plans = (await unwrap(api.plans.$get())).filter((p) => listedIn('reporting', p.status))
   const periods = await Promise.all(
     plans.map((p) => unwrap(api.plans[':id'].periods.$get({ param: { id: p.id } })).catch(() => [] as PeriodDto[])),
   )

@@ -6,6 +6,7 @@ import {
   dueTasks,
   expectedReports,
   grantedUnitIds,
+  listedIn,
   periodLabel,
   PeriodIdSchema,
   permissionsOf,
@@ -85,7 +86,7 @@ export const myTaskRoutes = createRouter().openapi(
     if (units.length > 0) {
       const reports = await store.reports.list({ periodId, unitIds: [...unitIds] })
       const summaries = (await store.plans.list()).filter(
-        (p) => p.status === 'published' && can(auth.user, 'plan.read', p.scopeUnitId ?? null, tree),
+        (p) => listedIn('reporting', p.status) && can(auth.user, 'plan.read', p.scopeUnitId ?? null, tree),
       )
       for (const summary of summaries) {
         const period = await store.periods.find(summary.id, periodId)
