@@ -1,25 +1,8 @@
-import { existsSync, statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-}
 
 const NOT_BUILT = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>papi</title></head>
@@ -38,28 +21,31 @@ function decodedPath(path: string): string {
   }
 }
 
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
+const nothing = async () => {}
+
 /**
- * Serves the built web dashboard at `/` with an SPA fallback: any GET that is not a file and not
- * under `/api` answers `index.html`, so deep links work. Without a build, `/` says so.
+ * Serves the built web dashboard at `/` (`serveStatic` from @hono/node-server: it refuses `..`,
+ * encoded separators and `%` escapes, so nothing outside the dist folder is read) with an SPA
+ * fallback: any GET that is not a file and not under `/api` answers `index.html`, so deep links
+ * work. Hashed assets are cached for good; HTML is re-read, to pick up a new build. Without a
+ * build, `/` says so.
  */
 export function webRoutes(dist: string | undefined) {
   const app = new Hono<AppEnv>()
-  const root = dist && existsSync(join(dist, 'index.html')) ? normalize(dist) : undefined
+  if (!dist || !existsSync(join(dist, 'index.html'))) {
+    app.get('/', (c) => c.html(NOT_BUILT))
+    return app
+  }
+  const asset = serveStatic<AppEnv>({ root: dist })
+  const index = serveStatic<AppEnv>({ root: dist, path: 'index.html' })
   app.get('*', async (c, next) => {
-    const path = decodedPath(c.req.path)
-    if (path === '/api' || path.startsWith('/api/')) return next()
-    if (!root) return path === '/' ? c.html(NOT_BUILT) : next()
-    const file = normalize(join(root, path))
-    // Never leave the dist folder, whatever the path says.
-    const inside = file === root || file.startsWith(root.endsWith(sep) ? root : root + sep)
-    const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html')
-    const body = await readFile(target)
-    const isIndex = target.endsWith(`${sep}index.html`)
-    return c.body(new Uint8Array(body), 200, {
-      'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-      // Hashed assets never change; index.html must be re-read to pick up a new build.
-      'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
-    })
+    if (isApi(decodedPath(c.req.path))) return next()
+    const res = (await asset(c, nothing)) ?? (await index(c, nothing))
+    if (!res) return next()
+    const html = res.headers.get('content-type')?.startsWith('text/html') ?? false
+    res.headers.set('cache-control', html ? 'no-cache' : 'public, max-age=31536000, immutable')
+    return res
   })
   return app
 }
