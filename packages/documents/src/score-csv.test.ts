@@ -96,3 +96,11 @@ describe('writeScoreCsv', () => {
   })
 })
 
+
+describe('score tables and the one CSV writer', () => {
+  it('a file with an unclosed quote is one issue, not a crash', () => {
+    const { rows, issues } = readScoreCsv('unit,total\nKG,"35.71\n', papi2009, 2017)
+    expect(rows).toEqual([])
+    expect(issues).toEqual([expect.objectContaining({ message: expect.stringMatching(/^not a CSV table/) })])
+  })
+})

@@ -1,4 +1,5 @@
 import { parseVietnameseNumber, type Framework, type IndexResult, type Unit } from '@papi/domain'
+import { readCsvRows, writeCsvRows } from './internal/csv'
 
 // Tables of published index results, one framework and year per file: what
 // `POST /api/v1/scores/import` reads and `GET /api/v1/scores/export` and `papi export scores` write.
@@ -26,35 +27,7 @@ export function parseCsv(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, '')
   const firstLine = body.slice(0, body.search(/\r?\n|$/))
   const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ','
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i] as string
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"' && field === '') quoted = true
-    else if (ch === delimiter) {
-      row.push(field)
-      field = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += ch
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field)
-    rows.push(row)
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''))
+  return readCsvRows(body, { delimiter }).filter((r) => r.some((f) => f.trim() !== ''))
 }
 
 // Machine-written decimals ("5.26", "46.0415") are read as such; anything else the Vietnamese
@@ -79,7 +52,14 @@ export function readScoreCsv(
   framework: Framework,
   year: number,
 ): { rows: ScoreCsvRow[]; issues: ScoreCsvIssue[] } {
-  const table = parseCsv(text)
+  let table: string[][]
+  try {
+    table = parseCsv(text)
+  } catch (error) {
+    // An unclosed quote: csv-parse names the line it gave up on.
+    const line = (error as { lines?: number }).lines ?? 1
+    return { rows: [], issues: [{ line, message: `not a CSV table: ${(error as Error).message}` }] }
+  }
   const issues: ScoreCsvIssue[] = []
   const [header, ...data] = table
   if (!header) return { rows: [], issues: [{ line: 1, message: 'the file is empty' }] }
@@ -180,22 +160,5 @@ export function writeScoreCsv(
     if (given((r) => dimension(r, key)?.score !== undefined)) columns.push({ name: key, cell: (r) => dimension(r, key)?.score })
     if (given((r) => dimension(r, key)?.rank !== undefined)) columns.push({ name: `${key}.rank`, cell: (r) => dimension(r, key)?.rank })
   }
-  const lines = [
-    columns.map((c) => csvField(c.name)),
-    ...results.map((r) => columns.map((c) => csvField(c.cell(r)))),
-  ].map((fields) => `${fields.join(',')}\r\n`)
-  return new TextEncoder().encode(`\ufeff${lines.join('')}`)
-}
-
-function csvField(value: string | number | undefined): string {
-  if (value === undefined) return ''
-  const text = typeof value === 'number' ? decimal(value) : value
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-// The shortest text that reads back as the same number, never in exponent form ("1e-7").
-function decimal(value: number): string {
-  const text = String(value)
-  if (!/e/i.test(text)) return text
-  return value.toFixed(20).replace(/\.?0+$/, '')
+  return writeCsvRows([columns.map((c) => c.name), ...results.map((r) => columns.map((c) => c.cell(r)))])
 }

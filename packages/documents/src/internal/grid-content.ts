@@ -2,9 +2,9 @@
 // table; the rows above its header (the plan's number, date, title typed in column A) and every
 // cell are also lines, in reading order, so the plan's details are read as from any document.
 
-import { parse as parseCsv } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { normalizeText } from '../normalize-text'
+import { readCsvRows } from './csv'
 import { ReadFailure } from './messages'
 import type { DocumentContent, SourceLine, SourceRef, SourceTable } from './document-content'
 
@@ -92,13 +92,7 @@ export function csvContent(text: string): DocumentContent {
   const delimiter = delimiterOf(text)
   let rows: string[][]
   try {
-    rows = parseCsv(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][]
+    rows = readCsvRows(text, { delimiter })
   } catch (cause) {
     throw new ReadFailure('bad-csv', { cause })
   }

@@ -1,31 +1,24 @@
-// Internal: RFC 4180 CSV, UTF-8 with a byte-order mark — without the BOM Excel reads the file in
-// the machine's ANSI code page and Vietnamese comes out garbled.
+// Internal: a laid-out table (header row, typed cells) as CSV, through the one CSV writer
+// (../../internal/csv.ts), which also defuses text Excel would run as a formula.
 import type { Locale } from '@papi/domain'
+import { writeCsvRows } from '../../internal/csv'
 import { cellText } from './cell-text'
 import type { TableSpec } from './layout'
 
-const BOM = '\ufeff'
-// A text cell Excel would run as a formula (CSV injection): unit officers type the narratives.
-const FORMULA_START = /^[=+\-@\t\r]/
-
 /**
- * The table as CSV bytes: a header row, then one line per row, CRLF line ends, fields quoted when
- * they hold a comma, a quote or a line break, quotes doubled (RFC 4180).
+ * The table as CSV bytes (UTF-8 with BOM, CRLF, RFC 4180 quoting): a header row, then one line
+ * per row. Text cells are guarded against formula injection; dates and numbers are written the
+ * locale's way, as they are.
  */
 export function writeCsv(table: TableSpec, locale: Locale): Uint8Array {
-  const lines = [
-    table.columns.map((c) => quote(c.header)),
+  return writeCsvRows([
+    table.columns.map((c) => c.header),
     ...table.rows.map((row) =>
       table.columns.map((_, index) => {
         const cell = row.cells[index]
         const text = cellText(cell, locale, { percentSign: false })
-        return quote(typeof cell === 'string' && FORMULA_START.test(text) ? `'${text}` : text)
+        return typeof cell === 'string' ? text : { formatted: text }
       }),
     ),
-  ]
-  return new TextEncoder().encode(BOM + lines.map((fields) => fields.join(',')).join('\r\n') + '\r\n')
-}
-
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field
+  ])
 }
