@@ -1,6 +1,7 @@
 import type { Locale } from '@papi/domain'
 import type { Store, User } from '@papi/store'
 import type { RequestIdVariables } from 'hono/request-id'
+import type { Logger } from 'pino'
 
 /** Who is calling, once the session is checked. */
 export interface Auth {
@@ -18,6 +19,8 @@ export type AppEnv = {
     /** The server's clock; tests hand in a fixed one. */
     now: () => Date
     locale: Locale
+    /** The request log: the app's logger bound to this request's `requestId` (see request-log.ts). */
+    log: Logger
     /** Set by the session middleware for signed-in requests. */
     auth?: Auth
     options: AppSettings

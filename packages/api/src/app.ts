@@ -8,7 +8,8 @@ import { secureHeaders } from 'hono/secure-headers'
 import { ZodError } from 'zod'
 import { ApiError, codeToStatus, errorBody, type ErrorCode } from './api-error'
 import type { AppEnv, AppSettings } from './app-env'
-import { localeOf } from './locale'
+import { localeFromHeader } from './locale'
+import { requestLog, silentLogger, type Logger } from './request-log'
 import { authRoutes } from './routes/auth'
 import { docsRoutes } from './routes/docs'
 import { healthRoutes } from './routes/health'
@@ -30,6 +31,8 @@ export interface CreateAppOptions extends Partial<AppSettings> {
   store: Store
   /** The clock; tests hand in a fixed one. Defaults to the system clock. */
   clock?: () => Date
+  /** The request log (pino): one line per request and every unexpected error, keyed by requestId. Silent by default. */
+  logger?: Logger
   /** Folder of the built web dashboard (apps/web/dist); served at `/` when it exists. */
   webDist?: string
 }
@@ -87,7 +90,7 @@ export function createApp(options: CreateAppOptions) {
 
   const app = new OpenAPIHono<AppEnv>()
 
-  app.use(requestId())
+  app.use(requestId(), requestLog(options.logger ?? silentLogger), localeFromHeader())
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -108,7 +111,6 @@ export function createApp(options: CreateAppOptions) {
     c.set('store', options.store)
     c.set('now', clock)
     c.set('options', settings)
-    c.set('locale', localeOf(c.req.header('accept-language')))
     await next()
   })
   // Uploads (plan documents, score tables) may be larger than JSON bodies.
@@ -147,7 +149,7 @@ export function createApp(options: CreateAppOptions) {
       details = { reason: error.message }
     } else {
       code = 'internal'
-      console.error(`[${requestId}]`, error)
+      c.var.log.error({ err: error }, 'unexpected error')
     }
     return c.json(errorBody(code, locale, { details, requestId, text }), codeToStatus[code])
   })

@@ -1,23 +1,28 @@
-import { DEFAULT_LOCALE, type Locale } from '@papi/domain'
+import { DEFAULT_LOCALE, LocaleSchema, type Locale } from '@papi/domain'
+import { createMiddleware } from 'hono/factory'
+import { languageDetector } from 'hono/language'
+import type { AppEnv } from './app-env'
 
 /**
- * The product language a request asks for: English when `Accept-Language` prefers it over
- * Vietnamese, Vietnamese otherwise (the default everywhere).
+ * Sets `c.var.locale`, the product language a request asks for: the first of its
+ * `Accept-Language` ranges (by quality) that is Vietnamese or English (`en-GB` counts as `en`),
+ * Vietnamese otherwise. hono's language detector reads the header; nothing is cached in a cookie,
+ * the header decides each request.
  *
  * @example
- * localeOf('en-US,en;q=0.9') // 'en'
- * localeOf(undefined) // 'vi'
+ * app.use(localeFromHeader()) // 'en-US,en;q=0.9' → 'en'; no header, or 'fr' → 'vi'
  */
-export function localeOf(acceptLanguage: string | undefined): Locale {
-  if (!acceptLanguage) return DEFAULT_LOCALE
-  const ranked = acceptLanguage
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';')
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-      return { lang: tag.trim().toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 }
-    })
-    .filter((x) => x.lang === 'vi' || x.lang === 'en')
-    .sort((a, b) => b.q - a.q)
-  return (ranked[0]?.lang as Locale | undefined) ?? DEFAULT_LOCALE
+export function localeFromHeader() {
+  const detect = languageDetector({
+    order: ['header'],
+    supportedLanguages: [...LocaleSchema.options],
+    fallbackLanguage: DEFAULT_LOCALE,
+    caches: false,
+  })
+  return createMiddleware<AppEnv & { Variables: { language: string } }>((c, next) =>
+    detect(c, async () => {
+      c.set('locale', c.var.language as Locale)
+      await next()
+    }),
+  )
 }
