@@ -2,6 +2,7 @@ import {
   IndexKindSchema,
   IsoDateSchema,
   ParsedAssigneeSchema,
+  TargetSchema,
   TimeframeSchema,
 } from '@papi/domain'
 import { z } from 'zod'
@@ -62,6 +63,8 @@ export const ImportedTaskSchema = z.object({
   lead: z.array(ParsedAssigneeSchema),
   coordinators: z.array(ParsedAssigneeSchema),
   timeframe: TimeframeSchema,
+  /** Measurable targets its text states ("đạt từ 95% - 100%"), read by the domain's `readTargets`. */
+  targets: z.array(TargetSchema).default([]),
 })
 export type ImportedTask = z.infer<typeof ImportedTaskSchema>
 
@@ -93,6 +96,8 @@ export const ImportedPlanSchema = z.object({
   /** The plan this one implements ("Thực hiện Kế hoạch số 07/KH-UBND …"). */
   parentPlanNumber: z.string().min(1).optional(),
   goals: z.array(z.string().min(1)).optional(),
+  /** What the plan aims for in its own index ("xếp trong tốp 10"), read from its goals. */
+  targets: z.array(TargetSchema).default([]),
 })
 export type ImportedPlan = z.infer<typeof ImportedPlanSchema>
 

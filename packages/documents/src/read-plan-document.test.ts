@@ -400,3 +400,44 @@ describe('readPlanDocument — files it cannot read', () => {
     expect(await fail(fileName, data)).toBe(code)
   })
 })
+
+// Issue 13: every measurable target of the seeds was imported as `targets: []`.
+describe('readPlanDocument — targets read from the plan’s words', () => {
+  const brief = (t: { metric: string; comparator: string; value: number; unit: string; baselineYear?: number; year?: number }) =>
+    [t.metric, t.comparator, t.value, t.unit, t.baselineYear ?? null, t.year ?? null]
+
+  it.each<[Parameters<typeof seedBytes>[0], unknown[][]]>([
+    ['laoCai', [
+      ['Tổng điểm Chỉ số CCHC', 'gte', 90, 'points', null, 2020],
+      ['Xếp hạng Chỉ số CCHC', 'rank-lte', 10, 'rank', null, 2020],
+    ]],
+    ['kienGiang', [['Xếp hạng Chỉ số PAPI', 'change-vs-baseline', -1, 'rank', 2017, 2018]]],
+    ['thuaThienHue', [
+      ['Tổng điểm Chỉ số PAPI', 'change-vs-baseline', 0.0001, 'points', 2023, 2024],
+      ['Xếp hạng Chỉ số PAPI', 'rank-lte', 10, 'rank', null, 2024],
+    ]],
+    ['ducHop', [['Xếp hạng Chỉ số PAPI', 'change-vs-baseline', -1, 'rank', 2022, 2023]]],
+  ])('%s: the plan’s own targets come from its aims', async (name, expected) => {
+    const plan = await readSeed(name)
+    expect(plan.plan.targets.map(brief)).toEqual(expected)
+  })
+
+  it('Lào Cai: the tasks carry the targets their text states, phrase by phrase', async () => {
+    const plan = await readSeed('laoCai')
+    const of = (code: string) => task(plan, code).targets.map((t) => [t.comparator, t.value, t.valueMax ?? null, t.unit, t.baselineYear ?? null])
+    expect(of('1.1')).toEqual([['gte', 100, null, 'percent', null]])
+    expect(of('1.6')).toEqual([['gte', 3, null, 'count', null]])
+    expect(of('2.2')).toEqual([['between', 70, 100, 'percent', null]])
+    expect(of('3.4')).toEqual([['between', 95, 100, 'percent', null], ['gte', 80, null, 'percent', null]])
+    expect(of('4.1')).toEqual([['change-vs-baseline', -10, null, 'percent', 2015]])
+    expect(of('4.2')).toEqual([['change-vs-baseline', -10, null, 'percent', 2015]])
+    expect(of('1.8')).toEqual([])
+    expect(task(plan, '3.4').targets[0]?.metric).toMatch(/^Tỷ lệ hồ sơ TTHC/)
+    expect(allTasks(plan).every((t) => t.targets.every((x) => x.year === 2020))).toBe(true)
+  })
+
+  it('Kiên Giang: tasks that state no number carry no target', async () => {
+    const plan = await readSeed('kienGiang')
+    expect(allTasks(plan).flatMap((t) => t.targets)).toEqual([])
+  })
+})

@@ -4,7 +4,10 @@ import {
   matchAssignees,
   matchDimension,
   parseTimeframe,
+  readIndexTargets,
+  readTargets,
   type Framework,
+  type IndexKind,
   type Locale,
   type ParsedAssignee,
   type Timeframe,
@@ -35,6 +38,13 @@ import {
   type ImportedSection,
   type PlanImport,
 } from './plan-import'
+
+/** How plans name each index in their aims ("Phấn đấu Chỉ số CCHC năm 2020 …"). */
+const INDEX_NAMES: Readonly<Record<IndexKind, string>> = {
+  papi: 'Chỉ số PAPI',
+  'par-index': 'Chỉ số CCHC',
+  sipas: 'Chỉ số SIPAS',
+}
 
 /** A file to import: its name (the extension picks the reader) and its bytes. */
 export interface PlanDocumentFile {
@@ -118,12 +128,14 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
   const framework = planYear !== undefined ? frameworkFor(header.index, planYear) : undefined
   if (!framework) warn('no-framework', { field: 'plan.frameworkId' }, { index: header.index, year: planYear ?? '?' })
 
+  // Targets are for the plan's last year unless they name one ("năm 2018 và những năm tiếp theo").
+  const targetYear = header.years?.to ?? planYear
   const total = sectionsWithTasks.reduce((n, s) => n + s.tasks.length, 0)
   let done = 0
   progress({ phase: 'tasks', done, total })
   const sections: ImportedSection[] = []
   for (const section of sectionsWithTasks) {
-    sections.push(importSection(section, { framework, planYear, yearsText: header.yearsText, warn, locale }))
+    sections.push(importSection(section, { framework, planYear, targetYear, yearsText: header.yearsText, warn, locale }))
     done += section.tasks.length
     progress({ phase: 'tasks', done, total })
   }
@@ -144,6 +156,10 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
     ...(framework ? { frameworkId: framework.id } : {}),
     ...(header.parentPlanNumber ? { parentPlanNumber: header.parentPlanNumber } : {}),
     ...(header.goals.length > 0 ? { goals: header.goals } : {}),
+    targets:
+      targetYear === undefined
+        ? []
+        : header.goals.flatMap((goal) => readIndexTargets(goal, { year: targetYear, indexName: INDEX_NAMES[header.index] })),
   }
   // A result that does not fit the schema is a bug in a reader, not bad input: let it throw.
   return PlanImportSchema.parse({ plan, sections, warnings })
@@ -152,6 +168,7 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
 interface SectionContext {
   framework: Framework | undefined
   planYear: number | undefined
+  targetYear: number | undefined
   yearsText: string | undefined
   warn: (code: ImportWarningCode, where: ImportWhere, params?: MessageParams) => void
   locale: Locale
@@ -182,7 +199,8 @@ function importSection(section: RawSection, ctx: SectionContext): ImportedSectio
       if (timeframe.kind === 'unspecified') warn('unspecified-timeframe', where('timeframe'), { text: task.time })
     }
     if (task.lead.length === 0) warn('task-without-lead', where('lead'))
-    return { code: task.code, title: task.title, lead: task.lead, coordinators: task.coordinators, timeframe }
+    const targets = ctx.targetYear === undefined ? [] : readTargets(task.title, { year: ctx.targetYear })
+    return { code: task.code, title: task.title, lead: task.lead, coordinators: task.coordinators, timeframe, targets }
   })
   return { code: section.code, title: section.title, ...(dimension ? { dimension } : {}), tasks }
 }

@@ -50,6 +50,7 @@ export function toPlan(planImport: PlanImport, options: { locale?: Locale } = {}
     years: plan.years,
     status: 'draft',
     goals: plan.goals ?? [],
+    targets: plan.targets,
     ...(plan.place ? { place: plan.place } : {}),
     ...(plan.signer ? { signer: plan.signer } : {}),
     ...(plan.frameworkId ? { frameworkId: plan.frameworkId } : {}),
@@ -64,6 +65,7 @@ export function toPlan(planImport: PlanImport, options: { locale?: Locale } = {}
         lead: task.lead.map(assignee),
         coordinators: task.coordinators.map(assignee),
         timeframe: task.timeframe,
+        targets: task.targets,
       })),
     })),
   })

@@ -189,11 +189,16 @@ export {
   TARGET_TOLERANCE,
   changeVsBaseline,
   evaluateTarget,
+  kpiIsFor,
   reportedObservation,
   resultObservation,
   targetRank,
 } from './target-evaluation'
 export type { EvaluateTargetOptions, ResultObservation, TargetObservation } from './target-evaluation'
+
+// --- target-phrase (targets read from a plan's words)
+export { readIndexTargets, readTargets, SMALLEST_SCORE_STEP } from './target-phrase'
+export type { ReadIndexTargetsOptions, ReadTargetsOptions } from './target-phrase'
 
 // --- target-text (a target and its observation in words)
 export { formatObservation, formatTarget } from './target-text'

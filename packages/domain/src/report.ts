@@ -9,7 +9,11 @@ export type ReportStatus = z.infer<typeof ReportStatusSchema>
 export const WorkStatusSchema = z.enum(['not-started', 'in-progress', 'done'])
 export type WorkStatus = z.infer<typeof WorkStatusSchema>
 
-export const KpiValueSchema = z.object({ metric: z.string().min(1), value: z.number() })
+/**
+ * A value a unit reports for a target of its task: `targetId` names the target (its metric may be
+ * reworded by a revision); `metric` stays for people reading the report.
+ */
+export const KpiValueSchema = z.object({ targetId: z.string().min(1).optional(), metric: z.string().min(1), value: z.number() })
 export type KpiValue = z.infer<typeof KpiValueSchema>
 
 export const EvidenceSchema = z.object({ name: z.string().min(1), url: z.string().optional() })

@@ -146,16 +146,30 @@ describe('resultObservation', () => {
   const results = [result(2018, 78.47, 21), result(2019, 82.85, 15), result(2021, 86.1, 9)]
 
   it.each<[string, Target, number, TargetObservation & { year?: number }]>([
-    ['the latest result up to the plan’s last year', laoCai.top10, 2020, { value: 82.85, rank: 15, year: 2019 }],
-    ['a later year is not the plan’s', laoCai.total, 2019, { value: 82.85, rank: 15, year: 2019 }],
-    ['the baseline year gives the baseline', { ...laoCai.total, comparator: 'change-vs-baseline', value: 5, baselineYear: 2018 }, 2020, { value: 82.85, rank: 15, year: 2019, baselineValue: 78.47 }],
+    ['the result of the plan’s last year', laoCai.top10, 2019, { value: 82.85, rank: 15, year: 2019 }],
+    ['the result of the year the target names', { ...laoCai.total, year: 2019 }, 2020, { value: 82.85, rank: 15, year: 2019 }],
+    ['an earlier year’s result says nothing about 2020', laoCai.top10, 2020, {}],
+    ['a later year is not the plan’s', laoCai.total, 2020, {}],
+    ['the baseline year gives the baseline', { ...laoCai.total, comparator: 'change-vs-baseline', value: 5, baselineYear: 2018 }, 2019, { value: 82.85, rank: 15, year: 2019, baselineValue: 78.47 }],
+    ['a change of rank is measured in places', { metric: 'rank', comparator: 'change-vs-baseline', value: -1, unit: 'rank', baselineYear: 2018 }, 2019, { value: 15, rank: 15, year: 2019, baselineValue: 21 }],
     ['nothing published yet, nothing observed', laoCai.total, 2017, {}],
   ])('%s', (_case, target, lastYear, expected) => {
     expect(resultObservation(target, results, lastYear)).toEqual(expected)
   })
 
-  it('judges Lào Cai’s top-10 target on the 2019 rank: not met', () => {
-    expect(evaluateTarget(laoCai.top10, resultObservation(laoCai.top10, results, 2020))).toBe('not-met')
+  // Regression (issue 13): Lào Cai's 2020 target was judged on the 2019 result, Huế's 2024 top 10
+  // on the 2023 result.
+  it('leaves Lào Cai’s 2020 top-10 target unknown until the 2020 result is out', () => {
+    expect(evaluateTarget(laoCai.top10, resultObservation({ ...laoCai.top10, year: 2020 }, results, 2020))).toBe('unknown')
+    expect(evaluateTarget(laoCai.top10, resultObservation({ ...laoCai.top10, year: 2019 }, results, 2020))).toBe('not-met')
+  })
+
+  it('judges Kiên Giang’s “higher rank than 2017” on the 2018 rank against the 2017 rank', () => {
+    const kg = (year: number, rank: number): IndexResult => ({ unitId: 'kien-giang', frameworkId: 'papi-2018', year, total: 35, rank, dimensions: [] })
+    const target: Target = { metric: 'Xếp hạng Chỉ số PAPI', comparator: 'change-vs-baseline', value: -1, unit: 'rank', baselineYear: 2017, year: 2018 }
+    expect(evaluateTarget(target, resultObservation(target, [kg(2017, 45)], 2018))).toBe('unknown')
+    expect(evaluateTarget(target, resultObservation(target, [kg(2017, 45), kg(2018, 40)], 2018))).toBe('met')
+    expect(evaluateTarget(target, resultObservation(target, [kg(2017, 45), kg(2018, 45)], 2018))).toBe('not-met')
   })
 })
 
@@ -172,5 +186,16 @@ describe('reportedObservation', () => {
     ['nothing filed, nothing observed', [report('2020Q3', 'returned', 99)], {}],
   ])('%s', (_case, reports, expected) => {
     expect(reportedObservation({ metric }, reports)).toEqual(expected)
+  })
+
+  it('matches a value to its target by id, whatever metric it names', () => {
+    const filed = ReportSchema.parse({ taskId: '3.1', unitId: 'lc-vp', periodId: '2020Q3', status: 'accepted', submittedAt: '2020-09-15T09:00:00+07:00', kpiValues: [{ targetId: 't-ontime', metric: 'Đúng hạn (%)', value: 97 }, { targetId: 't-other', metric, value: 12 }] })
+    expect(reportedObservation({ id: 't-ontime', metric }, [filed])).toEqual({ value: 97 })
+  })
+
+  it('counts only reports of the year the target is for', () => {
+    const reports = [report('2019', 'accepted', 99, '2019-11-20T09:00:00+07:00')]
+    expect(reportedObservation({ metric, year: 2020 }, reports)).toEqual({})
+    expect(reportedObservation({ metric, year: 2019 }, reports)).toEqual({ value: 99 })
   })
 })

@@ -1,6 +1,6 @@
 import { requirePeriod } from './period'
 import { isFiled } from './rollup'
-import type { Report } from './report'
+import type { KpiValue, Report } from './report'
 import type { IndexResult } from './score'
 import type { Target, TargetState } from './target'
 
@@ -119,41 +119,72 @@ export type ResultObservation = TargetObservation & { year?: number }
 
 /**
  * What a plan's own targets are measured by: the index results of the unit the plan covers (its
- * scope unit, one index). The latest result published for a year up to the plan's last year gives
- * the value (its total) and the rank; the result of the target's baseline year, if any, the
- * baseline. Nothing is observed before a result is published.
+ * scope unit, one index), of the year the target is for — its `year`, else the plan's last year.
+ * An earlier year's result says nothing about it: the target stays unknown until that year's result
+ * is published. The result gives the value (its total) and the rank; a change of rank
+ * ("xếp hạng cao hơn năm 2017") is measured in places, so its value is the rank and its baseline
+ * the baseline year's rank. The result of the target's baseline year, if any, gives the baseline.
  *
  * @example
- * // Kiên Giang 97/KH-UBND aims for the top 44 in 2018; PAPI 2017 placed it 45th.
- * resultObservation({ metric: 'papi-rank', comparator: 'rank-lte', value: 44, unit: 'rank' }, [kienGiang2016, kienGiang2017], 2018)
- * // { value: 35.71, rank: 45, year: 2017 }
+ * // Kiên Giang 97/KH-UBND aims to rank higher in 2018 than in 2017 (45th).
+ * resultObservation({ metric: 'papi-rank', comparator: 'change-vs-baseline', value: -1, unit: 'rank', baselineYear: 2017, year: 2018 }, [kienGiang2017], 2018)
+ * // {} — nothing until PAPI 2018 is out
  */
 export function resultObservation(target: Target, results: readonly IndexResult[], lastYear: number): ResultObservation {
-  const latest = results.filter((r) => r.year <= lastYear).reduce<IndexResult | undefined>((a, r) => (a === undefined || r.year >= a.year ? r : a), undefined)
-  const baselineValue = results.find((r) => r.year === target.baselineYear)?.total
+  const year = target.year ?? lastYear
+  const result = results.find((r) => r.year === year)
+  const baseline = target.baselineYear === undefined ? undefined : results.find((r) => r.year === target.baselineYear)
+  // A change of rank is counted in places; every other target reads the total (and the rank).
+  const byRank = target.unit === 'rank' && target.comparator === 'change-vs-baseline'
+  const baselineValue = byRank ? baseline?.rank : baseline?.total
+  const value = byRank ? result?.rank : result?.total
   return {
-    ...(latest !== undefined && { value: latest.total, ...(latest.rank !== undefined && { rank: latest.rank }), year: latest.year }),
+    ...(result !== undefined && {
+      ...(value !== undefined && { value }),
+      ...(result.rank !== undefined && { rank: result.rank }),
+      year: result.year,
+    }),
     ...(baselineValue !== undefined && { baselineValue }),
   }
 }
 
 /**
- * What a task's target is measured by: the value units report for its metric. Only filed
- * (submitted or accepted) reports count; of those giving the metric, the latest word wins — the
- * report of the latest period, then the later filing.
+ * Whether a reported value is for a target: it names the target's id, or — a value filed without
+ * one — the target's metric.
  *
  * @example
- * reportedObservation({ metric: 'Hồ sơ TTHC giải quyết đúng hạn', comparator: 'between', value: 95, valueMax: 100, unit: 'percent' }, reports)
+ * kpiIsFor({ targetId: 't1', metric: 'Đúng hạn', value: 97 }, { id: 't1', metric: 'Hồ sơ đúng hạn' }) // true
+ */
+export function kpiIsFor(kpi: KpiValue, target: Pick<Target, 'metric'> & Partial<Pick<Target, 'id'>>): boolean {
+  return kpi.targetId !== undefined ? kpi.targetId === target.id : kpi.metric === target.metric
+}
+
+/** The calendar year a report's period belongs to ("2020Q3" → 2020). */
+function periodYear(periodId: string): number {
+  return requirePeriod(periodId).year
+}
+
+/**
+ * What a task's target is measured by: the values units report for it. A value names its target by
+ * id (`targetId`); a value without one (filed before targets had ids) counts for the target whose
+ * metric it names. Only filed (submitted or accepted) reports count, and only of periods in the
+ * year the target is for, when it says; of those, the latest word wins — the report of the latest
+ * period, then the later filing.
+ *
+ * @example
+ * reportedObservation({ id: 't-ontime', metric: 'Hồ sơ TTHC giải quyết đúng hạn', year: 2020 }, reports)
  * // { value: 97.5 }
  */
 export function reportedObservation(
-  target: Pick<Target, 'metric'>,
+  target: Pick<Target, 'metric'> & Partial<Pick<Target, 'id' | 'year'>>,
   reports: readonly Pick<Report, 'status' | 'periodId' | 'submittedAt' | 'kpiValues'>[],
 ): TargetObservation {
+  const isFor = (kpi: KpiValue) => kpiIsFor(kpi, target)
   let found: { value: number; end: string; at: string } | undefined
   for (const report of reports) {
     if (!isFiled(report)) continue
-    const kpi = report.kpiValues.filter((k) => k.metric === target.metric).at(-1)
+    if (target.year !== undefined && periodYear(report.periodId) !== target.year) continue
+    const kpi = report.kpiValues.filter(isFor).at(-1)
     if (kpi === undefined) continue
     const end = requirePeriod(report.periodId).end
     const at = report.submittedAt ?? ''

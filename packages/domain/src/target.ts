@@ -23,6 +23,11 @@ export const TargetSchema = z.object({
   unit: MeasureUnitSchema,
   baselineYear: z.number().int().optional(),
   baselineValue: z.number().optional(),
+  /**
+   * The year the target is for ("Phấn đấu … năm 2024 …"): it is judged on that year's result or
+   * on reports of that year's periods, and unknown until they exist. Unset: the plan's last year.
+   */
+  year: z.number().int().min(2000).max(2100).optional(),
   /** The target as written in the plan. */
   text: z.string().optional(),
 })

@@ -1,8 +1,9 @@
-import type { PeriodRule, Plan, Unit } from '@papi/domain'
+import { planScopeUnitId, type IndexResult, type PeriodRule, type Plan, type Unit } from '@papi/domain'
 import type { Executor } from './database'
 import { findPeriod, periodRule, type StoredPeriod } from './period-repository'
 import { asDomainPlan, getPlan } from './plan-repository'
 import { listReports, type StoredReport } from './report-repository'
+import { listScores } from './score-repository'
 import { listUnits } from './unit-repository'
 
 /**
@@ -21,6 +22,8 @@ export interface PlanExportData {
   period?: StoredPeriod
   /** The open period's own window and deadline, for the domain's deadline rules. */
   periodRule?: PeriodRule
+  /** Published results of the plan's own unit in its index: what its own targets are judged on. */
+  results: IndexResult[]
 }
 
 /**
@@ -35,8 +38,10 @@ export interface PlanExportData {
 export async function loadPlanExport(db: Executor, planId: string, options: { periodId?: string } = {}): Promise<PlanExportData> {
   const plan = asDomainPlan(await getPlan(db, planId))
   const units = await listUnits(db)
-  if (options.periodId === undefined) return { plan, units, reports: [] }
+  if (options.periodId === undefined) return { plan, units, reports: [], results: [] }
   const reports = await listReports(db, { planId })
   const period = await findPeriod(db, planId, options.periodId)
-  return { plan, units, reports, ...(period && { period, periodRule: periodRule(period) }) }
+  const scopeUnitId = planScopeUnitId(plan)
+  const results = scopeUnitId === undefined ? [] : await listScores(db, { unitId: scopeUnitId, index: plan.index })
+  return { plan, units, reports, results, ...(period && { period, periodRule: periodRule(period) }) }
 }

@@ -25,6 +25,7 @@ import {
   insertPlan,
   provinceOfPlan,
   summaryForAudit,
+  keepTargetIds,
   targetRowsOf,
   taskRowOf,
   type PlanRowsContext,
@@ -154,7 +155,9 @@ async function revise(tx: Executor, id: string, text: Plan, change: Change, onPr
   }
   if (revision.changes.headerUpdated) {
     await tx.delete(targets).where(and(eq(targets.planId, id), isNull(targets.taskId)))
-    if (plan.targets.length) await tx.insert(targets).values(targetRowsOf(plan.targets, null, ctx))
+    const keep = new Set(before.targets.map((t) => t.id).filter((t) => t !== undefined))
+    const kept = keepTargetIds(plan.targets, before.targets)
+    if (kept.length) await tx.insert(targets).values(targetRowsOf(kept, null, ctx, 0, keep))
   }
   const ids = await writeRevision(tx, revision, before, ctx, {
     rewriteAll: provinceChanged,
@@ -195,6 +198,7 @@ async function writeRevision(
   const ids: WrittenIds = { sections: new Map(), tasks: new Map() }
   const storedSections = new Map(before.sections.map((s, position) => [s.id, position]))
   const storedTasks = new Map(before.sections.flatMap((s) => s.tasks).map((t, position) => [t.id, { sectionId: t.sectionId, position }]))
+  const storedTaskTargets = new Map(before.sections.flatMap((s) => s.tasks).map((t) => [t.id, t.targets]))
   const total = revision.sections.reduce((n, s) => n + s.tasks.length, 0)
   let position = 0
   options.onProgress?.({ phase: 'save', done: 0, total })
@@ -233,8 +237,11 @@ async function writeRevision(
           await tx.update(tasks).set(changed).where(and(eq(tasks.provinceId, ctx.provinceId), eq(tasks.id, taskId)))
         }
         if (t.targetsChanged) {
+          // Values reported against an unchanged target stay matched to it: ids carry over.
+          const storedTargets = storedTaskTargets.get(taskId) ?? []
+          const keep = new Set(storedTargets.map((x) => x.id).filter((x) => x !== undefined))
           await tx.delete(targets).where(and(eq(targets.planId, ctx.planId), eq(targets.taskId, taskId)))
-          targetRows.push(...targetRowsOf(t.task.targets, taskId, ctx))
+          targetRows.push(...targetRowsOf(keepTargetIds(t.task.targets, storedTargets), taskId, ctx, 0, keep))
         }
         if (t.assigneesChanged || options.resolveAll) {
           await tx.delete(assignments).where(and(eq(assignments.provinceId, ctx.provinceId), eq(assignments.taskId, taskId)))

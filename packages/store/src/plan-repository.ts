@@ -103,6 +103,7 @@ function targetOf(row: typeof targets.$inferSelect): Target {
     unit: row.unit as Target['unit'],
     ...optional('baselineYear', row.baselineYear),
     ...optional('baselineValue', row.baselineValue),
+    ...optional('year', row.year),
     ...optional('text', row.text),
   }
 }
@@ -242,15 +243,39 @@ export interface PlanRowsContext {
   plan: Pick<Plan, 'scopeUnitId' | 'issuerUnitId' | 'issuedOn'>
 }
 
-/** Target rows of the plan (taskId null) or of one task, numbered from `position`. */
+/**
+ * The targets to write, each keeping the id of the stored target it continues: the one it names by
+ * id, else the stored one with the same metric and comparator. Reports name targets by id
+ * (`KpiValue.targetId`), so an unchanged target must keep its id through an edit or a re-import.
+ */
+export function keepTargetIds(list: readonly Target[], stored: readonly Target[]): Target[] {
+  const free = new Map(stored.filter((t) => t.id !== undefined).map((t) => [t.id as string, t]))
+  const byId = list.map((t) => (t.id !== undefined && free.delete(t.id) ? t.id : undefined))
+  return list.map((t, i) => {
+    const { id: _id, ...rest } = t
+    const kept = byId[i]
+    if (kept !== undefined) return { ...rest, id: kept }
+    const same = [...free.values()].find((s) => s.metric === t.metric && s.comparator === t.comparator)
+    if (same?.id === undefined) return rest
+    free.delete(same.id)
+    return { ...rest, id: same.id }
+  })
+}
+
+/**
+ * Target rows of the plan (taskId null) or of one task, numbered from `position`. A target keeps
+ * its id only when it is one of `keep` (ids of this plan's stored targets, see
+ * {@link keepTargetIds}); any other id a client sends is replaced.
+ */
 export function targetRowsOf(
   list: readonly Target[],
   taskId: string | null,
   ctx: Pick<PlanRowsContext, 'planId' | 'provinceId'>,
   position = 0,
+  keep: ReadonlySet<string> = new Set(),
 ): (typeof targets.$inferInsert)[] {
   return list.map((t, i) => ({
-    id: randomUUID(),
+    id: t.id !== undefined && keep.has(t.id) ? t.id : randomUUID(),
     planId: ctx.planId,
     provinceId: ctx.provinceId,
     taskId,
@@ -261,6 +286,7 @@ export function targetRowsOf(
     unit: t.unit,
     baselineYear: t.baselineYear ?? null,
     baselineValue: t.baselineValue ?? null,
+    year: t.year ?? null,
     text: t.text ?? null,
     position: position + i,
   }))
@@ -328,9 +354,11 @@ export type SaveProgress = (progress: { phase: 'save'; done: number; total: numb
 /** Writes sections, tasks, targets and resolved assignments of a plan (its old ones deleted first). */
 async function writeStructure(tx: Executor, ctx: PlanRowsContext, plan: Plan, onProgress?: SaveProgress) {
   const { planId } = ctx
+  // A draft edited in the browser sends its targets back with their ids: keep them.
+  const keep = new Set((await tx.select({ id: targets.id }).from(targets).where(eq(targets.planId, planId))).map((t) => t.id))
   await tx.delete(sections).where(eq(sections.planId, planId)) // cascades to tasks and assignments
   await tx.delete(targets).where(eq(targets.planId, planId))
-  const targetRows = targetRowsOf(plan.targets, null, ctx)
+  const targetRows = targetRowsOf(plan.targets, null, ctx, 0, keep)
   const total = plan.sections.reduce((n, s) => n + s.tasks.length, 0)
   let taskPosition = 0
   onProgress?.({ phase: 'save', done: 0, total })
@@ -352,7 +380,7 @@ async function writeStructure(tx: Executor, ctx: PlanRowsContext, plan: Plan, on
     const assignmentRows: (typeof assignments.$inferInsert)[] = []
     section.tasks.forEach((task, i) => {
       const taskId = (taskRows[i] as { id: string }).id
-      targetRows.push(...targetRowsOf(task.targets, taskId, ctx, targetRows.length))
+      targetRows.push(...targetRowsOf(task.targets, taskId, ctx, targetRows.length, keep))
       assignmentRows.push(...assignmentRowsOf(task, taskId, ctx))
     })
     if (assignmentRows.length) await tx.insert(assignments).values(assignmentRows)
@@ -475,7 +503,9 @@ export async function updatePlan(
     if (before.status === 'draft') await writeStructure(tx, { planId: id, provinceId, tree, plan }, plan)
     else {
       await tx.delete(targets).where(and(eq(targets.planId, id), sql`${targets.taskId} is null`))
-      if (plan.targets.length) await tx.insert(targets).values(targetRowsOf(plan.targets, null, { planId: id, provinceId }))
+      const kept = keepTargetIds(plan.targets, before.targets)
+      const keep = new Set(before.targets.map((t) => t.id).filter((t) => t !== undefined))
+      if (kept.length) await tx.insert(targets).values(targetRowsOf(kept, null, { planId: id, provinceId }, 0, keep))
     }
     const after = await getPlan(tx, id)
     await writeAudit(

@@ -230,6 +230,8 @@ export const targets = pgTable(
     unit: text('unit').notNull(),
     baselineYear: integer('baseline_year'),
     baselineValue: doublePrecision('baseline_value'),
+    /** The year the target is for; null: the plan's last year. */
+    year: integer('year'),
     text: text('text'),
     position: integer('position').notNull(),
   },

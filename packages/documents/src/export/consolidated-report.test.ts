@@ -1,4 +1,4 @@
-import { PlanSchema, type Plan, type Report, type Unit } from '@papi/domain'
+import { PlanSchema, type IndexResult, type Plan, type Report, type Unit } from '@papi/domain'
 import { describe, expect, it } from 'vitest'
 import { consolidatedReportModel } from './consolidated-report'
 import { KIEN_GIANG_AS_OF, KIEN_GIANG_UNITS, kienGiangPlan, kienGiangReports } from './kien-giang.fixture'
@@ -101,16 +101,17 @@ describe('consolidatedReportModel — Kiên Giang 97/KH-UBND, 2018Q2, as of 05/0
     expect(tthc.some((t) => t.unitName === 'Sở Y tế')).toBe(false)
   })
 
-  it('judges the plan’s own targets on the observations given', () => {
-    const withRank = consolidatedReportModel({
-      plan,
-      units: KIEN_GIANG_UNITS,
-      reports,
-      periodId: '2018Q2',
-      asOf: KIEN_GIANG_AS_OF,
-      observations: { 'papi-rank': { rank: 30 } },
+  it('judges the plan’s own targets on the result of the year they are for, as /targets does', () => {
+    const result = (year: number, rank: number): IndexResult => ({ unitId: 'kien-giang', frameworkId: 'papi-2018', year, total: 36.1, rank, dimensions: [] })
+    const withResults = (results: IndexResult[]) =>
+      consolidatedReportModel({ plan, units: KIEN_GIANG_UNITS, reports, periodId: '2018Q2', asOf: KIEN_GIANG_AS_OF, results })
+    // Only PAPI 2017 is out: the 2018 target is not judged on it.
+    expect(withResults([result(2017, 45)]).targets[0]).toEqual({ target: plan.targets[0], state: 'unknown' })
+    expect(withResults([result(2017, 45), result(2018, 30)]).targets[0]).toEqual({
+      target: plan.targets[0],
+      observation: { value: 36.1, rank: 30 },
+      state: 'met',
     })
-    expect(withRank.targets[0]).toEqual({ target: plan.targets[0], observation: { rank: 30 }, state: 'met' })
   })
 
   it('flags assignees that match no unit, so their work is not silently dropped', () => {

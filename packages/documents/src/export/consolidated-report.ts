@@ -5,13 +5,16 @@ import {
   descendantsOf,
   evaluateTarget,
   isFiled,
+  kpiIsFor,
   latestVersions,
   localDateOf,
   parsePeriod,
   periodFigures,
   periodLabel,
+  resultObservation,
   type DateSpan,
   type DueReason,
+  type IndexResult,
   type IsoDate,
   type Locale,
   type OutcomeCounts,
@@ -59,8 +62,11 @@ export interface ConsolidatedReportInput {
    * overrides the plan's rules (the store's `periods` row). The plan's `reporting` rules otherwise.
    */
   periodRule?: PeriodRule
-  /** Measured values for the plan's own targets (published scores, ranks), by metric. */
-  observations?: Readonly<Record<string, TargetObservation>>
+  /**
+   * Published results of the plan's own unit in its index: the plan's targets are judged on the
+   * result of the year each is for (the domain's `resultObservation`), as the API's /targets does.
+   */
+  results?: readonly IndexResult[]
   /** Issuing body of the report when it is not the plan's issuer (the standing agency's own report). */
   issuer?: string
   /** Days of tolerance after a deadline before a report counts as late (Envisio / ClearPoint). */
@@ -181,7 +187,7 @@ const TOTAL = '\u0000total'
  * and the four outcomes per task and section — are the domain's `periodFigures`, the very figures
  * the store's dashboard shows; this adds the words: names, assignees as the plan wrote them, late
  * and missing units, and the targets (`evaluateTarget` on the KPI values of filed reports, or on
- * `observations` for the plan's own).
+ * the `results` of the year each of the plan's own targets is for, as GET /plans/{id}/targets).
  *
  * @throws RangeError on a period id that does not parse (check user input with `parsePeriod`).
  * @example
@@ -319,7 +325,7 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
     units,
     late: gaps('late'),
     missing: gaps('missing'),
-    targets: targetLines(plan, periodReports, tasks, nameOf, input.observations ?? {}),
+    targets: targetLines(plan, periodReports, tasks, nameOf, input.results ?? [], parsed.period.year),
     unresolved: unresolvedAssignees(plan, context, periodId),
   }
 }
@@ -339,25 +345,31 @@ function targetLines(
   periodReports: readonly Report[],
   tasks: ReadonlyMap<string, Task>,
   nameOf: (unitId: string) => string,
-  observations: Readonly<Record<string, TargetObservation>>,
+  results: readonly IndexResult[],
+  periodYear: number,
 ): TargetLine[] {
   const filed = periodReports.filter(isFiled)
   const readings = (target: Target, reports: readonly Report[], taskCode?: string): TargetLine[] => {
     const scope = taskCode === undefined ? {} : { taskCode }
-    const found = reports.flatMap((report) =>
-      report.kpiValues
-        .filter((kpi) => kpi.metric === target.metric)
-        .map((kpi): TargetLine => {
-          const observation = { value: kpi.value }
-          return { target, ...scope, unitName: nameOf(report.unitId), observation, state: evaluateTarget(target, observation) }
-        }),
-    )
+    // A target for another year is not measured by this period's reports.
+    const ofYear = target.year === undefined || target.year === periodYear
+    const found = ofYear
+      ? reports.flatMap((report) =>
+          report.kpiValues
+            .filter((kpi) => kpiIsFor(kpi, target))
+            .map((kpi): TargetLine => {
+              const observation = { value: kpi.value }
+              return { target, ...scope, unitName: nameOf(report.unitId), observation, state: evaluateTarget(target, observation) }
+            }),
+        )
+      : []
     return found.length > 0 ? found : [{ target, ...scope, state: 'unknown' }]
   }
-  const planLines = plan.targets.flatMap((target) => {
-    const observation = observations[target.metric]
-    if (observation !== undefined) return [{ target, observation, state: evaluateTarget(target, observation) }]
-    return readings(target, filed)
+  const planLines = plan.targets.map((target): TargetLine => {
+    const observation = resultObservation(target, results, plan.years.to)
+    const { year: _year, baselineValue: _baseline, ...observed } = observation
+    const state = evaluateTarget(target, observation)
+    return Object.keys(observed).length > 0 ? { target, observation: observed, state } : { target, state }
   })
   const taskLines = [...tasks.entries()].flatMap(([taskId, task]) =>
     task.targets.flatMap((target) =>

@@ -100,7 +100,7 @@ export function kienGiangPlan(): Plan {
     scopeUnitId: 'kien-giang',
     standingAgency: { text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' },
     // "Phấn đấu Chỉ số PAPI năm 2018 của tỉnh xếp hạng ở vị trí cao hơn năm 2017" (45/63).
-    targets: [{ metric: 'papi-rank', comparator: 'rank-lte', value: 44, unit: 'rank', text: 'Xếp hạng PAPI năm 2018 cao hơn năm 2017 (45/63)' }],
+    targets: [{ metric: 'papi-rank', comparator: 'rank-lte', value: 44, unit: 'rank', year: 2018, text: 'Xếp hạng PAPI năm 2018 cao hơn năm 2017 (45/63)' }],
     status: 'published',
     sections: sections.map((s) =>
       s.code === '4'

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, stripDiacritics, type Locale, type PeriodId, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
+import { DEFAULT_LOCALE, stripDiacritics, type IndexResult, type Locale, type PeriodId, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
 import { consolidatedReportModel, type ConsolidatedReportModel } from './consolidated-report'
 import { taskTableModel, type TaskTableModel } from './task-table'
 import { writeConsolidatedReportCsv, writeConsolidatedReportDocx, writeConsolidatedReportXlsx } from './write-consolidated-report'
@@ -24,6 +24,8 @@ export interface PlanExportSource {
   reports: readonly Report[]
   /** The period's own window and deadline when it is open on the plan; the plan's rules otherwise. */
   periodRule?: PeriodRule
+  /** Published results of the plan's own unit: what its own targets are judged on. */
+  results?: readonly IndexResult[]
 }
 
 interface ExportOptions {
@@ -64,9 +66,10 @@ export function planExport(source: PlanExportSource, request: PlanExportRequest)
     return { kind: 'tasks', model: taskTableModel({ plan, units, asOf, locale, ...status, ...visible }) }
   }
   const periodRule = source.periodRule === undefined ? {} : { periodRule: source.periodRule }
+  const results = source.results === undefined ? {} : { results: source.results }
   return {
     kind: 'report',
-    model: consolidatedReportModel({ plan, units, reports, periodId: request.periodId, asOf, locale, ...periodRule, ...visible }),
+    model: consolidatedReportModel({ plan, units, reports, periodId: request.periodId, asOf, locale, ...periodRule, ...results, ...visible }),
   }
 }
 
