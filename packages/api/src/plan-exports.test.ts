@@ -31,7 +31,7 @@ describe.each(testBackends())('plan downloads on $name', (backend) => {
       viewer: await t.login('viewer'),
     }
     plan = (await t.call('POST', '/api/v1/plans', { token: tokens.planner, body: samplePlan(t.units) })).body
-    await t.call('POST', `/api/v1/plans/${plan.id}/publish`, { token: tokens.planner, body: {} })
+    await t.call('POST', `/api/v1/plans/${plan.id}/publish`, { token: tokens.planner, body: { version: plan.version } })
     // 2018S1: Vĩnh Thanh Vân reports on 1.3 on time; Minh Lương files nothing; the department
     // of natural resources has finished 2.4.
     const put = (token: string, body: object) => t.call('PUT', '/api/v1/reports', { token, body })

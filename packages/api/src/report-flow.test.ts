@@ -39,7 +39,7 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
   })
 
   it('publishing opens the periods', async () => {
-    const res = await t.call('POST', `/api/v1/plans/${plan.id}/publish`, { token: tokens.planner, body: {} })
+    const res = await t.call('POST', `/api/v1/plans/${plan.id}/publish`, { token: tokens.planner, body: { version: plan.version } })
     expect(res.status).toBe(200)
     expect(res.body.status).toBe('published')
     const periods = await t.call('GET', `/api/v1/plans/${plan.id}/periods`, { token: tokens.reporter })
@@ -88,7 +88,7 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
   })
 
   it('a reporter may not accept its own report', async () => {
-    const res = await t.call('POST', `/api/v1/reports/${reportId}/accept`, { token: tokens.reporter, body: {} })
+    const res = await t.call('POST', `/api/v1/reports/${reportId}/accept`, { token: tokens.reporter, body: { version: 2 } })
     expect(res.status).toBe(403)
   })
 
@@ -107,7 +107,7 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
   })
 
   it('returning needs a comment (422); a viewer outside the subtree gets 403 on the dashboard', async () => {
-    const res = await t.call('POST', `/api/v1/reports/${reportId}/return`, { token: tokens.planner, body: {} })
+    const res = await t.call('POST', `/api/v1/reports/${reportId}/return`, { token: tokens.planner, body: { version: 3 } })
     expect(res.status).toBe(422)
     const dash = await t.call('GET', `/api/v1/dashboard?unitId=${t.units.kg.id}&periodId=2018S1`, { token: tokens.viewer })
     expect(dash.status).toBe(403)

@@ -269,7 +269,7 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     const published = await t.call('POST', '/api/v1/plans', { token: planner, body: samplePlan(t.units) })
     ids.plan = published.body.id
     ids.task = published.body.sections[0].tasks[0].id
-    await t.call('POST', `/api/v1/plans/${ids.plan}/publish`, { token: planner, body: {} })
+    await t.call('POST', `/api/v1/plans/${ids.plan}/publish`, { token: planner, body: { version: published.body.version } })
     const draft = await t.call('POST', '/api/v1/plans', { token: planner, body: { ...samplePlan(t.units), number: '2/KH-UBND' } })
     ids.draftPlan = draft.body.id
     const report = await t.call('PUT', '/api/v1/reports', {
@@ -342,8 +342,12 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
   /** A body the route accepts, fresh on each call (new plan numbers, the report's current version). */
   async function baseBody(op: Operation): Promise<Json> {
     const key = `${op.method} ${op.path}`
-    if (key === 'POST /api/v1/plans' || key === 'PUT /api/v1/plans/{id}') {
+    if (key === 'POST /api/v1/plans') {
       return { ...samplePlan(t.units), number: `${++planNumber}/KH-ROBOT` } as unknown as Json
+    }
+    if (key === 'PUT /api/v1/plans/{id}') {
+      const { version } = await store.plans.get(ids.draftPlan!)
+      return { ...samplePlan(t.units), number: `${++planNumber}/KH-ROBOT`, version } as unknown as Json
     }
     if (key === 'PUT /api/v1/reports') {
       const reportKey = { taskId: ids.task!, unitId: t.units.vtv.id, periodId: '2018Q3' }
@@ -662,7 +666,8 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     })
 
     it('a plan renumbered to a number already taken is a 409 (PostgreSQL 23505)', async () => {
-      const res = await write('PUT', `/api/v1/plans/${ids.draftPlan}`, samplePlan(t.units))
+      const { version } = await store.plans.get(ids.draftPlan!)
+      const res = await write('PUT', `/api/v1/plans/${ids.draftPlan}`, { ...samplePlan(t.units), version })
       expect(res.status).toBe(409)
       expect(res.body.error).toMatchObject({ code: 'conflict', details: { sqlState: '23505' } })
     })

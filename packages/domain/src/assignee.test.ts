@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { assignedUnits, isInUnitClass, resolveAssignee, resolveAssignees, unitClassMembers } from './assignee'
+import {
+  assignedUnits,
+  foreignAssignees,
+  isInUnitClass,
+  provinceOf,
+  resolveAssignee,
+  resolveAssignees,
+  unitClassMembers,
+} from './assignee'
 import type { Assignee, Unit, UnitClass } from './unit'
 import { UNITS, ids } from './unit-tree.fixture'
 import { buildUnitTree } from './unit-tree'
@@ -202,5 +210,38 @@ describe('assignedUnits', () => {
     const assigned = assignedUnits({ lead, coordinators }, tree, scope)
     expect({ lead: ids(assigned.lead), coordinators: ids(assigned.coordinators) }).toEqual(expected)
     expect(ids(assigned.all)).toEqual([...expected.lead, ...expected.coordinators])
+  })
+})
+
+describe('provinceOf', () => {
+  it.each([
+    ['a commune lies in its province', 'minh-luong', 'kien-giang'],
+    ['a province is its own', 'kien-giang', 'kien-giang'],
+    ['a ministry lies in none', 'bo-noi-vu', undefined],
+    ['an unknown id in none', 'no-such-unit', undefined],
+  ])('%s', (_case, unitId, expected) => {
+    expect(provinceOf(unitId, tree)?.id).toBe(expected)
+  })
+})
+
+describe('foreignAssignees', () => {
+  const planNaming = (...unitIds: string[]) => ({
+    scopeUnitId: 'kien-giang',
+    issuedOn: '2018-05-18',
+    sections: [{ tasks: [{ code: '1.1', lead: unitIds.map((unitId) => ({ text: unitId, unitId })), coordinators: [] }] }],
+  })
+
+  it('a Kiên Giang plan may name its own units and national bodies (Bộ Nội vụ)', () => {
+    expect(foreignAssignees(planNaming('kg-so-noi-vu', 'minh-luong', 'bo-noi-vu'), tree)).toEqual([])
+  })
+
+  it('a Kiên Giang plan may not name a Lào Cai department: its reports would leak across provinces', () => {
+    expect(foreignAssignees(planNaming('kg-so-noi-vu', 'lc-so-noi-vu'), tree)).toEqual([
+      { taskCode: '1.1', unitId: 'lc-so-noi-vu', unitName: 'Sở Nội vụ' },
+    ])
+  })
+
+  it('a plan without a scope (national, kept by admins) may name any unit', () => {
+    expect(foreignAssignees({ ...planNaming('lc-so-noi-vu'), scopeUnitId: undefined }, tree)).toEqual([])
   })
 })

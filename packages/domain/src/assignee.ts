@@ -1,7 +1,7 @@
 import type { IsoDate } from './iso-date'
-import type { Task } from './plan'
+import { planScopeUnitId, type Plan, type Task } from './plan'
 import type { Assignee, Unit, UnitClass, UnitKind } from './unit'
-import { type UnitTree, descendantsOf, isActiveOn, successorsOn } from './unit-tree'
+import { type UnitTree, ancestorsOf, descendantsOf, isActiveOn, successorsOn } from './unit-tree'
 
 /**
  * Where classes of units are looked for: the plan's scope root (the province for a province
@@ -174,4 +174,59 @@ export function assignedUnits(
   const lead = take(task.lead)
   const coordinators = take(task.coordinators)
   return { lead, coordinators, all: [...lead, ...coordinators] }
+}
+
+/**
+ * The province a unit lies in: itself when it is a province, else its nearest province ancestor;
+ * undefined for national bodies (ministries) and unknown ids.
+ *
+ * @example
+ * provinceOf('minh-luong', tree)?.id // 'kien-giang'
+ * provinceOf('bo-noi-vu', tree) // undefined
+ */
+export function provinceOf(unitId: string, tree: UnitTree): Unit | undefined {
+  const unit = tree.byId.get(unitId)
+  if (!unit) return undefined
+  // The topmost province-level unit: a department (Sở Nội vụ) is province-level too, below it.
+  return [unit, ...ancestorsOf(unitId, tree)].findLast((u) => u.level === 'province')
+}
+
+/** A unit a task would be assigned to although it lies in another province than the plan. */
+export interface ForeignAssignee {
+  taskCode: string
+  unitId: string
+  unitName: string
+}
+
+/**
+ * The units a plan assigns that lie in another province than the plan's scope. A plan may name
+ * national bodies (Lào Cai 165/KH-UBND involves Bộ Nội vụ) and any unit of its own province,
+ * but never another province's: that unit's reporter would file into the plan, and the plan's
+ * planner would read another province's reports through it. A plan without a scope (a national
+ * one, kept by admins) may name any unit.
+ *
+ * @example
+ * foreignAssignees({ scopeUnitId: 'kien-giang', issuedOn: '2018-05-18', sections: [{ tasks: [{ code: '1', lead: [{ text: 'Sở Nội vụ', unitId: 'lc-so-noi-vu' }], coordinators: [] }] }] }, tree)
+ * // [{ taskCode: '1', unitId: 'lc-so-noi-vu', unitName: 'Sở Nội vụ' }]
+ */
+export function foreignAssignees(
+  plan: Pick<Plan, 'scopeUnitId' | 'issuerUnitId' | 'issuedOn'> & {
+    sections: readonly { tasks: readonly Pick<Task, 'code' | 'lead' | 'coordinators'>[] }[]
+  },
+  tree: UnitTree,
+): ForeignAssignee[] {
+  const scopeUnitId = planScopeUnitId(plan)
+  if (scopeUnitId === undefined) return []
+  const home = provinceOf(scopeUnitId, tree)?.id
+  const scope = { unitId: scopeUnitId, date: plan.issuedOn }
+  return plan.sections.flatMap((s) =>
+    s.tasks.flatMap((task) =>
+      assignedUnits(task, tree, scope)
+        .all.filter((unit) => {
+          const province = provinceOf(unit.id, tree)?.id
+          return province !== undefined && province !== home
+        })
+        .map((unit) => ({ taskCode: task.code, unitId: unit.id, unitName: unit.name })),
+    ),
+  )
 }

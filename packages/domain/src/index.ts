@@ -181,8 +181,16 @@ export {
   unitsActiveOn,
 } from './unit-tree'
 export type { UnitTree, UnitTreeErrorCode } from './unit-tree'
-export { assignedUnits, isInUnitClass, resolveAssignee, resolveAssignees, unitClassMembers } from './assignee'
-export type { AssignedUnits, AssigneeScope, ResolvedAssignee } from './assignee'
+export {
+  assignedUnits,
+  foreignAssignees,
+  isInUnitClass,
+  provinceOf,
+  resolveAssignee,
+  resolveAssignees,
+  unitClassMembers,
+} from './assignee'
+export type { AssignedUnits, AssigneeScope, ForeignAssignee, ResolvedAssignee } from './assignee'
 
 // --- target-evaluation (evaluateTarget)
 export {
@@ -277,6 +285,7 @@ export {
   covers,
   GrantScopeSchema,
   grantedUnitIds,
+  mayReadAuditEntry,
   permissionsOf,
   permits,
   ROLE_GRANTS,
@@ -284,7 +293,7 @@ export {
   RoleSchema,
   unitsWhere,
 } from './permission'
-export type { Action, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'
+export type { Action, AuditedChange, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'
 
 // --- assignee-text
 export { KNOWN_UNIT_NAMES, ParsedAssigneeSchema, isAssigneeList, matchAssignees, parseAssignees } from './assignee-text'

@@ -42,6 +42,22 @@ const ducHop = ReportingRulesSchema.parse({
 })
 
 describe('parsePeriod', () => {
+  it.each(['0999Q4', '0000', '0000M01', '0001S1', '9999Q4'])(
+    'refuses %s: its window or deadline would not be a four-digit year',
+    (id) => {
+      expect(parsePeriod(id)).toMatchObject({ ok: false, error: { code: 'invalid-period' } })
+    },
+  )
+
+  it.each(['1000Q1', '9998Q4'])('takes %s and computes its window and deadlines', (id) => {
+    const parsed = parsePeriod(id)
+    expect(parsed.ok).toBe(true)
+    if (parsed.ok) {
+      expect(cutoffWindow(parsed.period.id).start).toMatch(/^\d{4}-/)
+      expect(submissionDeadline(parsed.period.id, 'commune')).toMatch(/^\d{4}-/)
+    }
+  })
+
   it.each([
     ['2024M03', 'month', 3, '2024-03-01', '2024-03-31'],
     ['2024M02', 'month', 2, '2024-02-01', '2024-02-29'],

@@ -26,7 +26,10 @@ import type { UnitLevel } from './unit'
  */
 export const PeriodIdSchema = z
   .string()
-  .regex(/^\d{4}(M(0[1-9]|1[0-2])|Q[1-4]|S[12]|N9)?$/, 'period id like 2024M03, 2024Q1, 2024S1, 2024N9 or 2024')
+  // Years 1000–9998: a period's window starts the year before and its deadline may fall in the
+  // next one, and both must still be four-digit ISO dates.
+  .regex(/^[1-9]\d{3}(M(0[1-9]|1[0-2])|Q[1-4]|S[12]|N9)?$/, 'period id like 2024M03, 2024Q1, 2024S1, 2024N9 or 2024')
+  .refine((id) => !id.startsWith('9999'), 'period years run from 1000 to 9998')
 export type PeriodId = z.infer<typeof PeriodIdSchema>
 
 export const PeriodTypeSchema = z.enum(['month', 'quarter', 'half-year', 'nine-months', 'year'])

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   can,
   grantedUnitIds,
+  mayReadAuditEntry,
   permissionsOf,
   permits,
   RoleGrantSchema,
@@ -147,5 +148,19 @@ describe('RoleGrantSchema', () => {
   it('requires a unit for every role but admin', () => {
     expect(RoleGrantSchema.safeParse({ role: 'reporter', unitId: null }).success).toBe(false)
     expect(RoleGrantSchema.safeParse({ role: 'admin' }).success).toBe(true)
+  })
+})
+
+describe('mayReadAuditEntry', () => {
+  const report = (unitId: string) => ({ provinceId: 'kien-giang', before: null, after: { unitId, narrative: '…' } })
+
+  it.each([
+    ['the province planner reads a report of its own commune', provincePlanner, report('minh-luong'), true],
+    ['not a report of another province’s unit, though filed in its plan', provincePlanner, report('lc-so-noi-vu'), false],
+    ['not another province’s entries', provincePlanner, { provinceId: 'lao-cai', before: null, after: null }, false],
+    ['an admin reads everything', admin, report('lc-so-noi-vu'), true],
+    ['a reporter reads no audit', user({ role: 'reporter', unitId: 'minh-luong' }), report('minh-luong'), false],
+  ])('%s', (_case, who, entry, expected) => {
+    expect(mayReadAuditEntry(who, entry, tree)).toBe(expected)
   })
 })

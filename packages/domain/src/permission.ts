@@ -187,3 +187,35 @@ export function unitsWhere(user: RoleHolder, action: Action, tree: UnitTree): Se
   for (const id of tree.byId.keys()) if (granted.some((p) => covers(p, id, tree))) ids.add(id)
   return ids
 }
+
+/** An audit entry as far as reading it goes: the province it belongs to and what it recorded. */
+export interface AuditedChange {
+  provinceId: string
+  before: unknown
+  after: unknown
+}
+
+/** The units an audited value names at its top level (`unitId`, `scopeUnitId`, `issuerUnitId`). */
+function unitIdsNamedBy(value: unknown): string[] {
+  if (value === null || typeof value !== 'object') return []
+  const record = value as Record<string, unknown>
+  return ['unitId', 'scopeUnitId', 'issuerUnitId']
+    .map((key) => record[key])
+    .filter((id): id is string => typeof id === 'string')
+}
+
+/**
+ * Whether a user may read one audit entry: `audit.read` on its province and on every unit the
+ * change names — a report's entry carries its narrative, so it is read only by who may read the
+ * report's unit, even when the report sits in the user's province's plan.
+ *
+ * @example
+ * mayReadAuditEntry(kgPlanner, { provinceId: 'kien-giang', before: null, after: { unitId: 'lc-so-noi-vu' } }, tree) // false
+ */
+export function mayReadAuditEntry(user: RoleHolder, entry: AuditedChange, tree: UnitTree): boolean {
+  const permissions = permissionsOf(user)
+  const covered = (unitId: string) => permits(permissions, 'audit.read', unitId, tree)
+  if (permits(permissions, 'audit.read', null, tree)) return true
+  if (!covered(entry.provinceId)) return false
+  return [...unitIdsNamedBy(entry.before), ...unitIdsNamedBy(entry.after)].every(covered)
+}

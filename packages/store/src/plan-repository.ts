@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import {
   assignedUnits,
   buildUnitTree,
+  foreignAssignees,
   PlanSchema,
   planScopeUnitId,
   publishError,
@@ -233,6 +234,12 @@ export async function checkUnits(tree: UnitTree, plan: Plan) {
   }
   const missing = [...new Set(named)].filter((id) => !tree.byId.has(id))
   if (missing.length) throw new StoreError('invalid', `the plan names units that do not exist: ${missing.join(', ')}`, { unitIds: missing })
+  const foreign = foreignAssignees(plan, tree)
+  if (foreign.length) {
+    throw new StoreError('invalid', `the plan assigns units of another province: ${foreign.map((f) => `${f.taskCode} ${f.unitName}`).join('; ')}`, {
+      assignees: foreign,
+    })
+  }
 }
 
 /** Where the rows of one plan go: its id, province, and the scope its classes resolve in. */

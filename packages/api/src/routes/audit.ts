@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { permissionsOf, permits } from '@papi/domain'
+import { mayReadAuditEntry, permissionsOf, permits } from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize } from '../authorize'
 import { createRouter } from '../router'
@@ -39,6 +39,12 @@ export const auditRoutes = createRouter().openapi(
       await authorize(c, 'audit.read', query.provinceId)
     }
     const entries = await c.var.store.audit.list({ ...query, ...(before && { before: new Date(before) }) })
-    return c.json(entries, 200)
+    // An entry of the caller's province may still name a unit outside their reach (a report of
+    // another province's unit assigned before assignees were held to the plan's province).
+    const tree = await c.var.store.units.tree()
+    return c.json(
+      entries.filter((e) => mayReadAuditEntry(auth.user, e, tree)),
+      200,
+    )
   },
 )

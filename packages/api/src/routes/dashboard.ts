@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { PeriodIdSchema, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
+import { can, PeriodIdSchema, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
 import { errorResponses } from '../api-error'
 import { authorize } from '../authorize'
 import { createRouter } from '../router'
@@ -92,8 +92,12 @@ export const dashboardRoutes = createRouter().openapi(
   }),
   async (c) => {
     const { unitId, periodId, planId } = c.req.valid('query')
-    const { tree } = await authorize(c, 'dashboard.read', unitId)
+    const { auth, tree } = await authorize(c, 'dashboard.read', unitId)
     const dashboard = await c.var.store.dashboard(tree, { unitId, periodId, asOf: c.var.now(), ...(planId && { planId }) })
-    return c.json(dashboard, 200)
+    // Only plans the caller may read, though a unit of theirs may be assigned to another's.
+    const readable = new Set(
+      (await c.var.store.plans.list()).filter((p) => can(auth.user, 'plan.read', p.scopeUnitId ?? null, tree)).map((p) => p.id),
+    )
+    return c.json({ ...dashboard, plans: dashboard.plans.filter((p) => readable.has(p.planId)) }, 200)
   },
 )

@@ -30,7 +30,7 @@ describe.each(testBackends())('GET /api/v1/my-tasks on $name', (backend) => {
       rachGia: await t.login('rachgia'),
     }
     plan = (await t.call('POST', '/api/v1/plans', { token: tokens.planner, body: samplePlan(t.units) })).body
-    await t.call('POST', `/api/v1/plans/${plan.id}/publish`, { token: tokens.planner, body: {} })
+    await t.call('POST', `/api/v1/plans/${plan.id}/publish`, { token: tokens.planner, body: { version: plan.version } })
     // A draft plan asks nothing of anyone yet.
     await t.call('POST', '/api/v1/plans', { token: tokens.planner, body: { ...samplePlan(t.units), number: '98/KH-UBND' } })
   })

@@ -9,6 +9,7 @@ import {
   TargetSchema,
   TargetStateSchema,
   type Target,
+  unitsWhere,
 } from '@papi/domain'
 import type { StoredPlan } from '@papi/store'
 import type { Context } from 'hono'
@@ -19,11 +20,13 @@ import { createRouter } from '../router'
 import { IdParamSchema, PlanSummarySchema, StoredPlanSchema } from '../schemas'
 import { requireAuth } from '../session'
 
-const VersionSchema = z.object({ version: z.number().int().min(0).optional() }).openapi('VersionCheck')
+const VersionSchema = z
+  .object({ version: z.number().int().min(0).openapi({ description: 'The version last read; a stale one answers 409' }) })
+  .openapi('VersionCheck')
 
 const PlanUpdateSchema = PlanSchema.extend({
-  /** The version last read; a stale one answers 409. */
-  version: z.number().int().min(0).optional(),
+  /** The version last read: required, a stale one answers 409. */
+  version: z.number().int().min(0),
 }).openapi('PlanUpdate')
 
 const AssignmentSchema = z
@@ -145,11 +148,11 @@ export const planRoutes = createRouter()
       summary: 'Publish a draft plan and open its reporting periods',
       request: {
         params: IdParamSchema,
-        body: { required: false, content: { 'application/json': { schema: VersionSchema } } },
+        body: { required: true, content: { 'application/json': { schema: VersionSchema } } },
       },
       responses: {
         200: { description: 'Published', content: { 'application/json': { schema: StoredPlanSchema } } },
-        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict'),
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
@@ -202,7 +205,9 @@ export const planRoutes = createRouter()
       const plan = await readablePlan(c, c.req.valid('param').id)
       const scopeUnitId = planScopeUnitId(plan)
       const scores = scopeUnitId ? await c.var.store.scores.list({ unitId: scopeUnitId, index: plan.index }) : []
-      const reports = await c.var.store.reports.list({ planId: plan.id })
+      // Only the reports the caller may read: a reporter sees its own unit's KPI values, not another's.
+      const readable = unitsWhere(requireAuth(c).user, 'report.read', await c.var.store.units.tree())
+      const reports = await c.var.store.reports.list({ planId: plan.id, unitIds: [...readable] })
       const evaluate = (t: Target, task: { id: string; code: string } | null) => {
         // Plan targets speak of the index results of the plan's own unit; task targets of the
         // KPI values its units file.

@@ -33,12 +33,13 @@ const ReportWriteSchema = z
   })
   .openapi('ReportWrite')
 
-const VersionBodySchema = z.object({ version: z.number().int().min(0).optional() }).openapi('ReportSubmit')
+// The version the caller read: an action on a version it never saw (a resubmission) must fail.
+const VersionBodySchema = z.object({ version: z.number().int().min(0) }).openapi('ReportSubmit')
 const AcceptSchema = z
-  .object({ version: z.number().int().min(0).optional(), comment: z.string().max(5000).optional() })
+  .object({ version: z.number().int().min(0), comment: z.string().max(5000).optional() })
   .openapi('ReportAccept')
 const CommentSchema = z
-  .object({ version: z.number().int().min(0).optional(), comment: z.string().trim().min(1).max(5000) })
+  .object({ version: z.number().int().min(0), comment: z.string().trim().min(1).max(5000) })
   .openapi('ReportReturn')
 
 const ReportVersionSchema = z
@@ -60,7 +61,7 @@ const ReportQuerySchema = z.object({
   status: ReportStatusSchema.optional(),
 })
 
-async function act(c: Context<AppEnv>, id: string, action: ReportAction, version: number | undefined) {
+async function act(c: Context<AppEnv>, id: string, action: ReportAction, version: number) {
   const report = await c.var.store.reports.get(id)
   await authorize(c, reportActionPermission(action.type), report.unitId)
   return c.var.store.reports.act(id, action, changeOf(c), version)
