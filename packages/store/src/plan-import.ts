@@ -132,13 +132,13 @@ async function revise(tx: Executor, id: string, text: Plan, change: Change, onPr
   const revision = revisePlan(asDomainPlan(before), text, { reportsByTask })
   const plan = revision.plan
   const tree = buildUnitTree(await listUnits(tx))
-  await checkUnits(tree, plan)
   const provinceId = await provinceOfPlan(tx, plan)
   const provinceChanged = provinceId !== before.provinceId
   const result = { id, changes: revision.changes, kept: revision.kept }
   if (revision.unchanged && !provinceChanged) return { ...result, outcome: 'unchanged' }
   const refused = provinceChanged ? provinceChangeError(before, { hasReports: reportsByTask.size > 0 }) : undefined
   if (refused) throw new StoreError('conflict', `plan ${before.number}: ${refused.message}`, { reason: refused.code, status: before.status })
+  await checkUnits(tree, plan)
 
   const updated = await tx
     .update(plans)
