@@ -244,6 +244,7 @@ const action = {
   'score.manage': { vi: 'Quản lý kết quả chỉ số', en: 'Manage index results' },
   'dashboard.read': { vi: 'Xem bảng điều hành', en: 'View the dashboard' },
   'audit.read': { vi: 'Xem nhật ký thay đổi', en: 'Read the audit log' },
+  'system.backup': { vi: 'Sao lưu và khôi phục dữ liệu', en: 'Back up and restore the data' },
 } satisfies Record<Action, Label>
 
 /**

@@ -295,6 +295,18 @@ export {
 } from './permission'
 export type { Action, AuditedChange, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'
 
+// --- admin-rules
+export {
+  DeletionRefusalSchema,
+  mayManageAccount,
+  parseSshPublicKey,
+  planDeletion,
+  SshKeyTypeSchema,
+  unitDeletion,
+  userDeletion,
+} from './admin-rules'
+export type { DeletionRefusal, SshKeyType, SshPublicKey, Verdict } from './admin-rules'
+
 // --- assignee-text
 export { KNOWN_UNIT_NAMES, ParsedAssigneeSchema, isAssigneeList, matchAssignees, parseAssignees } from './assignee-text'
 export type { AssigneeMatch, KnownUnitName, ParsedAssignee } from './assignee-text'

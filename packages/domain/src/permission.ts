@@ -35,6 +35,7 @@ export const ActionSchema = z.enum([
   'score.manage', // enter and import index results
   'dashboard.read',
   'audit.read',
+  'system.backup', // take a backup of the whole database, restore one
 ])
 export type Action = z.infer<typeof ActionSchema>
 

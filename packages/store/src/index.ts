@@ -27,6 +27,7 @@ export {
   scores,
   sections,
   sessions,
+  sshKeys,
   SYSTEM_SCOPE,
   targets,
   tasks,
@@ -46,6 +47,14 @@ export type { UnitInput, UnitPatch } from './unit-repository'
 
 // --- user-repository
 export type { NewUser, User, UserPatch, UserWithCredentials } from './user-repository'
+
+// --- ssh-key-repository
+export { sshFingerprint } from './ssh-key-repository'
+export type { StoredSshKey } from './ssh-key-repository'
+
+// --- backup
+export { BACKUP_FORMAT, BACKUP_VERSION, parseBackupHeader } from './backup'
+export type { BackupHeader, BackupProgress } from './backup'
 
 // --- session-repository
 export { hashToken } from './session-repository'

@@ -119,6 +119,27 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 )
 
+/** SSH public keys users sign in with over `papi ssh-serve`; several per user. */
+export const sshKeys = pgTable(
+  'ssh_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** `ssh-ed25519`, `ssh-rsa`… */
+    type: text('type').notNull(),
+    /** The key blob, base64 as in `id_ed25519.pub`. */
+    data: text('data').notNull(),
+    comment: text('comment').notNull().default(''),
+    /** `SHA256:…` as `ssh-keygen -lf` prints it; one account per key. */
+    fingerprint: text('fingerprint').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('ssh_keys_fingerprint_key').on(t.fingerprint), index('ssh_keys_user_idx').on(t.userId)],
+)
+
 /** Failed and successful log-ins, counted per key (user name, client address) for rate limits. */
 export const loginAttempts = pgTable(
   'login_attempts',

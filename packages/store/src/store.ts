@@ -1,5 +1,8 @@
 import type { IndexResult, Plan, ReportAction, RoleGrant, UnitTree } from '@papi/domain'
 import { listAudit, type AuditQuery, type Change } from './audit-log'
+import { backupLines, restoreBackup, type BackupHeader, type BackupProgress } from './backup'
+import { deletePlan, deleteUnit, deleteUser } from './deletion'
+import { addSshKey, findSshKey, listSshKeys, removeSshKey, touchSshKey } from './ssh-key-repository'
 import { dashboard } from './dashboard'
 import type { Database, Driver } from './database'
 import { purgeLoginAttempts, recentLoginFailures, recordLoginAttempt } from './login-attempt'
@@ -68,6 +71,8 @@ export interface Store {
     create(input: UnitInput, change: Change, id?: string): ReturnType<typeof createUnit>
     update(id: string, patch: UnitPatch, change: Change): ReturnType<typeof updateUnit>
     merge(id: string, input: { successorId: string; effectiveOn: string }, change: Change): ReturnType<typeof mergeUnit>
+    /** Deletes a unit nothing points at; in use, it is ended instead (409). */
+    remove(id: string, change: Change): Promise<void>
   }
   users: {
     list(): ReturnType<typeof listUsers>
@@ -76,6 +81,21 @@ export interface Store {
     findWithCredentials(username: string): ReturnType<typeof findUserWithCredentials>
     create(input: NewUser, change: Change): ReturnType<typeof createUser>
     update(id: string, patch: UserPatch, change: Change): ReturnType<typeof updateUser>
+    /** Deletes a user who never changed anything; anyone else is disabled instead (409). */
+    remove(id: string, change: Change): Promise<void>
+  }
+  sshKeys: {
+    list(userId: string): ReturnType<typeof listSshKeys>
+    find(fingerprint: string): ReturnType<typeof findSshKey>
+    add(userId: string, key: Parameters<typeof addSshKey>[2], change: Change): ReturnType<typeof addSshKey>
+    remove(userId: string, keyId: string, change: Change): Promise<void>
+    touch(keyId: string, at: Date): Promise<void>
+  }
+  backup: {
+    /** The whole database as JSON lines, header first (see {@link backupLines}). */
+    lines(now: Date, onProgress?: (p: BackupProgress) => void): AsyncGenerator<string>
+    /** Replaces every table with a backup's rows, all or nothing (see {@link restoreBackup}). */
+    restore(lines: AsyncIterable<string> | Iterable<string>, onProgress?: (p: BackupProgress) => void): Promise<BackupHeader>
   }
   sessions: {
     create(userId: string, options: { now: Date; ttlMs: number }): ReturnType<typeof createSession>
@@ -96,6 +116,8 @@ export interface Store {
     create(plan: Plan, change: Change): ReturnType<typeof createPlan>
     update(id: string, plan: Plan, change: Change, expectedVersion?: number): ReturnType<typeof updatePlan>
     publish(id: string, change: Change, expectedVersion?: number): ReturnType<typeof publishPlan>
+    /** Deletes a plan still in draft (409 once published). */
+    remove(id: string, change: Change): Promise<void>
     /**
      * Creates the plan, or updates in place the one stored with the same number, issuer and date
      * (see {@link importPlan}): one transaction, task ids and reports kept.
@@ -144,6 +166,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       create: (input, change, id) => createUnit(db, input, change, id),
       update: (id, patch, change) => updateUnit(db, id, patch, change),
       merge: (id, input, change) => mergeUnit(db, id, input, change),
+      remove: (id, change) => deleteUnit(db, id, change),
     },
     users: {
       list: () => listUsers(db),
@@ -152,6 +175,18 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       findWithCredentials: (username) => findUserWithCredentials(db, { username }),
       create: (input, change) => createUser(db, input, change),
       update: (id, patch, change) => updateUser(db, id, patch, change),
+      remove: (id, change) => deleteUser(db, id, change),
+    },
+    sshKeys: {
+      list: (userId) => listSshKeys(db, userId),
+      find: (fingerprint) => findSshKey(db, fingerprint),
+      add: (userId, key, change) => addSshKey(db, userId, key, change),
+      remove: (userId, keyId, change) => removeSshKey(db, userId, keyId, change),
+      touch: (keyId, at) => touchSshKey(db, keyId, at),
+    },
+    backup: {
+      lines: (now, onProgress) => backupLines(db, driver, now, onProgress),
+      restore: (lines, onProgress) => restoreBackup(db, lines, onProgress),
     },
     sessions: {
       create: (userId, options) => createSession(db, userId, options),
@@ -172,6 +207,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       create: (plan, change) => createPlan(db, plan, change),
       update: (id, plan, change, expectedVersion) => updatePlan(db, id, plan, change, expectedVersion),
       publish: (id, change, expectedVersion) => publishPlan(db, id, change, expectedVersion),
+      remove: (id, change) => deletePlan(db, id, change),
       import: (plan, change, options) => importPlan(db, plan, change, options),
       exportData: (id, options) => loadPlanExport(db, id, options),
     },

@@ -1,0 +1,79 @@
+import { planDeletion, unitDeletion, userDeletion, type Verdict } from '@papi/domain'
+import { eq, or, sql } from 'drizzle-orm'
+import { writeAudit, type Change } from './audit-log'
+import type { Database, Executor } from './database'
+import { getPlan } from './plan-repository'
+import { assignments, auditLog, plans, reports, scores, unitSuccessors, units, userRoles, users } from './schema'
+import { getUnit, provinceIdOf } from './unit-repository'
+import { getUser } from './user-repository'
+import { StoreError } from './store-error'
+
+function refuse(verdict: Verdict, details: Record<string, unknown>): void {
+  if (!verdict.ok) throw new StoreError('conflict', verdict.reason, { reason: verdict.reason, ...details })
+}
+
+async function count(db: Executor, query: Promise<{ n: number }[]>): Promise<number> {
+  const [row] = await query
+  return row?.n ?? 0
+}
+
+/** How many rows point at a unit: children, successor links, roles, plans, assignments, reports, scores. */
+export async function unitReferences(db: Executor, id: string): Promise<number> {
+  const n = sql<number>`count(*)::int`
+  // One query at a time: inside a transaction both drivers hold a single connection.
+  let total = await count(db, db.select({ n }).from(units).where(eq(units.parentId, id)))
+  total += await count(db, db.select({ n }).from(unitSuccessors).where(or(eq(unitSuccessors.unitId, id), eq(unitSuccessors.successorId, id))))
+  total += await count(db, db.select({ n }).from(userRoles).where(eq(userRoles.unitId, id)))
+  total += await count(db, db.select({ n }).from(plans).where(or(eq(plans.scopeUnitId, id), eq(plans.issuerUnitId, id))))
+  total += await count(db, db.select({ n }).from(assignments).where(eq(assignments.unitId, id)))
+  total += await count(db, db.select({ n }).from(reports).where(eq(reports.unitId, id)))
+  total += await count(db, db.select({ n }).from(scores).where(eq(scores.unitId, id)))
+  return total
+}
+
+/**
+ * Deletes a unit nothing points at (typed by mistake); a unit in use is ended instead (409).
+ *
+ * @example
+ * await deleteUnit(db, unitId, change)
+ */
+export async function deleteUnit(db: Database, id: string, change: Change): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getUnit(tx, id)
+    const references = await unitReferences(tx, id)
+    refuse(unitDeletion({ references }), { references })
+    const provinceId = await provinceIdOf(tx, id)
+    await tx.delete(units).where(eq(units.id, id))
+    await writeAudit(tx, { provinceId, action: 'delete', entity: 'unit', entityId: id, before }, change)
+  })
+}
+
+/**
+ * Deletes a user who never changed anything (a mistaken account); anyone else is disabled
+ * instead (409), so the audit log keeps naming them.
+ */
+export async function deleteUser(db: Database, id: string, change: Change): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getUser(tx, id)
+    const auditedChanges = await count(tx, tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.actorId, id)))
+    refuse(userDeletion({ id, auditedChanges }, change.actorId ?? ''), { auditedChanges })
+    await tx.delete(users).where(eq(users.id, id))
+    await writeAudit(tx, { action: 'delete', entity: 'user', entityId: id, before }, change)
+  })
+}
+
+/** Deletes a plan still in draft with its sections, tasks, targets and assignments. */
+export async function deletePlan(db: Database, id: string, change: Change): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getPlan(tx, id)
+    refuse(planDeletion(before), { status: before.status })
+    const children = await count(tx, tx.select({ n: sql<number>`count(*)::int` }).from(plans).where(eq(plans.parentPlanId, id)))
+    if (children > 0) throw new StoreError('conflict', 'other plans implement this plan', { reason: 'plan-has-children', children })
+    await tx.delete(plans).where(eq(plans.id, id))
+    await writeAudit(
+      tx,
+      { provinceId: before.provinceId, action: 'delete', entity: 'plan', entityId: id, before: { number: before.number, title: before.title, status: before.status } },
+      change,
+    )
+  })
+}
