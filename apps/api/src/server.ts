@@ -4,6 +4,7 @@
 //   HOST (127.0.0.1)  PORT (8787)  PAPI_DATA_DIR (./.papi-data)  DATABASE_URL (postgres://…)
 //   PAPI_ADMIN_PASSWORD (else generated and printed once)  PAPI_DEMO (1; 0 = no demo data)
 //   PAPI_WEB_DIST (apps/web/dist)  PAPI_SECURE_COOKIES (1 behind HTTPS)  PAPI_LOG_LEVEL (info; silent)
+//   PAPI_SSH_SECRET (shared with `papi ssh-serve`; unset, SSH sign-in is off)
 import { existsSync, readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -53,7 +54,14 @@ async function main(env: NodeJS.ProcessEnv) {
   const webDist = env.PAPI_WEB_DIST || DEFAULT_WEB_DIST
   // The request log: one JSON line per request on stdout, keyed by requestId (PAPI_LOG_LEVEL, info).
   const logger = pino({ level: env.PAPI_LOG_LEVEL || 'info' })
-  const app = createApp({ store, clock: now, webDist, logger, secureCookies: env.PAPI_SECURE_COOKIES === '1' })
+  const app = createApp({
+    store,
+    clock: now,
+    webDist,
+    logger,
+    secureCookies: env.PAPI_SECURE_COOKIES === '1',
+    sshGatewaySecret: env.PAPI_SSH_SECRET?.trim() || undefined,
+  })
   const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
     const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`
     console.log(`papi: listening on ${url}`)

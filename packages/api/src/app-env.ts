@@ -39,4 +39,11 @@ export interface AppSettings {
   uploadLimit: number
   /** Mark cookies `Secure` (behind HTTPS). */
   secureCookies: boolean
+  /** Largest backup a restore reads, bytes. */
+  restoreLimit: number
+  /**
+   * The secret `papi ssh-serve` proves itself with (`PAPI_SSH_SECRET`); unset, SSH sign-in is off.
+   * It only opens `POST /auth/ssh`, which still needs the user's own key signature.
+   */
+  sshGatewaySecret?: string | undefined
 }

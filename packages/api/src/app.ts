@@ -25,6 +25,9 @@ import { dashboardRoutes } from './routes/dashboard'
 import { auditRoutes } from './routes/audit'
 import { myTaskRoutes } from './routes/my-tasks'
 import { webRoutes } from './routes/web'
+import { adminRoutes } from './routes/admin'
+import { backupRoutes } from './routes/backup'
+import { sshAuthRoutes } from './routes/ssh-auth'
 import { readSession } from './session'
 
 export interface CreateAppOptions extends Partial<AppSettings> {
@@ -85,6 +88,8 @@ export function createApp(options: CreateAppOptions) {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     uploadLimit: options.uploadLimit ?? 10 * 1024 * 1024,
     secureCookies: options.secureCookies ?? false,
+    restoreLimit: options.restoreLimit ?? 4 * 1024 * 1024 * 1024,
+    sshGatewaySecret: options.sshGatewaySecret,
   }
   const clock = options.clock ?? (() => new Date())
 
@@ -116,10 +121,11 @@ export function createApp(options: CreateAppOptions) {
   // Uploads (plan documents, score tables) may be larger than JSON bodies.
   app.use('/api/*', async (c, next) => {
     const upload = c.req.path.endsWith('/import')
+    const maxSize = c.req.path === '/api/v1/restore' ? settings.restoreLimit : upload ? settings.uploadLimit : settings.bodyLimit
     return bodyLimit({
-      maxSize: upload ? settings.uploadLimit : settings.bodyLimit,
+      maxSize,
       onError: () => {
-        throw new ApiError('too-large', { maxBytes: upload ? settings.uploadLimit : settings.bodyLimit })
+        throw new ApiError('too-large', { maxBytes: maxSize })
       },
     })(c, next)
   })
@@ -169,6 +175,9 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', scoreRoutes)
     .route('/api/v1', dashboardRoutes)
     .route('/api/v1', auditRoutes)
+    .route('/api/v1', adminRoutes)
+    .route('/api/v1', sshAuthRoutes)
+    .route('/api/v1', backupRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   app.doc31('/api/openapi.json', {

@@ -45,6 +45,7 @@ const OPERATIONS: Operation[] = Object.entries<Record<string, any>>(DOC.paths).f
 
 const BODY_LIMIT = 1024 * 1024 // the default, so the test holds the real limit to account
 const UPLOAD_LIMIT = 2 * 1024 * 1024
+const RESTORE_LIMIT = 3 * 1024 * 1024
 const LANGUAGES = [undefined, 'vi', 'en-US,en;q=0.9'] as const
 const IDENTITIES = ['admin', 'reporter', 'anonymous'] as const
 type Identity = (typeof IDENTITIES)[number]
@@ -261,7 +262,7 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     // A built dashboard, so the SPA fallback is in play for every unknown path.
     webDist = mkdtempSync(join(tmpdir(), 'papi-web-'))
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>SPA index</title>')
-    t = await makeTestApp(store, { bodyLimit: BODY_LIMIT, uploadLimit: UPLOAD_LIMIT, webDist })
+    t = await makeTestApp(store, { bodyLimit: BODY_LIMIT, uploadLimit: UPLOAD_LIMIT, restoreLimit: RESTORE_LIMIT, webDist })
     userIds = Object.fromEntries((await store.users.list()).map((u) => [u.username, u.id]))
     const planner = await token('planner')
     const admin = await token('admin')
@@ -415,7 +416,7 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
       return
     }
 
-    const limit = op.path.endsWith('/import') ? UPLOAD_LIMIT : BODY_LIMIT
+    const limit = op.path === '/api/v1/restore' ? RESTORE_LIMIT : op.path.endsWith('/import') ? UPLOAD_LIMIT : BODY_LIMIT
     yield { what: 'oversize body', url, method, headers: json, body: 'x'.repeat(limit + 1), expect: 413 }
     yield {
       what: 'oversize multipart',

@@ -71,7 +71,7 @@ export function mayManageAccount(actor: RoleHolder & { id: string }, ownerId: st
 }
 
 /** The key types papi accepts for SSH sign-in (what OpenSSH generates by default and RSA). */
-export const SshKeyTypeSchema = z.enum(['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-rsa'])
+const SshKeyTypeSchema = z.enum(['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'ssh-rsa'])
 export type SshKeyType = z.infer<typeof SshKeyTypeSchema>
 
 /** One line of `~/.ssh/id_ed25519.pub`: type, base64 key, optional comment. */

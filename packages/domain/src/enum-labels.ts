@@ -1,3 +1,4 @@
+import { type DeletionRefusal, DeletionRefusalSchema } from './admin-rules'
 import { DUE_REASON_LABELS, DueReasonSchema } from './due-tasks'
 import {
   type Aggregation,
@@ -252,6 +253,13 @@ const action = {
  * are labelled beside their rules (score.ts, due-tasks.ts) and only gathered here. Error and
  * issue codes are not labels: apps turn them into messages.
  */
+const deletionRefusal = {
+  'plan-published': { vi: 'Kế hoạch đã ban hành, không thể xóa', en: 'The plan is published and cannot be deleted' },
+  'unit-in-use': { vi: 'Đơn vị đang được sử dụng; hãy cho kết thúc thay vì xóa', en: 'The unit is in use; end it instead of deleting it' },
+  'user-has-acted': { vi: 'Người dùng đã có thao tác trong nhật ký; hãy khóa thay vì xóa', en: 'The user appears in the audit log; disable them instead' },
+  'own-account': { vi: 'Không thể xóa hay khóa tài khoản của chính mình', en: 'You cannot delete or disable your own account' },
+} satisfies Record<DeletionRefusal, Label>
+
 export const ENUM_LABELS = {
   locale,
   indexKind,
@@ -281,6 +289,7 @@ export const ENUM_LABELS = {
   role,
   grantScope,
   action,
+  deletionRefusal,
 } as const
 
 export type EnumGroup = keyof typeof ENUM_LABELS
@@ -316,6 +325,7 @@ export const ENUM_SCHEMAS = {
   role: RoleSchema,
   grantScope: GrantScopeSchema,
   action: ActionSchema,
+  deletionRefusal: DeletionRefusalSchema,
 } as const satisfies { [G in EnumGroup]: { readonly options: readonly EnumValue<G>[] } }
 
 /** Comparators as symbols, for compact target text ("≥ 90 điểm", "hạng ≤ 10"). */

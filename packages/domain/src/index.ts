@@ -301,7 +301,6 @@ export {
   mayManageAccount,
   parseSshPublicKey,
   planDeletion,
-  SshKeyTypeSchema,
   unitDeletion,
   userDeletion,
 } from './admin-rules'

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, gt, lte } from 'drizzle-orm'
-import type { Executor } from './database'
+import { writeAudit, type Change } from './audit-log'
+import type { Database, Executor } from './database'
 import { sessions } from './schema'
 
 export interface NewSession {
@@ -62,4 +63,18 @@ export async function deleteUserSessions(db: Executor, userId: string): Promise<
 export async function purgeExpiredSessions(db: Executor, now: Date): Promise<number> {
   const rows = await db.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ id: sessions.tokenHash })
   return rows.length
+}
+
+/**
+ * Ends every session of a user on request (a lost laptop) and audits it; answers how many.
+ *
+ * @example
+ * await revokeUserSessions(db, userId, change) // 2
+ */
+export async function revokeUserSessions(db: Database, userId: string, change: Change): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.tokenHash })
+    await writeAudit(tx, { action: 'revoke-sessions', entity: 'user', entityId: userId, after: { revoked: rows.length } }, change)
+    return rows.length
+  })
 }

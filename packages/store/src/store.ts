@@ -28,6 +28,7 @@ import {
   deleteUserSessions,
   findSession,
   purgeExpiredSessions,
+  revokeUserSessions,
 } from './session-repository'
 import {
   createUnit,
@@ -102,6 +103,8 @@ export interface Store {
     find(token: string, now: Date): ReturnType<typeof findSession>
     delete(token: string): Promise<void>
     deleteForUser(userId: string): Promise<void>
+    /** Ends every session of a user on request, audited; answers how many. */
+    revokeForUser(userId: string, change: Change): Promise<number>
     purgeExpired(now: Date): Promise<number>
   }
   loginAttempts: {
@@ -193,6 +196,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       find: (token, now) => findSession(db, token, now),
       delete: (token) => deleteSession(db, token),
       deleteForUser: (userId) => deleteUserSessions(db, userId),
+      revokeForUser: (userId, change) => revokeUserSessions(db, userId, change),
       purgeExpired: (now) => purgeExpiredSessions(db, now),
     },
     loginAttempts: {

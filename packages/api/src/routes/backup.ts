@@ -1,0 +1,107 @@
+import { StringDecoder } from 'node:string_decoder'
+import { Readable } from 'node:stream'
+import type { ReadableStream as NodeWebStream } from 'node:stream/web'
+import { createGunzip, createGzip } from 'node:zlib'
+import { createRoute, z } from '@hono/zod-openapi'
+import { StoreError, writeAudit } from '@papi/store'
+import { errorResponses } from '../api-error'
+import { authorize, changeOf } from '../authorize'
+import { createRouter } from '../router'
+
+/** The file name a backup is offered under: `papi-2026-12-04T2130.papi-backup`. */
+export function backupFileName(at: Date): string {
+  return `papi-${at.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}.papi-backup`
+}
+
+/** The lines of a gzipped upload; a file that is not gzip is "not a papi backup". */
+export async function* gunzippedLines(source: Readable): AsyncGenerator<string> {
+  const gunzip = source.pipe(createGunzip())
+  source.on('error', (error) => gunzip.destroy(error))
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  try {
+    for await (const chunk of gunzip) {
+      const lines = (rest + decoder.write(chunk as Buffer)).split('\n')
+      rest = lines.pop() ?? ''
+      yield* lines
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('Z_')) {
+      throw new StoreError('invalid', 'not a papi backup (not gzip)', { reason: 'not-a-backup' })
+    }
+    throw error
+  }
+  rest += decoder.end()
+  if (rest) yield rest
+}
+
+const RestoreResultSchema = z
+  .object({
+    createdAt: z.string(),
+    driver: z.enum(['pglite', 'postgres']),
+    tables: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  })
+  .openapi('RestoreResult')
+
+/**
+ * Backup and restore of the whole database by admins (`system.backup`): a gzipped JSON-lines
+ * file (see @papi/store's backup), the same for PGlite and PostgreSQL. `papi backup` and the TUI
+ * read it here; a restore replaces everything in one transaction and signs everyone out.
+ */
+export const backupRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/backup',
+      operationId: 'downloadBackup',
+      tags: ['backup'],
+      summary: 'The whole database as a papi backup (gzipped JSON lines); `Content-Length` is not known ahead',
+      responses: {
+        200: { description: 'The backup file', content: { 'application/gzip': { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...errorResponses('unauthenticated', 'forbidden'),
+      },
+    }),
+    async (c) => {
+      await authorize(c, 'system.backup', null)
+      const change = changeOf(c)
+      await writeAudit(c.var.store.db, { action: 'backup', entity: 'system', entityId: 'database' }, change)
+      const lines = c.var.store.backup.lines(change.at)
+      // Rows counted in the header let a client show progress while it downloads.
+      const gzip = Readable.from((async function* () {
+        for await (const line of lines) yield `${line}\n`
+      })()).pipe(createGzip())
+      c.header('Content-Type', 'application/gzip')
+      c.header('Content-Disposition', `attachment; filename="${backupFileName(change.at)}"`)
+      return c.body(Readable.toWeb(gzip) as unknown as ReadableStream, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/restore',
+      operationId: 'restoreBackup',
+      tags: ['backup'],
+      summary: 'Replace the whole database with a papi backup; refuses any other file (422), signs everyone out',
+      request: {
+        body: { required: true, content: { 'application/gzip': { schema: z.string().openapi({ format: 'binary' }) } } },
+      },
+      responses: {
+        200: { description: 'Restored', content: { 'application/json': { schema: RestoreResultSchema } } },
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'too-large', 'invalid'),
+      },
+    }),
+    async (c) => {
+      await authorize(c, 'system.backup', null)
+      const change = changeOf(c)
+      const body = c.req.raw.body
+      const source = body ? Readable.fromWeb(body as unknown as NodeWebStream<Uint8Array>) : Readable.from([])
+      const header = await c.var.store.backup.restore(gunzippedLines(source))
+      // Written after the restore, so the restored database tells who restored it and when.
+      await writeAudit(
+        c.var.store.db,
+        { action: 'restore', entity: 'system', entityId: 'database', after: { createdAt: header.createdAt, driver: header.driver } },
+        change,
+      )
+      return c.json({ createdAt: header.createdAt, driver: header.driver, tables: header.tables }, 200)
+    },
+  )
