@@ -7,6 +7,7 @@ import {
   formatScore,
   formatYears,
   parseVietnameseNumber,
+  roundPercent,
 } from './format'
 import type { Locale } from './label'
 
@@ -149,5 +150,16 @@ describe('formatYears', () => {
     ['a five-year plan', { from: 2021, to: 2025 }, '2021–2025'],
   ])('%s → %s', (_case, years, expected) => {
     expect(formatYears(years)).toBe(expected)
+  })
+})
+
+describe('roundPercent', () => {
+  it.each([
+    [33.3333, 33.3],
+    [49.65, 49.7],
+    [100, 100],
+    [0, 0],
+  ])('%f rounds to %f', (percent, rounded) => {
+    expect(roundPercent(percent)).toBe(rounded)
   })
 })

@@ -69,6 +69,18 @@ export function formatPercent(percent: number, locale: Locale = DEFAULT_LOCALE, 
 }
 
 /**
+ * A percentage rounded to one decimal, as reports and screens show a rate: enough to tell 62,5 %
+ * from 62 %, while 33,3333…% reads as noise.
+ *
+ * @example
+ * roundPercent(33.3333) // 33.3
+ * roundPercent(49.65) // 49.7
+ */
+export function roundPercent(percent: number): number {
+  return Math.round(percent * 10) / 10
+}
+
+/**
  * A score out of its maximum, as the reports print it ("35,71/60 điểm").
  *
  * @example

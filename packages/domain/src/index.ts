@@ -8,7 +8,7 @@ export { DEFAULT_LOCALE, LabelSchema, LocaleSchema, labelText } from './label'
 export type { Label, Locale } from './label'
 
 // --- iso-date
-export { IsoDateSchema } from './iso-date'
+export { IsoDateSchema, calendarDate } from './iso-date'
 export type { IsoDate } from './iso-date'
 
 // --- index-kind
@@ -26,6 +26,7 @@ export {
   TimeframeSchema,
   parseTimeframe,
   timeframeBounds,
+  timeframeYears,
 } from './timeframe'
 export type { ParseTimeframeOptions, Recurrence, Timeframe, TimeframeKind } from './timeframe'
 
@@ -208,6 +209,9 @@ export type { EvaluateTargetOptions, ResultObservation, TargetObservation } from
 export { readIndexTargets, readTargets, SMALLEST_SCORE_STEP } from './target-phrase'
 export type { ReadIndexTargetsOptions, ReadTargetsOptions } from './target-phrase'
 
+// --- timeframe-text (a timeframe in words)
+export { formatTimeframe, timeframeDates, timeframeKind } from './timeframe-text'
+
 // --- target-text (a target and its observation in words)
 export { formatObservation, formatTarget } from './target-text'
 
@@ -273,6 +277,7 @@ export {
   formatScore,
   formatYears,
   parseVietnameseNumber,
+  roundPercent,
 } from './format'
 export type { FormatNumberOptions, ParseNumberOptions } from './format'
 export { COMPARATOR_SYMBOLS, ENUM_LABELS, ENUM_SCHEMAS, enumLabel, enumOptions } from './enum-labels'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TimeframeSchema, parseTimeframe, timeframeBounds, type Timeframe } from './timeframe'
+import { TimeframeSchema, parseTimeframe, timeframeBounds, timeframeYears, type Timeframe } from './timeframe'
 
 type Expected = Omit<Timeframe, 'text'>
 
@@ -331,5 +331,18 @@ describe('timeframeBounds', () => {
     ['Trước và trong quá trình bầu cử', {}],
   ])('bounds "%s" as %j', (text, bounds) => {
     expect(timeframeBounds(parseTimeframe(text))).toStrictEqual(bounds)
+  })
+})
+
+describe('timeframeYears', () => {
+  it.each([
+    ['Năm 2012 - 2015', { from: 2012, to: 2015 }],
+    ['giai đoạn 2021-2025', { from: 2021, to: 2025 }],
+    ['năm 2021 đến 2025', { from: 2021, to: 2025 }],
+    ['năm 2018', { from: 2018, to: 2018 }],
+    ['giai đoạn 2025-2021', undefined],
+    ['Thường xuyên', undefined],
+  ])('%s spans %o', (text, years) => {
+    expect(timeframeYears(parseTimeframe(text))).toEqual(years)
   })
 })

@@ -85,6 +85,19 @@ export function timeframeBounds(timeframe: Timeframe): { start?: string; end?: s
   return { ...(timeframe.start ? { start: timeframe.start } : {}), ...(end ? { end } : {}) }
 }
 
+/**
+ * The calendar years a timeframe spans, when it pins both ends down ("Năm 2012 - 2015",
+ * "giai đoạn 2021-2025", "năm 2018"); `undefined` otherwise. How a plan's years read from its title.
+ *
+ * @example
+ * timeframeYears(parseTimeframe('giai đoạn 2021-2025')) // { from: 2021, to: 2025 }
+ * timeframeYears(parseTimeframe('Thường xuyên')) // undefined
+ */
+export function timeframeYears(timeframe: Timeframe): { from: number; to: number } | undefined {
+  if (timeframe.start === undefined || timeframe.end === undefined) return undefined
+  return { from: Number(timeframe.start.slice(0, 4)), to: Number(timeframe.end.slice(0, 4)) }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text clean-up
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 // tháng … năm …" on the right, the kind of document in capitals, its subject under it, and the
 // signature block "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>" at the end.
 
-import { foldText, type IndexKind } from '@papi/domain'
+import { calendarDate, foldText, parseTimeframe, timeframeYears, type IndexKind } from '@papi/domain'
 import type { ImportWarningCode } from '../plan-import'
 import type { SourceLine, SourceRef } from './document-content'
 import { capitalise, isAllCaps } from './document-content'
@@ -33,12 +33,6 @@ export interface HeaderNote {
 }
 
 const SYMBOL = '[\\p{Lu}Đ][\\p{Lu}\\dĐ]*(?:-[\\p{Lu}\\dĐ]+)*'
-
-function iso(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
 
 /** Reads the plan's details; `notes` say what was missing or guessed. */
 export function readPlanHeader(lines: readonly SourceLine[]): { header: PlanHeader; notes: HeaderNote[] } {
@@ -74,17 +68,17 @@ export function readPlanHeader(lines: readonly SourceLine[]): { header: PlanHead
     const m = /^([^,\d]{2,60}?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/iu.exec(line)
     if (!m) continue
     place = m[1]?.trim()
-    if (m[2] && m[3]) issuedOn = iso(Number(m[4]), Number(m[3]), Number(m[2]))
+    if (m[2] && m[3]) issuedOn = calendarDate(Number(m[4]), Number(m[3]), Number(m[2]))
     break
   }
   if (!issuedOn) {
     const meta = firstMatch(texts, /Ngày ban hành\s*:?\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu)
-    if (meta) issuedOn = iso(Number(meta[3]), Number(meta[2]), Number(meta[1]))
+    if (meta) issuedOn = calendarDate(Number(meta[3]), Number(meta[2]), Number(meta[1]))
   }
   if (!issuedOn) {
     const published = firstMatch(texts, /Ngày (?:cập nhật|đăng|đăng tải|xuất bản)\s*:?\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu)
     if (published) {
-      issuedOn = iso(Number(published[3]), Number(published[2]), Number(published[1]))
+      issuedOn = calendarDate(Number(published[3]), Number(published[2]), Number(published[1]))
       if (issuedOn) notes.push({ code: 'issued-on-from-publication', field: 'plan.issuedOn' })
     }
   }
@@ -286,16 +280,16 @@ function indexOf(title: string, texts: readonly string[]): { index: IndexKind; g
 }
 
 function yearsOf(title: string): { years: { from: number; to: number }; text: string } | undefined {
-  const range = /(?:năm|giai đoạn)\s+(\d{4})\s*(?:-|–|đến)\s*(\d{4})/iu.exec(title)
-  if (range) {
-    const from = Number(range[1])
-    const to = Number(range[2])
-    if (from <= to) return { years: { from, to }, text: range[0] }
-  }
-  const single = /năm\s+(\d{4})/iu.exec(title) ?? /(?<!\d)(20\d{2})(?!\d)/u.exec(title)
-  if (single?.[1]) {
-    const year = Number(single[1])
-    return { years: { from: year, to: year }, text: `năm ${year}` }
+  // The phrase that names the years, widest first; the domain's timeframe reading turns it into years.
+  const phrases = [
+    /(?:năm|giai đoạn)\s+\d{4}\s*(?:-|–|đến)\s*\d{4}/iu.exec(title)?.[0],
+    /năm\s+\d{4}/iu.exec(title)?.[0],
+    /(?<!\d)20\d{2}(?!\d)/u.exec(title)?.[0],
+  ]
+  for (const phrase of phrases) {
+    const years = phrase === undefined ? undefined : timeframeYears(parseTimeframe(phrase))
+    if (years === undefined) continue
+    return { years, text: years.from === years.to ? `năm ${years.from}` : phrase as string }
   }
   return undefined
 }

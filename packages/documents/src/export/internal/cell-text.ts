@@ -1,7 +1,6 @@
 // Internal: a typed cell in words, for the formats that carry text only (Word, CSV).
-import { formatDate, formatNumber, type Locale } from '@papi/domain'
+import { formatDate, formatNumber, roundPercent, type Locale } from '@papi/domain'
 import type { Cell } from './layout'
-import { roundPercent } from './wording'
 
 /**
  * A cell as text: dates dd/mm/yyyy, numbers with the locale's decimal mark. `percentSign` adds

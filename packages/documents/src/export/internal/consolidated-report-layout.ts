@@ -6,6 +6,7 @@ import {
   formatDate,
   formatObservation,
   formatTarget,
+  formatTimeframe,
   type IsoDate,
   type Locale,
   type UnitLevel,
@@ -14,7 +15,7 @@ import type { ConsolidatedReportModel, ReportTaskLine, ReportUnitLine, UnitRepor
 import { nationalHeading } from '../national-heading'
 import type { Cell, ColumnSpec, DocumentSpec, RowSpec, TableSpec } from './layout'
 import { VOCABULARY, type Vocabulary } from './vocabulary'
-import { percentWords, timeframeWords } from './wording'
+import { percentWords } from './wording'
 
 // Blanks the clerk fills in with the register number when the report is signed.
 const NUMBER_BLANK = '\u00a0'.repeat(8)
@@ -70,7 +71,7 @@ export function consolidatedReportTable(model: ConsolidatedReportModel): TableSp
         section.code,
         task.code,
         task.title,
-        timeframeWords(task.timeframe, locale),
+        formatTimeframe(task.timeframe, locale),
         dateCell(task.dueDate),
         enumLabel('taskOutcome', task.outcome, locale),
       ]
@@ -180,7 +181,7 @@ function taskRow(task: ReportTaskLine, locale: Locale, words: Vocabulary): RowSp
     cells: [
       task.code,
       task.title,
-      timeframeWords(task.timeframe, locale),
+      formatTimeframe(task.timeframe, locale),
       dateCell(task.dueDate),
       reporting,
       null,

@@ -1,11 +1,10 @@
 // Internal: the task table as a document — columns in the appendix's order, one group row per
 // section, one row per task.
-import { enumLabel, formatDate } from '@papi/domain'
+import { enumLabel, formatDate, formatTimeframe } from '@papi/domain'
 import { nationalHeading } from '../national-heading'
 import type { TaskTableModel } from '../task-table'
 import type { ColumnSpec, DocumentSpec, RowSpec, TableSpec } from './layout'
 import { VOCABULARY } from './vocabulary'
-import { timeframeWords } from './wording'
 
 /** The task table laid out for Word and Excel: heading, title, and the table on A4 landscape. */
 export function taskTableDocument(model: TaskTableModel): DocumentSpec {
@@ -58,7 +57,7 @@ export function taskTable(model: TaskTableModel): TableSpec {
           task.title,
           task.lead.join('; '),
           task.coordinators.join('; '),
-          timeframeWords(task.timeframe, model.locale),
+          formatTimeframe(task.timeframe, model.locale),
           ...(withStatus
             ? [
                 task.status ? enumLabel('taskOutcome', task.status.outcome, model.locale) : null,

@@ -1,11 +1,11 @@
 // Internal: a document as an Excel workbook — one worksheet per table, the first with the heading
 // block, title and summary; A4 print setup with the header row repeated on every page.
+import { roundPercent } from '@papi/domain'
 import ExcelJS from 'exceljs'
 import type { Align, Cell, ColumnSpec, DocumentSpec, RowSpec, TableSpec } from './layout'
 import { cellText } from './cell-text'
 import { cellRuns } from './layout'
 import { FONT, MARGIN_MM, MM_PER_INCH, SIZE_PT } from './page-format'
-import { roundPercent } from './wording'
 
 type Worksheet = ExcelJS.Worksheet
 
