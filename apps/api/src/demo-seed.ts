@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { IndexResult, Plan, RoleGrant, Unit, UnitKind, UnitLevel } from '@papi/domain'
+import { publishError, type IndexResult, type Plan, type RoleGrant, type Unit, type UnitKind, type UnitLevel } from '@papi/domain'
 import type { Change, Store, StoredPlan } from '@papi/store'
 import { hashPassword } from '@papi/api'
 
@@ -260,7 +260,7 @@ export async function seedDemo(
     stored = await store.plans.create(plan, system(now))
     fresh = true
   }
-  if (stored.status === 'draft') stored = await store.plans.publish(stored.id, system(now))
+  if (publishError(stored) === undefined) stored = await store.plans.publish(stored.id, system(now))
   const tasks = stored.sections.flatMap((s) => s.tasks)
   const assignments = tasks.reduce((n, t) => n + t.assignees.length, 0)
   step(5, `Kế hoạch / plan ${stored.number}: ${tasks.length} nhiệm vụ / tasks, ${assignments} phân công / assignments`)

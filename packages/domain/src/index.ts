@@ -249,6 +249,7 @@ export {
   submissionTimeliness,
   sumReportingStats,
   taskOutcome,
+  unitsToRemind,
 } from './rollup'
 export type {
   ApprovalState,

@@ -14,6 +14,7 @@ import {
   submissionTimeliness,
   sumReportingStats,
   taskOutcome,
+  unitsToRemind,
   type ExpectedReport,
   type TaskAssignment,
   type UnitReportingStats,
@@ -450,5 +451,13 @@ describe('progressRollup', () => {
       outcomes: { 'done-on-time': 0, 'done-late': 0, 'not-yet-due': 0, overdue: 0 },
       sections: [],
     })
+  })
+})
+
+describe('unitsToRemind', () => {
+  const row = (unitId: string, submitted: number, expected: number) => ({ unitId, submitted, expected })
+  it('lists the units below the consolidating one with reports not all in, whatever the order', () => {
+    const rows = [row(CHAU_THANH, 1, 2), row(KG, 1, 3), row(MINH_LUONG, 1, 1), row(BINH_AN, 0, 1)]
+    expect(unitsToRemind(rows, KG).map((u) => u.unitId)).toEqual([CHAU_THANH, BINH_AN])
   })
 })

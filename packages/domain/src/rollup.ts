@@ -264,6 +264,21 @@ export function sumReportingStats(stats: readonly UnitReportingStats[], unitId: 
 }
 
 /**
+ * The units a consolidating unit reminds: those below it whose reports are not all in yet. Rows
+ * are the dashboard's sums up the tree; the consolidating unit's own row sums everyone, so it is
+ * the one reminding, not one to remind — picked by id, never by its place in the list.
+ *
+ * @example
+ * unitsToRemind(plan.units, dashboard.unitId).map((u) => u.unitName) // ['UBND xã Bình An']
+ */
+export function unitsToRemind<R extends Pick<UnitReportingStats, 'unitId' | 'submitted' | 'expected'>>(
+  rows: readonly R[],
+  consolidatingUnitId: string,
+): R[] {
+  return rows.filter((u) => u.unitId !== consolidatingUnitId && u.submitted < u.expected)
+}
+
+/**
  * Units whose own expected reports are all accepted — the `acceptedUnits` for `approvalState`.
  *
  * @example

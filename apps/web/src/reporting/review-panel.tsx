@@ -1,7 +1,8 @@
+import { unitsToRemind } from '@papi/domain'
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
 import { periodReportUrl } from '../api/export-links'
 import { unwrap } from '../api/papi-client'
-import type { PlanDashboard, ReportDto, TaskDto, UnitStats } from '../api/types'
+import type { ReportDto, TaskDto, UnitStats } from '../api/types'
 import { Async } from '../components/async'
 import { DataTable } from '../components/data-table'
 import { DownloadLinks } from '../components/download-links'
@@ -53,8 +54,6 @@ export function ReviewPanel(props: { periodId: string }) {
     { key: 'completeness', header: t('overview.completeness'), numeric: true, cell: (u: UnitStats) => percent(u.completeness), sortValue: (u: UnitStats) => u.completeness },
     { key: 'timeliness', header: t('overview.timeliness'), numeric: true, cell: (u: UnitStats) => percent(u.timeliness), sortValue: (u: UnitStats) => u.timeliness },
   ]
-
-  const stillMissing = (plan: PlanDashboard) => plan.units.filter((u) => u.submitted < u.expected && u.unitId !== plan.units[0]?.unitId)
 
   const perform = (r: ReportDto, action: ReviewAction, comment?: string) => {
     const param = { id: r.id }
@@ -138,9 +137,9 @@ export function ReviewPanel(props: { periodId: string }) {
                     />
                     <DataTable rows={plan.units} columns={unitColumns()} rowKey={(u) => u.unitId} testId={`units-${plan.planId}`} />
                     <h3>{t('reporting.missingUnits')}</h3>
-                    <Show when={stillMissing(plan).length > 0} fallback={<p class="muted">{t('reporting.noMissing')}</p>}>
+                    <Show when={unitsToRemind(plan.units, d.unitId).length > 0} fallback={<p class="muted">{t('reporting.noMissing')}</p>}>
                       <ul data-testid="missing-units">
-                        <For each={stillMissing(plan)}>
+                        <For each={unitsToRemind(plan.units, d.unitId)}>
                           {(u) => (
                             <li>
                               {u.unitName} — {fmt.number(u.expected - u.submitted)}/{fmt.number(u.expected)}{' '}
