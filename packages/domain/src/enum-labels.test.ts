@@ -7,7 +7,7 @@ import { LocaleSchema } from './label'
 const groups = Object.keys(ENUM_SCHEMAS) as EnumGroup[]
 
 // Codes name failures; apps turn them into sentences with details, not into labels.
-const CODES_NOT_LABELS = new Set(['ReportWorkflowErrorCodeSchema', 'ResultIssueCodeSchema'])
+const CODES_NOT_LABELS = new Set(['PlanLifecycleErrorCodeSchema', 'ReportWorkflowErrorCodeSchema', 'ResultIssueCodeSchema'])
 
 describe('ENUM_LABELS', () => {
   it.each(groups)('%s labels every option of its schema, in both languages, and nothing else', (group) => {

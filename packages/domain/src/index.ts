@@ -114,7 +114,6 @@ export type {
 export {
   PLAN_VIEW_STATUSES,
   PlanLifecycleErrorCodeSchema,
-  PlanViewSchema,
   listedIn,
   provinceChangeError,
   publishError,
