@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Locale } from '@papi/domain'
 import type { Store } from '@papi/store'
 import { storeErrorOf, type StoreErrorCode } from '@papi/store'
 import { bodyLimit } from 'hono/body-limit'
@@ -45,6 +46,10 @@ const STORE_TO_API: Record<StoreErrorCode, ErrorCode> = {
   conflict: 'conflict',
   'version-conflict': 'conflict',
   invalid: 'invalid',
+}
+
+function isWorded(value: unknown): value is Record<Locale, string> {
+  return typeof value === 'object' && value !== null && typeof (value as { vi?: unknown }).vi === 'string' && typeof (value as { en?: unknown }).en === 'string'
 }
 
 function httpToCode(status: number): ErrorCode {
@@ -145,7 +150,12 @@ export function createApp(options: CreateAppOptions) {
       text = error.text
     } else if (storeError) {
       code = STORE_TO_API[storeError.code]
-      details = { reason: storeError.message, ...(storeError.details && typeof storeError.details === 'object' ? storeError.details : {}) }
+      const { text: worded, ...rest } = (storeError.details && typeof storeError.details === 'object' ? storeError.details : {}) as {
+        text?: unknown
+      }
+      details = { reason: storeError.message, ...rest }
+      // A rule that words its refusal for people (the domain's workProgressIssue) says it in the caller's language.
+      if (isWorded(worded)) text = worded
     } else if (error instanceof ZodError) {
       // A schema checked deeper than the route (the store re-parses domain input).
       code = 'invalid'

@@ -66,6 +66,19 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
     expect(await store.reports.list({ planId: plan.id })).toEqual([])
   })
 
+  it('a work status and a progress that contradict each other are refused, naming the field', async () => {
+    for (const [status, progress] of [['not-started', 80], ['done', 20]] as const) {
+      const res = await t.call('PUT', '/api/v1/reports', {
+        token: tokens.reporter,
+        body: { taskId: task('1.3').id, unitId: t.units.vtv.id, periodId: '2018S1', status, progress, narrative: 'x' },
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(422)
+      expect(res.body.error.message).toMatch(/^Tiến độ phải là/)
+      expect(JSON.stringify(res.body.error.details)).toContain('progress')
+    }
+    expect(await store.reports.list({ planId: plan.id })).toEqual([])
+  })
+
   let reportId: string
   it('a reporter files and submits the report of its own unit', async () => {
     const saved = await t.call('PUT', '/api/v1/reports', {

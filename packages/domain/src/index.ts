@@ -97,6 +97,7 @@ export {
   ReportContentSchema,
   ReportWorkflowErrorCodeSchema,
   reportActionPermission,
+  workProgressIssue,
 } from './report-workflow'
 export type {
   ReportAction,

@@ -7,6 +7,8 @@ import {
   REPORT_TRANSITIONS,
   ReportActionSchema,
   reportActionPermission,
+  ReportContentSchema,
+  workProgressIssue,
   type ReportAction,
   type ReportActionType,
 } from './report-workflow'
@@ -164,7 +166,7 @@ describe('applyReportAction', () => {
     // 2018-06-11T18:00Z is already 12 June in Hà Nội, so a completion on 12 June is not in the future.
     const result = applyReportAction(
       report(),
-      { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-12' } },
+      { type: 'save', changes: { workStatus: 'done', progress: 100, completedOn: '2018-06-12' } },
       { at: '2018-06-11T18:00:00Z' },
     )
     expect(result.ok).toBe(true)
@@ -192,5 +194,55 @@ describe('reportActionPermission', () => {
     ['reopen', 'report.review'],
   ])('%s needs %s on the report’s unit', (action, permission) => {
     expect(reportActionPermission(action)).toBe(permission)
+  })
+})
+
+// Issue 13: "not started" at 80 % and "done" at 20 % were both accepted.
+describe('workProgressIssue', () => {
+  it.each<[Report['workStatus'], number, 'progress' | undefined]>([
+    ['not-started', 0, undefined],
+    ['not-started', 80, 'progress'],
+    ['in-progress', 0, undefined],
+    ['in-progress', 60, undefined],
+    ['in-progress', 100, undefined],
+    ['done', 100, undefined],
+    ['done', 20, 'progress'],
+  ])('%s at %d%% → %s', (workStatus, progress, field) => {
+    expect(workProgressIssue(workStatus, progress)?.field).toBe(field)
+  })
+
+  it('says what is wrong in Vietnamese and English', () => {
+    expect(workProgressIssue('done', 20)?.text).toEqual({
+      vi: 'Tiến độ phải là 100% khi nhiệm vụ đã hoàn thành (đang ghi 20%).',
+      en: 'progress must be 100% when the work is done (it says 20%).',
+    })
+  })
+})
+
+describe('applyReportAction — work status and progress agree', () => {
+  it('refuses a save that says not started at 80 %, naming progress', () => {
+    const result = applyReportAction(report(), { type: 'save', changes: { workStatus: 'not-started', progress: 80 } }, { at })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-content', field: 'progress' } })
+  })
+
+  it('refuses a status change that leaves the stored progress behind', () => {
+    const result = applyReportAction(report({ progress: 20 }), { type: 'submit', changes: { workStatus: 'done', completedOn: '2018-06-10' } }, { at })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-content', field: 'progress', text: { vi: expect.stringContaining('100%') } } })
+  })
+
+  it('takes a progress given alone on work not started as work begun', () => {
+    const begun = ok(applyReportAction(report({ workStatus: 'not-started', progress: 0 }), { type: 'save', changes: { progress: 10 } }, { at }))
+    expect(begun).toMatchObject({ workStatus: 'in-progress', progress: 10 })
+  })
+
+  it('accepts done at 100 %', () => {
+    const done = ok(applyReportAction(report(), { type: 'submit', changes: { workStatus: 'done', progress: 100, completedOn: '2018-06-10' } }, { at }))
+    expect(done).toMatchObject({ status: 'submitted', workStatus: 'done', progress: 100 })
+  })
+
+  it('lets a form check the pair before it sends (ReportContentSchema)', () => {
+    const parsed = ReportContentSchema.safeParse({ workStatus: 'done', progress: 20 })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues[0]?.path).toEqual(['progress'])
   })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Locale } from './label'
 import type { Action } from './permission'
 import {
   EvidenceSchema,
@@ -7,6 +8,7 @@ import {
   WorkStatusSchema,
   type Report,
   type ReportStatus,
+  type WorkStatus,
 } from './report'
 
 /**
@@ -22,15 +24,57 @@ export type ReportActionType = z.infer<typeof ReportActionTypeSchema>
 export const ReportActorSchema = z.enum(['unit', 'standing-agency'])
 export type ReportActor = z.infer<typeof ReportActorSchema>
 
+/**
+ * Why a work status and a progress cannot stand together, naming the field to fix (`progress`):
+ * work not started is at 0 %, work done at 100 %. Undefined when they agree. In-progress work may
+ * stand anywhere from 0 to 100 % (begun today, or finished but not yet signed off).
+ *
+ * @example
+ * workProgressIssue('not-started', 80) // { field: 'progress', text: { vi: 'Tiến độ phải là 0% …', en: … } }
+ * workProgressIssue('done', 100) // undefined
+ */
+export function workProgressIssue(
+  workStatus: WorkStatus,
+  progress: number,
+): { field: 'progress'; text: Readonly<Record<Locale, string>> } | undefined {
+  if (workStatus === 'not-started' && progress !== 0) {
+    return {
+      field: 'progress',
+      text: {
+        vi: `Tiến độ phải là 0% khi nhiệm vụ chưa bắt đầu (đang ghi ${progress}%).`,
+        en: `progress must be 0% when the work has not started (it says ${progress}%).`,
+      },
+    }
+  }
+  if (workStatus === 'done' && progress !== 100) {
+    return {
+      field: 'progress',
+      text: {
+        vi: `Tiến độ phải là 100% khi nhiệm vụ đã hoàn thành (đang ghi ${progress}%).`,
+        en: `progress must be 100% when the work is done (it says ${progress}%).`,
+      },
+    }
+  }
+  return undefined
+}
+
 /** The per-period fields a unit may change. Keys left out keep their value. */
-export const ReportContentSchema = z.object({
-  workStatus: WorkStatusSchema.optional(),
-  progress: z.number().min(0).max(100).optional(),
-  narrative: z.string().max(20_000).optional(),
-  kpiValues: z.array(KpiValueSchema).optional(),
-  evidence: z.array(EvidenceSchema).optional(),
-  completedOn: z.iso.date().optional(),
-})
+export const ReportContentSchema = z
+  .object({
+    workStatus: WorkStatusSchema.optional(),
+    progress: z.number().min(0).max(100).optional(),
+    narrative: z.string().max(20_000).optional(),
+    kpiValues: z.array(KpiValueSchema).optional(),
+    evidence: z.array(EvidenceSchema).optional(),
+    completedOn: z.iso.date().optional(),
+  })
+  .superRefine((content, ctx) => {
+    // Both given: the pair must agree (a form checks before it sends). One given: checked against
+    // the stored report by applyReportAction.
+    if (content.workStatus === undefined || content.progress === undefined) return
+    const issue = workProgressIssue(content.workStatus, content.progress)
+    if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.text.en, params: { text: issue.text } })
+  })
 export type ReportContent = z.infer<typeof ReportContentSchema>
 
 // Comments are optional in the schema so a missing one answers `comment-required`, a code the
@@ -86,6 +130,10 @@ export type ReportWorkflowErrorCode = z.infer<typeof ReportWorkflowErrorCodeSche
 export interface ReportWorkflowError {
   code: ReportWorkflowErrorCode
   message: string
+  /** The field to fix, when one is at fault ("progress"). */
+  field?: string
+  /** The message in each language, when the rule words it for people. */
+  text?: Readonly<Record<Locale, string>>
 }
 
 export type ReportActionResult = { ok: true; report: Report } | { ok: false; error: ReportWorkflowError }
@@ -157,7 +205,9 @@ const fail = (code: ReportWorkflowErrorCode, message: string): ReportActionResul
  * report), transition, comment, content —
  * a stale client learns first that it is stale, since its other mistakes may come from that.
  *
- * Rules beyond the table: a report that says `done` must name the day it was done (`completedOn`)
+ * Rules beyond the table: the work status and the progress agree (`workProgressIssue`: not
+ * started at 0 %, done at 100 %; a progress given alone on work not started moves it to in
+ * progress); a report that says `done` must name the day it was done (`completedOn`)
  * before it is submitted; that day may not be after the day of the write; `completedOn` is dropped
  * when the work is no longer `done`. `submittedAt` is the latest submission, so a report returned
  * and re-filed after the deadline is late — the review round-trip is part of the record.
@@ -189,8 +239,29 @@ export function applyReportAction(report: Report, action: ReportAction, ctx: Rep
     case 'submit': {
       const changes = action.changes ?? {}
       const parsed = ReportContentSchema.safeParse(changes)
-      if (!parsed.success) return fail('invalid-content', parsed.error.issues.map((i) => i.message).join('; '))
+      if (!parsed.success) {
+        const [first] = parsed.error.issues
+        const text = (first?.code === 'custom' ? first.params?.text : undefined) as Record<Locale, string> | undefined
+        const field = typeof first?.path[0] === 'string' ? first.path[0] : undefined
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-content',
+            message: parsed.error.issues.map((i) => i.message).join('; '),
+            ...(field !== undefined && { field }),
+            ...(text !== undefined && { text }),
+          },
+        }
+      }
       const next: Report = { ...report, ...stripUndefined(parsed.data), version }
+      // Progress above 0 on work not started, the status left unsaid: the work has begun.
+      if (parsed.data.workStatus === undefined && next.workStatus === 'not-started' && next.progress > 0) {
+        next.workStatus = 'in-progress'
+      }
+      const mismatch = workProgressIssue(next.workStatus, next.progress)
+      if (mismatch) {
+        return { ok: false, error: { code: 'invalid-content', message: mismatch.text.en, field: mismatch.field, text: mismatch.text } }
+      }
       if (next.workStatus !== 'done') delete next.completedOn
       const today = localDateOf(ctx.at)
       if (next.completedOn !== undefined && next.completedOn > today) {

@@ -89,6 +89,8 @@ function apply(
     throw new StoreError(WORKFLOW_TO_STORE[result.error.code], result.error.message, {
       reason: result.error.code,
       version: report.version,
+      ...(result.error.field !== undefined && { field: result.error.field }),
+      ...(result.error.text !== undefined && { text: result.error.text }),
     })
   }
   return result.report

@@ -35,6 +35,17 @@ describe('draftToInput', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors.kpiValues).toBe('x')
   })
+  it('names the target each KPI value is for by its id', () => {
+    const targets = [{ id: 'tg-ontime', metric: 'Hồ sơ đúng hạn' }]
+    const draft = { ...draftFromReport(undefined, targets), progress: '60', kpi: { 'Hồ sơ đúng hạn': '97' } }
+    const r = draftToInput(draft, key, targets)
+    expect(r.ok && r.input.kpiValues).toEqual([{ targetId: 'tg-ontime', metric: 'Hồ sơ đúng hạn', value: 97 }])
+  })
+  it('refuses "done" at 20 % on the progress field, before a round trip', () => {
+    const r = draftToInput({ ...draftFromReport(undefined), workStatus: 'done', progress: '20', completedOn: '2018-06-01' }, key)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors.progress).toBeDefined()
+  })
   it('sends completedOn only when the work is done', () => {
     const done = draftToInput({ ...draftFromReport(undefined), workStatus: 'done', progress: '100', completedOn: '2018-06-01' }, key)
     const doing = draftToInput({ ...draftFromReport(undefined), workStatus: 'in-progress', completedOn: '2018-06-01' }, key)
@@ -44,6 +55,10 @@ describe('draftToInput', () => {
 })
 
 describe('draftFromReport', () => {
+  it('shows a value under the target it names by id, even after the metric was reworded', () => {
+    const report = reportFixture({ kpiValues: [{ targetId: 'tg-1', metric: 'old wording', value: 5 }] })
+    expect(draftFromReport(report, [{ id: 'tg-1', metric: 'new wording' }]).kpi).toEqual({ 'new wording': '5' })
+  })
   it('starts from the saved report', () => {
     const report = reportFixture({ status: 'returned', workStatus: 'done', progress: 100, narrative: 'x', kpiValues: [{ metric: 'm', value: 2 }], version: 4, completedOn: '2018-06-01' })
     expect(draftFromReport(report, ['m', 'n'])).toEqual({ workStatus: 'done', progress: '100', narrative: 'x', kpi: { m: '2', n: '' }, completedOn: '2018-06-01' })

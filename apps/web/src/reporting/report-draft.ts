@@ -11,10 +11,19 @@ export interface ReportDraft {
   completedOn: string
 }
 
+/** A target a unit reports a value for: its metric (the form's key) and its id (what the value names). */
+export type KpiTarget = string | { id?: string; metric: string }
+
+const metricOf = (t: KpiTarget) => (typeof t === 'string' ? t : t.metric)
+
 /** The form's starting point: the saved report, or an empty one. */
-export function draftFromReport(report: ReportDto | undefined, metrics: readonly string[] = []): ReportDraft {
-  const kpi: Record<string, string> = Object.fromEntries(metrics.map((m) => [m, '']))
-  for (const v of report?.kpiValues ?? []) kpi[v.metric] = String(v.value)
+export function draftFromReport(report: ReportDto | undefined, targets: readonly KpiTarget[] = []): ReportDraft {
+  const kpi: Record<string, string> = Object.fromEntries(targets.map((t) => [metricOf(t), '']))
+  for (const v of report?.kpiValues ?? []) {
+    // A value names its target by id; the target's metric may have been reworded since.
+    const target = v.targetId === undefined ? undefined : targets.find((t) => typeof t !== 'string' && t.id === v.targetId)
+    kpi[target === undefined ? v.metric : metricOf(target)] = String(v.value)
+  }
   return {
     workStatus: report?.workStatus ?? 'in-progress',
     progress: report === undefined ? '' : String(report.progress),
@@ -49,7 +58,12 @@ export type DraftCheck = { ok: true; input: SaveReportInput } | { ok: false; err
 export function draftToInput(
   draft: ReportDraft,
   key: { taskId: string; unitId: string; periodId: string; version?: number },
+  targets: readonly KpiTarget[] = [],
 ): DraftCheck {
+  const idOf = (metric: string) => {
+    const target = targets.find((t) => typeof t !== 'string' && t.metric === metric && t.id !== undefined)
+    return typeof target === 'string' ? undefined : target?.id
+  }
   const progress = parseTypedNumber(draft.progress) ?? 0
   const kpiValues: KpiValue[] = []
   const errors: DraftFieldErrors = {}
@@ -57,7 +71,10 @@ export function draftToInput(
     const value = parseTypedNumber(text)
     if (value === undefined) continue
     if (Number.isNaN(value)) errors.kpiValues = metric
-    else kpiValues.push({ metric, value })
+    else {
+      const targetId = idOf(metric)
+      kpiValues.push({ ...(targetId !== undefined && { targetId }), metric, value })
+    }
   }
   const content = {
     workStatus: draft.workStatus,

@@ -1,4 +1,4 @@
-import type { Target } from '@papi/domain'
+import { workProgressIssue, type Target } from '@papi/domain'
 import { createSignal, For, Show, type JSX } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import { ApiError, fieldError } from '../api/api-error'
@@ -6,7 +6,7 @@ import type { ReportDto, SaveReportInput } from '../api/types'
 import { ErrorText } from '../components/error-text'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
-import { draftFromReport, draftToInput, isEditable, type DraftFieldErrors, type ReportDraft } from './report-draft'
+import { draftFromReport, draftToInput, isEditable, parseTypedNumber, type DraftFieldErrors, type ReportDraft } from './report-draft'
 
 export interface ReportFormProps {
   task: { id: string; code: string; title: string; targets?: Target[] }
@@ -30,10 +30,10 @@ export interface ReportFormProps {
  * number and save again, so nothing they typed is lost.
  */
 export function ReportForm(props: ReportFormProps) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const fmt = useFormat()
   const metrics = () => (props.task.targets ?? []).map((tg) => tg.metric)
-  const [draft, setDraft] = createStore<ReportDraft>(draftFromReport(props.report, metrics()))
+  const [draft, setDraft] = createStore<ReportDraft>(draftFromReport(props.report, props.task.targets ?? []))
   const [report, setReport] = createSignal<ReportDto | undefined>(props.report)
   const [errors, setErrors] = createSignal<DraftFieldErrors>({})
   const [apiError, setApiError] = createSignal<unknown>()
@@ -46,7 +46,12 @@ export function ReportForm(props: ReportFormProps) {
   const editable = () => isEditable(report()?.status)
   const fieldMessage = (field: keyof DraftFieldErrors) => {
     const local = errors()[field]
-    if (local !== undefined) return field === 'progress' ? t('reporting.progressInvalid') : field === 'kpiValues' ? t('reporting.kpiInvalid') : local
+    if (local !== undefined && field === 'progress') {
+      // "Done" at 20 %: the domain's own words, in the reader's language.
+      const mismatch = workProgressIssue(draft.workStatus, parseTypedNumber(draft.progress) ?? 0)
+      return mismatch ? mismatch.text[locale()] : t('reporting.progressInvalid')
+    }
+    if (local !== undefined) return field === 'kpiValues' ? t('reporting.kpiInvalid') : local
     return fieldError(apiError(), field) ?? (field === 'workStatus' ? fieldError(apiError(), 'status') : undefined)
   }
 
@@ -61,7 +66,7 @@ export function ReportForm(props: ReportFormProps) {
       unitId: props.unitId,
       periodId: props.periodId,
       ...(report()?.version === undefined ? {} : { version: report()?.version }),
-    })
+    }, props.task.targets ?? [])
     if (!check.ok) {
       setErrors(check.errors)
       return undefined
