@@ -193,7 +193,7 @@ export async function seedDemo(
 
   // 2. The 2025 merger: Kiên Giang → An Giang from 2025-07-01 (Resolution 202/2025/QH15).
   if (!(await store.units.get(kg.id)).successorIds.includes(anGiang.id)) {
-    await store.units.merge(kg.id, { successorId: anGiang.id, effectiveOn: '2025-07-01' }, system(now))
+    await store.units.merge(kg.id, { successorId: anGiang.id, effectiveOn: '2025-07-01', children: 'end' }, system(now))
   }
   step(2, 'Sáp nhập / merger: Kiên Giang → An Giang (01/07/2025)')
 

@@ -185,9 +185,17 @@ describe.each(testBackends())('the API on $name', (backend) => {
         token: admin,
         body: { code: 'AG', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee', parentId: null, validFrom: '2025-07-01' },
       })
-      const merged = await t.call('POST', `/api/v1/units/${t.units.kg.id}/merge`, {
+      // Its departments and districts are still in force: a clear 409 until the caller says what becomes of them.
+      const refused = await t.call('POST', `/api/v1/units/${t.units.kg.id}/merge`, {
         token: admin,
         body: { successorId: anGiang.body.id, effectiveOn: '2025-07-01' },
+      })
+      expect(refused.status).toBe(409)
+      expect(refused.body.error).toMatchObject({ code: 'conflict', details: { reason: 'would-orphan' } })
+      expect(refused.body.error.message).toMatch(/Không thể kết thúc đơn vị vì còn \d+ đơn vị trực thuộc/u)
+      const merged = await t.call('POST', `/api/v1/units/${t.units.kg.id}/merge`, {
+        token: admin,
+        body: { successorId: anGiang.body.id, effectiveOn: '2025-07-01', children: 'end' },
       })
       expect(merged.body).toMatchObject({ validTo: '2025-06-30', successorIds: [anGiang.body.id] })
       const tree = await t.call('GET', '/api/v1/units/tree', { token: admin })

@@ -234,6 +234,7 @@ const grantScope = {
 
 const action = {
   'unit.manage': { vi: 'Quản lý đơn vị', en: 'Manage units' },
+  'register.import': { vi: 'Nạp danh mục đơn vị hành chính', en: 'Import the administrative-unit register' },
   'user.manage': { vi: 'Quản lý người dùng', en: 'Manage users' },
   'plan.read': { vi: 'Xem kế hoạch', en: 'Read plans' },
   'plan.manage': { vi: 'Soạn, sửa kế hoạch', en: 'Manage plans' },

@@ -179,9 +179,12 @@ export {
   lastDayBefore,
   predecessorsOf,
   successorsOn,
+  orphansIfEnded,
+  organisationDayOf,
+  unitsAsOf,
   unitsActiveOn,
 } from './unit-tree'
-export type { UnitTree, UnitTreeErrorCode } from './unit-tree'
+export type { UnitTree, UnitTreeErrorCode, UnitVersion } from './unit-tree'
 export {
   assignedUnits,
   foreignAssignees,
@@ -340,5 +343,5 @@ export {
 export type { Register, RegisterEra, RegisterIssue, RegisterLink, RegisterUnit, SuccessionKind } from './register'
 
 // --- province-scores
-export { matchProvinces, provinceNameKey, rankProvinceRows, readProvinceScoreTable } from './province-scores'
+export { FORMER_PROVINCE_NAMES, matchProvinces, provinceNameKey, rankProvinceRows, readProvinceScoreTable } from './province-scores'
 export type { ProvinceMatch, ProvinceScoreRow } from './province-scores'

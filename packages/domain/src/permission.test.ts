@@ -39,6 +39,8 @@ describe('can', () => {
     ['planner does not file reports', provincePlanner, 'report.write', 'kg-so-noi-vu', false],
     ['planner does not manage users', provincePlanner, 'user.manage', null, false],
     ['planner does not manage units', provincePlanner, 'unit.manage', 'rach-gia', false],
+    ['admin imports the unit register', admin, 'register.import', null, true],
+    ['planner does not import the unit register', provincePlanner, 'register.import', null, false],
     // reporter: its own unit only
     ['reporter files its own report', communeReporter, 'report.write', 'vinh-thanh-van', true],
     ['reporter does not file for another commune', communeReporter, 'report.write', 'minh-luong', false],

@@ -24,6 +24,7 @@ export type RoleGrant = z.infer<typeof RoleGrantSchema>
 /** Things a user may do; each is checked against the unit it touches. */
 export const ActionSchema = z.enum([
   'unit.manage', // create, update, merge units
+  'register.import', // load the national unit register (the whole country's organisation): admins only
   'user.manage', // create users and give roles
   'plan.read', // read a plan scoped to a unit
   'plan.manage', // create and edit plans, their targets

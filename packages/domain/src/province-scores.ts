@@ -91,6 +91,15 @@ export function provinceNameKey(name: string): string {
   return folded.replace(/^(tp|tinh|thanh pho)\s+/u, '').trim()
 }
 
+/**
+ * Names a province had before the register's (04/01/2025): Thừa Thiên Huế became the
+ * centrally-run city of Huế on 1 January 2025 (Resolution 1314/NQ-UBTVQH15) under the same
+ * code, and results tables of earlier years still say "Thừa Thiên Huế".
+ */
+export const FORMER_PROVINCE_NAMES: Readonly<Record<string, readonly string[]>> = {
+  '46': ['Thừa Thiên Huế'],
+}
+
 /** A row matched to its province unit, or left unmatched with why. */
 export interface ProvinceMatch<T extends ProvinceScoreRow> {
   matched: { row: T; unit: Unit }[]
@@ -114,8 +123,10 @@ export function matchProvinces<T extends ProvinceScoreRow>(
   const provinces = units.filter((u) => u.level === 'province' && u.kind === 'people-committee' && isActiveOn(u, on))
   const byName = new Map<string, Unit[]>()
   for (const unit of provinces) {
-    const key = provinceNameKey(unit.name)
-    byName.set(key, [...(byName.get(key) ?? []), unit])
+    const former = unit.officialCode !== undefined && unit.validTo !== undefined ? (FORMER_PROVINCE_NAMES[unit.officialCode] ?? []) : []
+    for (const key of new Set([provinceNameKey(unit.name), ...former.map(provinceNameKey)])) {
+      byName.set(key, [...(byName.get(key) ?? []), unit])
+    }
   }
   const result: ProvinceMatch<T> = { matched: [], unmatched: [] }
   for (const row of rows) {

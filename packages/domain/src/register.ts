@@ -282,7 +282,7 @@ export function readRegisterTables(before: readonly (readonly string[])[], conve
   for (const l of links) if (byCode.get(l.fromCode)?.level === 'province') provinceTargets.set(l.fromCode, (provinceTargets.get(l.fromCode) ?? 0) + 1)
   for (const l of links) if ((provinceTargets.get(l.fromCode) ?? 0) > 1) l.kind = 'part'
 
-  for (const province of units.filter((u) => u.level === 'province')) {
+  for (const province of units.filter((u) => u.level === 'province' && u.kind === 'people-committee')) {
     for (const body of standardBodies(province)) add(body)
   }
   links.push(...bodyLinks(units, links))
@@ -415,7 +415,7 @@ export function standardBodies(province: RegisterUnit): RegisterUnit[] {
 function bodyLinks(units: readonly RegisterUnit[], links: readonly RegisterLink[]): RegisterLink[] {
   const out: RegisterLink[] = []
   const codes = new Set(units.map((u) => u.code))
-  for (const province of units.filter((u) => u.level === 'province' && u.era === 'old')) {
+  for (const province of units.filter((u) => u.level === 'province' && u.kind === 'people-committee' && u.era === 'old')) {
     for (const spec of STANDARD_BODIES) {
       for (const [key, kind] of spec.mergedInto ?? []) {
         out.push({

@@ -1,5 +1,6 @@
 import { addDays, requireDate } from './internal/calendar'
 import type { IsoDate } from './iso-date'
+import { parsePeriod } from './period'
 import type { Unit } from './unit'
 
 /**
@@ -230,4 +231,66 @@ export function predecessorsOf(unitId: string, tree: UnitTree): Unit[] {
     }
   }
   return found
+}
+
+/**
+ * The children a unit would leave behind if it ended on `lastDay`: those still under it and in
+ * force after that day. Ending a unit (a district abolished on 30/06/2025) must end or move each
+ * of them first — never leave one hanging under a unit that no longer exists.
+ *
+ * @example
+ * orphansIfEnded('sa-pa', '2025-06-30', tree) // [] when Cầu Mây ends the same day
+ * orphansIfEnded('sa-pa', '2024-12-31', tree).map((u) => u.name) // ['UBND phường Cầu Mây']
+ */
+export function orphansIfEnded(unitId: string, lastDay: IsoDate, tree: UnitTree): Unit[] {
+  return (tree.children.get(unitId) ?? []).filter((child) => child.validTo === undefined || child.validTo > lastDay)
+}
+
+/** A unit's name, parent, level and kind over a span of days (both ends inclusive, open when absent). */
+export interface UnitVersion {
+  validFrom?: IsoDate
+  validTo?: IsoDate
+  name: string
+  parentId: string | null
+  level: Unit['level']
+  kind: Unit['kind']
+}
+
+/**
+ * The organisation as it was on a day: each unit with the name, parent, level and kind of its
+ * version in force that day (a unit moved under the new Lào Cai on 1 July 2025 is still under the
+ * old one for 2020). A unit with no versions is as it is; a day before its first version reads the
+ * first, after its last version the last.
+ *
+ * @example
+ * const tree2020 = buildUnitTree(unitsAsOf(units, versionsByUnit, '2020-09-30'))
+ */
+export function unitsAsOf(
+  units: readonly Unit[],
+  versions: ReadonlyMap<string, readonly UnitVersion[]>,
+  date: IsoDate,
+): Unit[] {
+  return units.map((unit) => {
+    const list = versions.get(unit.id)
+    if (!list || list.length === 0) return unit
+    const sorted = [...list].sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''))
+    const version =
+      sorted.find((v) => (v.validFrom === undefined || v.validFrom <= date) && (v.validTo === undefined || date <= v.validTo)) ??
+      (date < (sorted[0]?.validFrom ?? '') ? sorted[0] : sorted[sorted.length - 1])
+    if (!version) return unit
+    return { ...unit, name: version.name, parentId: version.parentId, level: version.level, kind: version.kind }
+  })
+}
+
+/**
+ * The day whose organisation a period is read with: its last calendar day. A 2020Q3 dashboard
+ * shows the units as they were on 30/09/2020, whatever moved or merged since. Undefined for a
+ * string that is not a period id.
+ *
+ * @example
+ * organisationDayOf('2020Q3') // '2020-09-30'
+ */
+export function organisationDayOf(periodId: string): IsoDate | undefined {
+  const parsed = parsePeriod(periodId)
+  return parsed.ok ? parsed.period.end : undefined
 }

@@ -70,6 +70,12 @@ describe('the national register as vendored', () => {
     expect(hanoi.map((b) => b.name)).toContain('Công an thành phố')
   })
 
+  it('links no body twice: ~10,550 commune links, 64 province links, the department mergers and bodies', () => {
+    expect(register.links.length).toBeLessThan(13_000)
+    expect(new Set(register.links.map((l) => `${l.fromCode}>${l.toCode}`)).size).toBe(register.links.length)
+    expect(register.units.every((u) => u.code.split('/').length <= 2)).toBe(true)
+  })
+
   it('lists the rows it could not read instead of guessing', () => {
     // Communes changed between the register's date (04/01/2025) and the reform, and a coastal area with no code.
     expect(register.issues.length).toBeLessThan(20)

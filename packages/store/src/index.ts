@@ -33,6 +33,7 @@ export {
   tasks,
   unitSuccessors,
   units,
+  unitVersions,
   userRoles,
   users,
 } from './schema'
@@ -42,8 +43,11 @@ export { listAudit, writeAudit } from './audit-log'
 export type { AuditEntry, AuditInput, AuditQuery, Change } from './audit-log'
 
 // --- unit-repository
-export { UnitInputSchema, UnitPatchSchema } from './unit-repository'
-export type { UnitInput, UnitPatch } from './unit-repository'
+export { MergeInputSchema, UnitInputSchema, UnitPatchSchema } from './unit-repository'
+export type { MergeInput, UnitHistory, UnitInput, UnitLink, UnitPatch } from './unit-repository'
+
+// --- register-import
+export type { RegisterImportResult, RegisterProgress } from './register-import'
 
 // --- user-repository
 export type { NewUser, User, UserPatch, UserWithCredentials } from './user-repository'

@@ -40,6 +40,9 @@ export const units = pgTable(
   {
     id: text('id').primaryKey(),
     code: text('code').notNull(),
+    /** The National Statistics Office code of an administrative unit ("01", "001", "00004"). */
+    officialCode: text('official_code'),
+    /** The current name, parent, level and kind; earlier ones are in `unit_versions`. */
     name: text('name').notNull(),
     level: text('level').notNull(),
     kind: text('kind').notNull(),
@@ -53,7 +56,37 @@ export const units = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('units_code_key').on(t.code), index('units_parent_idx').on(t.parentId)],
+  (t) => [
+    uniqueIndex('units_code_key').on(t.code),
+    index('units_parent_idx').on(t.parentId),
+    index('units_official_code_idx').on(t.officialCode),
+    index('units_province_idx').on(t.provinceId),
+  ],
+)
+
+/**
+ * A unit as it was over a span of days: its name, parent, level and kind from `valid_from` to
+ * `valid_to` (both inclusive; null = open). Written when a unit is moved or renamed, so a past
+ * period is read with the organisation it had; a unit never changed has no rows here (its
+ * `units` row is its one version).
+ */
+export const unitVersions = pgTable(
+  'unit_versions',
+  {
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    validFrom: day('valid_from'),
+    validTo: day('valid_to'),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    kind: text('kind').notNull(),
+    parentId: text('parent_id').references(() => units.id),
+    provinceId: text('province_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('unit_versions_unit_idx').on(t.unitId, t.validFrom)],
 )
 
 /** Old → new mapping of mergers (Kiên Giang → An Giang from 2025-07-01). */
@@ -67,6 +100,10 @@ export const unitSuccessors = pgTable(
       .notNull()
       .references(() => units.id, { onDelete: 'cascade' }),
     effectiveOn: day('effective_on'),
+    /** `whole` (all of the old unit went in) or `part` (an old commune split among several new ones). */
+    kind: text('kind').notNull().default('whole'),
+    /** The conversion table's own words ("Nhập một phần diện tích"). */
+    note: text('note'),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.successorId] }), index('unit_successors_successor_idx').on(t.successorId)],
 )

@@ -1,4 +1,4 @@
-import type { IndexResult, Plan, ReportAction, RoleGrant, UnitTree } from '@papi/domain'
+import type { IndexResult, Plan, Register, ReportAction, RoleGrant, UnitTree } from '@papi/domain'
 import { listAudit, type AuditQuery, type Change } from './audit-log'
 import { backupLines, restoreBackup, type BackupHeader, type BackupProgress } from './backup'
 import { deletePlan, deleteUnit, deleteUser } from './deletion'
@@ -33,15 +33,19 @@ import {
 import {
   createUnit,
   findUnit,
+  listUnitVersions,
+  unitHistory,
   findUnitByCode,
   getUnit,
   listUnits,
   loadUnitTree,
   mergeUnit,
   updateUnit,
+  type MergeInput,
   type UnitInput,
   type UnitPatch,
 } from './unit-repository'
+import { importRegister, type RegisterProgress } from './register-import'
 import {
   createUser,
   findUser,
@@ -65,13 +69,20 @@ export interface Store {
   close(): Promise<void>
   units: {
     list(): ReturnType<typeof listUnits>
-    tree(): Promise<UnitTree>
+    /** The organisation as it is, or with `asOf` as it was that day (moved units under their parent then). */
+    tree(options?: { asOf?: string }): Promise<UnitTree>
+    /** The dated versions of units that were moved or renamed. */
+    versions(unitIds?: readonly string[]): ReturnType<typeof listUnitVersions>
+    /** Loads the national register (or one province's part) as dated units and links; idempotent. */
+    importRegister(register: Register, change: Change, options?: { onProgress?: RegisterProgress }): ReturnType<typeof importRegister>
     get(id: string): ReturnType<typeof getUnit>
+    /** A unit's versions, predecessors and successors (whole or part). */
+    history(id: string): ReturnType<typeof unitHistory>
     find(id: string): ReturnType<typeof findUnit>
     findByCode(code: string): ReturnType<typeof findUnitByCode>
     create(input: UnitInput, change: Change, id?: string): ReturnType<typeof createUnit>
     update(id: string, patch: UnitPatch, change: Change): ReturnType<typeof updateUnit>
-    merge(id: string, input: { successorId: string; effectiveOn: string }, change: Change): ReturnType<typeof mergeUnit>
+    merge(id: string, input: MergeInput, change: Change): ReturnType<typeof mergeUnit>
     /** Deletes a unit nothing points at; in use, it is ended instead (409). */
     remove(id: string, change: Change): Promise<void>
   }
@@ -162,8 +173,11 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     close,
     units: {
       list: () => listUnits(db),
-      tree: () => loadUnitTree(db),
+      tree: (options) => loadUnitTree(db, options),
+      versions: (unitIds) => listUnitVersions(db, unitIds),
+      importRegister: (register, change, options) => importRegister(db, register, change, options),
       get: (id) => getUnit(db, id),
+      history: (id) => unitHistory(db, id),
       find: (id) => findUnit(db, id),
       findByCode: (code) => findUnitByCode(db, code),
       create: (input, change, id) => createUnit(db, input, change, id),

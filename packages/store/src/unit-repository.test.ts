@@ -45,13 +45,21 @@ describe.each(testBackends())('units on $name', (backend) => {
       { code: 'AG-2025', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee', parentId: null, validFrom: '2025-07-01' },
       change(),
     )
-    const merged = await store.units.merge(ids.kg.id, { successorId: anGiang.id, effectiveOn: '2025-07-01' }, change())
+    // Its departments and districts are still in force: merging it alone would leave them hanging.
+    await expect(store.units.merge(ids.kg.id, { successorId: anGiang.id, effectiveOn: '2025-07-01' }, change())).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'would-orphan' },
+    })
+    expect((await store.units.get(ids.kg.id)).validTo).toBeUndefined()
+    const merged = await store.units.merge(ids.kg.id, { successorId: anGiang.id, effectiveOn: '2025-07-01', children: 'end' }, change())
     expect(merged).toMatchObject({ validTo: '2025-06-30', successorIds: [anGiang.id] })
+    expect((await store.units.get(ids.vtv.id)).validTo).toBe('2025-06-30')
   })
 
   it('audits every change in the same transaction', async () => {
     const entries = await store.audit.list({ entity: 'unit', entityId: ids.kg.id })
     expect(entries.map((e) => e.action)).toEqual(['merge', 'create'])
+    expect((await store.audit.list({ entity: 'unit', entityId: ids.vtv.id })).map((e) => e.action)).toEqual(['end', 'create'])
     expect(entries[0]).toMatchObject({ before: { name: 'UBND tỉnh Kiên Giang' }, after: { validTo: '2025-06-30' } })
   })
 })

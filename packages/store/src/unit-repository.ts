@@ -1,22 +1,29 @@
 import { randomUUID } from 'node:crypto'
 import {
   buildUnitTree,
+  descendantsOf,
   lastDayBefore,
+  localDateOf,
+  orphansIfEnded,
+  unitsAsOf,
   UnitKindSchema,
   UnitLevelSchema,
+  type IsoDate,
   type Unit,
   type UnitTree,
+  type UnitVersion,
 } from '@papi/domain'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
-import { unitSuccessors, units } from './schema'
+import { unitSuccessors, units, unitVersions } from './schema'
 import { isUniqueViolation, StoreError } from './store-error'
 
 /** What it takes to create a unit (`POST /api/v1/units`). */
 export const UnitInputSchema = z.object({
   code: z.string().trim().min(1).max(64),
+  officialCode: z.string().trim().min(1).max(16).optional(),
   name: z.string().trim().min(1).max(300),
   level: UnitLevelSchema,
   kind: UnitKindSchema,
@@ -26,7 +33,14 @@ export const UnitInputSchema = z.object({
 })
 export type UnitInput = z.infer<typeof UnitInputSchema>
 
-export const UnitPatchSchema = UnitInputSchema.partial()
+export const UnitPatchSchema = UnitInputSchema.partial().extend({
+  /**
+   * First day a new name, parent, level or kind holds (default: the day of the change). The unit
+   * keeps what it was before that day as a dated version, so past periods read the organisation
+   * as it was.
+   */
+  effectiveOn: z.iso.date().optional(),
+})
 export type UnitPatch = z.infer<typeof UnitPatchSchema>
 
 type UnitRow = typeof units.$inferSelect
@@ -35,6 +49,7 @@ function toUnit(row: UnitRow, successorIds: string[]): Unit {
   return {
     id: row.id,
     code: row.code,
+    ...(row.officialCode !== null && { officialCode: row.officialCode }),
     name: row.name,
     level: row.level as Unit['level'],
     kind: row.kind as Unit['kind'],
@@ -60,9 +75,50 @@ export async function listUnits(db: Executor): Promise<Unit[]> {
   return rows.map((r) => toUnit(r, successors.get(r.id) ?? []))
 }
 
-/** The organisation as a domain {@link UnitTree}. */
-export async function loadUnitTree(db: Executor): Promise<UnitTree> {
-  return buildUnitTree(await listUnits(db))
+/** Every dated version of the units that were moved or renamed, by unit. */
+export async function listUnitVersions(db: Executor, unitIds?: readonly string[]): Promise<Map<string, UnitVersion[]>> {
+  const rows = await db
+    .select()
+    .from(unitVersions)
+    .where(unitIds ? inArray(unitVersions.unitId, [...unitIds]) : undefined)
+    .orderBy(asc(unitVersions.unitId), sql`${unitVersions.validFrom} asc nulls first`)
+  const out = new Map<string, UnitVersion[]>()
+  for (const r of rows) {
+    const version: UnitVersion = {
+      ...(r.validFrom !== null && { validFrom: r.validFrom }),
+      ...(r.validTo !== null && { validTo: r.validTo }),
+      name: r.name,
+      parentId: r.parentId,
+      level: r.level as Unit['level'],
+      kind: r.kind as Unit['kind'],
+    }
+    out.set(r.unitId, [...(out.get(r.unitId) ?? []), version])
+  }
+  return out
+}
+
+/**
+ * The organisation as a domain {@link UnitTree}: as it is, or with `asOf` as it was that day
+ * (each moved or renamed unit under the parent and name it had then).
+ *
+ * @example
+ * const tree2020 = await loadUnitTree(db, { asOf: '2020-09-30' })
+ */
+export async function loadUnitTree(db: Executor, options: { asOf?: IsoDate } = {}): Promise<UnitTree> {
+  const units = await listUnits(db)
+  if (options.asOf === undefined) return buildUnitTree(units)
+  return buildUnitTree(unitsAsOf(units, await listUnitVersions(db), options.asOf))
+}
+
+/** Refuses to end a unit on `lastDay` while children would still hang under it after that day. */
+async function refuseOrphans(db: Executor, unit: Unit, lastDay: IsoDate): Promise<void> {
+  const orphans = orphansIfEnded(unit.id, lastDay, buildUnitTree(await listUnits(db)))
+  if (orphans.length === 0) return
+  throw new StoreError(
+    'conflict',
+    `unit ${unit.name} cannot end on ${lastDay}: ${orphans.length} unit(s) under it are still in force after it; end or move them first`,
+    { reason: 'would-orphan', unitId: unit.id, lastDay, orphans: orphans.map((o) => ({ id: o.id, code: o.code, name: o.name })) },
+  )
 }
 
 /** One unit, or `undefined`. */
@@ -119,6 +175,7 @@ export async function createUnit(db: Database, input: UnitInput, change: Change,
       await tx.insert(units).values({
         id,
         code: data.code,
+        officialCode: data.officialCode ?? null,
         name: data.name,
         level: data.level,
         kind: data.kind,
@@ -139,12 +196,23 @@ export async function createUnit(db: Database, input: UnitInput, change: Change,
   })
 }
 
-/** Changes a unit's fields; moving it under a unit of its own subtree is refused. */
+/**
+ * Changes a unit's fields; moving it under a unit of its own subtree is refused. A new name,
+ * parent, level or kind holds from `effectiveOn` (default: the day of the change): what the unit
+ * was before that day is kept as a dated version, so a past period still reads it under its old
+ * parent (history is never rewritten). Ending a unit (`validTo`) while units under it are still
+ * in force after that day is refused (`conflict`, reason `would-orphan`): end or move them first.
+ */
 export async function updateUnit(db: Database, id: string, patch: UnitPatch, change: Change): Promise<Unit> {
-  const data = UnitPatchSchema.parse(patch)
+  const { effectiveOn, ...data } = UnitPatchSchema.parse(patch)
   return db.transaction(async (tx) => {
     const before = await getUnit(tx, id)
     const next = { ...before, ...data }
+    if (next.validTo !== undefined && (before.validTo === undefined || next.validTo < before.validTo)) {
+      await refuseOrphans(tx, before, next.validTo)
+    }
+    const reshaped = (['name', 'parentId', 'level', 'kind'] as const).some((k) => data[k] !== undefined && data[k] !== before[k])
+    if (reshaped) await keepVersion(tx, before, next, effectiveOn ?? localDateOf(change.at.toISOString()))
     if (data.parentId !== undefined && data.parentId !== null) {
       const all = await listUnits(tx)
       const moved = all.map((u) => (u.id === id ? { ...u, parentId: data.parentId ?? null } : u))
@@ -163,6 +231,7 @@ export async function updateUnit(db: Database, id: string, patch: UnitPatch, cha
         .update(units)
         .set({
           code: next.code,
+          officialCode: next.officialCode ?? null,
           name: next.name,
           level: next.level,
           kind: next.kind,
@@ -183,6 +252,56 @@ export async function updateUnit(db: Database, id: string, patch: UnitPatch, cha
   })
 }
 
+/** A merge: into what, from which day, whole or in part, and what becomes of the units under it. */
+export const MergeInputSchema = z.object({
+  successorId: z.string().min(1),
+  /** First day of the successor (2025-07-01 for the 2025 mergers). */
+  effectiveOn: z.iso.date(),
+  /** `part` when only part of the unit went into this successor (a commune split among several). */
+  kind: z.enum(['whole', 'part']).optional(),
+  /**
+   * The units under it still in force: `end` them the same day (a district abolished with its
+   * communes' old committees), `move` them under the successor from `effectiveOn`, or — when
+   * absent — refuse the merge while there are any (`conflict`, reason `would-orphan`).
+   */
+  children: z.enum(['end', 'move']).optional(),
+})
+export type MergeInput = z.infer<typeof MergeInputSchema>
+
+/** Ends every unit under `unit` still in force after `lastDay` on that day, audited each. */
+async function endSubtree(tx: Executor, unit: Unit, lastDay: IsoDate, change: Change): Promise<void> {
+  const tree = buildUnitTree(await listUnits(tx))
+  const ending = descendantsOf(unit.id, tree).filter((u) => u.validTo === undefined || u.validTo > lastDay)
+  if (ending.length === 0) return
+  await tx
+    .update(units)
+    .set({ validTo: lastDay, updatedAt: change.at })
+    .where(
+      inArray(
+        units.id,
+        ending.map((u) => u.id),
+      ),
+    )
+  for (const u of ending) {
+    await writeAudit(tx, { provinceId: await provinceIdOf(tx, u.id), action: 'end', entity: 'unit', entityId: u.id, before: u, after: { ...u, validTo: lastDay } }, change)
+  }
+}
+
+/** Moves the units directly under `unit` still in force under `successorId` from `effectiveOn` (dated versions kept). */
+async function moveChildren(tx: Executor, unit: Unit, successorId: string, effectiveOn: IsoDate, change: Change): Promise<void> {
+  const tree = buildUnitTree(await listUnits(tx))
+  const lastDay = lastDayBefore(effectiveOn)
+  for (const child of orphansIfEnded(unit.id, lastDay, tree)) {
+    const next = { ...child, parentId: successorId }
+    await keepVersion(tx, child, next, effectiveOn)
+    await tx
+      .update(units)
+      .set({ parentId: successorId, provinceId: await provinceFor(tx, child.level, child.id, successorId), updatedAt: change.at })
+      .where(eq(units.id, child.id))
+    await writeAudit(tx, { provinceId: await provinceIdOf(tx, child.id), action: 'move', entity: 'unit', entityId: child.id, before: child, after: next }, change)
+  }
+}
+
 /**
  * Records that a unit was merged into a successor from a day (Kiên Giang → An Giang from
  * 2025-07-01): the unit ends the day before and keeps its history under its old name
@@ -194,12 +313,16 @@ export async function updateUnit(db: Database, id: string, patch: UnitPatch, cha
 export async function mergeUnit(
   db: Database,
   id: string,
-  input: { successorId: string; effectiveOn: string },
+  input: MergeInput,
   change: Change,
 ): Promise<Unit> {
   return db.transaction(async (tx) => {
     const before = await getUnit(tx, id)
     if (input.successorId === id) throw new StoreError('invalid', 'a unit cannot succeed itself', { successorId: id })
+    const lastDay = lastDayBefore(input.effectiveOn)
+    if (input.children === 'end') await endSubtree(tx, before, lastDay, change)
+    else if (input.children === 'move') await moveChildren(tx, before, input.successorId, input.effectiveOn, change)
+    await refuseOrphans(tx, before, lastDay)
     await getUnit(tx, input.successorId).catch(() => {
       throw new StoreError('invalid', `successor unit ${input.successorId} does not exist`, input)
     })
@@ -209,14 +332,93 @@ export async function mergeUnit(
       .where(eq(units.id, id))
     await tx
       .insert(unitSuccessors)
-      .values({ unitId: id, successorId: input.successorId, effectiveOn: input.effectiveOn })
+      .values({ unitId: id, successorId: input.successorId, effectiveOn: input.effectiveOn, kind: input.kind ?? 'whole' })
       .onConflictDoUpdate({
         target: [unitSuccessors.unitId, unitSuccessors.successorId],
-        set: { effectiveOn: input.effectiveOn },
+        set: { effectiveOn: input.effectiveOn, kind: input.kind ?? 'whole' },
       })
     const after = await getUnit(tx, id)
     const provinceId = await provinceIdOf(tx, id)
     await writeAudit(tx, { provinceId, action: 'merge', entity: 'unit', entityId: id, before, after }, change)
     return after
   })
+}
+
+/**
+ * Closes the unit's version in force before `effectiveOn` and opens one from it with the new
+ * shape. The first change of a unit writes its original shape as the first version.
+ */
+async function keepVersion(tx: Executor, before: Unit, next: Unit, effectiveOn: IsoDate): Promise<void> {
+  const shape = (u: Unit) => ({ name: u.name, parentId: u.parentId, level: u.level, kind: u.kind })
+  const dayBefore = lastDayBefore(effectiveOn)
+  const [existing] = await tx.select({ id: unitVersions.id }).from(unitVersions).where(eq(unitVersions.unitId, before.id)).limit(1)
+  const provinceOf = (u: Unit) => (u.level === 'province' ? u.id : u.parentId === null ? null : provinceIdOf(tx, u.parentId))
+  if (!existing) {
+    await tx.insert(unitVersions).values({
+      unitId: before.id,
+      validFrom: before.validFrom ?? null,
+      validTo: dayBefore,
+      ...shape(before),
+      provinceId: await provinceOf(before),
+    })
+  } else {
+    // A change re-dated over later versions replaces them; the one in force the day before ends then.
+    await tx.delete(unitVersions).where(and(eq(unitVersions.unitId, before.id), gte(unitVersions.validFrom, effectiveOn)))
+    await tx
+      .update(unitVersions)
+      .set({ validTo: dayBefore })
+      .where(
+        and(
+          eq(unitVersions.unitId, before.id),
+          or(isNull(unitVersions.validFrom), lt(unitVersions.validFrom, effectiveOn)),
+          or(isNull(unitVersions.validTo), gte(unitVersions.validTo, effectiveOn)),
+        ),
+      )
+  }
+  await tx.insert(unitVersions).values({
+    unitId: before.id,
+    validFrom: effectiveOn,
+    validTo: next.validTo ?? null,
+    ...shape(next),
+    provinceId: await provinceOf(next),
+  })
+}
+
+/** A succession seen from one side: the unit on the other side, whole or part, from which day. */
+export interface UnitLink {
+  unit: Unit
+  kind: 'whole' | 'part'
+  effectiveOn: string | null
+  note: string | null
+}
+
+/** A unit's dated history: its versions, the units it took over from, and those that took it over. */
+export interface UnitHistory {
+  unit: Unit
+  versions: UnitVersion[]
+  predecessors: UnitLink[]
+  successors: UnitLink[]
+}
+
+/**
+ * What a unit was and became: its dated versions (moves and renames), its predecessors (Kiên
+ * Giang and An Giang for the An Giang of 1 July 2025) and successors, each whole or in part.
+ *
+ * @example
+ * (await unitHistory(db, anGiang2025.id)).predecessors.map((p) => p.unit.name) // ['UBND tỉnh An Giang', 'UBND tỉnh Kiên Giang']
+ */
+export async function unitHistory(db: Executor, id: string): Promise<UnitHistory> {
+  const unit = await getUnit(db, id)
+  const versions = (await listUnitVersions(db, [id])).get(id) ?? []
+  const before = await db.select().from(unitSuccessors).where(eq(unitSuccessors.successorId, id))
+  const after = await db.select().from(unitSuccessors).where(eq(unitSuccessors.unitId, id))
+  const linked = async (rows: (typeof unitSuccessors.$inferSelect)[], side: 'unitId' | 'successorId') => {
+    const out: UnitLink[] = []
+    for (const r of rows) {
+      const other = await findUnit(db, r[side])
+      if (other) out.push({ unit: other, kind: r.kind === 'part' ? 'part' : 'whole', effectiveOn: r.effectiveOn, note: r.note })
+    }
+    return out.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'))
+  }
+  return { unit, versions, predecessors: await linked(before, 'unitId'), successors: await linked(after, 'successorId') }
 }

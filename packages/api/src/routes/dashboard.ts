@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { can, PeriodIdSchema, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
+import { can, organisationDayOf, PeriodIdSchema, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
 import { errorResponses } from '../api-error'
 import { authorize } from '../authorize'
 import { createRouter } from '../router'
@@ -92,7 +92,10 @@ export const dashboardRoutes = createRouter().openapi(
   }),
   async (c) => {
     const { unitId, periodId, planId } = c.req.valid('query')
-    const { auth, tree } = await authorize(c, 'dashboard.read', unitId)
+    const { auth } = await authorize(c, 'dashboard.read', unitId)
+    // A past period is counted with the organisation it had (units moved or merged since stay where they were).
+    const day = organisationDayOf(periodId)
+    const tree = await c.var.store.units.tree(day === undefined ? {} : { asOf: day })
     const dashboard = await c.var.store.dashboard(tree, { unitId, periodId, asOf: c.var.now(), ...(planId && { planId }) })
     // Only plans the caller may read, though a unit of theirs may be assigned to another's.
     const readable = new Set(

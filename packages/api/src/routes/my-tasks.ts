@@ -7,6 +7,7 @@ import {
   expectedReports,
   grantedUnitIds,
   listedIn,
+  organisationDayOf,
   periodLabel,
   PeriodIdSchema,
   permissionsOf,
@@ -74,7 +75,9 @@ export const myTaskRoutes = createRouter().openapi(
     const auth = requireAuth(c)
     const { periodId } = c.req.valid('query')
     const { store } = c.var
-    const tree = await store.units.tree()
+    // The organisation of the period: a commune moved under a new province since still reports its old tasks.
+    const day = organisationDayOf(periodId)
+    const tree = await store.units.tree(day === undefined ? {} : { asOf: day })
     // Units the caller reports for: the ones its roles name for report.write (a system-wide
     // admin grant names none: an admin files no unit's reports by default).
     const unitIds = new Set(grantedUnitIds(permissionsOf(auth.user), 'report.write').filter((id) => tree.byId.has(id)))

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { UnitInputSchema, UnitPatchSchema } from '@papi/store'
-import type { Unit } from '@papi/domain'
-import { errorResponses } from '../api-error'
+import { MergeInputSchema, storeErrorOf, UnitInputSchema, UnitPatchSchema } from '@papi/store'
+import { registerForProvince, type Unit } from '@papi/domain'
+import { readRegister } from '@papi/register'
+import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
 import { IdParamSchema, UnitOutSchema } from '../schemas'
@@ -13,13 +14,68 @@ const UnitNodeSchema: z.ZodType<UnitNode> = UnitOutSchema.extend({
   children: z.lazy(() => z.array(UnitNodeSchema)),
 }).openapi('UnitNode') as unknown as z.ZodType<UnitNode>
 
-const MergeSchema = z
+const MergeSchema = (MergeInputSchema.meta({}) as unknown as { openapi(name: string): typeof MergeInputSchema }).openapi('UnitMerge')
+
+const UnitVersionSchema = z.object({
+  validFrom: z.string().optional(),
+  validTo: z.string().optional(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  level: UnitOutSchema.shape.level,
+  kind: UnitOutSchema.shape.kind,
+})
+const UnitLinkSchema = z.object({
+  unit: UnitOutSchema,
+  kind: z.enum(['whole', 'part']),
+  effectiveOn: z.string().nullable(),
+  note: z.string().nullable(),
+})
+const UnitHistorySchema = z
   .object({
-    successorId: z.string().min(1),
-    /** First day of the successor (2025-07-01 for the 2025 mergers). */
-    effectiveOn: z.iso.date(),
+    unit: UnitOutSchema,
+    versions: z.array(UnitVersionSchema),
+    predecessors: z.array(UnitLinkSchema),
+    successors: z.array(UnitLinkSchema),
   })
-  .openapi('UnitMerge')
+  .openapi('UnitHistory')
+
+const RegisterImportInputSchema = z
+  .object({
+    /** An official province code: that province alone (its old code, and what it became); absent = the whole country. */
+    province: z.string().regex(/^\d{2}$/u).optional(),
+  })
+  .openapi('RegisterImportInput')
+const RegisterImportResultSchema = z
+  .object({
+    units: z.object({ created: z.number().int(), existing: z.number().int() }),
+    links: z.object({ created: z.number().int(), existing: z.number().int() }),
+    counts: z.object({
+      provinces: z.object({ old: z.number().int(), new: z.number().int() }),
+      districts: z.number().int(),
+      communes: z.object({ old: z.number().int(), new: z.number().int() }),
+      bodies: z.number().int(),
+      links: z.number().int(),
+    }),
+    issues: z.array(z.object({ table: z.string(), row: z.number().int(), message: z.string() })),
+  })
+  .openapi('RegisterImportResult')
+
+/** A change that would leave units under an ended one: 409 with a sentence saying which and what to do. */
+async function refusingOrphans<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    const storeError = storeErrorOf(error)
+    const details = storeError?.details as { reason?: string; orphans?: { name: string }[]; lastDay?: string } | undefined
+    if (details?.reason !== 'would-orphan') throw error
+    const names = (details.orphans ?? []).slice(0, 5).map((o) => o.name).join(', ')
+    const more = (details.orphans?.length ?? 0) > 5 ? '…' : ''
+    throw new ApiError('conflict', details, {
+      vi: `Không thể kết thúc đơn vị vì còn ${details.orphans?.length ?? 0} đơn vị trực thuộc còn hiệu lực sau ngày ${details.lastDay} (${names}${more}). Hãy kết thúc hoặc chuyển các đơn vị này trước (hoặc gửi children: "end" / "move").`,
+      en: `The unit cannot end: ${details.orphans?.length ?? 0} unit(s) under it are still in force after ${details.lastDay} (${names}${more}). End or move them first (or send children: "end" / "move").`,
+    })
+  }
+}
 
 /** The organisation tree: read by anyone signed in, changed by admins. */
 export const unitRoutes = createRouter()
@@ -115,7 +171,8 @@ export const unitRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param')
       await authorize(c, 'unit.manage', id)
-      return c.json(await c.var.store.units.update(id, c.req.valid('json'), changeOf(c)), 200)
+      const patch = c.req.valid('json')
+      return c.json(await refusingOrphans(() => c.var.store.units.update(id, patch, changeOf(c))), 200)
     },
   )
   .openapi(
@@ -137,6 +194,55 @@ export const unitRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param')
       await authorize(c, 'unit.manage', id)
-      return c.json(await c.var.store.units.merge(id, c.req.valid('json'), changeOf(c)), 200)
+      const input = c.req.valid('json')
+      return c.json(await refusingOrphans(() => c.var.store.units.merge(id, input, changeOf(c))), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/history',
+      operationId: 'getUnitHistory',
+      tags: ['units'],
+      summary: 'What a unit was and became: its dated versions, predecessors and successors (whole or part)',
+      request: { params: IdParamSchema },
+      responses: {
+        200: { description: 'The history', content: { 'application/json': { schema: UnitHistorySchema } } },
+        ...errorResponses('unauthenticated', 'not-found'),
+      },
+    }),
+    async (c) => {
+      requireAuth(c)
+      return c.json(await c.var.store.units.history(c.req.valid('param').id), 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/units/import-register',
+      operationId: 'importRegister',
+      tags: ['units'],
+      summary: "Load the national administrative-unit register (before and after 1 July 2025), or one province's part",
+      description:
+        'Idempotent and in one transaction: units already there (by register code) are left alone, so a second run creates nothing. `province` loads one old province (by its official code) and the new province(s) it became.',
+      request: { body: { required: false, content: { 'application/json': { schema: RegisterImportInputSchema } } } },
+      responses: {
+        200: { description: 'What was loaded', content: { 'application/json': { schema: RegisterImportResultSchema } } },
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found'),
+      },
+    }),
+    async (c) => {
+      await authorize(c, 'register.import', null)
+      const { province } = c.req.valid('json') ?? {}
+      const whole = await readRegister()
+      const register = province === undefined ? whole : registerForProvince(whole, province)
+      if (!register) {
+        throw new ApiError('not-found', { province }, {
+          vi: `Không có tỉnh, thành phố nào mang mã ${province} trong danh mục.`,
+          en: `No province has the code ${province} in the register.`,
+        })
+      }
+      const result = await c.var.store.units.importRegister(register, changeOf(c))
+      return c.json({ ...result, issues: register.issues }, 200)
     },
   )

@@ -1,0 +1,118 @@
+import { registerForProvince, type Register, type Unit } from '@papi/domain'
+import { readRegister } from '@papi/register'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openStore } from './open-store'
+import type { Store } from './store'
+import { change } from './store.fixture'
+import { testBackends } from './test-backend'
+
+let register: Register
+beforeAll(async () => {
+  register = await readRegister()
+})
+
+const committees = async (store: Store, level: string) =>
+  (await store.units.list()).filter((u) => u.level === level && u.kind === 'people-committee')
+
+// Lào Cai (10) and what it became: the new Lào Cai (15), made of old Lào Cai and Yên Bái (whose old
+// units are not loaded: a province-only server holds its own past, not its neighbour's).
+describe.each(testBackends())('register import of one province on $name', (backend) => {
+  let store: Store
+  beforeAll(async () => {
+    store = await backend.open()
+  })
+  afterAll(() => store?.close())
+
+  it('loads the old province, the new one it became with its communes, and their links, in one go', async () => {
+    const part = registerForProvince(register, '10') as Register
+    const steps: string[] = []
+    const result = await store.units.importRegister(part, change(), { onProgress: (s) => steps.push(s.phase) })
+    expect(result.units).toEqual({ created: part.units.length, existing: 0 })
+    expect(result.counts.provinces).toEqual({ old: 1, new: 1 })
+    expect(steps).toContain('units')
+    expect(steps).toContain('links')
+    const provinces = (await committees(store, 'province')).map((u) => [u.name, u.officialCode, u.validFrom ?? null, u.validTo ?? null])
+    expect(provinces).toEqual([
+      ['UBND tỉnh Lào Cai', '10', null, '2025-06-30'],
+      ['UBND tỉnh Lào Cai', '15', '2025-07-01', null],
+    ])
+    // Xã Tả Phìn (Sa Pa) and Xã Trung Chải became the new Xã Tả Phìn.
+    const units = await store.units.list()
+    const tree = await store.units.tree()
+    const oldTaPhin = units.find((u) => u.code === 'C03013')
+    const newTaPhin = units.find((u) => u.code === 'C03013@2025')
+    expect(oldTaPhin?.successorIds).toEqual([newTaPhin?.id])
+    expect(tree.predecessors.get(newTaPhin?.id as string)?.map((u) => u.name)).toEqual(['UBND xã Trung Chải', 'UBND xã Tả Phìn'])
+    expect(tree.byId.get(oldTaPhin?.parentId as string)?.name).toBe('UBND thị xã Sa Pa')
+  })
+
+  it('keeps a moved unit where it was for the days before the move (dated versions)', async () => {
+    const units = await store.units.list()
+    const taPhin = units.find((u) => u.code === 'C03013') as Unit
+    const newLaoCai = units.find((u) => u.code === 'P15@2025') as Unit
+    const saPa = taPhin.parentId
+    await store.units.update(taPhin.id, { parentId: newLaoCai.id, name: 'UBND xã Tả Phìn (cũ)', effectiveOn: '2025-01-01' }, change())
+    const now = await store.units.tree()
+    const in2020 = await store.units.tree({ asOf: '2020-09-30' })
+    expect(now.byId.get(taPhin.id)).toMatchObject({ parentId: newLaoCai.id, name: 'UBND xã Tả Phìn (cũ)' })
+    expect(in2020.byId.get(taPhin.id)).toMatchObject({ parentId: saPa, name: 'UBND xã Tả Phìn' })
+    expect(in2020.children.get(saPa as string)?.map((u) => u.id)).toContain(taPhin.id)
+    expect((await store.units.history(taPhin.id)).versions.map((v) => [v.validFrom ?? null, v.validTo ?? null, v.parentId])).toEqual([
+      [null, '2024-12-31', saPa],
+      ['2025-01-01', '2025-06-30', newLaoCai.id],
+    ])
+    // Ending Sa Pa while a commune is still in force under it would orphan it: refused.
+    const other = (now.children.get(saPa as string) ?? []).find((u) => u.id !== taPhin.id) as Unit
+    await store.units.update(other.id, { validTo: '2030-12-31' }, change())
+    await expect(store.units.update(saPa as string, { validTo: '2025-03-31' }, change())).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'would-orphan', orphans: expect.arrayContaining([expect.objectContaining({ id: other.id })]) },
+    })
+    await store.units.update(other.id, { validTo: '2025-06-30' }, change())
+  })
+
+  it('changes nothing the second time and writes no audit entry', async () => {
+    const auditBefore = (await store.audit.list({ entity: 'unit-register' })).length
+    const result = await store.units.importRegister(registerForProvince(register, '10') as Register, change())
+    expect(result.units.created).toBe(0)
+    expect(result.links.created).toBe(0)
+    expect((await store.audit.list({ entity: 'unit-register' })).length).toBe(auditBefore)
+    expect(auditBefore).toBe(1)
+  })
+})
+
+describe('register import of the whole country (PGlite)', () => {
+  let store: Store
+  beforeAll(async () => {
+    store = await openStore({ dataDir: 'memory://' })
+  })
+  afterAll(() => store?.close())
+
+  it('yields 63 + 34 provinces, 696 districts, 10,051 + 3,321 communes and the links, in under a minute', async () => {
+    const started = performance.now()
+    const result = await store.units.importRegister(register, change())
+    const seconds = (performance.now() - started) / 1000
+    expect(seconds).toBeLessThan(60)
+    expect(result.counts).toMatchObject({ provinces: { old: 63, new: 34 }, districts: 696, communes: { old: 10_051, new: 3_321 } })
+    const units = await store.units.list()
+    const by = (level: string, era: 'old' | 'new') =>
+      units.filter((u) => u.level === level && u.kind === 'people-committee' && (era === 'old' ? u.validTo === '2025-06-30' : u.validFrom === '2025-07-01'))
+    expect(by('province', 'old')).toHaveLength(63)
+    expect(by('province', 'new')).toHaveLength(34)
+    expect(by('district', 'old')).toHaveLength(696)
+    expect(by('commune', 'old')).toHaveLength(10_051)
+    expect(by('commune', 'new')).toHaveLength(3_321)
+    const linked = units.filter((u) => u.level === 'commune' && u.successorIds.length > 0)
+    expect(linked.length).toBeGreaterThan(10_000)
+    expect(result.links.created).toBe(register.links.length)
+
+    // Phường Trúc Bạch (Ba Đình, Hà Nội) → Phường Ba Đình, Hà Nội; Kiên Giang → An Giang.
+    const byId = new Map(units.map((u) => [u.id, u]))
+    const trucBach = units.find((u) => u.code === 'C00004')
+    expect(trucBach?.successorIds.map((id) => byId.get(id)?.name)).toEqual(['UBND phường Ba Đình'])
+    expect(byId.get(byId.get(trucBach?.successorIds[0] as string)?.parentId as string)?.name).toBe('UBND thành phố Hà Nội')
+    const kienGiang = units.find((u) => u.code === 'P91')
+    expect(kienGiang?.successorIds.map((id) => byId.get(id)?.name)).toEqual(['UBND tỉnh An Giang'])
+    console.info(`register import: ${units.length} units, ${result.links.created} links in ${seconds.toFixed(1)} s`)
+  }, 120_000)
+})
