@@ -1,4 +1,4 @@
-import type { Locale } from '@papi/domain'
+import type { Locale, LoginThrottle } from '@papi/domain'
 import type { Store, User } from '@papi/store'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Logger } from 'pino'
@@ -30,8 +30,9 @@ export type AppEnv = {
 /** Settings that shape behaviour, all with defaults in `createApp`. */
 export interface AppSettings {
   sessionTtlMs: number
-  /** Failed log-ins allowed per user name (and 4× per client address) within `loginWindowMs`. */
-  maxLoginFailures: number
+  /** How failed log-ins per user name and per client address slow further ones (domain's `loginWait`). */
+  loginThrottle: { account: LoginThrottle; address: LoginThrottle }
+  /** How far back failed log-ins count. */
   loginWindowMs: number
   /** Largest JSON body, bytes. */
   bodyLimit: number

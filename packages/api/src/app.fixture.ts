@@ -8,6 +8,8 @@ import { hashPassword } from './password'
 
 export const NOW = new Date('2018-06-10T03:00:00Z')
 export const PASSWORD = 'mat-khau-2018'
+/** A cheap scrypt cost for seeded users, so the many test log-ins stay fast (production: PASSWORD_COST). */
+export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>
 
@@ -18,7 +20,7 @@ export async function makeTestApp(store: Store, options: Parameters<typeof creat
   const units = await seedSampleProvince(store, change)
   const { kg, vtv, chauThanh, minhLuong } = units
 
-  const passwordHash = await hashPassword(PASSWORD)
+  const passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_COST)
   const user = (username: string, roles: { role: 'admin' | 'planner' | 'reporter' | 'viewer'; unitId: string | null }[]) =>
     store.users.create({ username, passwordHash, displayName: username, roles }, change)
   await user('admin', [{ role: 'admin', unitId: null }])

@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { ZodError } from 'zod'
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '@papi/domain'
 import { ApiError, codeToStatus, errorBody, type ErrorCode } from './api-error'
 import type { AppEnv, AppSettings } from './app-env'
 import { localeFromHeader } from './locale'
@@ -88,7 +89,7 @@ function httpToCode(status: number): ErrorCode {
 export function createApp(options: CreateAppOptions) {
   const settings: AppSettings = {
     sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
-    maxLoginFailures: options.maxLoginFailures ?? 5,
+    loginThrottle: options.loginThrottle ?? { account: ACCOUNT_THROTTLE, address: ADDRESS_THROTTLE },
     loginWindowMs: options.loginWindowMs ?? 15 * 60 * 1000,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     uploadLimit: options.uploadLimit ?? 10 * 1024 * 1024,
@@ -133,6 +134,11 @@ export function createApp(options: CreateAppOptions) {
         throw new ApiError('too-large', { maxBytes: maxSize })
       },
     })(c, next)
+  })
+  // Answers carry one user's data: no browser or proxy cache may keep them (OWASP ASVS 8.2.1).
+  app.use('/api/v1/*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
   })
   app.use('/api/v1/*', readSession)
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, NOW, PASSWORD, type TestApp } from './app.fixture'
+import { makeTestApp, NOW, PASSWORD, TEST_PASSWORD_COST, type TestApp } from './app.fixture'
 import { hashPassword } from './password'
 
 const SEED = fileURLToPath(
@@ -96,7 +96,7 @@ describe.each(testBackends())('plan upload on $name', (backend) => {
   })
 
   it('updating a stored plan needs its scope: a planner of a district cannot rewrite the province plan', async () => {
-    const passwordHash = await hashPassword(PASSWORD)
+    const passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_COST)
     await store.users.create(
       { username: 'planner-rg', passwordHash, displayName: 'planner-rg', roles: [{ role: 'planner', unitId: t.units.rachGia.id }] },
       { actorId: null, at: NOW },

@@ -4,7 +4,7 @@
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, PASSWORD, samplePlan, type TestApp } from './app.fixture'
+import { makeTestApp, PASSWORD, samplePlan, TEST_PASSWORD_COST, type TestApp } from './app.fixture'
 import { hashPassword } from './password'
 
 describe.each(testBackends())('scope leaks on $name', (backend) => {
@@ -35,7 +35,7 @@ describe.each(testBackends())('scope leaks on $name', (backend) => {
       change,
     )
     ag = { province: agProvince.id, commune: agCommune.id }
-    const passwordHash = await hashPassword(PASSWORD)
+    const passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_COST)
     await store.users.create({ username: 'agplanner', passwordHash, displayName: 'ag', roles: [{ role: 'planner', unitId: ag.province }] }, change)
     await store.users.create({ username: 'agreporter', passwordHash, displayName: 'ag', roles: [{ role: 'reporter', unitId: ag.commune }] }, change)
     tok = {}

@@ -345,3 +345,15 @@ export type { Register, RegisterEra, RegisterIssue, RegisterLink, RegisterUnit, 
 // --- province-scores
 export { FORMER_PROVINCE_NAMES, matchProvinces, provinceNameKey, rankProvinceRows, readProvinceScoreTable } from './province-scores'
 export type { ProvinceMatch, ProvinceScoreRow } from './province-scores'
+
+// --- credentials (password policy, log-in throttling)
+export {
+  ACCOUNT_THROTTLE,
+  ADDRESS_THROTTLE,
+  loginWait,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_PROBLEM_TEXT,
+  passwordProblems,
+} from './credentials'
+export type { LoginThrottle, PasswordContext, PasswordProblem } from './credentials'

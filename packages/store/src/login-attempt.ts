@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, count, desc, eq, gt, lt } from 'drizzle-orm'
+import { and, count, eq, gt, lt, max } from 'drizzle-orm'
 import type { Executor } from './database'
 import { loginAttempts } from './schema'
 
@@ -12,25 +12,24 @@ export async function recordLoginAttempt(db: Executor, key: string, succeeded: b
 }
 
 /**
- * Failed attempts under a key since `since`, not counting those before the key's last success
- * (a user who finally logs in starts afresh).
+ * Failed attempts under a key since `since`, and when the last of them happened. A success does
+ * not reset the count: an attacker's own good log-ins must not buy more guesses (the domain's
+ * `loginWait` turns the count into a wait that never exceeds a minute, so the owner is not kept out).
  *
  * @example
- * if ((await recentLoginFailures(db, 'user:planner', windowStart)) >= 5) // answer 429
+ * const recent = await recentLoginFailures(db, 'user:planner', windowStart)
+ * loginWait({ failures: recent.failures, lastFailureAt: recent.lastFailureAt?.getTime() }, now, ACCOUNT_THROTTLE)
  */
-export async function recentLoginFailures(db: Executor, key: string, since: Date): Promise<number> {
-  const [lastSuccess] = await db
-    .select({ at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.key, key), eq(loginAttempts.succeeded, true), gt(loginAttempts.at, since)))
-    .orderBy(desc(loginAttempts.at))
-    .limit(1)
-  const from = lastSuccess?.at ?? since
+export async function recentLoginFailures(
+  db: Executor,
+  key: string,
+  since: Date,
+): Promise<{ failures: number; lastFailureAt: Date | undefined }> {
   const [row] = await db
-    .select({ n: count() })
+    .select({ n: count(), last: max(loginAttempts.at) })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.key, key), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, from)))
-  return Number(row?.n ?? 0)
+    .where(and(eq(loginAttempts.key, key), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
+  return { failures: Number(row?.n ?? 0), lastFailureAt: row?.last ? new Date(row.last) : undefined }
 }
 
 /** Drops attempts older than `before`; they no longer count for any window. */

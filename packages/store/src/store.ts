@@ -120,7 +120,7 @@ export interface Store {
   }
   loginAttempts: {
     record(key: string, succeeded: boolean, at: Date): Promise<void>
-    recentFailures(key: string, since: Date): Promise<number>
+    recentFailures(key: string, since: Date): ReturnType<typeof recentLoginFailures>
     purge(before: Date): Promise<void>
   }
   plans: {

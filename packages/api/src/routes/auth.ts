@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { permissionsOf, RoleGrantSchema } from '@papi/domain'
+import { loginWait, permissionsOf, RoleGrantSchema, type LoginThrottle } from '@papi/domain'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
@@ -62,13 +62,19 @@ export const authRoutes = createRouter()
       const now = c.var.now()
       const since = new Date(now.getTime() - options.loginWindowMs)
       const address = clientAddress(c)
-      const keys: [string, number][] = [[`user:${username.toLowerCase()}`, options.maxLoginFailures]]
-      if (address) keys.push([`ip:${address}`, options.maxLoginFailures * 4])
-      for (const [key, limit] of keys) {
-        if ((await store.loginAttempts.recentFailures(key, since)) >= limit) {
-          c.header('Retry-After', String(Math.ceil(options.loginWindowMs / 1000)))
-          throw new ApiError('rate-limited')
-        }
+      // Growing waits per account and per address (the domain's loginWait), never a lock-out:
+      // the owner of an account under attack waits a minute at worst.
+      const keys: [string, LoginThrottle][] = [[`user:${username.normalize('NFC').toLowerCase()}`, options.loginThrottle.account]]
+      if (address) keys.push([`ip:${address}`, options.loginThrottle.address])
+      let wait = 0
+      for (const [key, throttle] of keys) {
+        const recent = await store.loginAttempts.recentFailures(key, since)
+        wait = Math.max(wait, loginWait({ failures: recent.failures, lastFailureAt: recent.lastFailureAt?.getTime() }, now.getTime(), throttle))
+      }
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000)
+        c.header('Retry-After', String(seconds))
+        throw new ApiError('rate-limited', { retryAfterSeconds: seconds })
       }
       const user = await store.users.findWithCredentials(username)
       // Hash even for an unknown user, so the answer's timing does not reveal who exists.

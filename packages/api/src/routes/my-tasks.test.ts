@@ -1,7 +1,7 @@
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, NOW, PASSWORD, samplePlan, type TestApp } from '../app.fixture'
+import { makeTestApp, NOW, PASSWORD, samplePlan, TEST_PASSWORD_COST, type TestApp } from '../app.fixture'
 import { createClient } from '../client'
 import { hashPassword } from '../password'
 
@@ -17,7 +17,7 @@ describe.each(testBackends())('GET /api/v1/my-tasks on $name', (backend) => {
   beforeAll(async () => {
     store = await backend.open()
     t = await makeTestApp(store)
-    const passwordHash = await hashPassword(PASSWORD)
+    const passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_COST)
     const change = { actorId: null, at: NOW }
     await store.users.create({ username: 'stnmt', passwordHash, displayName: 'Sở TN&MT', roles: [{ role: 'reporter', unitId: t.units.stnmt.id }] }, change)
     await store.users.create({ username: 'rachgia', passwordHash, displayName: 'Rạch Giá', roles: [{ role: 'reporter', unitId: t.units.rachGia.id }] }, change)
