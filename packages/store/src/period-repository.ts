@@ -9,7 +9,6 @@ import {
   planScopeUnitId,
   submissionDeadline,
   type PeriodRule,
-  type ReportingRules,
   type UnitLevel,
 } from '@papi/domain'
 import { and, asc, eq } from 'drizzle-orm'
@@ -58,7 +57,7 @@ export async function planIssuerLevel(db: Executor, planId: string): Promise<Uni
   const plan = { scopeUnitId: row?.scopeUnitId ?? undefined, issuerUnitId: row?.issuerUnitId ?? undefined }
   const unitId = planScopeUnitId(plan)
   const [unit] = unitId === undefined ? [] : await db.select({ level: units.level }).from(units).where(eq(units.id, unitId))
-  return issuerLevelOf(plan, new Map(unitId !== undefined && unit ? [[unitId, { level: unit.level as UnitLevel }]] : []))
+  return issuerLevelOf(plan, new Map(unitId !== undefined && unit ? [[unitId, { level: unit.level }]] : []))
 }
 
 /**
@@ -90,7 +89,7 @@ export async function openPeriod(
     if (options.skipExisting) return existing
     throw new StoreError('conflict', `period ${periodId} is already open on this plan`, { periodId })
   }
-  const rules = (plan.reporting as ReportingRules | null) ?? undefined
+  const rules = plan.reporting ?? undefined
   const level = await planIssuerLevel(db, planId)
   const window = cutoffWindow(periodId, rules)
   const row = {

@@ -79,16 +79,16 @@ function headerOf(row: PlanRow): Omit<StoredPlan, 'sections' | 'targets' | 'unre
     ...optional('place', row.place),
     issuedOn: row.issuedOn,
     ...optional('signer', row.signer),
-    index: row.index as Plan['index'],
+    index: row.index,
     ...optional('frameworkId', row.frameworkId),
     years: { from: row.yearFrom, to: row.yearTo },
     ...optional('parentPlanId', row.parentPlanId),
     ...optional('parentPlanNumber', row.parentPlanNumber),
     ...optional('scopeUnitId', row.scopeUnitId),
-    ...optional('standingAgency', row.standingAgency as Assignee | null),
-    goals: (row.goals as string[]) ?? [],
-    ...optional('reporting', row.reporting as Plan['reporting'] | null),
-    status: row.status as Plan['status'],
+    ...optional('standingAgency', row.standingAgency),
+    goals: row.goals,
+    ...optional('reporting', row.reporting),
+    status: row.status,
     version: row.version,
     ...optional('publishedAt', row.publishedAt?.toISOString()),
   }
@@ -98,10 +98,10 @@ function targetOf(row: typeof targets.$inferSelect): Target {
   return {
     id: row.id,
     metric: row.metric,
-    comparator: row.comparator as Target['comparator'],
+    comparator: row.comparator,
     value: row.value,
     ...optional('valueMax', row.valueMax),
-    unit: row.unit as Target['unit'],
+    unit: row.unit,
     ...optional('baselineYear', row.baselineYear),
     ...optional('baselineValue', row.baselineValue),
     ...optional('year', row.year),
@@ -137,7 +137,7 @@ export async function getPlan(db: Executor, id: string): Promise<StoredPlan> {
   const assigneesByTask = new Map<string, TaskAssignee[]>()
   for (const { a, unitName } of assignmentRows) {
     const list = assigneesByTask.get(a.taskId) ?? []
-    list.push({ unitId: a.unitId, unitName, role: a.role as TaskAssignee['role'], assigneeText: a.assigneeText })
+    list.push({ unitId: a.unitId, unitName, role: a.role, assigneeText: a.assigneeText })
     assigneesByTask.set(a.taskId, list)
   }
 
@@ -146,9 +146,9 @@ export async function getPlan(db: Executor, id: string): Promise<StoredPlan> {
     sectionId: t.sectionId,
     code: t.code,
     title: t.title,
-    lead: t.lead as Assignee[],
-    coordinators: t.coordinators as Assignee[],
-    timeframe: t.timeframe as Task['timeframe'],
+    lead: t.lead,
+    coordinators: t.coordinators,
+    timeframe: t.timeframe,
     targets: targetRows.filter((x) => x.taskId === t.id).map(targetOf),
     ...optional('weight', t.weight),
     assignees: assigneesByTask.get(t.id) ?? [],
@@ -202,9 +202,9 @@ export async function listPlans(db: Executor, filter: { scopeUnitIds?: string[] 
       title: plan.title,
       issuer: plan.issuer,
       issuedOn: plan.issuedOn,
-      index: plan.index as Plan['index'],
+      index: plan.index,
       years: { from: plan.yearFrom, to: plan.yearTo },
-      status: plan.status as Plan['status'],
+      status: plan.status,
       ...optional('scopeUnitId', planScopeUnitId(plan)),
       provinceId: plan.provinceId,
       version: plan.version,

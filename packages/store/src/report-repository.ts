@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import {
   applyReportAction,
   reportingError,
-  type PlanStatus,
   type Report,
   type ReportAction,
   type ReportContent,
@@ -54,12 +53,12 @@ function toReport(r: ReportRow): StoredReport {
     taskId: r.taskId,
     unitId: r.unitId,
     periodId: r.periodId,
-    status: r.status as Report['status'],
-    workStatus: r.workStatus as Report['workStatus'],
+    status: r.status,
+    workStatus: r.workStatus,
     progress: r.progress,
     narrative: r.narrative,
-    kpiValues: r.kpiValues as Report['kpiValues'],
-    evidence: r.evidence as Report['evidence'],
+    kpiValues: r.kpiValues,
+    evidence: r.evidence,
     version: r.version,
     ...(r.submittedAt && { submittedAt: r.submittedAt.toISOString() }),
     ...(r.completedOn && { completedOn: r.completedOn }),
@@ -214,7 +213,7 @@ async function checkWritable(tx: Executor, input: { taskId: string; unitId: stri
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(eq(tasks.id, input.taskId))
   if (!ctx) throw new StoreError('not-found', `no task ${input.taskId}`, { taskId: input.taskId })
-  const refused = reportingError({ status: ctx.status as PlanStatus })
+  const refused = reportingError(ctx)
   if (refused) throw new StoreError('invalid', refused.message, { planId: ctx.planId, reason: refused.code })
   const period = await findPeriod(tx, ctx.planId, input.periodId)
   if (!period) {

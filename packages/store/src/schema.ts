@@ -9,6 +9,24 @@
  * reference tables. `province_id` is the id of the province-level unit the row belongs to, or
  * {@link SYSTEM_SCOPE} for rows that belong to no province (national units, users).
  */
+import type {
+  Assignee,
+  Comparator,
+  Evidence,
+  IndexKind,
+  IndexResult,
+  KpiValue,
+  MeasureUnit,
+  PlanStatus,
+  ReportingRules,
+  ReportStatus,
+  Role,
+  Timeframe,
+  UnitClass,
+  UnitKind,
+  UnitLevel,
+  WorkStatus,
+} from '@papi/domain'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -44,8 +62,8 @@ export const units = pgTable(
     officialCode: text('official_code'),
     /** The current name, parent, level and kind; earlier ones are in `unit_versions`. */
     name: text('name').notNull(),
-    level: text('level').notNull(),
-    kind: text('kind').notNull(),
+    level: text('level').$type<UnitLevel>().notNull(),
+    kind: text('kind').$type<UnitKind>().notNull(),
     parentId: text('parent_id').references((): any => units.id),
     /** Province-level ancestor (or the unit itself); null for national units. */
     provinceId: text('province_id'),
@@ -132,7 +150,7 @@ export const userRoles = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     /** Null for `admin`, which holds over the whole system. */
     unitId: text('unit_id').references(() => units.id),
   },
@@ -203,17 +221,17 @@ export const plans = pgTable(
     place: text('place'),
     issuedOn: day('issued_on').notNull(),
     signer: text('signer'),
-    index: text('index').notNull(),
+    index: text('index').$type<IndexKind>().notNull(),
     frameworkId: text('framework_id'),
     yearFrom: integer('year_from').notNull(),
     yearTo: integer('year_to').notNull(),
     parentPlanId: text('parent_plan_id').references((): any => plans.id),
     parentPlanNumber: text('parent_plan_number'),
     scopeUnitId: text('scope_unit_id').references(() => units.id),
-    standingAgency: jsonb('standing_agency'),
-    goals: jsonb('goals').notNull().default(sql`'[]'::jsonb`),
-    reporting: jsonb('reporting'),
-    status: text('status').notNull().default('draft'),
+    standingAgency: jsonb('standing_agency').$type<Assignee>(),
+    goals: jsonb('goals').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    reporting: jsonb('reporting').$type<ReportingRules>(),
+    status: text('status').$type<PlanStatus>().notNull().default('draft'),
     version: integer('version').notNull().default(1),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
@@ -256,9 +274,9 @@ export const tasks = pgTable(
       .references(() => sections.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     title: text('title').notNull(),
-    lead: jsonb('lead').notNull(),
-    coordinators: jsonb('coordinators').notNull(),
-    timeframe: jsonb('timeframe').notNull(),
+    lead: jsonb('lead').$type<Assignee[]>().notNull(),
+    coordinators: jsonb('coordinators').$type<Assignee[]>().notNull(),
+    timeframe: jsonb('timeframe').$type<Timeframe>().notNull(),
     weight: doublePrecision('weight'),
     position: integer('position').notNull(),
   },
@@ -282,10 +300,10 @@ export const targets = pgTable(
     provinceId: text('province_id').notNull(),
     taskId: text('task_id'),
     metric: text('metric').notNull(),
-    comparator: text('comparator').notNull(),
+    comparator: text('comparator').$type<Comparator>().notNull(),
     value: doublePrecision('value').notNull(),
     valueMax: doublePrecision('value_max'),
-    unit: text('unit').notNull(),
+    unit: text('unit').$type<MeasureUnit>().notNull(),
     baselineYear: integer('baseline_year'),
     baselineValue: doublePrecision('baseline_value'),
     /** The year the target is for; null: the plan's last year. */
@@ -308,10 +326,10 @@ export const assignments = pgTable(
       .notNull()
       .references(() => units.id),
     /** `lead` or `coordinator`. */
-    role: text('role').notNull(),
+    role: text('role').$type<'lead' | 'coordinator'>().notNull(),
     /** The assignee as written in the plan ("UBND cấp xã"). */
     assigneeText: text('assignee_text').notNull(),
-    unitClass: text('unit_class'),
+    unitClass: text('unit_class').$type<UnitClass>(),
     /** Leads then coordinators, each in tree order, as the domain resolved them. */
     position: integer('position').notNull(),
   },
@@ -356,12 +374,12 @@ export const reports = pgTable(
       .notNull()
       .references(() => units.id),
     periodId: text('period_id').notNull(),
-    status: text('status').notNull().default('draft'),
-    workStatus: text('work_status').notNull().default('in-progress'),
+    status: text('status').$type<ReportStatus>().notNull().default('draft'),
+    workStatus: text('work_status').$type<WorkStatus>().notNull().default('in-progress'),
     progress: doublePrecision('progress').notNull().default(0),
     narrative: text('narrative').notNull().default(''),
-    kpiValues: jsonb('kpi_values').notNull().default(sql`'[]'::jsonb`),
-    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+    kpiValues: jsonb('kpi_values').$type<KpiValue[]>().notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb('evidence').$type<Evidence[]>().notNull().default(sql`'[]'::jsonb`),
     /** Optimistic-concurrency version: every write is `UPDATE … WHERE version = $read`. */
     version: integer('version').notNull().default(1),
     completedOn: day('completed_on'),
@@ -393,7 +411,7 @@ export const reportVersions = pgTable(
     reportId: text('report_id').notNull(),
     version: integer('version').notNull(),
     action: text('action').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<ReportStatus>().notNull(),
     snapshot: jsonb('snapshot').notNull(),
     actorId: text('actor_id'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -416,12 +434,12 @@ export const scores = pgTable(
     unitId: text('unit_id')
       .notNull()
       .references(() => units.id),
-    index: text('index').notNull(),
+    index: text('index').$type<IndexKind>().notNull(),
     frameworkId: text('framework_id').notNull(),
     year: integer('year').notNull(),
     total: doublePrecision('total'),
     rank: integer('rank'),
-    result: jsonb('result').notNull(),
+    result: jsonb('result').$type<IndexResult>().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

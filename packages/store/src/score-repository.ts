@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import { frameworkById, IndexResultSchema, validateResult, type IndexResult, type ResultIssue } from '@papi/domain'
+import {
+  frameworkById,
+  IndexKindSchema,
+  IndexResultSchema,
+  validateResult,
+  type IndexKind,
+  type IndexResult,
+  type ResultIssue,
+} from '@papi/domain'
 import { and, asc, eq, type SQL } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { scores, units } from './schema'
 import { StoreError } from './store-error'
 
-export type StoredScore = IndexResult & { id: string; index: string }
+export type StoredScore = IndexResult & { id: string; index: IndexKind }
 
 export interface ScoreQuery {
   frameworkId?: string
@@ -19,7 +27,12 @@ export interface ScoreQuery {
 export async function listScores(db: Executor, query: ScoreQuery = {}): Promise<StoredScore[]> {
   const where: SQL[] = []
   if (query.frameworkId !== undefined) where.push(eq(scores.frameworkId, query.frameworkId))
-  if (query.index !== undefined) where.push(eq(scores.index, query.index))
+  if (query.index !== undefined) {
+    // An index that is none of the known ones matches no stored result.
+    const index = IndexKindSchema.safeParse(query.index)
+    if (!index.success) return []
+    where.push(eq(scores.index, index.data))
+  }
   if (query.year !== undefined) where.push(eq(scores.year, query.year))
   if (query.unitId !== undefined) where.push(eq(scores.unitId, query.unitId))
   const rows = await db
@@ -27,14 +40,14 @@ export async function listScores(db: Executor, query: ScoreQuery = {}): Promise<
     .from(scores)
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(scores.year), asc(scores.rank), asc(scores.unitId))
-  return rows.map((r) => ({ ...(r.result as IndexResult), id: r.id, index: r.index }))
+  return rows.map((r) => ({ ...r.result, id: r.id, index: r.index }))
 }
 
 /**
  * Checks a result against its framework (the domain's `validateResult`): errors refuse it with
  * an `invalid` {@link StoreError} listing the issues; warnings are answered with it.
  */
-export function checkResult(input: IndexResult): { result: IndexResult; index: string; warnings: ResultIssue[] } {
+export function checkResult(input: IndexResult): { result: IndexResult; index: IndexKind; warnings: ResultIssue[] } {
   const result = IndexResultSchema.parse(input)
   const framework = frameworkById(result.frameworkId)
   if (!framework) {

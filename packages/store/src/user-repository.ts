@@ -46,7 +46,7 @@ async function rolesOf(db: Executor, userIds: string[]): Promise<Map<string, Rol
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.role), asc(userRoles.unitId))
   for (const r of rows) {
-    map.set(r.userId, [...(map.get(r.userId) ?? []), { role: r.role as RoleGrant['role'], unitId: r.unitId }])
+    map.set(r.userId, [...(map.get(r.userId) ?? []), { role: r.role, unitId: r.unitId }])
   }
   return map
 }
