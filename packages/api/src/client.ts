@@ -9,6 +9,16 @@ export interface ClientOptions {
   headers?: Record<string, string>
 }
 
+// Hono's RPC guide ("compile your code before using it"): the client's type is computed once,
+// here, and this package's typecheck emits it as a self-contained declaration
+// (types/packages/api/src/client.d.ts, which imports nothing but hono). `@papi/api/client`'s
+// "types" points there, so the web's and the TUI's typecheck never load the API's routes, nor the
+// store's and documents' sources behind them.
+const typedClient = hc<AppType>('')
+
+/** The typed papi client: `createClient`'s answer. */
+export type PapiClient = typeof typedClient
+
 /**
  * The typed papi API client (`hono/client` over the app's own route types) for the web app, the
  * TUI and outside developers. Paths, parameters, bodies and answers are checked at compile time.
@@ -19,11 +29,8 @@ export interface ClientOptions {
  * const authed = createClient('http://127.0.0.1:8787', { token: login.token })
  * const me = await (await authed.api.v1.me.$get()).json()
  */
-export function createClient(baseUrl: string, options: ClientOptions = {}) {
+export function createClient(baseUrl: string, options: ClientOptions = {}): PapiClient {
   const headers: Record<string, string> = { ...options.headers }
   if (options.token) headers.authorization = `Bearer ${options.token}`
   return hc<AppType>(baseUrl, { headers, ...(options.fetch && { fetch: options.fetch }) })
 }
-
-export type PapiClient = ReturnType<typeof createClient>
-export type { AppType }
