@@ -25,6 +25,11 @@ export interface OpenStoreOptions {
   dataDir?: string
   /** Largest number of pooled connections to a PostgreSQL server. */
   maxConnections?: number
+  /**
+   * PGlite only: a data-folder dump (`dumpDataDir`) to start from instead of an empty database —
+   * how tests clone one migrated template (pglite-template.ts). Migrations still run after it.
+   */
+  loadDataDir?: Blob
 }
 
 /**
@@ -39,7 +44,7 @@ export interface OpenStoreOptions {
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections)
-  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR)
+  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR, options.loadDataDir)
 }
 
 /**
@@ -52,11 +57,11 @@ export function storeOptionsFromEnv(env: Record<string, string | undefined>): Op
   return { dataDir: env.PAPI_DATA_DIR?.trim() || DEFAULT_DATA_DIR }
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Store> {
   const inMemory = dataDir.startsWith('memory://')
   // PGlite does not create the folder's parents itself.
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
-  const client = await PGlite.create(inMemory ? undefined : dataDir)
+  const client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(loadDataDir && { loadDataDir }) })
   const db = drizzlePglite({ client })
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
   return createStore(db as unknown as Database, 'pglite', () => client.close())

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import pg from 'pg'
 import { openStore } from './open-store'
+import { PGLITE_TEMPLATE_ENV } from './pglite-template'
 import type { Store } from './store'
 
 export { samplePlan, seedSampleProvince } from './sample-province'
@@ -13,7 +15,8 @@ export interface TestBackend {
 }
 
 /**
- * The backends to run a suite on: in-memory PGlite always, plus the PostgreSQL server at
+ * The backends to run a suite on: in-memory PGlite always (a clone of the migrated template when
+ * the run's globalSetup made one: see pglite-template.ts), plus the PostgreSQL server at
  * `DATABASE_URL` when set (each `open` creates a fresh database there and drops it on close, so
  * test files never see each other's rows). With `PAPI_REQUIRE_POSTGRES=1` and no `DATABASE_URL`,
  * the PostgreSQL backend is still listed and fails to open: CI must not pass by skipping it.
@@ -26,7 +29,7 @@ export interface TestBackend {
  * })
  */
 export function testBackends(env: Record<string, string | undefined> = process.env): TestBackend[] {
-  const backends: TestBackend[] = [{ name: 'pglite', open: () => openStore({ dataDir: 'memory://' }) }]
+  const backends: TestBackend[] = [{ name: 'pglite', open: () => openStore({ dataDir: 'memory://', ...pgliteClone(env) }) }]
   const url = env.DATABASE_URL?.trim()
   if (url) backends.push({ name: 'postgres', open: () => openFreshPostgres(url) })
   else if (env.PAPI_REQUIRE_POSTGRES === '1') {
@@ -36,6 +39,19 @@ export function testBackends(env: Record<string, string | undefined> = process.e
     })
   }
   return backends
+}
+
+let template: { file: string; dump: Blob } | undefined
+
+/**
+ * Where a test PGlite starts: a clone of the migrated template the vitest globalSetup made
+ * (pglite-template.ts), read once per test file; without one, an empty database to migrate.
+ */
+function pgliteClone(env: Record<string, string | undefined>): { loadDataDir?: Blob } {
+  const file = env[PGLITE_TEMPLATE_ENV]
+  if (!file || !existsSync(file)) return {}
+  if (template?.file !== file) template = { file, dump: new Blob([new Uint8Array(readFileSync(file))]) }
+  return { loadDataDir: template.dump }
 }
 
 async function openFreshPostgres(url: string): Promise<Store> {
