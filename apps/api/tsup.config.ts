@@ -1,10 +1,7 @@
-import { defineConfig } from 'tsup'
+import { papiTsupConfig } from '@papi/tooling/tsup'
 
-export default defineConfig({
-  // server.ts is the start command (`node dist/server.js`).
+export default papiTsupConfig({
+  // server.ts is the start command (`node dist/server.js`); nothing imports it, so no .d.ts.
   entry: ['src/server.ts'],
-  format: ['esm'],
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
+  dts: false,
 })

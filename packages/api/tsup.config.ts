@@ -1,11 +1,6 @@
-import { defineConfig } from 'tsup'
+import { papiTsupConfig } from '@papi/tooling/tsup'
 
-export default defineConfig({
+export default papiTsupConfig({
   // index.ts is the API definition (createApp); client.ts the typed client subpath.
   entry: ['src/index.ts', 'src/client.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
 })

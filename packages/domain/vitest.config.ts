@@ -1,8 +1,3 @@
-import { defineConfig } from 'vitest/config'
+import { papiVitestConfig } from '@papi/tooling/vitest'
 
-// Tests read sources through the "source" export condition, so no build is needed first.
-export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
-  test: { include: ['src/**/*.test.ts'] },
-})
+export default papiVitestConfig()

@@ -1,10 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { papiVitestConfig } from '@papi/tooling/vitest'
 
-// Tests read sources through the "source" export condition, so no build is needed first.
-// Every suite opens a database (PGlite starts in about a second, PostgreSQL needs a fresh
-// database per file): 30 s per test and hook.
-export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
-  test: { include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
-})
+// The suites open databases: each test file starts from a clone of the run's migrated PGlite.
+export default papiVitestConfig({ database: true })

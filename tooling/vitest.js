@@ -1,0 +1,32 @@
+// @ts-check
+// The vitest config every package starts from (plain JS so vitest and tsup load it without a
+// TypeScript step; types in vitest.d.ts).
+import { fileURLToPath } from 'node:url'
+import { defineConfig, mergeConfig } from 'vitest/config'
+
+/** vitest globalSetup that migrates one PGlite database per run; test stores clone it. */
+export const PGLITE_TEMPLATE_SETUP = fileURLToPath(new URL('../packages/store/src/pglite-template.ts', import.meta.url))
+
+/**
+ * @param {import('./vitest').PapiVitestOptions} [options]
+ * @returns {import('vitest/config').ViteUserConfig}
+ */
+export function papiVitestConfig(options = {}) {
+  const { database = false, ...overrides } = options
+  return mergeConfig(
+    defineConfig({
+      // Tests read workspace packages' sources through the "source" export condition: no build first.
+      resolve: { conditions: ['source'] },
+      ssr: { resolve: { conditions: ['source'] } },
+      test: {
+        include: ['src/**/*.test.ts'],
+        // vitest's 5 s is too short on a loaded 2-core machine (documents written and re-read).
+        testTimeout: 30_000,
+        // Suites that open a database (PGlite, and PostgreSQL when DATABASE_URL is set) start from
+        // the run's migrated template; a database per file still takes seconds on a loaded machine.
+        ...(database ? { globalSetup: [PGLITE_TEMPLATE_SETUP], hookTimeout: 60_000 } : {}),
+      },
+    }),
+    overrides,
+  )
+}
