@@ -5,24 +5,29 @@ import { CommandError } from './command-error'
 
 /** A command with a subcommand, as `papi units import-register <file>` is built. */
 function unitsCommand(ran: string[]) {
-  return new Command('units')
-    .summary('đơn vị')
-    .addCommand(
-      new Command('import-register')
-        .argument('<file>', 'tệp danh mục')
-        .option('--dry-run', 'chỉ xem')
-        .addOption(langOption('vi'))
-        .action((file, options) => {
-          ran.push(`${file} ${options.dryRun === true} ${options.lang ?? 'vi'}`)
-        }),
-    )
+  return new Command('units').summary('đơn vị').addCommand(
+    new Command('import-register')
+      .argument('<file>', 'tệp danh mục')
+      .option('--dry-run', 'chỉ xem')
+      .addOption(langOption('vi'))
+      .action((file, options) => {
+        ran.push(`${file} ${options.dryRun === true} ${options.lang ?? 'vi'}`)
+      }),
+  )
 }
 
 async function run(argv: string[]) {
   const ran: string[] = []
   let stdout = ''
   let stderr = ''
-  const out = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) }
+  const out = {
+    stdout: (t: string) => {
+      stdout += t
+    },
+    stderr: (t: string) => {
+      stderr += t
+    },
+  }
   const error = await runCommands([unitsCommand(ran)], argv, out, localeOf(argv)).then(
     () => undefined,
     (e: unknown) => e,

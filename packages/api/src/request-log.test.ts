@@ -27,7 +27,9 @@ describe('the request log', () => {
     const res = await app.request('/api/health', { headers: { 'x-request-id': 'req-1' } })
     expect(res.status).toBe(200)
     expect(res.headers.get('x-request-id')).toBe('req-1')
-    expect(lines).toEqual([expect.objectContaining({ requestId: 'req-1', method: 'GET', path: '/api/health', status: 200, msg: 'request' })])
+    expect(lines).toEqual([
+      expect.objectContaining({ requestId: 'req-1', method: 'GET', path: '/api/health', status: 200, msg: 'request' }),
+    ])
     expect(lines[0]?.ms).toEqual(expect.any(Number))
   })
 
@@ -38,7 +40,12 @@ describe('the request log', () => {
     expect([res.status, body.error.code]).toEqual([500, 'internal'])
     const id = body.error.requestId
     expect(lines).toEqual([
-      expect.objectContaining({ requestId: id, level: 50, msg: 'unexpected error', err: expect.objectContaining({ message: 'database gone' }) }),
+      expect.objectContaining({
+        requestId: id,
+        level: 50,
+        msg: 'unexpected error',
+        err: expect.objectContaining({ message: 'database gone' }),
+      }),
       expect.objectContaining({ requestId: id, status: 500, path: '/api/v1/units' }),
     ])
   })

@@ -37,7 +37,8 @@ export async function pgliteTemplate(): Promise<string> {
     writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()))
     renameSync(partial, file)
     // Templates of older schemas are of no further use.
-    for (const old of readdirSync(CACHE)) if (old.startsWith('pglite-') && join(CACHE, old) !== file && old.endsWith('.tar')) rmSync(join(CACHE, old), { force: true })
+    for (const old of readdirSync(CACHE))
+      if (old.startsWith('pglite-') && join(CACHE, old) !== file && old.endsWith('.tar')) rmSync(join(CACHE, old), { force: true })
   } finally {
     await client.close()
   }

@@ -32,7 +32,12 @@ describe('the web dashboard at /', () => {
   })
 
   it.each(['/', '/index.html', '/plans/p-1/tasks', '/assets/missing.js'])('%s answers index.html, never cached', async (path) => {
-    expect(await get(path)).toEqual({ status: 200, type: 'text/html; charset=utf-8', cache: 'no-cache', text: '<!doctype html><title>index</title>' })
+    expect(await get(path)).toEqual({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      cache: 'no-cache',
+      text: '<!doctype html><title>index</title>',
+    })
   })
 
   it.each([`/../${outside.split('/').pop()}`, `/..%2F${outside.split('/').pop()}`, '/%2e%2e/%2e%2e/etc/passwd', '/%ZZ'])(

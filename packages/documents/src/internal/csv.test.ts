@@ -5,9 +5,14 @@ const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true
 
 describe('writeCsvRows', () => {
   it('writes UTF-8 with a BOM, CRLF after every row, RFC 4180 quoting', () => {
-    expect(decode(writeCsvRows([['a', 'b, c', 'say "hi"', 'x\ny', 'x\ry'], [1.5, undefined, '', 1e-7, { formatted: '20/06/2018' }]]))).toBe(
-      '\ufeffa,"b, c","say ""hi""","x\ny","x\ry"\r\n1.5,,,0.0000001,20/06/2018\r\n',
-    )
+    expect(
+      decode(
+        writeCsvRows([
+          ['a', 'b, c', 'say "hi"', 'x\ny', 'x\ry'],
+          [1.5, undefined, '', 1e-7, { formatted: '20/06/2018' }],
+        ]),
+      ),
+    ).toBe('\ufeffa,"b, c","say ""hi""","x\ny","x\ry"\r\n1.5,,,0.0000001,20/06/2018\r\n')
   })
 
   it('defuses text that would start a formula, wherever the table comes from; numbers and formatted values stay', () => {
@@ -18,7 +23,10 @@ describe('writeCsvRows', () => {
 
 describe('readCsvRows', () => {
   it('reads back what the writer wrote', () => {
-    const rows = [['unit', 'ghi chú'], ['KG', 'dòng 1\r\ndòng 2, "trích"']]
+    const rows = [
+      ['unit', 'ghi chú'],
+      ['KG', 'dòng 1\r\ndòng 2, "trích"'],
+    ]
     expect(readCsvRows(decode(writeCsvRows(rows)), { delimiter: ',' })).toEqual(rows)
   })
 
