@@ -238,35 +238,31 @@ export { DUE_REASON_LABELS, DueReasonSchema, dueTasks, reportingPeriods, taskDue
 export type { DueReason, DueTask, DueTasksOptions, ReportingPeriodsOptions } from './due-tasks'
 
 
-// --- rollup (outcomes, completeness, timeliness, progress)
+// --- outcome (the Government Office's four outcomes)
+export { taskOutcome } from './outcome'
+export type { OutcomeCounts } from './outcome'
+
+// --- completeness (expected, submitted, on time, late, missing; up the tree)
 export {
-  approvalState,
   completenessByUnit,
   expectedReports,
   expectedReportState,
-  fullyAcceptedUnits,
   isFiled,
   latestVersions,
-  progressRollup,
   rollupByUnit,
   submissionTimeliness,
   sumReportingStats,
-  taskOutcome,
   unitsToRemind,
-} from './rollup'
-export type {
-  ApprovalState,
-  ApprovalStateKind,
-  ExpectedReport,
-  OutcomeCounts,
-  PlanProgress,
-  ProgressRollupInput,
-  SectionProgress,
-  TaskAssignment,
-  TaskProgress,
-  UnitReportingStats,
-  UnitTaskProgress,
-} from './rollup'
+} from './completeness'
+export type { ExpectedReport, TaskAssignment, UnitReportingStats } from './completeness'
+
+// --- approval (DHIS2 approval up the tree)
+export { approvalState, fullyAcceptedUnits } from './approval'
+export type { ApprovalState, ApprovalStateKind } from './approval'
+
+// --- progress (tasks → sections → plan)
+export { progressRollup } from './progress'
+export type { PlanProgress, ProgressRollupInput, SectionProgress, TaskProgress, UnitTaskProgress } from './progress'
 
 // --- period-figures (one plan's figures for a period, as of a day)
 export { periodFigures } from './period-figures'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { periodFigures, type PeriodFiguresInput } from './period-figures'
 import { PlanSchema } from './plan'
 import type { Report } from './report'
-import type { TaskAssignment } from './rollup'
+import type { TaskAssignment } from './completeness'
 import { parseTimeframe } from './timeframe'
 import type { UnitLevel } from './unit'
 

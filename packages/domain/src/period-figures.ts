@@ -2,22 +2,19 @@ import { dueTasks, taskDueDate, type DueReason } from './due-tasks'
 import type { IsoDate } from './iso-date'
 import { requirePeriod, submissionDeadline, type PeriodId, type PeriodRulesInput } from './period'
 import type { Plan, Task } from './plan'
-import { localDateOf, TaskOutcomeSchema, type Report, type SubmissionState } from './report'
+import { localDateOf, type Report, type SubmissionState } from './report'
 import {
   completenessByUnit,
   expectedReports,
   expectedReportState,
   latestVersions,
-  progressRollup,
   rollupByUnit,
   sumReportingStats,
-  type OutcomeCounts,
-  type PlanProgress,
-  type SectionProgress,
   type TaskAssignment,
-  type TaskProgress,
   type UnitReportingStats,
-} from './rollup'
+} from './completeness'
+import { countOutcomes } from './outcome'
+import { progressRollup, type PlanProgress, type SectionProgress, type TaskProgress } from './progress'
 import { UnitLevelSchema, type UnitLevel } from './unit'
 
 /** What a period's figures are computed from: one plan, the units in view, an as-of day. */
@@ -163,11 +160,7 @@ export function periodFigures(input: PeriodFiguresInput): PeriodFigures {
 
 /** The outcomes recounted over the tasks someone is assigned to (`units` not empty). */
 function countAssignedOutcomes(progress: PlanProgress): PlanProgress {
-  const count = (tasks: readonly TaskProgress[]): OutcomeCounts => {
-    const counts = Object.fromEntries(TaskOutcomeSchema.options.map((o) => [o, 0])) as OutcomeCounts
-    for (const t of tasks) if (t.units.length > 0) counts[t.outcome] += 1
-    return counts
-  }
+  const count = (tasks: readonly TaskProgress[]) => countOutcomes(tasks.filter((t) => t.units.length > 0).map((t) => t.outcome))
   const sections = progress.sections.map((s): SectionProgress => ({ ...s, outcomes: count(s.tasks) }))
   return { ...progress, outcomes: count(sections.flatMap((s) => s.tasks)), sections }
 }

@@ -1,5 +1,5 @@
 import { requirePeriod } from './period'
-import { isFiled } from './rollup'
+import { isFiled } from './completeness'
 import type { KpiValue, Report } from './report'
 import type { IndexResult } from './score'
 import type { Target, TargetState } from './target'

@@ -1,45 +1,11 @@
-import { addDays, compareDates } from './internal/calendar'
+import { addDays } from './internal/calendar'
+import { pairKey } from './internal/pair-key'
 import type { IsoDate } from './iso-date'
-import { requirePeriod, type PeriodId } from './period'
-import type { Section } from './plan'
-import {
-  localDateOf,
-  TaskOutcomeSchema,
-  type Report,
-  type ReportStatus,
-  type SubmissionState,
-  type TaskOutcome,
-  type WorkStatus,
-} from './report'
+import { localDateOf, type Report, type ReportStatus, type SubmissionState } from './report'
 
-// Every function here is pure over plain inputs: due dates, deadlines, expected (task, unit) pairs
-// and the tree come in already computed, so the period and unit-tree rules stay in their modules.
-// Dates compare as `YYYY-MM-DD` strings; instants are first turned into their Viet Nam calendar day.
-
-/** Counts of the Government Office's four outcomes. */
-export type OutcomeCounts = Record<TaskOutcome, number>
-
-const emptyOutcomes = (): OutcomeCounts =>
-  Object.fromEntries(TaskOutcomeSchema.options.map((o) => [o, 0])) as OutcomeCounts
-
-/**
- * The Government Office's outcome for an assigned task as of a day: done on time, done late,
- * not yet due, or overdue. A task without a due date (ongoing, "Thường xuyên") is never overdue:
- * it is `not-yet-due` until done and `done-on-time` once done. A completion after `asOf` has not
- * happened yet as of `asOf`, so the past reads as it stood.
- *
- * @example
- * taskOutcome({ dueDate: '2018-06-30', completedOn: '2018-07-05', asOf: '2018-12-14' }) // 'done-late'
- * taskOutcome({ dueDate: '2018-06-30', asOf: '2018-07-01' }) // 'overdue'
- */
-export function taskOutcome(input: { dueDate?: IsoDate; completedOn?: IsoDate; asOf: string }): TaskOutcome {
-  const asOf = localDateOf(input.asOf)
-  const { dueDate, completedOn } = input
-  if (completedOn !== undefined && completedOn <= asOf) {
-    return dueDate === undefined || completedOn <= dueDate ? 'done-on-time' : 'done-late'
-  }
-  return dueDate === undefined || asOf <= dueDate ? 'not-yet-due' : 'overdue'
-}
+// Every function here is pure over plain inputs: deadlines, expected (task, unit) pairs and the
+// tree come in already computed, so the period and unit-tree rules stay in their modules. Dates
+// compare as `YYYY-MM-DD` strings; instants are first turned into their Viet Nam calendar day.
 
 /**
  * Whether a report came in on time. The deadline day itself is on time; `graceDays` (Envisio /
@@ -62,6 +28,13 @@ export function submissionTimeliness(input: {
   const filedOn = input.submittedAt === undefined ? undefined : localDateOf(input.submittedAt)
   if (filedOn !== undefined && filedOn <= asOf) return filedOn <= lastDay ? 'on-time' : 'late'
   return asOf <= lastDay ? 'pending' : 'missing'
+}
+
+/** A unit responsible for a task. Coordinators are listed for completeness but do not drive progress. */
+export interface TaskAssignment {
+  taskId: string
+  unitId: string
+  role?: 'lead' | 'coordinator'
 }
 
 /** One report a unit owes for a task in the period being counted. */
@@ -278,197 +251,9 @@ export function unitsToRemind<R extends Pick<UnitReportingStats, 'unitId' | 'sub
   return rows.filter((u) => u.unitId !== consolidatingUnitId && u.submitted < u.expected)
 }
 
-/**
- * Units whose own expected reports are all accepted — the `acceptedUnits` for `approvalState`.
- *
- * @example
- * fullyAcceptedUnits(completenessByUnit(expected, reports, deadlineFor, asOf))
- */
-export function fullyAcceptedUnits(perUnit: readonly UnitReportingStats[]): Set<string> {
-  return new Set(perUnit.filter((s) => s.accepted === s.expected).map((s) => s.unitId))
-}
-
-export type ApprovalStateKind = 'accepted' | 'awaiting-subordinates' | 'not-accepted'
-
-export interface ApprovalState {
-  unitId: string
-  /**
-   * `accepted`: the unit and everything it consolidates; `awaiting-subordinates`: the unit's own
-   * data is accepted but something below is not; `not-accepted`: the unit's own data is not.
-   */
-  state: ApprovalStateKind
-  /** Units in the subtree (the unit first, then breadth-first) still not accepted. */
-  waitingOn: string[]
-}
-
-/**
- * DHIS2 approval moving up the tree: a unit's consolidated data counts as accepted only when its
- * own data and everything it consolidates are accepted. A unit with nothing of its own to file
- * should be passed in `acceptedUnits`, or it holds up its parent forever.
- *
- * @example
- * approvalState('chau-thanh', (id) => children[id] ?? [], new Set(['chau-thanh', 'minh-luong']))
- * // { unitId: 'chau-thanh', state: 'awaiting-subordinates', waitingOn: ['binh-an'] }
- */
-export function approvalState(
-  unitId: string,
-  childrenOf: (unitId: string) => readonly string[],
-  acceptedUnits: ReadonlySet<string>,
-): ApprovalState {
-  const waitingOn: string[] = []
-  const seen = new Set<string>([unitId])
-  const queue = [unitId]
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i] as string
-    if (!acceptedUnits.has(id)) waitingOn.push(id)
-    for (const child of childrenOf(id)) {
-      if (seen.has(child)) throw new Error(`unit tree has a cycle or a shared child at ${child}`)
-      seen.add(child)
-      queue.push(child)
-    }
-  }
-  const state: ApprovalStateKind = !acceptedUnits.has(unitId)
-    ? 'not-accepted'
-    : waitingOn.length > 0
-      ? 'awaiting-subordinates'
-      : 'accepted'
-  return { unitId, state, waitingOn }
-}
-
-/** A unit responsible for a task. Coordinators are listed for completeness but do not drive progress. */
-export interface TaskAssignment {
-  taskId: string
-  unitId: string
-  role?: 'lead' | 'coordinator'
-}
-
-export interface UnitTaskProgress {
-  unitId: string
-  progress: number
-  /** `null` when the unit has filed nothing yet. */
-  workStatus: WorkStatus | null
-  completedOn?: IsoDate
-  /** Period of the report the figures come from. */
-  periodId?: PeriodId
-}
-
-export interface TaskProgress {
-  taskId: string
-  code: string
-  title: string
-  weight: number
-  /** Mean over the units that drive it; `null` when no unit is assigned. */
-  progress: number | null
-  dueDate?: IsoDate
-  /** Day the last driving unit finished, once all have. */
-  completedOn?: IsoDate
-  outcome: TaskOutcome
-  units: UnitTaskProgress[]
-}
-
-export interface SectionProgress {
-  sectionId: string
-  code: string
-  title: string
-  weight: number
-  progress: number | null
-  outcomes: OutcomeCounts
-  tasks: TaskProgress[]
-}
-
-export interface PlanProgress {
-  progress: number | null
-  outcomes: OutcomeCounts
-  sections: SectionProgress[]
-}
-
-export interface ProgressRollupInput {
-  sections: readonly Section[]
-  assignments: readonly TaskAssignment[]
-  /** Reports of any periods; for each (task, unit) the latest filed one as of `asOf` counts. */
-  reports: readonly Report[]
-  /** Due date of a task (from its timeframe); `undefined` for ongoing work. */
-  dueDateOf: (taskId: string) => IsoDate | undefined
-  asOf: string
-}
-
-/**
- * Progress from units to tasks to sections to the plan (Decidim), with the four outcomes counted
- * at each level.
- *
- * - A task is driven by its lead units; coordinators count only when a task names no lead, since
- *   coordinators support and their report does not measure delivery.
- * - A unit's figure is its latest filed (submitted or accepted) report as of `asOf`, latest period
- *   first: drafts are not yet stood behind, and a returned report falls back to the last filed one.
- *   A unit that says `done` counts 100 %; a unit with nothing filed counts 0 %.
- * - A task's progress is the plain mean over its driving units; it is done when all of them are,
- *   on the day the last one finished (a done report without `completedOn` counts its filing day).
- * - Sections weigh tasks by `task.weight`, the plan weighs sections by `section.weight`
- *   (1 when unset); tasks with no assigned unit and empty sections are left out of the means.
- * - Task ids are `task.id`, else `task.code` — what reports carry as `taskId`.
- *
- * @example
- * progressRollup({ sections: plan.sections, assignments, reports, dueDateOf, asOf: '2018-12-14' }).progress // 62.5
- */
-export function progressRollup(input: ProgressRollupInput): PlanProgress {
-  const asOf = localDateOf(input.asOf)
-  const latest = latestFiledReports(input.reports, asOf)
-  const driving = drivingUnits(input.assignments)
-
-  const sections = input.sections.map((section): SectionProgress => {
-    const tasks = section.tasks.map((task): TaskProgress => {
-      const taskId = task.id ?? task.code
-      const units = (driving.get(taskId) ?? []).map((unitId): UnitTaskProgress => {
-        const r = latest.get(pairKey(taskId, unitId))
-        if (r === undefined) return { unitId, progress: 0, workStatus: null }
-        const done = r.workStatus === 'done'
-        const completedOn = done ? (r.completedOn ?? (r.submittedAt ? localDateOf(r.submittedAt) : undefined)) : undefined
-        return {
-          unitId,
-          progress: done ? 100 : r.progress,
-          workStatus: r.workStatus,
-          periodId: r.periodId,
-          ...(completedOn !== undefined && { completedOn }),
-        }
-      })
-      const allDone = units.length > 0 && units.every((u) => u.completedOn !== undefined)
-      const completedOn = allDone ? units.map((u) => u.completedOn as string).sort().at(-1) : undefined
-      const dueDate = input.dueDateOf(taskId)
-      return {
-        taskId,
-        code: task.code,
-        title: task.title,
-        weight: task.weight ?? 1,
-        progress: units.length === 0 ? null : units.reduce((sum, u) => sum + u.progress, 0) / units.length,
-        ...(dueDate !== undefined && { dueDate }),
-        ...(completedOn !== undefined && { completedOn }),
-        outcome: taskOutcome({ dueDate, completedOn, asOf }),
-        units,
-      }
-    })
-    return {
-      sectionId: section.id ?? section.code,
-      code: section.code,
-      title: section.title,
-      weight: section.weight ?? 1,
-      progress: weightedMean(tasks),
-      outcomes: countOutcomes(tasks.map((t) => t.outcome)),
-      tasks,
-    }
-  })
-
-  return {
-    progress: weightedMean(sections),
-    outcomes: countOutcomes(sections.flatMap((s) => s.tasks.map((t) => t.outcome))),
-    sections,
-  }
-}
-
 // --- internal
 
 const COUNT_KEYS = ['expected', 'submitted', 'accepted', 'onTime', 'late', 'missing', 'pending'] as const
-
-const pairKey = (taskId: string, unitId: string): string => `${taskId}\u0000${unitId}`
 
 function emptyStats(unitId: string): UnitReportingStats {
   return {
@@ -501,53 +286,4 @@ function pathToRoot(unitId: string, parentOf: (unitId: string) => string | null,
     if (id === rootId) return path
   }
   return null
-}
-
-function latestFiledReports(reports: readonly Report[], asOf: IsoDate): Map<string, Report> {
-  const latest = new Map<string, Report>()
-  for (const r of reports) {
-    if (!isFiled(r)) continue
-    if (r.submittedAt !== undefined && localDateOf(r.submittedAt) > asOf) continue
-    const key = pairKey(r.taskId, r.unitId)
-    const seen = latest.get(key)
-    if (seen === undefined || isLater(r, seen)) latest.set(key, r)
-  }
-  return latest
-}
-
-function isLater(a: Report, b: Report): boolean {
-  const byPeriod = compareDates(requirePeriod(a.periodId).end, requirePeriod(b.periodId).end)
-  if (byPeriod !== 0) return byPeriod > 0
-  // Same end (2018Q2 and 2018S1 both end on 30 June): the later filing is the more recent word.
-  return (a.submittedAt ?? '') > (b.submittedAt ?? '')
-}
-
-function drivingUnits(assignments: readonly TaskAssignment[]): Map<string, string[]> {
-  const leads = new Map<string, string[]>()
-  const others = new Map<string, string[]>()
-  for (const a of assignments) {
-    const into = (a.role ?? 'lead') === 'lead' ? leads : others
-    const list = into.get(a.taskId) ?? []
-    if (!list.includes(a.unitId)) list.push(a.unitId)
-    into.set(a.taskId, list)
-  }
-  for (const [taskId, list] of others) if (!leads.has(taskId)) leads.set(taskId, list)
-  return leads
-}
-
-function weightedMean(items: readonly { progress: number | null; weight: number }[]): number | null {
-  let sum = 0
-  let weights = 0
-  for (const { progress, weight } of items) {
-    if (progress === null) continue
-    sum += progress * weight
-    weights += weight
-  }
-  return weights === 0 ? null : sum / weights
-}
-
-function countOutcomes(outcomes: readonly TaskOutcome[]): OutcomeCounts {
-  const counts = emptyOutcomes()
-  for (const o of outcomes) counts[o] += 1
-  return counts
 }
