@@ -72,6 +72,30 @@ describe.each(testBackends())('scores as CSV, out and back in, on $name', (backe
     expect(JSON.parse(new TextDecoder().decode(out.bytes)).error.code).toBe('invalid')
   })
 
+  it('lists the rows naming provinces papi does not hold instead of refusing the table, and stores the rest', async () => {
+    const csv = ['unit,total,rank,rankOf', 'KG,38.1,40,63', 'Atlantis,30,63,63', 'Hồ Chí Minh,41.2,20,63'].join('\n')
+    const res = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2019', {
+      token: planner,
+      raw: csv,
+      headers: { 'content-type': 'text/csv' },
+    })
+    expect(res.status, res.text).toBe(201)
+    expect(res.body.saved.map((s: { unitId: string }) => s.unitId)).toEqual([t.units.kg.id])
+    expect(res.body.unmatched).toEqual([
+      { line: 3, unit: 'Atlantis', reason: 'unknown-province' },
+      { line: 4, unit: 'Hồ Chí Minh', reason: 'unknown-province' },
+    ])
+  })
+
+  it('answers each score with its band, change and points to a target rank, computed by the domain', async () => {
+    const res = await t.call('GET', `/api/v1/scores?unitId=${t.units.kg.id}&index=papi&targetRank=30`, { token: planner })
+    expect(res.status).toBe(200)
+    const [y2018, y2019] = res.body as { year: number; figures: Record<string, unknown> }[]
+    expect(y2018?.figures).toMatchObject({ band: 'high-average' })
+    expect(y2019?.figures).toMatchObject({ band: 'low-average', previousYear: 2018, rankChange: -10 })
+    expect(y2019?.figures.scoreChange).toBeCloseTo(38.1 - 42.5411, 4)
+  })
+
   it('asks for a session', async () => {
     expect((await exportCsv('frameworkId=papi-2018&year=2018', null)).status).toBe(401)
   })

@@ -339,8 +339,8 @@ export {
 export type { Register, RegisterEra, RegisterIssue, RegisterLink, RegisterUnit, SuccessionKind } from './register'
 
 // --- province-scores
-export { FORMER_PROVINCE_NAMES, matchProvinces, provinceNameKey, rankProvinceRows, readProvinceScoreTable } from './province-scores'
-export type { ProvinceMatch, ProvinceScoreRow } from './province-scores'
+export { FORMER_PROVINCE_NAMES, matchProvinces, provinceNameKey, scoreFigures, rankProvinceRows, readProvinceScoreTable } from './province-scores'
+export type { ProvinceMatch, ProvinceScoreRow, ScoreFigures } from './province-scores'
 
 // --- credentials (password policy, log-in throttling)
 export {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { matchProvinces, provinceNameKey, rankProvinceRows, readProvinceScoreTable } from './province-scores'
+import { matchProvinces, provinceNameKey, rankProvinceRows, readProvinceScoreTable, scoreFigures } from './province-scores'
+import type { IndexResult } from './score'
 import type { Unit } from './unit'
 
 const HEADER = ['province_vi', 'year', 'index', 'total', 'total_sum_of_dims', 'rank_in_source', 'ranked_of', 'tier_in_source_unverified', 'd1_participation', 'd2_transparency', 'd3_vertical_accountability', 'd4_control_of_corruption', 'd5_public_admin_procedures', 'd6_public_service_delivery', 'd7_environmental_governance', 'd8_e_governance', 'note']
@@ -50,11 +51,12 @@ describe('province score tables', () => {
   })
 
   it('rank over the provinces ranked that year; the not assessed are not ranked', () => {
-    const { ranked, notRanked } = rankProvinceRows(matchProvinces(rows, UNITS, '2022-12-31').matched, 'papi-2021')
+    const { ranked, notRanked } = rankProvinceRows(matchProvinces(rows, UNITS, '2022-12-31'), 'papi-2021')
+    // Atlantis matched no unit but was ranked that year: it still counts in the ranking.
     expect(ranked.map((r) => [r.unitId, r.rank, r.rankOf])).toEqual([
-      ['hue', 1, 3],
-      ['hcm', 2, 3],
-      ['lao-cai', 3, 3],
+      ['hue', 1, 4],
+      ['hcm', 2, 4],
+      ['lao-cai', 3, 4],
     ])
     expect(notRanked.map((n) => n.unit.id)).toEqual(['bac-giang'])
   })
@@ -62,5 +64,21 @@ describe('province score tables', () => {
   it('fold names the way tables and plans write them', () => {
     expect(provinceNameKey('UBND thành phố Hồ Chí Minh')).toBe(provinceNameKey('TP. Hồ Chí Minh'))
     expect(provinceNameKey('Tỉnh Bà Rịa - Vũng Tàu')).toBe(provinceNameKey('Bà Rịa - Vũng Tàu'))
+  })
+})
+
+describe('scoreFigures', () => {
+  const r = (unitId: string, year: number, total: number, rank: number, rankOf = 3) => ({ unitId, frameworkId: 'papi-2021', year, total, rank, rankOf, dimensions: [] })
+  const all = [r('a', 2021, 44, 1), r('b', 2021, 43, 2), r('c', 2021, 40, 3), r('a', 2024, 42.5, 2), r('b', 2024, 43.25, 1), r('c', 2024, 41, 3)]
+
+  it('gives the band, the change against the previous published year and the points to a target rank', () => {
+    expect(scoreFigures(all[3] as IndexResult, all, { targetRank: 1 })).toEqual({
+      band: 'high-average',
+      previousYear: 2021,
+      scoreChange: -1.5,
+      rankChange: -1,
+      pointsToRank: 0.75,
+    })
+    expect(scoreFigures(all[0] as IndexResult, all)).toEqual({ band: 'highest' })
   })
 })

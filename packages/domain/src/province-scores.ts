@@ -1,6 +1,7 @@
 import type { IsoDate } from './iso-date'
 import { areaProperName } from './register'
-import { rankAll, type DimensionResult, type IndexResult } from './score'
+import { frameworkById } from './framework'
+import { bandOfResult, compareYears, pointsNeeded, rankAll, type Band, type DimensionResult, type IndexResult } from './score'
 import { foldText } from './text'
 import type { Unit } from './unit'
 import { isActiveOn } from './unit-tree'
@@ -141,25 +142,71 @@ export function matchProvinces<T extends ProvinceScoreRow>(
 }
 
 /**
- * The year's results of the matched rows, ranked by papi's rules ({@link rankAll}) over the
- * provinces ranked that year — 61 in 2022, not 63 — with rank, `rankOf` and quartile band.
- * Rows without a total (not assessed) are returned apart, as not ranked.
+ * The year's results of the matched rows, ranked by papi's rules ({@link rankAll}) over every
+ * province ranked that year in the table — 61 in 2022, not 63, and 61 still when papi knows only
+ * two of them (a province-only server ranks its province among all, not among what it holds) —
+ * with rank, `rankOf` and quartile band. Rows without a total (not assessed) are returned apart,
+ * as not ranked.
  *
  * @example
- * const { ranked, notRanked } = rankProvinceRows(match.matched, 'papi-2021')
+ * const { ranked, notRanked } = rankProvinceRows(matchProvinces(rows, units, '2022-12-31'), 'papi-2021')
  * ranked[0]?.rankOf // 61 in 2022
  */
 export function rankProvinceRows<T extends ProvinceScoreRow>(
-  matched: readonly { row: T; unit: Unit }[],
+  match: ProvinceMatch<T>,
   frameworkId: string,
 ): { ranked: IndexResult[]; notRanked: { row: T; unit: Unit }[] } {
-  const scored = matched.filter((m) => m.row.total !== undefined)
-  const results: IndexResult[] = scored.map((m) => ({
-    unitId: m.unit.id,
+  const unitOf = new Map(match.matched.map((m) => [m.row, m.unit]))
+  const rows = [...match.matched.map((m) => m.row), ...match.unmatched.map((u) => u.row)].filter((r) => r.total !== undefined)
+  const results: IndexResult[] = rows.map((row) => ({
+    unitId: unitOf.get(row)?.id ?? `unmatched:${row.line}`,
     frameworkId,
-    year: m.row.year,
-    total: m.row.total as number,
-    dimensions: m.row.dimensions,
+    year: row.year,
+    total: row.total as number,
+    dimensions: row.dimensions,
   }))
-  return { ranked: rankAll(results), notRanked: matched.filter((m) => m.row.total === undefined) }
+  const matchedIds = new Set(match.matched.map((m) => m.unit.id))
+  return {
+    ranked: rankAll(results).filter((r) => matchedIds.has(r.unitId)),
+    notRanked: match.matched.filter((m) => m.row.total === undefined),
+  }
+}
+
+/** A published result with what a reader asks of it next, computed by the domain's rules. */
+export interface ScoreFigures {
+  /** Performance group: as published, else from rank among those ranked ({@link bandOfResult}). */
+  band?: Band
+  /** The unit's previous published year of the same index, the change is against. */
+  previousYear?: number
+  /** Total minus that year's total, at the published precision. */
+  scoreChange?: number
+  /** Places moved since then; positive = up. */
+  rankChange?: number
+  /** Points to add to reach `targetRank` that year ({@link pointsNeeded}); 0 when already there. */
+  pointsToRank?: number
+}
+
+/**
+ * Band, change against the unit's previous published year (same index; a year with no survey
+ * in between is skipped, not invented) and points to a target rank, for one result among all
+ * the stored ones.
+ *
+ * @example
+ * scoreFigures(hue2022, allResults, { targetRank: 3 }) // { band: 'highest', previousYear: 2021, scoreChange: …, rankChange: …, pointsToRank: … }
+ */
+export function scoreFigures(result: IndexResult, all: readonly IndexResult[], options: { targetRank?: number } = {}): ScoreFigures {
+  const index = frameworkById(result.frameworkId)?.index
+  const previous = all
+    .filter((r) => r.unitId === result.unitId && r.year < result.year && frameworkById(r.frameworkId)?.index === index)
+    .sort((a, b) => b.year - a.year)[0]
+  const change = previous ? compareYears(result, previous) : undefined
+  const band = bandOfResult(result)
+  const sameYear = all.filter((r) => r.frameworkId === result.frameworkId && r.year === result.year)
+  const points = options.targetRank === undefined ? undefined : pointsNeeded(result.unitId, options.targetRank, sameYear)
+  return {
+    ...(band !== undefined && { band }),
+    ...(change && { previousYear: change.previousYear, scoreChange: change.totalChange }),
+    ...(change?.rankChange !== undefined && { rankChange: change.rankChange }),
+    ...(points !== undefined && { pointsToRank: points }),
+  }
 }

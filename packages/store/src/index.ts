@@ -84,7 +84,7 @@ export type { ReportQuery, ReportVersion, ReportWrite, StoredReport } from './re
 
 // --- score-repository
 export { checkResult } from './score-repository'
-export type { ScoreQuery, StoredScore } from './score-repository'
+export type { ProvinceScoreImport, ScoreQuery, StoredScore } from './score-repository'
 
 // --- dashboard
 export type { Dashboard, PlanDashboard, UnitStats } from './dashboard'

@@ -1,5 +1,5 @@
 import { registerForProvince, type Register, type Unit } from '@papi/domain'
-import { readRegister } from '@papi/register'
+import { readPapiScoreTables, readRegister } from '@papi/register'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from './open-store'
 import type { Store } from './store'
@@ -115,4 +115,31 @@ describe('register import of the whole country (PGlite)', () => {
     expect(kienGiang?.successorIds.map((id) => byId.get(id)?.name)).toEqual(['UBND tỉnh An Giang'])
     console.info(`register import: ${units.length} units, ${result.links.created} links in ${seconds.toFixed(1)} s`)
   }, 120_000)
+})
+
+// A score table names provinces papi does not hold: the rows are listed, the rest stored.
+describe.each(testBackends())('PAPI province tables on $name', (backend) => {
+  let store: Store
+  beforeAll(async () => {
+    store = await backend.open()
+    for (const code of ['10', '46']) await store.units.importRegister(registerForProvince(register, code) as Register, change())
+  })
+  afterAll(() => store?.close())
+
+  it('stores the provinces it knows, ranked among all those ranked that year, and lists the others', async () => {
+    const tables = await readPapiScoreTables()
+    const t2022 = tables.find((t) => t.year === 2022) as (typeof tables)[number]
+    const result = await store.scores.importProvinceTable(t2022, change())
+    expect(result).toMatchObject({ year: 2022, saved: 2, rankedOf: 61, notRanked: [] })
+    expect(result.unmatched).toHaveLength(61)
+    expect(result.unmatched.map((u) => u.province)).toContain('Bắc Giang')
+    const stored = await store.scores.list({ year: 2022 })
+    const units = await store.units.list()
+    const named = stored.map((s) => [units.find((u) => u.id === s.unitId)?.name, s.total, s.rank, s.rankOf, s.band])
+    // The published ranks (Thừa Thiên Huế 5th of 61: gilimexip.com; Lào Cai 52nd), and their quartile bands.
+    expect(named).toEqual([
+      ['UBND thành phố Huế', 45.3845, 5, 61, 'highest'],
+      ['UBND tỉnh Lào Cai', 40.3975, 52, 61, 'lowest'],
+    ])
+  })
 })

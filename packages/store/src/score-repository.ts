@@ -3,9 +3,12 @@ import {
   frameworkById,
   IndexKindSchema,
   IndexResultSchema,
+  matchProvinces,
+  rankProvinceRows,
   validateResult,
   type IndexKind,
   type IndexResult,
+  type ProvinceScoreRow,
   type ResultIssue,
 } from '@papi/domain'
 import { and, asc, eq, type SQL } from 'drizzle-orm'
@@ -13,6 +16,7 @@ import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { scores, units } from './schema'
 import { StoreError } from './store-error'
+import { listUnits } from './unit-repository'
 
 export type StoredScore = IndexResult & { id: string; index: IndexKind }
 
@@ -122,4 +126,50 @@ export async function saveScores(
     }
     return { saved, warnings }
   })
+}
+
+/** What `importProvinceScores` did with one year's table. */
+export interface ProvinceScoreImport {
+  year: number
+  frameworkId: string
+  /** Results stored, ranked over the provinces ranked that year. */
+  saved: number
+  /** How many provinces were ranked that year (61 in 2022, not 63). */
+  rankedOf: number
+  /** Provinces in the table without a total that year: kept as not ranked, nothing stored. */
+  notRanked: { line: number; province: string; unitId: string; note?: string }[]
+  /** Rows no province unit matched (or several did): listed, never guessed, the rest still stored. */
+  unmatched: { line: number; province: string; reason: 'unknown-province' | 'ambiguous' }[]
+  warnings: (ResultIssue & { row: number })[]
+}
+
+/**
+ * Stores one year of a province results table (every province's PAPI, as the domain reads it):
+ * rows matched to the province units in force that year by official code or folded name
+ * (`matchProvinces`), ranked with bands over the provinces ranked that year (`rankProvinceRows`),
+ * saved in one transaction. Rows that match no unit are listed, not refused; provinces not
+ * assessed that year are listed as not ranked.
+ *
+ * @example
+ * const r = await importProvinceScores(db, { year: 2022, frameworkId: 'papi-2021', rows }, change)
+ * r.rankedOf // 61
+ */
+export async function importProvinceScores(
+  db: Database,
+  table: { year: number; frameworkId: string; rows: readonly ProvinceScoreRow[] },
+  change: Change,
+): Promise<ProvinceScoreImport> {
+  const all = await listUnits(db)
+  const match = matchProvinces(table.rows, all, `${table.year}-12-31`)
+  const { ranked, notRanked } = rankProvinceRows(match, table.frameworkId)
+  const { saved, warnings } = ranked.length ? await saveScores(db, ranked, change) : { saved: [], warnings: [] }
+  return {
+    year: table.year,
+    frameworkId: table.frameworkId,
+    saved: saved.length,
+    rankedOf: table.rows.filter((r) => r.total !== undefined).length,
+    notRanked: notRanked.map((n) => ({ line: n.row.line, province: n.row.province, unitId: n.unit.id, ...(n.row.note && { note: n.row.note }) })),
+    unmatched: match.unmatched.map((u) => ({ line: u.row.line, province: u.row.province, reason: u.reason })),
+    warnings,
+  }
 }

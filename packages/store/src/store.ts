@@ -21,7 +21,7 @@ import {
   type ReportQuery,
   type ReportWrite,
 } from './report-repository'
-import { listScores, saveScores, type ScoreQuery } from './score-repository'
+import { importProvinceScores, listScores, saveScores, type ScoreQuery } from './score-repository'
 import {
   createSession,
   deleteSession,
@@ -158,6 +158,8 @@ export interface Store {
   scores: {
     list(query?: ScoreQuery): ReturnType<typeof listScores>
     save(results: readonly IndexResult[], change: Change): ReturnType<typeof saveScores>
+    /** Stores one year of every province's results: matched by code or folded name, ranked over those ranked that year. */
+    importProvinceTable(table: Parameters<typeof importProvinceScores>[1], change: Change): ReturnType<typeof importProvinceScores>
   }
   audit: {
     list(query?: AuditQuery): ReturnType<typeof listAudit>
@@ -247,6 +249,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     scores: {
       list: (query) => listScores(db, query),
       save: (results, change) => saveScores(db, results, change),
+      importProvinceTable: (table, change) => importProvinceScores(db, table, change),
     },
     audit: {
       list: (query) => listAudit(db, query),

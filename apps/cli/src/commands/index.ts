@@ -3,8 +3,12 @@
 import type { CommandFactory } from '../command'
 import { exportCommand } from './export'
 import { importCommand } from './import'
+import { scoresCommand } from './scores'
+import { unitsCommand } from './units'
 
 export const COMMANDS: readonly CommandFactory[] = [
   (locale) => importCommand(locale),
   (locale) => exportCommand(locale),
+  (locale) => unitsCommand(locale),
+  (locale) => scoresCommand(locale),
 ]

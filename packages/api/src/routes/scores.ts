@@ -4,7 +4,10 @@ import {
   FRAMEWORKS,
   frameworkById,
   FrameworkSchema,
+  BandSchema,
   IndexResultSchema,
+  matchProvinces,
+  scoreFigures,
   type IndexResult,
   type ResultIssue,
 } from '@papi/domain'
@@ -19,6 +22,16 @@ import { createRouter } from '../router'
 import { StoredScoreSchema } from '../schemas'
 import { describeResultIssue } from '../result-issue'
 import { requireAuth } from '../session'
+
+const ScoreWithFiguresSchema = StoredScoreSchema.extend({
+  figures: z.object({
+    band: BandSchema.optional(),
+    previousYear: z.number().int().optional(),
+    scoreChange: z.number().optional(),
+    rankChange: z.number().int().optional(),
+    pointsToRank: z.number().optional(),
+  }),
+}).openapi('ScoreWithFigures')
 
 const IssueSchema = z.object({
   row: z.number().int().optional(),
@@ -40,6 +53,8 @@ const ImportResultSchema = z
     results: z.array(IndexResultSchema),
     saved: z.array(StoredScoreSchema),
     warnings: z.array(IssueSchema),
+    /** Rows naming a unit or province papi does not hold (or several): listed, the others stored. */
+    unmatched: z.array(z.object({ line: z.number().int(), unit: z.string(), reason: z.string() })),
   })
   .openapi('ScoreImportResult')
 
@@ -87,16 +102,29 @@ export const scoreRoutes = createRouter()
           index: z.string().optional(),
           year: z.coerce.number().pipe(IndexResultSchema.shape.year).optional(),
           unitId: z.string().optional(),
+          /** A rank to reach: each result then says how many points it would have needed that year. */
+          targetRank: z.coerce.number().int().min(1).max(1000).optional(),
         }),
       },
       responses: {
-        200: { description: 'Scores', content: { 'application/json': { schema: z.array(StoredScoreSchema) } } },
+        200: {
+          description: 'Scores, each with its band, change since the previous published year and points to the target rank (the domain computes them)',
+          content: { 'application/json': { schema: z.array(ScoreWithFiguresSchema) } },
+        },
         ...errorResponses('unauthenticated', 'invalid'),
       },
     }),
     async (c) => {
       requireAuth(c)
-      return c.json(await c.var.store.scores.list(c.req.valid('query')), 200)
+      const { targetRank, ...query } = c.req.valid('query')
+      const listed = await c.var.store.scores.list(query)
+      // Changes and points-to-rank read the other years and the other units: all published results (a few hundred).
+      const all = listed.length ? await c.var.store.scores.list({}) : []
+      const options = targetRank === undefined ? {} : { targetRank }
+      return c.json(
+        listed.map((score) => ({ ...score, figures: scoreFigures(score, all, options) })),
+        200,
+      )
     },
   )
   .openapi(
@@ -207,13 +235,23 @@ export const scoreRoutes = createRouter()
 
       const { rows, issues } = readScoreCsv(text, framework, year)
       const units = await c.var.store.units.list()
+      // A row names a unit by code or id, or a province by official code or name ("Hồ Chí Minh",
+      // "Bà Rịa - Vũng Tàu") matched as the domain folds it; rows naming none are listed, not refused.
+      const byName = matchProvinces(
+        rows.filter((row) => !units.some((u) => u.code === row.unit || u.id === row.unit)).map((row) => ({ line: row.line, province: row.unit, year, dimensions: [] })),
+        units,
+        `${year}-12-31`,
+      )
+      const byCodeOrName = new Map(byName.matched.map((m) => [m.row.line, m.unit]))
+      const unmatched: { line: number; unit: string; reason: string }[] = byName.unmatched.map((u) => ({
+        line: u.row.line,
+        unit: u.row.province,
+        reason: u.reason,
+      }))
       const results: IndexResult[] = []
       for (const row of rows) {
-        const unit = units.find((u) => u.code === row.unit || u.id === row.unit)
-        if (!unit) {
-          issues.push({ line: row.line, column: 'unit', message: `no unit with code or id "${row.unit}"` })
-          continue
-        }
+        const unit = units.find((u) => u.code === row.unit || u.id === row.unit) ?? byCodeOrName.get(row.line)
+        if (!unit) continue
         const result = { ...row.result, unitId: unit.id }
         try {
           checkResult(result)
@@ -231,8 +269,8 @@ export const scoreRoutes = createRouter()
         c,
         results.map((r) => r.unitId),
       )
-      if (dryRun === 'true') return c.json({ dryRun: true, results, saved: [], warnings: [] }, 200)
-      const { saved, warnings } = await c.var.store.scores.save(results, changeOf(c))
-      return c.json({ dryRun: false, results, saved, warnings: warnings.map((w) => withMessage(c, w)) }, 201)
+      if (dryRun === 'true') return c.json({ dryRun: true, results, saved: [], warnings: [], unmatched }, 200)
+      const { saved, warnings } = results.length ? await c.var.store.scores.save(results, changeOf(c)) : { saved: [], warnings: [] }
+      return c.json({ dryRun: false, results, saved, warnings: warnings.map((w) => withMessage(c, w)), unmatched }, 201)
     },
   )
