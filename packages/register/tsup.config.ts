@@ -1,5 +1,3 @@
 import { papiTsupConfig } from '@papi/tooling/tsup'
 
-export default papiTsupConfig({
-  entry: ['src/index.ts'],
-})
+export default papiTsupConfig({ entry: ['src/index.ts'] })
