@@ -1,7 +1,7 @@
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, samplePlan, type TestApp } from './app.fixture'
+import { makeTestApp, NOW, samplePlan, type TestApp } from './app.fixture'
 
 describe.each(testBackends())('plans, reports and the dashboard on $name', (backend) => {
   let store: Store
@@ -197,4 +197,42 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
     const targets = await t.call('GET', `/api/v1/plans/${plan.id}/targets`, { token: tokens.planner })
     expect(targets.body[0]).toMatchObject({ metric: 'papi-rank', state: 'not-met', observed: { rank: 47, year: 2018 } })
   })
+  // Issue 13: history was judged as of today — a 2018 report printed years later counted every
+  // task as overdue. A past period reads as it stood at its deadline unless a day is asked for.
+  // Last: logging in years later ends the sessions opened in 2018.
+  it('years later, 2018S1 is judged as of its deadline; an asOf asked for is honoured', async () => {
+    t.setNow(new Date('2026-12-04T02:00:00Z'))
+    try {
+      const planner = await t.login('planner')
+      const reporter = await t.login('reporter')
+      // Minh Lương files its 2018S1 report only now, years late.
+      const reporter2 = await t.login('reporter2')
+      const [draft] = (await t.call('GET', `/api/v1/reports?planId=${plan.id}`, { token: reporter2 })).body
+      const filed = await t.call('POST', `/api/v1/reports/${draft.id}/submit`, { token: reporter2, body: { version: draft.version } })
+      expect(filed.status, JSON.stringify(filed.body)).toBe(200)
+      const then = await t.call('GET', `/api/v1/dashboard?unitId=${t.units.kg.id}&periodId=2018S1`, { token: planner })
+      expect(then.status, JSON.stringify(then.body)).toBe(200)
+      const p = then.body.plans[0]
+      expect(p.asOf).toBe('2018-06-19')
+      // As it stood at the deadline: Minh Lương's report was not in.
+      expect(p.reporting).toMatchObject({ expected: 3, onTime: 1, late: 0, missing: 2 })
+
+      const now = await t.call('GET', `/api/v1/dashboard?unitId=${t.units.kg.id}&periodId=2018S1&asOf=2026-12-04`, { token: planner })
+      expect(now.body.plans[0].asOf).toBe('2026-12-04')
+      expect(now.body.plans[0].reporting).toMatchObject({ expected: 3, onTime: 1, late: 1, missing: 1 })
+
+      const mine = await t.call('GET', '/api/v1/my-tasks?periodId=2018S1', { token: reporter })
+      expect(mine.body.tasks.map((x: any) => [x.asOf, x.submission])).toEqual([['2018-06-17', 'on-time']])
+
+      const csv = await t.call('GET', `/api/v1/plans/${plan.id}/exports/report?periodId=2018S1&format=csv`, { token: planner })
+      expect(csv.status).toBe(200)
+      const minhLuong = (text: string) => text.split('\n').find((line) => line.includes('UBND thị trấn Minh Lương')) ?? ''
+      expect(minhLuong(csv.text)).toContain('Chưa gửi')
+      const today = await t.call('GET', `/api/v1/plans/${plan.id}/exports/report?periodId=2018S1&format=csv&asOf=2026-12-04`, { token: planner })
+      expect(minhLuong(today.text)).toContain('Trễ hạn')
+    } finally {
+      t.setNow(NOW)
+    }
+  })
+
 })

@@ -24,6 +24,9 @@ function component<T extends z.ZodType>(schema: T, name: string): T {
   return (schema.meta({}) as unknown as { openapi(name: string): T }).openapi(name)
 }
 
+/** A day (2018-06-18) or an instant (2018-06-18T09:00:00+07:00) figures are judged on. */
+export const AsOfSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+
 export const IdParamSchema = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) })
 
 export const UnitOutSchema = component(UnitSchema, 'Unit')

@@ -55,7 +55,7 @@ export type {
   PeriodType,
   ReportingRules,
 } from './period'
-export { currentPeriod } from './period'
+export { currentPeriod, periodAsOf } from './period'
 export type { PeriodDeadline } from './period'
 
 // --- plan

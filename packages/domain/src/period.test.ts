@@ -7,6 +7,7 @@ import {
   deadlineAtLevel,
   isLate,
   parsePeriod,
+  periodAsOf,
   periodChoices,
   periodDatesError,
   periodLabel,
@@ -389,5 +390,20 @@ describe('deadlineAtLevel', () => {
     ['a stored code that is no period keeps its deadline', 'Q2/2018', q2, 'commune', 'province', '2018-06-18'],
   ])('%s', (_case, periodId, dates, level, issuerLevel, expected) => {
     expect(deadlineAtLevel(periodId, dates, level, issuerLevel)).toBe(expected)
+  })
+})
+
+// Issue 13: a 2018 report printed today judged every late filing and every task from today.
+describe('periodAsOf', () => {
+  it.each<[string, string, string, number, string]>([
+    ['a past period is judged once its deadline has passed', '2018-06-18', '2026-12-04T09:00:00Z', 0, '2018-06-19'],
+    ['with its grace days', '2018-06-18', '2026-12-04T09:00:00Z', 5, '2018-06-24'],
+    ['the day after the deadline is today', '2026-12-03', '2026-12-04T09:00:00Z', 0, '2026-12-04'],
+    ['the period being collected is judged today', '2026-12-18', '2026-12-04T09:00:00Z', 0, '2026-12-04'],
+    ['the deadline day itself is still today', '2026-12-04', '2026-12-04T09:00:00Z', 0, '2026-12-04'],
+    ['inside the grace days, today', '2026-12-01', '2026-12-04T09:00:00Z', 5, '2026-12-04'],
+    ['today in Viet Nam (17:30Z is the next day there)', '2026-12-03', '2026-12-04T17:30:00Z', 0, '2026-12-04'],
+  ])('%s', (_case, deadline, now, grace, expected) => {
+    expect(periodAsOf(deadline, now, grace)).toBe(expected)
   })
 })

@@ -338,6 +338,27 @@ export function isLate(submittedAt: string, deadline: IsoDate, graceDays = 0): b
 export type PeriodDeadline = { id: PeriodId; deadline: IsoDate }
 
 /**
+ * The day a period's figures are judged on when nobody names one. A past period is judged as it
+ * stood once its deadline plus the grace days had passed — the first day on which every report is
+ * settled as on time, late or missing (on the deadline day itself one not yet in is still pending)
+ * — as a report printed then would have read: a 2018 report printed today must not count every
+ * later filing and every task from today's point of view. The current period is judged as of today.
+ * `deadline` is the latest the period's reports are due (the plan's own level); `now` is an
+ * instant or a day; the answer is a day in Viet Nam.
+ *
+ * @example
+ * periodAsOf('2018-06-18', '2026-12-04T09:00:00Z') // '2018-06-19' — 2018S1, long past
+ * periodAsOf('2018-06-18', '2026-12-04T09:00:00Z', 5) // '2018-06-24'
+ * periodAsOf('2026-12-18', '2026-12-04T09:00:00Z') // '2026-12-04' — still being collected
+ */
+export function periodAsOf(deadline: IsoDate, now: string, graceDays = 0): IsoDate {
+  const settled = addDays(deadline, graceDays + 1)
+  const today = vietnamDay(now)
+  if (today === undefined) throw new TypeError(`not an ISO date or datetime: ${now}`)
+  return minDate(today, settled)
+}
+
+/**
  * The period a screen opens on by default on `asOf`: the first whose deadline has not passed
  * (the deadline day itself included), that is the report being collected; once every deadline
  * has passed, the latest. Periods are taken in deadline order; a shorter period goes before a

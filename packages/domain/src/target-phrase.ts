@@ -95,7 +95,7 @@ function phrasesOf(clause: string, year: number): Found[] {
 
   // A change against a baseline: "giảm … so với năm 2015 đạt từ 10% trở lên", "tăng thêm từ 02
   // đơn vị trở lên so năm trước", "vượt chỉ tiêu từ 4% trở lên so với Kế hoạch".
-  const direction = new RegExp(String.raw`${START}(giảm|tăng|vượt)${END}`, 'iu').exec(clause)
+  const direction = new RegExp(`${START}(giảm|tăng|vượt)${END}`, 'iu').exec(clause)
   const baseline = baselineOf(clause, year)
   if (direction && baseline.found) {
     const amount = new RegExp(String.raw`(?:từ\s+)?${NUMBER}\s*(%|đơn\s+vị)?\s*(?:\S+\s+){0,2}?trở\s+lên`, 'iu').exec(clause)
@@ -198,7 +198,7 @@ function metricOf(clause: string, found: Found): string {
     const verb = new RegExp(String.raw`${START}(?:giảm|tăng|vượt)${END}(?:\s+thêm)?`, 'iu').exec(clause)
     const so = /\s+so\s+(?:với\s+)?/iu.exec(clause)
     const between = verb && so && so.index > verb.index ? clause.slice(verb.index + verb[0].length, so.index) : ''
-    const named = between.replace(new RegExp(String.raw`(?:từ\s+)?\d+(?:,\d+)?\s*(?:%|đơn\s+vị)?(?:\s+trở\s+lên)?`, 'giu'), '').trim()
+    const named = between.replace(/(?:từ\s+)?\d+(?:,\d+)?\s*(?:%|đơn\s+vị)?(?:\s+trở\s+lên)?/giu, '').trim()
     // "vượt chỉ tiêu … so với Kế hoạch": what exceeds the plan is named before the verb.
     const exceeds = /^vượt/iu.test(verb?.[0] ?? '')
     rest = !exceeds && named.split(/\s+/).length >= 2 ? named : clause.slice(0, verb?.index ?? found.start)

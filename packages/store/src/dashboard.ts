@@ -1,6 +1,7 @@
 import {
   descendantsOf,
   PLAN_VIEW_STATUSES,
+  periodAsOf,
   periodFigures,
   planIssuerLevel,
   sumReportingStats,
@@ -28,6 +29,8 @@ export interface PlanDashboard {
   cutoffStart: string
   cutoffEnd: string
   dueOn: string
+  /** The day this plan's figures are judged on: the one asked for, else `periodAsOf` of its deadline. */
+  asOf: string
   /** Completeness and timeliness of the subtree as a whole. */
   reporting: UnitReportingStats
   progress: number | null
@@ -40,6 +43,7 @@ export interface PlanDashboard {
 export interface Dashboard {
   unitId: string
   periodId: string
+  /** The day asked for; else the moment of the request (each plan says the day it was judged on). */
   asOf: string
   /** Every published plan with this period open and work assigned inside the subtree. */
   plans: PlanDashboard[]
@@ -51,6 +55,8 @@ export interface Dashboard {
  * Completeness, timeliness and progress for a unit's subtree in one period, per plan, by section
  * and by unit: the domain's `periodFigures` — the very figures of the consolidated report — from
  * the stored plans, assignments and reports, judged as of `asOf` with `graceDays` of tolerance.
+ * Without an `asOf`, each plan's period is judged as the domain's `periodAsOf` says: a past period
+ * as of its deadline plus grace, the current one as of `now`.
  * A unit owes a report for each task it leads that is due in the period, by its level's deadline
  * under the period as opened on the plan.
  *
@@ -61,13 +67,15 @@ export interface Dashboard {
 export async function dashboard(
   db: Executor,
   tree: UnitTree,
-  query: { unitId: string; periodId: string; asOf: Date; planId?: string; graceDays?: number },
+  query: { unitId: string; periodId: string; asOf?: Date | string; now?: Date; planId?: string; graceDays?: number },
 ): Promise<Dashboard> {
   const root = tree.byId.get(query.unitId)
   if (!root) throw new StoreError('not-found', `no unit ${query.unitId}`, { unitId: query.unitId })
   const order = [root.id, ...descendantsOf(root.id, tree).map((u) => u.id)]
   const subtree = new Set(order)
-  const asOf = query.asOf.toISOString()
+  const now = (query.now ?? new Date()).toISOString()
+  const asked = query.asOf === undefined ? undefined : typeof query.asOf === 'string' ? query.asOf : query.asOf.toISOString()
+  const asOf = asked ?? now
 
   const candidates = await db
     .select({ id: plans.id })
@@ -93,12 +101,13 @@ export async function dashboard(
 
     const issuerLevel = planIssuerLevel(stored, tree.byId)
     const reports = (await listReports(db, { planId: id })).filter((r) => subtree.has(r.unitId))
+    const planAsOf = asked ?? periodAsOf(period.dueOn, now, query.graceDays)
     const figures = periodFigures({
       plan: asDomainPlan(stored),
       periodId: query.periodId,
       assignments: inScope,
       reports,
-      asOf,
+      asOf: planAsOf,
       ...(query.graceDays !== undefined && { graceDays: query.graceDays }),
       rules: [periodRule(period)],
       issuerLevel,
@@ -115,6 +124,7 @@ export async function dashboard(
       cutoffStart: period.cutoffStart,
       cutoffEnd: period.cutoffEnd,
       dueOn: period.dueOn,
+      asOf: planAsOf,
       reporting: figures.total,
       progress: figures.progress.progress,
       outcomes: figures.progress.outcomes,

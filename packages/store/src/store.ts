@@ -164,7 +164,10 @@ export interface Store {
   audit: {
     list(query?: AuditQuery): ReturnType<typeof listAudit>
   }
-  dashboard(tree: UnitTree, query: { unitId: string; periodId: string; asOf: Date; planId?: string; graceDays?: number }): ReturnType<typeof dashboard>
+  dashboard(
+    tree: UnitTree,
+    query: { unitId: string; periodId: string; asOf?: Date | string; now?: Date; planId?: string; graceDays?: number },
+  ): ReturnType<typeof dashboard>
 }
 
 /** Binds the repositories to a database. `openStore` is the usual way in. */

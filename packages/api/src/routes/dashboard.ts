@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { can, organisationDayOf, PeriodIdSchema, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
 import { errorResponses } from '../api-error'
+import { AsOfSchema } from '../schemas'
 import { authorize } from '../authorize'
 import { createRouter } from '../router'
 
@@ -54,6 +55,7 @@ const DashboardSchema = z
         cutoffStart: z.string(),
         cutoffEnd: z.string(),
         dueOn: z.string(),
+        asOf: z.string().openapi({ description: 'The day this plan’s figures are judged on (the asOf asked for, else its deadline plus grace once past, else today)' }),
         reporting: StatsSchema,
         progress: z.number().nullable(),
         outcomes: OutcomesSchema,
@@ -83,7 +85,14 @@ export const dashboardRoutes = createRouter().openapi(
     tags: ['dashboard'],
     summary: "Completeness, timeliness and progress for a unit's subtree in a period, by plan, section and unit",
     request: {
-      query: z.object({ unitId: z.string().min(1), periodId: PeriodIdSchema, planId: z.string().optional() }),
+      query: z.object({
+        unitId: z.string().min(1),
+        periodId: PeriodIdSchema,
+        planId: z.string().optional(),
+        asOf: AsOfSchema.optional().openapi({
+          description: 'Judge the figures as of this day. By default a past period is judged as of its deadline (plus grace), the current one as of now.',
+        }),
+      }),
     },
     responses: {
       200: { description: 'The dashboard', content: { 'application/json': { schema: DashboardSchema } } },
@@ -91,12 +100,18 @@ export const dashboardRoutes = createRouter().openapi(
     },
   }),
   async (c) => {
-    const { unitId, periodId, planId } = c.req.valid('query')
+    const { unitId, periodId, planId, asOf } = c.req.valid('query')
     const { auth } = await authorize(c, 'dashboard.read', unitId)
     // A past period is counted with the organisation it had (units moved or merged since stay where they were).
     const day = organisationDayOf(periodId)
     const tree = await c.var.store.units.tree(day === undefined ? {} : { asOf: day })
-    const dashboard = await c.var.store.dashboard(tree, { unitId, periodId, asOf: c.var.now(), ...(planId && { planId }) })
+    const dashboard = await c.var.store.dashboard(tree, {
+      unitId,
+      periodId,
+      now: c.var.now(),
+      ...(asOf !== undefined && { asOf }),
+      ...(planId && { planId }),
+    })
     // Only plans the caller may read, though a unit of theirs may be assigned to another's.
     const readable = new Set(
       (await c.var.store.plans.list()).filter((p) => can(auth.user, 'plan.read', p.scopeUnitId ?? null, tree)).map((p) => p.id),

@@ -10,14 +10,17 @@ import {
   organisationDayOf,
   periodLabel,
   PeriodIdSchema,
+  periodAsOf,
   permissionsOf,
   planIssuerLevel,
+  SubmissionStateSchema,
+  submissionTimeliness,
   UnitLevelSchema,
 } from '@papi/domain'
 import { asDomainPlan } from '@papi/store'
 import { errorResponses } from '../api-error'
 import { createRouter } from '../router'
-import { StoredReportSchema, StoredTaskSchema } from '../schemas'
+import { AsOfSchema, StoredReportSchema, StoredTaskSchema } from '../schemas'
 import { requireAuth } from '../session'
 
 const MyTaskSchema = z
@@ -38,6 +41,10 @@ const MyTaskSchema = z
     unit: z.object({ id: z.string(), name: z.string(), level: UnitLevelSchema }),
     /** The unit's report on the task for the period, or null while none is saved. */
     report: StoredReportSchema.nullable(),
+    /** How the report stands as of `asOf` against the unit's deadline: on time, late, missing, or pending. */
+    submission: SubmissionStateSchema,
+    /** The day it is judged on: the asOf asked for, else the deadline once past, else today (`periodAsOf`). */
+    asOf: z.string(),
   })
   .openapi('MyTask')
 
@@ -65,7 +72,14 @@ export const myTaskRoutes = createRouter().openapi(
     operationId: 'listMyTasks',
     tags: ['reports'],
     summary: "The tasks the caller's units must report on in a period, with each unit's report so far",
-    request: { query: z.object({ periodId: PeriodIdSchema }) },
+    request: {
+      query: z.object({
+        periodId: PeriodIdSchema,
+        asOf: AsOfSchema.optional().openapi({
+          description: 'Judge each report as of this day. By default a past period as of the unit’s deadline, the current one as of now.',
+        }),
+      }),
+    },
     responses: {
       200: { description: 'Tasks due, by plan, section and task', content: { 'application/json': { schema: MyTasksSchema } } },
       ...errorResponses('unauthenticated', 'invalid'),
@@ -73,7 +87,8 @@ export const myTaskRoutes = createRouter().openapi(
   }),
   async (c) => {
     const auth = requireAuth(c)
-    const { periodId } = c.req.valid('query')
+    const { periodId, asOf } = c.req.valid('query')
+    const now = c.var.now().toISOString()
     const { store } = c.var
     // The organisation of the period: a commune moved under a new province since still reports its old tasks.
     const day = organisationDayOf(periodId)
@@ -113,20 +128,30 @@ export const myTaskRoutes = createRouter().openapi(
           const { section, task } = hit
           for (const unit of units) {
             if (!owed.has(`${task.id}\u0000${unit.id}`)) continue
+            const deadline = deadlineAtLevel(period.code, period, unit.level, issuerLevel)
+            const report = reports.find((r) => r.taskId === task.id && r.unitId === unit.id) ?? null
+            const judgedOn = asOf ?? periodAsOf(deadline, now)
+            const filed = report !== null && (report.status === 'submitted' || report.status === 'accepted')
             tasks.push({
               plan: { id: plan.id, number: plan.number, title: plan.title },
               period: {
                 code: period.code,
                 cutoffStart: period.cutoffStart,
                 cutoffEnd: period.cutoffEnd,
-                deadline: deadlineAtLevel(period.code, period, unit.level, issuerLevel),
+                deadline,
                 locked: period.locked,
               },
               section: { id: section.id, code: section.code, title: section.title },
               task,
               reason,
               unit,
-              report: reports.find((r) => r.taskId === task.id && r.unitId === unit.id) ?? null,
+              report,
+              submission: submissionTimeliness({
+                ...(filed && report.submittedAt !== undefined && { submittedAt: report.submittedAt }),
+                deadline,
+                asOf: judgedOn,
+              }),
+              asOf: judgedOn,
             })
           }
         }

@@ -1,18 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportFileName, planExport, writePlanExport, type ExportFormat } from '@papi/documents'
-import { LocaleSchema, PeriodIdSchema, planScopeUnitId, unitsWhere, type Locale, type PeriodId } from '@papi/domain'
+import { LocaleSchema, PeriodIdSchema, periodAsOf, planScopeUnitId, unitsWhere, type Locale, type PeriodId } from '@papi/domain'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
 import { authorize } from '../authorize'
 import { attachment } from '../content-disposition'
 import { createRouter } from '../router'
-import { IdParamSchema } from '../schemas'
+import { AsOfSchema, IdParamSchema } from '../schemas'
 import { requireAuth } from '../session'
 
 const BinarySchema = z.string().openapi({ type: 'string', format: 'binary' })
 
 const FormatSchema = z.enum(EXPORT_FORMATS).default('xlsx').openapi({ description: 'File format; .xlsx when not given' })
+const AsOfQuerySchema = AsOfSchema.optional().openapi({
+  description: 'The day the document is dated and judged on. By default a past period’s deadline, else today.',
+})
 const LangSchema = LocaleSchema.meta({}).optional().openapi({ description: 'Language of the document; Accept-Language (Vietnamese by default) when not given' })
 
 /** The bytes of a document in each format, as the OpenAPI document describes the download. */
@@ -36,6 +39,7 @@ async function download(
   format: ExportFormat,
   lang: Locale | undefined,
   request: { kind: 'tasks'; periodId?: PeriodId } | { kind: 'report'; periodId: PeriodId },
+  asOf: string | undefined,
 ) {
   const auth = requireAuth(c)
   const store = c.var.store
@@ -50,8 +54,11 @@ async function download(
       en: `Reporting period ${periodId} is not open on this plan.`,
     })
   }
+  const now = c.var.now().toISOString()
   const options = {
-    asOf: c.var.now().toISOString(),
+    // The day printed on the document and its figures judged on: the one asked for; else a past
+    // period's deadline (a 2018 report printed today reads as it stood then), else today.
+    asOf: asOf ?? (data.period === undefined ? now : periodAsOf(data.period.dueOn, now)),
     locale: lang ?? c.var.locale,
     // Status and reports come from units; without a period the caller reads the plan alone.
     ...(periodId !== undefined && { visibleUnitIds: unitsWhere(auth.user, 'report.read', tree) }),
@@ -82,6 +89,7 @@ export const planExportRoutes = createRouter()
           format: FormatSchema,
           periodId: PeriodIdSchema.meta({}).optional().openapi({ description: 'Adds each task’s outcome and progress; must be open on the plan' }),
           lang: LangSchema,
+          asOf: AsOfQuerySchema,
         }),
       },
       responses: {
@@ -90,8 +98,8 @@ export const planExportRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { format, periodId, lang } = c.req.valid('query')
-      return download(c, c.req.valid('param').id, format, lang, { kind: 'tasks', ...(periodId !== undefined && { periodId }) })
+      const { format, periodId, lang, asOf } = c.req.valid('query')
+      return download(c, c.req.valid('param').id, format, lang, { kind: 'tasks', ...(periodId !== undefined && { periodId }) }, asOf)
     },
   )
   .openapi(
@@ -108,6 +116,7 @@ export const planExportRoutes = createRouter()
           periodId: PeriodIdSchema.meta({}).openapi({ description: 'The period, open on the plan (2018Q2, 2018S1, 2018)' }),
           format: FormatSchema,
           lang: LangSchema,
+          asOf: AsOfQuerySchema,
         }),
       },
       responses: {
@@ -116,7 +125,7 @@ export const planExportRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { format, periodId, lang } = c.req.valid('query')
-      return download(c, c.req.valid('param').id, format, lang, { kind: 'report', periodId })
+      const { format, periodId, lang, asOf } = c.req.valid('query')
+      return download(c, c.req.valid('param').id, format, lang, { kind: 'report', periodId }, asOf)
     },
   )
