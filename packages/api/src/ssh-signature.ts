@@ -1,4 +1,7 @@
-import { utils } from 'ssh2'
+import ssh2 from 'ssh2'
+
+// ssh2 is CommonJS: Node's ESM loader offers only its default export.
+const { utils } = ssh2
 
 /** What an SSH client signs to log in with a key (RFC 4252 §7), read back from its bytes. */
 export interface SshUserauthRequest {

@@ -61,6 +61,10 @@ export interface AuditQuery {
   provinceId?: string
   entity?: string
   entityId?: string
+  /** Who acted (a user id). */
+  actorId?: string
+  /** What happened: `create`, `delete`, `restore`… */
+  action?: string
   /** Entries strictly before this instant (paging backwards). */
   before?: Date
   limit?: number
@@ -77,6 +81,8 @@ export async function listAudit(db: Executor, query: AuditQuery = {}): Promise<A
   if (query.provinceId !== undefined) where.push(eq(auditLog.provinceId, query.provinceId))
   if (query.entity !== undefined) where.push(eq(auditLog.entity, query.entity))
   if (query.entityId !== undefined) where.push(eq(auditLog.entityId, query.entityId))
+  if (query.actorId !== undefined) where.push(eq(auditLog.actorId, query.actorId))
+  if (query.action !== undefined) where.push(eq(auditLog.action, query.action))
   if (query.before !== undefined) where.push(lt(auditLog.at, query.before))
   const rows = await db
     .select()

@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
+import { createGunzip, createGzip } from 'node:zlib'
 import { sql, type SQL } from 'drizzle-orm'
 import type { Database, Driver, Executor } from './database'
 import { StoreError } from './store-error'
@@ -218,4 +221,36 @@ export async function restoreBackup(
     }
   })
   return header
+}
+
+/** The lines of a gzipped upload; a file that is not gzip is "not a papi backup". */
+export async function* gunzippedLines(source: Readable): AsyncGenerator<string> {
+  const gunzip = source.pipe(createGunzip())
+  source.on('error', (error) => gunzip.destroy(error))
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  try {
+    for await (const chunk of gunzip) {
+      const lines = (rest + decoder.write(chunk as Buffer)).split('\n')
+      rest = lines.pop() ?? ''
+      yield* lines
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('Z_')) {
+      throw new StoreError('invalid', 'not a papi backup (not gzip)', { reason: 'not-a-backup' })
+    }
+    throw error
+  }
+  rest += decoder.end()
+  if (rest) yield rest
+}
+
+
+/** A backup's lines as the gzipped file (`.papi-backup`). */
+export function gzippedLines(lines: AsyncIterable<string>): Readable {
+  return Readable.from(
+    (async function* () {
+      for await (const line of lines) yield `${line}\n`
+    })(),
+  ).pipe(createGzip())
 }

@@ -57,7 +57,7 @@ export { sshFingerprint } from './ssh-key-repository'
 export type { StoredSshKey } from './ssh-key-repository'
 
 // --- backup
-export { BACKUP_FORMAT, BACKUP_VERSION, parseBackupHeader } from './backup'
+export { BACKUP_FORMAT, BACKUP_VERSION, gunzippedLines, gzippedLines, parseBackupHeader } from './backup'
 export type { BackupHeader, BackupProgress } from './backup'
 
 // --- session-repository

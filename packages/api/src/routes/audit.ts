@@ -19,6 +19,8 @@ export const auditRoutes = createRouter().openapi(
         provinceId: z.string().optional(),
         entity: z.string().optional(),
         entityId: z.string().optional(),
+        actorId: z.string().optional(),
+        action: z.string().optional(),
         before: z.iso.datetime({ offset: true }).optional(),
         limit: z.coerce.number().int().min(1).max(1000).optional(),
       }),

@@ -1,9 +1,7 @@
-import { StringDecoder } from 'node:string_decoder'
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeWebStream } from 'node:stream/web'
-import { createGunzip, createGzip } from 'node:zlib'
 import { createRoute, z } from '@hono/zod-openapi'
-import { StoreError, writeAudit } from '@papi/store'
+import { gunzippedLines, gzippedLines, writeAudit } from '@papi/store'
 import { errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
@@ -11,28 +9,6 @@ import { createRouter } from '../router'
 /** The file name a backup is offered under: `papi-2026-12-04T2130.papi-backup`. */
 export function backupFileName(at: Date): string {
   return `papi-${at.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}.papi-backup`
-}
-
-/** The lines of a gzipped upload; a file that is not gzip is "not a papi backup". */
-export async function* gunzippedLines(source: Readable): AsyncGenerator<string> {
-  const gunzip = source.pipe(createGunzip())
-  source.on('error', (error) => gunzip.destroy(error))
-  const decoder = new StringDecoder('utf8')
-  let rest = ''
-  try {
-    for await (const chunk of gunzip) {
-      const lines = (rest + decoder.write(chunk as Buffer)).split('\n')
-      rest = lines.pop() ?? ''
-      yield* lines
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('Z_')) {
-      throw new StoreError('invalid', 'not a papi backup (not gzip)', { reason: 'not-a-backup' })
-    }
-    throw error
-  }
-  rest += decoder.end()
-  if (rest) yield rest
 }
 
 const RestoreResultSchema = z
@@ -67,9 +43,7 @@ export const backupRoutes = createRouter()
       await writeAudit(c.var.store.db, { action: 'backup', entity: 'system', entityId: 'database' }, change)
       const lines = c.var.store.backup.lines(change.at)
       // Rows counted in the header let a client show progress while it downloads.
-      const gzip = Readable.from((async function* () {
-        for await (const line of lines) yield `${line}\n`
-      })()).pipe(createGzip())
+      const gzip = gzippedLines(lines)
       c.header('Content-Type', 'application/gzip')
       c.header('Content-Disposition', `attachment; filename="${backupFileName(change.at)}"`)
       return c.body(Readable.toWeb(gzip) as unknown as ReadableStream, 200)

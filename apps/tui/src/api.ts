@@ -1,0 +1,48 @@
+import { createClient, type PapiClient } from '@papi/api/client'
+import { enumLabel, type DeletionRefusal, type Locale } from '@papi/domain'
+
+export type { PapiClient }
+
+/** An answer of the API that is not a success, with its message in the user's language. */
+export class ApiFailure extends Error {
+  override readonly name = 'ApiFailure'
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}
+
+const REFUSALS = new Set<string>(['plan-published', 'unit-in-use', 'user-has-acted', 'own-account'])
+
+/**
+ * The JSON of a successful answer, or an {@link ApiFailure}. The API words its errors in the
+ * language asked for (Accept-Language); a refusal by one of the domain's rules is named by the
+ * domain's own label, which says what to do instead.
+ */
+export async function ok<T = any>(response: Promise<Response> | Response, locale: Locale = 'vi'): Promise<T> {
+  const res = await response
+  if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T
+  let body: { error?: { code?: string; message?: string; details?: { reason?: string } } } | undefined
+  try {
+    body = (await res.json()) as typeof body
+  } catch {
+    body = undefined
+  }
+  const reason = body?.error?.details?.reason
+  const message =
+    reason && REFUSALS.has(reason) ? enumLabel('deletionRefusal', reason as DeletionRefusal, locale) : (body?.error?.message ?? `HTTP ${res.status}`)
+  throw new ApiFailure(message, res.status, body?.error?.code, body?.error?.details)
+}
+
+/** The typed client for a base URL, a session token and a language. */
+export function apiClient(url: string, token: string | undefined, locale: Locale, fetchImpl?: typeof fetch): PapiClient {
+  return createClient(url, {
+    ...(token && { token }),
+    headers: { 'accept-language': locale },
+    ...(fetchImpl && { fetch: fetchImpl }),
+  })
+}

@@ -1,0 +1,89 @@
+/** @jsxRuntime automatic */
+import { foldText } from '@papi/domain'
+import { Box, Text, useInput } from 'ink'
+import { useEffect, useMemo, useReducer } from 'react'
+import { initialList, listReducer } from '../hooks/list-reducer'
+import { KEYS, keyName, matches } from '../keys'
+import { fit } from '../text'
+import { Table, type Column } from './table'
+
+/** Whether a list is taking typed text (its `/` filter): the app then leaves digits alone. */
+export const typing = { active: false }
+
+export interface ListScreenProps<Row> {
+  columns: readonly Column<Row>[]
+  rows: readonly Row[]
+  /** The text `/` searches, folded (no diacritics, any case): "kien giang" finds "Kiên Giang". */
+  searchText: (row: Row) => string
+  /** A line above the table (the plan, the period, the date). */
+  heading?: string | undefined
+  loading: boolean
+  width: number
+  height: number
+  color: boolean
+  active: boolean
+  empty: string
+  /** A key the list does not use itself, with the selected row. */
+  onKey: (name: string, row: Row | undefined, visible: readonly Row[], selected: number) => void
+  onReload?: () => void
+  rowsLabel: (shown: number, total: number) => string
+  filterLabel: string
+}
+
+/** A table with selection, paging and `/` search: the body of every list screen. */
+export function ListScreen<Row>(props: ListScreenProps<Row>) {
+  const { rows, searchText, height } = props
+  const tableHeight = Math.max(1, height - 3 - (props.heading ? 1 : 0))
+  const [state, dispatch] = useReducer(listReducer, initialList(tableHeight))
+  const needle = foldText(state.filter)
+  const visible = useMemo(() => (needle ? rows.filter((r) => foldText(searchText(r)).includes(needle)) : rows), [rows, needle, searchText])
+  useEffect(() => dispatch({ type: 'resize', height: tableHeight, count: visible.length }), [tableHeight, visible.length])
+
+  useEffect(() => {
+    typing.active = state.filtering
+  }, [state.filtering])
+
+  useInput(
+    (input, key) => {
+      const count = visible.length
+      if (state.filtering) {
+        if (matches(KEYS.dialog.submit, input, key)) dispatch({ type: 'endFilter', keep: true })
+        else if (matches(KEYS.dialog.cancel, input, key)) dispatch({ type: 'endFilter', keep: false })
+        else if (keyName(input, key) === 'backspace') dispatch({ type: 'filterBackspace' })
+        else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab) dispatch({ type: 'filterInput', text: input })
+        return
+      }
+      if (matches(KEYS.list.up, input, key)) dispatch({ type: 'move', by: -1, count })
+      else if (matches(KEYS.list.down, input, key)) dispatch({ type: 'move', by: 1, count })
+      else if (matches(KEYS.list.pageUp, input, key)) dispatch({ type: 'move', by: -state.height, count })
+      else if (matches(KEYS.list.pageDown, input, key)) {
+        dispatch({ type: 'move', by: state.height, count })
+        props.onKey('pagedown', visible[state.selected], visible, state.selected)
+      } else if (matches(KEYS.list.home, input, key)) dispatch({ type: 'home' })
+      else if (matches(KEYS.list.end, input, key)) dispatch({ type: 'end', count })
+      else if (matches(KEYS.list.filter, input, key)) dispatch({ type: 'startFilter' })
+      else if (matches(KEYS.list.reload, input, key)) props.onReload?.()
+      else if (matches(KEYS.dialog.cancel, input, key) && state.filter) dispatch({ type: 'endFilter', keep: false })
+      else props.onKey(keyName(input, key), visible[state.selected], visible, state.selected)
+    },
+    { isActive: props.active },
+  )
+
+  const footer = state.filtering || state.filter ? `${props.filterLabel}: ${state.filter}${state.filtering ? '█' : ''}` : ''
+  return (
+    <Box flexDirection="column">
+      {props.heading ? <Text bold={props.color}>{fit(props.heading, props.width)}</Text> : null}
+      <Table
+        columns={props.columns}
+        rows={visible}
+        selected={state.selected}
+        top={state.top}
+        height={tableHeight}
+        width={props.width}
+        color={props.color}
+        empty={props.loading ? '…' : props.empty}
+      />
+      <Text dimColor={props.color}>{fit(`${props.rowsLabel(visible.length, rows.length)}  ${footer}`, props.width)}</Text>
+    </Box>
+  )
+}

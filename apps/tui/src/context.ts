@@ -1,0 +1,34 @@
+import type { Locale } from '@papi/domain'
+import { createContext, useContext } from 'react'
+import type { PapiClient } from './api'
+import type { StatusKind } from './components/status-line'
+import type { Messages } from './i18n'
+
+/** What every screen gets from the app: the API, the language, and the dialogs. */
+export interface Ui {
+  api: PapiClient
+  url: string
+  token: string
+  locale: Locale
+  m: Messages
+  color: boolean
+  /** fetch with the session's headers, for the two binary routes (backup, restore). */
+  fetch: typeof fetch
+  ask(label: string, options?: { initial?: string; secret?: boolean }): Promise<string | undefined>
+  confirm(text: string): Promise<boolean>
+  choose(label: string, options: readonly { value: string; label: string }[]): Promise<string | undefined>
+  panel(title: string, lines: readonly string[], footer: string): Promise<boolean>
+  progress(label: string, ratio: number | undefined): void
+  closeDialog(): void
+  status(text: string, kind?: StatusKind): void
+  /** Runs an action; an API failure goes to the status line, a 401 back to sign-in. */
+  act(action: () => Promise<string | void>): Promise<void>
+}
+
+export const UiContext = createContext<Ui | null>(null)
+
+export function useUi(): Ui {
+  const ui = useContext(UiContext)
+  if (!ui) throw new Error('useUi outside <UiContext>')
+  return ui
+}

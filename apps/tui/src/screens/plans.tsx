@@ -1,0 +1,129 @@
+/** @jsxRuntime automatic */
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { enumLabel, formatDate, type PlanStatus, type Unit } from '@papi/domain'
+import { useCallback, useEffect, useReducer, useState } from 'react'
+import { ok } from '../api'
+import { ListScreen } from '../components/list-screen'
+import { useUi } from '../context'
+import { KEYS, matchesName } from '../keys'
+import { planImportReducer, previewLines, type ImportPreview } from './plan-import-reducer'
+import type { ScreenProps } from './screen'
+
+export interface PlanRow {
+  id: string
+  number: string
+  title: string
+  issuedOn: string
+  status: PlanStatus
+  taskCount: number
+  version: number
+}
+
+/** Plans: the list; import a document through its dry-run preview; publish; delete a draft. */
+export function PlansScreen({ width, height, active }: ScreenProps) {
+  const ui = useUi()
+  const { m, locale, api } = ui
+  const [plans, setPlans] = useState<PlanRow[]>([])
+  const [loading, setLoading] = useState(true)
+  const [, dispatch] = useReducer(planImportReducer, { step: 'idle' })
+  const reload = useCallback(
+    () =>
+      ui.act(async () => {
+        setPlans(await ok<PlanRow[]>(api.api.v1.plans.$get({ query: {} }), locale))
+        setLoading(false)
+      }),
+    [api],
+  )
+  useEffect(() => void reload(), [reload])
+
+  const upload = (data: Uint8Array, file: string, scopeUnitId: string, confirm: boolean) =>
+    ok<any>(
+      api.api.v1.plans.import.$post({
+        query: { scopeUnitId, ...(confirm && { confirm: 'true' as const }) },
+        form: { file: new File([data as Uint8Array<ArrayBuffer>], basename(file)) },
+      }),
+      locale,
+    )
+
+  const importPlan = async () => {
+    const file = await ui.ask(m.filePath)
+    if (!file) return
+    const code = await ui.ask(m.scopeCode)
+    if (!code) return
+    const units = await ok<Unit[]>(api.api.v1.units.$get(), locale)
+    const scope = units.find((u) => u.code.toLowerCase() === code.trim().toLowerCase())
+    if (!scope) throw new Error(m.noUnitCode(code))
+    const data = await readFile(file.trim()).catch(() => {
+      throw new Error(m.fileMissing(file))
+    })
+    dispatch({ type: 'start', file, scopeUnitId: scope.id })
+    ui.progress(basename(file), undefined)
+    const dry = await upload(data, file, scope.id, false)
+    const preview: ImportPreview = {
+      number: dry.import.plan.number ?? '?',
+      title: dry.import.plan.title ?? '',
+      sections: dry.import.sections.length,
+      tasks: dry.import.sections.reduce((n: number, s: { tasks: unknown[] }) => n + s.tasks.length, 0),
+      warnings: dry.import.warnings.map((w: { message: string }) => w.message),
+      problem: dry.problem,
+    }
+    dispatch({ type: 'dryRun', preview })
+    const lines = previewLines(preview, m.preview(preview.sections, preview.tasks, preview.warnings.length))
+    const accepted = await ui.panel(`${m.plan}: ${basename(file)}`, lines, m.previewKeys)
+    if (!accepted || preview.problem) {
+      dispatch({ type: 'cancel' })
+      return m.cancelled
+    }
+    dispatch({ type: 'confirm' })
+    ui.progress(basename(file), undefined)
+    await upload(data, file, scope.id, true)
+    ui.closeDialog()
+    dispatch({ type: 'stored', number: preview.number })
+    await reload()
+    return m.imported(preview.number)
+  }
+
+  const onKey = (name: string, plan: PlanRow | undefined) =>
+    ui.act(async () => {
+      const k = KEYS.plans
+      if (matchesName(k.importPlan, name)) return importPlan()
+      if (!plan) return
+      if (matchesName(k.publish, name)) {
+        if (!(await ui.confirm(m.publish(plan.number)))) return m.cancelled
+        await ok(api.api.v1.plans[':id'].publish.$post({ param: { id: plan.id }, json: { version: plan.version } }), locale)
+        await reload()
+        return m.done
+      }
+      if (matchesName(k.remove, name)) {
+        if (!(await ui.confirm(m.deleteWhat(`${plan.number} ${plan.title}`)))) return m.cancelled
+        await ok(api.api.v1.plans[':id'].$delete({ param: { id: plan.id } }), locale)
+        await reload()
+        return m.done
+      }
+    })
+
+  return (
+    <ListScreen
+      columns={[
+        { title: m.number, width: 14, value: (p) => p.number },
+        { title: m.name, value: (p) => p.title },
+        { title: m.valid, width: 10, value: (p) => formatDate(p.issuedOn, locale) },
+        { title: m.status, width: 12, value: (p) => enumLabel('planStatus', p.status, locale) },
+        { title: m.tasks, width: 5, align: 'right', value: (p) => String(p.taskCount) },
+      ]}
+      rows={plans}
+      searchText={(p) => `${p.number} ${p.title}`}
+      loading={loading}
+      width={width}
+      height={height}
+      color={ui.color}
+      active={active}
+      empty={m.noPlans}
+      onKey={(name, row) => void onKey(name, row)}
+      onReload={() => void reload()}
+      rowsLabel={m.rows}
+      filterLabel={m.filter}
+    />
+  )
+}

@@ -1,0 +1,94 @@
+/** @jsxRuntime automatic */
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { FRAMEWORKS, formatNumber, type Unit } from '@papi/domain'
+import { useCallback, useEffect, useState } from 'react'
+import { ok } from '../api'
+import { ListScreen } from '../components/list-screen'
+import { useUi } from '../context'
+import { KEYS, matchesName } from '../keys'
+import type { ScreenProps } from './screen'
+
+interface ScoreRow {
+  id: string
+  unitId: string
+  frameworkId: string
+  year: number
+  total: number
+  rank?: number
+  rankOf?: number
+}
+
+/** Scores: published results; import a CSV table and see the rows that matched no unit. */
+export function ScoresScreen({ width, height, active }: ScreenProps) {
+  const ui = useUi()
+  const { m, locale, api } = ui
+  const [scores, setScores] = useState<ScoreRow[]>([])
+  const [units, setUnits] = useState<Unit[]>([])
+  const reload = useCallback(
+    () =>
+      ui.act(async () => {
+        setScores(await ok<ScoreRow[]>(api.api.v1.scores.$get({ query: {} }), locale))
+        setUnits(await ok<Unit[]>(api.api.v1.units.$get(), locale))
+      }),
+    [api],
+  )
+  useEffect(() => void reload(), [reload])
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id
+
+  const onKey = (name: string) =>
+    ui.act(async () => {
+      if (!matchesName(KEYS.scores.importScores, name)) return
+      const file = await ui.ask(m.filePath)
+      if (!file) return
+      const frameworkId = await ui.choose(m.plan, FRAMEWORKS.map((f) => ({ value: f.id, label: f.id })))
+      if (!frameworkId) return
+      const year = await ui.ask(m.year, { initial: String(new Date().getFullYear() - 1) })
+      if (!year) return
+      const data = await readFile(file.trim()).catch(() => {
+        throw new Error(m.fileMissing(file))
+      })
+      ui.progress(basename(file), undefined)
+      const result = await ok<{ saved: unknown[]; warnings: { line?: number; message: string }[] }>(
+        api.api.v1.scores.import.$post({
+          query: { frameworkId, year: year.trim() },
+          form: { file: new File([data as Uint8Array<ArrayBuffer>], basename(file)) },
+        } as never),
+        locale,
+      )
+      ui.closeDialog()
+      await reload()
+      if (result.warnings.length) {
+        await ui.panel(
+          m.unmatched(result.warnings.length),
+          result.warnings.map((w) => `${w.line ?? ''}: ${w.message}`),
+          'Esc',
+        )
+      }
+      return m.scoresImported(result.saved.length)
+    })
+
+  return (
+    <ListScreen
+      columns={[
+        { title: m.unit, value: (s) => unitName(s.unitId) },
+        { title: m.plan, width: 16, value: (s) => s.frameworkId },
+        { title: m.year, width: 5, value: (s) => String(s.year) },
+        { title: m.total, width: 9, align: 'right', value: (s) => formatNumber(s.total, locale) },
+        { title: m.rank, width: 7, align: 'right', value: (s) => (s.rank ? `${s.rank}/${s.rankOf ?? '?'}` : '') },
+      ]}
+      rows={scores}
+      searchText={(s) => `${unitName(s.unitId)} ${s.frameworkId} ${s.year}`}
+      loading={false}
+      width={width}
+      height={height}
+      color={ui.color}
+      active={active}
+      empty={m.empty}
+      onKey={(name) => void onKey(name)}
+      onReload={() => void reload()}
+      rowsLabel={m.rows}
+      filterLabel={m.filter}
+    />
+  )
+}
