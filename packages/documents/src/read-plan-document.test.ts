@@ -1,6 +1,6 @@
 import type { ParsedAssignee, Unit } from '@papi/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { seedBytes } from './internal/seed-fixtures'
+import { seedBytes, seedText } from './internal/seed-fixtures'
 import { isPlanDocumentError } from './plan-document-error'
 import type { ImportedTask, PlanImport } from './plan-import'
 import { readPlanDocument, type ImportProgress } from './read-plan-document'
@@ -439,5 +439,25 @@ describe('readPlanDocument — targets read from the plan’s words', () => {
   it('Kiên Giang: tasks that state no number carry no target', async () => {
     const plan = await readSeed('kienGiang')
     expect(allTasks(plan).flatMap((t) => t.targets)).toEqual([])
+  })
+})
+
+// Issue 13, documents as they really come: made from the seeds.
+describe('readPlanDocument — shapes plans come in', () => {
+  it('an appendix handed on its own takes its number and date from its only heading', async () => {
+    const lines = seedText('kienGiang').split('\n')
+    const table = lines.slice(lines.findIndex((l) => l === 'STT'), lines.findIndex((l) => l.startsWith('Đã xem')))
+    const text = ['PHỤ LỤC', 'NHIỆM VỤ NÂNG CAO CHỈ SỐ PAPI', '(Kèm theo Kế hoạch số 09/KH-UBND ngày 20/02/2012 của UBND tỉnh Kiên Giang)', '', ...table].join('\n')
+    const plan = await readPlanDocument({ fileName: 'phu-luc.txt', data: new TextEncoder().encode(text) })
+    expect(plan.plan).toMatchObject({ number: '09/KH-UBND', issuedOn: '2012-02-20' })
+    expect(plan.sections).toHaveLength(6)
+  })
+
+  it('years written "2017- 2020" and a "KT. CHỦ TỊCH" signature', async () => {
+    const text = seedText('laoCai')
+      .replace('(PAR INDEX) CỦA TỈNH LÀO CAI NĂM 2020', '(PAR INDEX) CỦA TỈNH LÀO CAI GIAI ĐOẠN 2017- 2020')
+      .replace('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH')
+    const plan = await readPlanDocument({ fileName: 'lao-cai.txt', data: new TextEncoder().encode(text) })
+    expect(plan.plan).toMatchObject({ number: '165/KH-UBND', years: { from: 2017, to: 2020 }, signer: 'Đặng Xuân Phong' })
   })
 })

@@ -50,6 +50,13 @@ export function readPlanHeader(lines: readonly SourceLine[]): { header: PlanHead
       break
     }
   }
+  // An appendix handed on its own names its plan in its only heading: "(Kèm theo Kế hoạch số
+  // 09/KH-UBND ngày 20/02/2012 của UBND tỉnh …)" — the number and the date of issue are those.
+  const annexOf = firstMatch(
+    texts.slice(0, 12),
+    new RegExp(`^\\(?\\s*Kèm theo (?:Kế hoạch|Chương trình(?: hành động)?) số\\s*(\\d+)\\s*/\\s*(${SYMBOL})(?:\\s+ngày\\s+(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?`, 'iu'),
+  )
+  if (number === '' && annexOf) number = `${annexOf[1]}/${annexOf[2]}`
   if (number === '') {
     // The portal's own lines: "Số hiệu: 165/KH-UBND", or its page title "Văn bản khác 97/KH-UBND".
     // Not any "Kế hoạch số …" in the text: that is another plan (the one this one implements).
@@ -71,6 +78,7 @@ export function readPlanHeader(lines: readonly SourceLine[]): { header: PlanHead
     if (m[2] && m[3]) issuedOn = calendarDate(Number(m[4]), Number(m[3]), Number(m[2]))
     break
   }
+  if (!issuedOn && annexOf?.[5]) issuedOn = calendarDate(Number(annexOf[5]), Number(annexOf[4]), Number(annexOf[3]))
   if (!issuedOn) {
     const meta = firstMatch(texts, /Ngày ban hành\s*:?\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu)
     if (meta) issuedOn = calendarDate(Number(meta[3]), Number(meta[2]), Number(meta[1]))
