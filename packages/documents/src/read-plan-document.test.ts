@@ -453,6 +453,17 @@ describe('readPlanDocument — shapes plans come in', () => {
     expect(plan.sections).toHaveLength(6)
   })
 
+  it('a plan issued as the annex of a decision takes the decision’s number', async () => {
+    const text = seedText('laoCai')
+      .replace(/^Kế hoạch 165\/KH-UBND.*$/m, 'Quyết định 1234/QĐ-UBND ban hành Chương trình hành động nâng cao Chỉ số CCHC năm 2020')
+      .replace(/^Số hiệu: 165\/KH-UBND/m, 'Số hiệu: 1234/QĐ-UBND')
+      .replace('Số: 165 /KH-UBND', 'Số: 1234/QĐ-UBND')
+      .replace('KẾ HOẠCH\n\nDUY TRÌ', 'QUYẾT ĐỊNH\n\nBan hành Chương trình hành động duy trì')
+    const plan = await readPlanDocument({ fileName: 'qd.txt', data: new TextEncoder().encode(text) })
+    expect(plan.plan).toMatchObject({ number: '1234/QĐ-UBND', issuedOn: '2020-06-11', years: { from: 2020, to: 2020 } })
+    expect(plan.sections.length).toBeGreaterThan(0)
+  })
+
   it('years written "2017- 2020" and a "KT. CHỦ TỊCH" signature', async () => {
     const text = seedText('laoCai')
       .replace('(PAR INDEX) CỦA TỈNH LÀO CAI NĂM 2020', '(PAR INDEX) CỦA TỈNH LÀO CAI GIAI ĐOẠN 2017- 2020')
