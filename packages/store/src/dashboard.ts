@@ -13,7 +13,7 @@ import {
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Executor } from './database'
 import { findPeriod, periodRule } from './period-repository'
-import { asDomainPlan, getPlan } from './plan-repository'
+import { asDomainPlan, getPlan } from './stored-plan'
 import { listReports } from './report-repository'
 import { periods, plans } from './schema'
 import { StoreError } from './store-error'

@@ -2,7 +2,7 @@ import { planDeletion, unitDeletion, userDeletion, type Verdict } from '@papi/do
 import { eq, or, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
-import { getPlan } from './plan-repository'
+import { getPlan } from './stored-plan'
 import { assignments, auditLog, plans, reports, scores, unitSuccessors, units, userRoles, users } from './schema'
 import { getUnit, provinceIdOf } from './unit-repository'
 import { getUser } from './user-repository'

@@ -64,9 +64,10 @@ export type { BackupHeader, BackupProgress } from './backup'
 export { hashToken } from './session-repository'
 export type { NewSession, Session } from './session-repository'
 
-// --- plan-repository
-export { asDomainPlan } from './plan-repository'
-export type { PlanSummary, SaveProgress, StoredPlan, StoredSection, StoredTask, TaskAssignee } from './plan-repository'
+// --- stored-plan, plan-rows
+export { asDomainPlan } from './stored-plan'
+export type { PlanSummary, StoredPlan, StoredSection, StoredTask, TaskAssignee } from './stored-plan'
+export type { SaveProgress } from './plan-rows'
 
 // --- plan-import
 export type { ImportPlanOptions, PlanImportResult } from './plan-import'

@@ -1,7 +1,7 @@
 import { planScopeUnitId, type IndexResult, type PeriodRule, type Plan, type Unit } from '@papi/domain'
 import type { Executor } from './database'
 import { findPeriod, periodRule, type StoredPeriod } from './period-repository'
-import { asDomainPlan, getPlan } from './plan-repository'
+import { asDomainPlan, getPlan } from './stored-plan'
 import { listReports, type StoredReport } from './report-repository'
 import { listScores } from './score-repository'
 import { listUnits } from './unit-repository'

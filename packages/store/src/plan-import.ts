@@ -16,24 +16,21 @@ import {
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
+import { insertPlan, summaryForAudit } from './plan-repository'
 import {
-  asDomainPlan,
   assignmentRowsOf,
   checkUnits,
-  getPlan,
   headerValues,
-  insertPlan,
-  provinceOfPlan,
-  summaryForAudit,
   keepTargetIds,
+  provinceOfPlan,
   targetRowsOf,
   taskRowOf,
   type PlanRowsContext,
   type SaveProgress,
-  type StoredPlan,
-} from './plan-repository'
+} from './plan-rows'
 import { assignments, plans, reports, sections, targets, tasks } from './schema'
 import { StoreError } from './store-error'
+import { asDomainPlan, getPlan, type StoredPlan } from './stored-plan'
 import { listUnits } from './unit-repository'
 
 /** What `importPlan` did: the plan's id, whether it was new, changed or already so, and how. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StoredPlan } from './plan-repository'
+import type { StoredPlan } from './stored-plan'
 import { change, samplePlan, seedUnits } from './store.fixture'
 import type { Store } from './store'
 import { testBackends } from './test-backend'

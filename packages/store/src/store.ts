@@ -9,7 +9,8 @@ import { purgeLoginAttempts, recentLoginFailures, recordLoginAttempt } from './l
 import { findPeriod, listPeriods, openPeriod, updatePeriod, type PeriodOverrides } from './period-repository'
 import { loadPlanExport } from './plan-export'
 import { importPlan, type ImportPlanOptions } from './plan-import'
-import { createPlan, findPlanByNumber, getPlan, listPlans, publishPlan, updatePlan } from './plan-repository'
+import { createPlan, publishPlan, updatePlan } from './plan-repository'
+import { findPlanByNumber, getPlan, listPlans } from './stored-plan'
 import {
   actOnReport,
   findReport,

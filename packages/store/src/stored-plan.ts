@@ -1,0 +1,219 @@
+// A plan as the store holds it — ids everywhere, each task's resolved assignees — and how it is read.
+import { buildUnitTree, planScopeUnitId, resolveAssignees, type Plan, type Section, type Target, type Task } from '@papi/domain'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { Executor } from './database'
+import { assignments, plans, sections, targets, tasks, units } from './schema'
+import { StoreError } from './store-error'
+import { listUnits } from './unit-repository'
+
+/** A unit a task is assigned to, as resolved from the plan's assignees (classes expanded). */
+export interface TaskAssignee {
+  unitId: string
+  unitName: string
+  role: 'lead' | 'coordinator'
+  /** The assignee as the plan wrote it ("UBND cấp xã"). */
+  assigneeText: string
+}
+
+export type StoredTask = Task & { id: string; sectionId: string; assignees: TaskAssignee[] }
+export type StoredSection = Omit<Section, 'tasks'> & { id: string; tasks: StoredTask[] }
+
+/** A plan as stored: ids everywhere, resolved assignees on every task, and its version. */
+export type StoredPlan = Omit<Plan, 'sections'> & {
+  id: string
+  provinceId: string
+  version: number
+  publishedAt?: string
+  sections: StoredSection[]
+  /** Assignees that matched no unit in the plan's scope: for someone to review. */
+  unresolved: { taskCode: string; text: string }[]
+}
+
+export interface PlanSummary {
+  id: string
+  number: string
+  title: string
+  issuer: string
+  issuedOn: string
+  index: Plan['index']
+  years: Plan['years']
+  status: Plan['status']
+  scopeUnitId?: string
+  provinceId: string
+  version: number
+  taskCount: number
+}
+
+type PlanRow = typeof plans.$inferSelect
+
+function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
+  return (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}
+
+function headerOf(row: PlanRow): Omit<StoredPlan, 'sections' | 'targets' | 'unresolved'> {
+  return {
+    id: row.id,
+    provinceId: row.provinceId,
+    number: row.number,
+    title: row.title,
+    issuer: row.issuer,
+    ...optional('issuerUnitId', row.issuerUnitId),
+    ...optional('place', row.place),
+    issuedOn: row.issuedOn,
+    ...optional('signer', row.signer),
+    index: row.index,
+    ...optional('frameworkId', row.frameworkId),
+    years: { from: row.yearFrom, to: row.yearTo },
+    ...optional('parentPlanId', row.parentPlanId),
+    ...optional('parentPlanNumber', row.parentPlanNumber),
+    ...optional('scopeUnitId', row.scopeUnitId),
+    ...optional('standingAgency', row.standingAgency),
+    goals: row.goals,
+    ...optional('reporting', row.reporting),
+    status: row.status,
+    version: row.version,
+    ...optional('publishedAt', row.publishedAt?.toISOString()),
+  }
+}
+
+function targetOf(row: typeof targets.$inferSelect): Target {
+  return {
+    id: row.id,
+    metric: row.metric,
+    comparator: row.comparator,
+    value: row.value,
+    ...optional('valueMax', row.valueMax),
+    unit: row.unit,
+    ...optional('baselineYear', row.baselineYear),
+    ...optional('baselineValue', row.baselineValue),
+    ...optional('year', row.year),
+    ...optional('text', row.text),
+  }
+}
+
+/**
+ * One plan with its sections, tasks, targets and the units each task is assigned to.
+ *
+ * @example
+ * const plan = await getPlan(db, id)
+ * plan.sections[0]?.tasks[0]?.assignees // [{ unitId, unitName: 'Sở Nội vụ', role: 'lead', … }, …]
+ */
+export async function getPlan(db: Executor, id: string): Promise<StoredPlan> {
+  const [row] = await db.select().from(plans).where(eq(plans.id, id))
+  if (!row) throw new StoreError('not-found', `no plan ${id}`, { planId: id })
+  const p = row.provinceId
+  // One query at a time: inside a transaction both drivers hold a single connection.
+  const sectionRows = await db.select().from(sections).where(eq(sections.planId, id)).orderBy(asc(sections.position))
+  const taskRows = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.provinceId, p), eq(tasks.planId, id)))
+    .orderBy(asc(tasks.position))
+  const targetRows = await db.select().from(targets).where(eq(targets.planId, id)).orderBy(asc(targets.position))
+  const assignmentRows = await db
+    .select({ a: assignments, unitName: units.name })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(and(eq(assignments.provinceId, p), eq(assignments.planId, id)))
+    .orderBy(asc(assignments.taskId), asc(assignments.position))
+  const assigneesByTask = new Map<string, TaskAssignee[]>()
+  for (const { a, unitName } of assignmentRows) {
+    const list = assigneesByTask.get(a.taskId) ?? []
+    list.push({ unitId: a.unitId, unitName, role: a.role, assigneeText: a.assigneeText })
+    assigneesByTask.set(a.taskId, list)
+  }
+
+  const storedTasks: StoredTask[] = taskRows.map((t) => ({
+    id: t.id,
+    sectionId: t.sectionId,
+    code: t.code,
+    title: t.title,
+    lead: t.lead,
+    coordinators: t.coordinators,
+    timeframe: t.timeframe,
+    targets: targetRows.filter((x) => x.taskId === t.id).map(targetOf),
+    ...optional('weight', t.weight),
+    assignees: assigneesByTask.get(t.id) ?? [],
+  }))
+  // Assignees that stand for no unit, by the domain's resolution (a unit named twice is not one).
+  const tree = buildUnitTree(await listUnits(db))
+  const scopeUnitId = planScopeUnitId(row)
+  const scope = { unitId: scopeUnitId ?? '', date: row.issuedOn }
+  const unresolved: StoredPlan['unresolved'] = storedTasks.flatMap((t) =>
+    resolveAssignees([...t.lead, ...t.coordinators], tree, scope)
+      .filter((r) => r.unresolved)
+      .map((r) => ({ taskCode: t.code, text: r.assignee.text })),
+  )
+  return {
+    ...headerOf(row),
+    targets: targetRows.filter((x) => x.taskId === null).map(targetOf),
+    sections: sectionRows.map((s) => ({
+      id: s.id,
+      code: s.code,
+      title: s.title,
+      ...optional('dimension', s.dimension),
+      ...optional('weight', s.weight),
+      tasks: storedTasks.filter((t) => t.sectionId === s.id),
+    })),
+    unresolved,
+  }
+}
+
+/** Plans, newest first, optionally only those whose scope is among `scopeUnitIds`. */
+export async function listPlans(db: Executor, filter: { scopeUnitIds?: string[] } = {}): Promise<PlanSummary[]> {
+  const counts = db
+    .select({ planId: tasks.planId, n: sql<number>`count(*)::int`.as('n') })
+    .from(tasks)
+    .groupBy(tasks.planId)
+    .as('counts')
+  const rows = await db
+    .select({ plan: plans, n: counts.n })
+    .from(plans)
+    .leftJoin(counts, eq(counts.planId, plans.id))
+    .orderBy(sql`${plans.issuedOn} desc`, asc(plans.number))
+  return rows
+    .filter(
+      ({ plan }) =>
+        filter.scopeUnitIds === undefined ||
+        planScopeUnitId(plan) === undefined ||
+        filter.scopeUnitIds.includes(planScopeUnitId(plan) as string),
+    )
+    .map(({ plan, n }) => ({
+      id: plan.id,
+      number: plan.number,
+      title: plan.title,
+      issuer: plan.issuer,
+      issuedOn: plan.issuedOn,
+      index: plan.index,
+      years: { from: plan.yearFrom, to: plan.yearTo },
+      status: plan.status,
+      ...optional('scopeUnitId', planScopeUnitId(plan)),
+      provinceId: plan.provinceId,
+      version: plan.version,
+      taskCount: n ?? 0,
+    }))
+}
+
+/** The plan with this number from this issuer on this day, if stored (seeding stays idempotent). */
+export async function findPlanByNumber(
+  db: Executor,
+  key: { number: string; issuer: string; issuedOn: string },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.number, key.number), eq(plans.issuer, key.issuer), eq(plans.issuedOn, key.issuedOn)))
+  return row?.id
+}
+
+/** The domain view of a stored plan (task and section ids kept, assignees dropped). */
+export function asDomainPlan(plan: StoredPlan): Plan {
+  const { provinceId: _p, version: _v, publishedAt: _pa, unresolved: _u, sections: s, ...header } = plan
+  return {
+    ...header,
+    sections: s.map(({ tasks: t, ...section }) => ({
+      ...section,
+      tasks: t.map(({ assignees: _a, sectionId: _s, ...task }) => task),
+    })),
+  }
+}
