@@ -12,7 +12,8 @@ import { z } from 'zod'
  * none stops the import.
  */
 export const ImportWarningCodeSchema = z.enum([
-  'unmatched-assignee', // a named unit fits no unit (or several) of the organisation tree
+  'unmatched-assignee', // a named unit fits no unit of the organisation tree (in the plan's scope)
+  'ambiguous-assignee', // a named unit fits several units: the warning names them
   'unspecified-timeframe', // the time cell is empty or cannot be read
   'timeframe-from-plan', // prose gives no time for the task: the plan's year is used
   'section-without-dimension', // the section's title names no dimension of the framework

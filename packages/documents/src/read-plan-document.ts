@@ -6,6 +6,7 @@ import {
   parseTimeframe,
   readIndexTargets,
   readTargets,
+  unitsInScope,
   type Framework,
   type IndexKind,
   type Locale,
@@ -62,6 +63,11 @@ export interface ImportProgress {
 export interface ReadPlanOptions {
   /** The organisation tree (or the part of it in the plan's scope) to match assignees against. */
   units?: readonly Unit[]
+  /**
+   * The unit whose subtree the plan covers: names are then matched only against it as it was on
+   * the plan's date (and national bodies), never another province's units (`unitsInScope`).
+   */
+  scopeUnitId?: string
   onProgress?: (progress: ImportProgress) => void
   /** Language of warning and error messages; Vietnamese by default. */
   locale?: Locale
@@ -141,7 +147,8 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
   }
 
   if (options.units) {
-    matchUnits(sections, options.units, warn, progress)
+    const units = options.scopeUnitId === undefined ? options.units : unitsInScope(options.units, options.scopeUnitId, header.issuedOn)
+    matchUnits(sections, units, warn, progress)
   }
 
   const plan = {
@@ -216,14 +223,23 @@ function matchUnits(
   progress: (p: ImportProgress) => void,
 ): void {
   const total = sections.reduce((n, s) => n + s.tasks.length, 0)
+  // A unit named with its parent ("Sở Tư pháp — UBND tỉnh Lào Cai") so two candidates can be told apart.
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const nameOf = new Map(units.map((u) => [u.id, u.parentId && byId.has(u.parentId) ? `${u.name} — ${byId.get(u.parentId)?.name}` : u.name]))
   let done = 0
   progress({ phase: 'match', done, total })
   for (const section of sections) {
     for (const task of section.tasks) {
       for (const field of ['lead', 'coordinators'] as const) {
-        const { assignees, unmatched } = matchAssignees<ParsedAssignee>(task[field], units)
+        const { assignees, unmatched, ambiguous } = matchAssignees<ParsedAssignee>(task[field], units)
         task[field] = assignees
-        for (const a of unmatched) warn('unmatched-assignee', { section: section.code, task: task.code, field }, { name: a.text })
+        for (const a of unmatched) {
+          const several = ambiguous.find((x) => x.assignee === a)
+          if (several) {
+            const names = several.unitIds.map((id) => nameOf.get(id) ?? id).join('; ')
+            warn('ambiguous-assignee', { section: section.code, task: task.code, field }, { name: a.text, candidates: names })
+          } else warn('unmatched-assignee', { section: section.code, task: task.code, field }, { name: a.text })
+        }
       }
       done += 1
       progress({ phase: 'match', done, total })

@@ -128,6 +128,8 @@ export function isAssigneeList(text: string): boolean {
 export interface AssigneeMatch<T extends ParsedAssignee> {
   assignees: T[]
   unmatched: T[]
+  /** Unmatched because several units fit: the assignee and the ids of every unit it could be. */
+  ambiguous: { assignee: T; unitIds: string[] }[]
 }
 
 /**
@@ -157,18 +159,22 @@ export function matchAssignees<T extends ParsedAssignee>(
   for (const unit of units) {
     for (const key of nameKeys(unit.name)) add(key, unit.id)
     add(compact(unit.code), unit.id)
+    if (unit.officialCode !== undefined) add(compact(unit.officialCode), unit.id)
   }
   const matched: T[] = []
   const unmatched: T[] = []
+  const ambiguous: { assignee: T; unitIds: string[] }[] = []
   for (const assignee of assignees) {
     if (assignee.unitId !== undefined || assignee.unitClass !== undefined) {
       matched.push(assignee)
       continue
     }
     const candidates = new Set<string>()
+    const several = new Set<string>()
     for (const key of [...nameKeys(assignee.name), ...nameKeys(assignee.text)]) {
       const ids = byKey.get(key)
       if (ids && ids.size === 1) ids.forEach((id) => candidates.add(id))
+      else if (ids) ids.forEach((id) => several.add(id))
     }
     const [only] = candidates
     if (candidates.size === 1 && only !== undefined) {
@@ -176,9 +182,11 @@ export function matchAssignees<T extends ParsedAssignee>(
     } else {
       matched.push(assignee)
       unmatched.push(assignee)
+      const fits = candidates.size > 1 ? candidates : several
+      if (fits.size > 1) ambiguous.push({ assignee, unitIds: [...fits] })
     }
   }
-  return { assignees: matched, unmatched }
+  return { assignees: matched, unmatched, ambiguous }
 }
 
 // ---------------------------------------------------------------------------------------------

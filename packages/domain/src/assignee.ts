@@ -1,7 +1,7 @@
 import type { IsoDate } from './iso-date'
 import { planScopeUnitId, type Plan, type Task } from './plan'
 import type { Assignee, Unit, UnitClass, UnitKind } from './unit'
-import { type UnitTree, ancestorsOf, descendantsOf, isActiveOn, successorsOn } from './unit-tree'
+import { type UnitTree, ancestorsOf, buildUnitTree, descendantsOf, isActiveOn, successorsOn } from './unit-tree'
 
 /**
  * Where classes of units are looked for: the plan's scope root (the province for a province
@@ -229,4 +229,24 @@ export function foreignAssignees(
         .map((unit) => ({ taskCode: task.code, unitId: unit.id, unitName: unit.name })),
     ),
   )
+}
+
+/**
+ * The units a plan's assignee names are matched against: the plan's scope (its issuer's subtree,
+ * the root included) as it was on the plan's date, the units above it (a commune plan names its
+ * district's committee) and the national bodies plans also name (Bộ Nội vụ). Never another province's units: "Sở Tư pháp" in a Lào Cai plan is Lào Cai's, on
+ * a server that holds all 63 provinces. Without a scope, every unit (on the date, if given).
+ *
+ * @example
+ * matchAssignees(parseAssignees('Sở Tư pháp'), unitsInScope(units, laoCai.id, '2020-06-11'))
+ */
+export function unitsInScope(units: readonly Unit[], scopeUnitId: string | undefined, date?: IsoDate): Unit[] {
+  const onDate = (u: Unit) => date === undefined || isActiveOn(u, date)
+  if (scopeUnitId === undefined) return units.filter(onDate)
+  const tree = buildUnitTree(units)
+  const root = tree.byId.get(scopeUnitId)
+  if (!root) return units.filter((u) => u.level === 'national' && onDate(u))
+  const inScope = [...ancestorsOf(root.id, tree).reverse(), root, ...descendantsOf(root.id, tree)]
+  const national = units.filter((u) => u.level === 'national' && !inScope.includes(u))
+  return [...inScope, ...national].filter(onDate)
 }

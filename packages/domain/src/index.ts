@@ -193,6 +193,7 @@ export {
   resolveAssignee,
   resolveAssignees,
   unitClassMembers,
+  unitsInScope,
 } from './assignee'
 export type { AssignedUnits, AssigneeScope, ForeignAssignee, ResolvedAssignee } from './assignee'
 

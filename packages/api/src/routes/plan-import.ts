@@ -63,7 +63,7 @@ export const planImportRoutes = createRouter().openapi(
     const data = new Uint8Array(await file.arrayBuffer())
     let imported
     try {
-      imported = await readPlanDocument({ fileName: file.name, data }, { units })
+      imported = await readPlanDocument({ fileName: file.name, data }, { units, scopeUnitId })
     } catch (error) {
       if (isPlanDocumentError(error)) throw new ApiError('invalid', { reason: error.code, message: error.message })
       throw error

@@ -10,6 +10,10 @@ export type MessageParams = Readonly<Record<string, string | number | undefined>
 type Templates<K extends string> = Readonly<Record<K, Readonly<Record<Locale, string>>>>
 
 const WARNINGS: Templates<ImportWarningCode> = {
+  'ambiguous-assignee': {
+    vi: '“{name}” có thể là nhiều đơn vị: {candidates}; cần chọn một',
+    en: '“{name}” fits several units: {candidates}; pick one',
+  },
   'unmatched-assignee': {
     vi: 'Không tìm thấy đơn vị “{name}” trong cây tổ chức; cần rà soát',
     en: 'No unit of the organisation tree matches “{name}”; review it',
