@@ -18,6 +18,9 @@ export function papiVitestConfig(options = {}) {
       // Tests read workspace packages' sources through the "source" export condition: no build first.
       resolve: { conditions: ['source'] },
       ssr: { resolve: { conditions: ['source'] } },
+      // globalSetup files (the PGlite template) run in vitest's own environment, which takes its
+      // conditions from here, not from `resolve`/`ssr`: without it they need built dist/ folders.
+      environments: { __vitest__: { resolve: { conditions: ['source'] } } },
       test: {
         include: ['src/**/*.test.ts'],
         // vitest's 5 s is too short on a loaded 2-core machine (documents written and re-read).
