@@ -73,7 +73,7 @@ export type { SaveProgress } from './plan-rows'
 export type { ImportPlanOptions, PlanImportResult } from './plan-import'
 
 // --- period-repository
-export { deadlineForLevel, periodRule } from './period-repository'
+export { periodRule } from './period-repository'
 export type { PeriodOverrides, StoredPeriod } from './period-repository'
 
 // --- plan-export

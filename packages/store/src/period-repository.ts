@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import {
   cutoffWindow,
-  deadlineAtLevel,
   parsePeriod,
   periodDatesError,
   periodRuleOf,
@@ -25,7 +24,7 @@ export interface StoredPeriod {
   code: string
   cutoffStart: string
   cutoffEnd: string
-  /** Deadline for the plan's own level; lower levels report earlier (see {@link deadlineForLevel}). */
+  /** Deadline for the plan's own level; lower levels report earlier (the domain's `deadlineAtLevel`). */
   dueOn: string
   locked: boolean
 }
@@ -165,15 +164,4 @@ export async function updatePeriod(
  */
 export function periodRule(period: Pick<StoredPeriod, 'code' | 'cutoffStart' | 'cutoffEnd' | 'dueOn'>): PeriodRule {
   return periodRuleOf(period.code, period)
-}
-
-/**
- * The deadline of a unit at `level` for a stored period (the domain's `deadlineAtLevel`):
- * communes report before districts and departments, who report before the standing agency.
- *
- * @example
- * deadlineForLevel(period, 'commune', 'province') // two days before the province's deadline
- */
-export function deadlineForLevel(period: StoredPeriod, level: UnitLevel, issuerLevel: UnitLevel): string {
-  return deadlineAtLevel(period.code, period, level, issuerLevel)
 }

@@ -80,7 +80,3 @@ export function blockTree(blocks: readonly Block[]): BlockNode[] {
   return roots
 }
 
-/** The node's text with everything under it, one block per line: for reading times and names. */
-export function fullText(node: BlockNode): string {
-  return [node.block.text, ...node.children.map(fullText)].join('\n')
-}

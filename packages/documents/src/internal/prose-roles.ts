@@ -100,7 +100,7 @@ function containsMarker(text: string): boolean {
  * The units a piece of text names, when it names nothing else: every piece a known unit, a
  * class, or a short unit-like name with no verb in it.
  */
-export function asAssignees(candidate: string): ParsedAssignee[] | undefined {
+function asAssignees(candidate: string): ParsedAssignee[] | undefined {
   const text = candidate
     .replace(/\([^()]*\)/g, ' ')
     .replace(/\s+/g, ' ')

@@ -67,11 +67,6 @@ function layoutOf(table: SourceTable): Layout | undefined {
   return undefined
 }
 
-/** Whether a table is a task table (has a recognisable header). */
-export function isTaskTable(table: SourceTable): boolean {
-  return layoutOf(table) !== undefined
-}
-
 /**
  * Sections and tasks of every task table, in order. Undefined when no table is a task table.
  *

@@ -63,7 +63,7 @@ export interface DocumentSpec {
 }
 
 /** Whether a row kind lets a filled cell run over the empty cells after it. */
-export function spansEmptyCells(kind: RowKind): boolean {
+function spansEmptyCells(kind: RowKind): boolean {
   return kind === 'group' || kind === 'total' || kind === 'note'
 }
 
@@ -83,6 +83,6 @@ export function cellRuns(row: RowSpec): Array<{ start: number; span: number }> {
   return runs
 }
 
-export function isEmpty(cell: Cell | undefined): boolean {
+function isEmpty(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || cell === ''
 }

@@ -57,7 +57,7 @@ export function assigneeName(assignee: Assignee, tree: UnitTree, locale: Locale)
 }
 
 /** The scope `assignedUnits` resolves in: the plan's scope unit, on the period's last day. */
-export function assigneeScope(context: PlanContext, periodId: PeriodId | undefined): AssigneeScope | undefined {
+function assigneeScope(context: PlanContext, periodId: PeriodId | undefined): AssigneeScope | undefined {
   if (context.scopeUnitId === undefined) return undefined
   const parsed = periodId === undefined ? undefined : parsePeriod(periodId)
   return parsed?.ok ? { unitId: context.scopeUnitId, date: parsed.period.end } : { unitId: context.scopeUnitId }
