@@ -1,0 +1,506 @@
+// `npx -y pnpm@10 bench [--quick]`: papi's figures, each as a ratio to its floor measured in the
+// same run, written to bench/results.json and bench/results.md.
+//
+//   full (default): national dataset on PostgreSQL, province dataset on PostgreSQL and PGlite.
+//   --quick: small dataset on PostgreSQL and PGlite (CI, under two minutes).
+//   --label NAME: names the run in the results (e.g. before/after).
+//   BENCH_DATABASE_URL or DATABASE_URL: the PostgreSQL server (default the local test server).
+// Datasets are generated once per scale (`papi bench generate`) and kept: PostgreSQL databases
+// papi_bench_<scale>, PGlite folders bench/.data/pglite-<scale>.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { PGlite } from '@electric-sql/pglite'
+import { openStore, type Store } from '@papi/store'
+import autocannon from 'autocannon'
+import { sql } from 'drizzle-orm'
+import pg from 'pg'
+import { generate, GENERATED_AT, progressBar, type GenerateResult, type Scale } from './generate'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const BENCH = join(HERE, '..')
+const ROOT = join(BENCH, '..')
+const SERVER_JS = join(ROOT, 'apps/api/dist/server.js')
+const BARE_JS = join(HERE, 'bare-server.mjs')
+/** Bump when the generator's output changes: stored datasets are then regenerated. */
+const DATASET_VERSION = 4
+const PORTS = { papi: 8871, bare: 8872 }
+
+interface Stat {
+  median: number
+  p95: number
+  runs: number
+}
+interface Figure {
+  name: string
+  db: 'postgres' | 'pglite' | '-'
+  scale: string
+  unit: string
+  papi: Stat
+  floor: Stat
+  floorName: string
+  /** papi ÷ floor for times (lower is better), papi ÷ floor for rates (higher is better). */
+  ratio: number
+  better: 'lower' | 'higher'
+  note?: string
+}
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    label: { type: 'string', default: 'current' },
+    out: { type: 'string', default: join(BENCH, 'results.json') },
+    only: { type: 'string' },
+  },
+})
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5433/postgres'
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
+
+// --- statistics
+
+function stat(samples: number[]): Stat {
+  const s = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? Number.NaN
+  return { median: at(0.5), p95: at(0.95), runs: s.length }
+}
+
+async function sample(fn: () => Promise<unknown>, opts: { runs: number; seconds: number; warmup?: number }): Promise<number[]> {
+  for (let i = 0; i < (opts.warmup ?? 1); i++) await fn()
+  const out: number[] = []
+  const deadline = performance.now() + opts.seconds * 1000
+  while (out.length < opts.runs && (out.length === 0 || performance.now() < deadline)) {
+    const t = performance.now()
+    await fn()
+    out.push(performance.now() - t)
+  }
+  return out
+}
+
+// --- datasets
+
+interface Dataset {
+  db: 'postgres' | 'pglite'
+  scale: Scale
+  /** DATABASE_URL for PostgreSQL, PAPI_DATA_DIR for PGlite. */
+  env: Record<string, string>
+  info: GenerateResult & { token: string; version: number }
+}
+
+function dbUrl(name: string) {
+  const u = new URL(adminUrl)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+async function prepare(store: Store, scale: Scale): Promise<Dataset['info']> {
+  const result = await generate(store, { scale, progress: progressBar() })
+  const user = await store.users.create(
+    { username: 'bench', passwordHash: 'not-a-password', displayName: 'Benchmark', roles: [{ role: 'admin', unitId: null }] },
+    { actorId: null, at: GENERATED_AT },
+  )
+  const session = await store.sessions.create(user.id, { now: new Date(), ttlMs: 10 * 365 * 24 * 3600 * 1000 })
+  log(`generated ${scale}: ${result.units} units, ${result.plans} plans, ${result.tasks} tasks, ${result.assignments} assignments, ${result.reports} reports in ${result.seconds.toFixed(1)} s`)
+  return { ...result, token: session.token, version: DATASET_VERSION }
+}
+
+async function postgresDataset(scale: Scale): Promise<Dataset> {
+  const name = `papi_bench_${scale}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  const url = dbUrl(name)
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1
+  let info: Dataset['info'] | undefined
+  if (exists) {
+    const c = new pg.Client({ connectionString: url })
+    await c.connect()
+    const meta = await c.query('select info from bench_meta').catch(() => undefined)
+    await c.end()
+    const stored = meta?.rows[0]?.info as Dataset['info'] | undefined
+    if (stored?.version === DATASET_VERSION) info = stored
+  }
+  if (!info) {
+    log(`generating the ${scale} dataset on PostgreSQL (${name})…`)
+    await admin.query(`drop database if exists ${name} with (force)`)
+    await admin.query(`create database ${name}`)
+    const store = await openStore({ databaseUrl: url })
+    info = await prepare(store, scale)
+    await store.db.execute(sql`create table bench_meta (info jsonb not null)`)
+    await store.db.execute(sql`insert into bench_meta values (${JSON.stringify(info)}::jsonb)`)
+    await store.close()
+  }
+  await admin.end()
+  return { db: 'postgres', scale, env: { DATABASE_URL: url }, info }
+}
+
+async function pgliteDataset(scale: Scale): Promise<Dataset> {
+  const dir = join(BENCH, '.data', `pglite-${scale}`)
+  const metaFile = join(BENCH, '.data', `pglite-${scale}.json`)
+  let info = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as Dataset['info']) : undefined
+  if (info?.version !== DATASET_VERSION || !existsSync(dir)) {
+    log(`generating the ${scale} dataset on PGlite (${dir})…`)
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    const store = await openStore({ dataDir: dir })
+    info = await prepare(store, scale)
+    await store.close()
+    writeFileSync(metaFile, JSON.stringify(info))
+  }
+  return { db: 'pglite', scale, env: { PAPI_DATA_DIR: dir }, info }
+}
+
+// --- the floor of the dashboard: the same rollup as one SQL statement
+
+const DASHBOARD_SQL = `
+with recursive sub as (
+  select id from units where id = $1
+  union all select u.id from units u join sub on u.parent_id = sub.id),
+pp as (
+  select p.id as plan_id, p.province_id, pe.due_on from plans p
+  join periods pe on pe.plan_id = p.id and pe.code = $2 where p.status = 'published'),
+exp as (
+  select a.province_id, a.plan_id, a.task_id, a.unit_id, pp.due_on from assignments a
+  join pp on pp.plan_id = a.plan_id and pp.province_id = a.province_id
+  join sub on sub.id = a.unit_id where a.role = 'lead'),
+cur as (
+  select e.plan_id, e.unit_id, r.status, r.submitted_at, e.due_on from exp e
+  left join reports r on r.province_id = e.province_id and r.task_id = e.task_id and r.unit_id = e.unit_id and r.period_id = $2),
+per_unit as (
+  select plan_id, unit_id, count(*) as expected,
+    count(*) filter (where status in ('submitted', 'accepted')) as submitted,
+    count(*) filter (where status = 'accepted') as accepted,
+    count(*) filter (where status in ('submitted', 'accepted') and submitted_at::date <= due_on) as on_time,
+    count(*) filter (where status is null or status in ('draft', 'returned')) as missing
+  from cur group by plan_id, unit_id),
+latest as (
+  select distinct on (r.province_id, r.task_id, r.unit_id) r.task_id, r.unit_id, r.progress from exp e
+  join reports r on r.province_id = e.province_id and r.task_id = e.task_id and r.unit_id = e.unit_id
+  where r.status in ('submitted', 'accepted')
+  order by r.province_id, r.task_id, r.unit_id, r.updated_at desc),
+per_task as (select task_id, avg(progress) as progress, count(*) as units from latest group by task_id)
+select (select json_agg(per_unit) from per_unit) as units, (select json_agg(per_task) from per_task) as tasks`
+
+async function sqlRunner(ds: Dataset): Promise<{ run: (unitId: string, periodId: string) => Promise<unknown>; close: () => Promise<void> }> {
+  if (ds.db === 'postgres') {
+    const client = new pg.Client({ connectionString: ds.env.DATABASE_URL })
+    await client.connect()
+    return { run: (u, p) => client.query(DASHBOARD_SQL, [u, p]), close: () => client.end() }
+  }
+  const db = await PGlite.create(ds.env.PAPI_DATA_DIR)
+  return { run: (u, p) => db.query(DASHBOARD_SQL, [u, p]), close: () => db.close() }
+}
+
+// --- servers
+
+/** Servers still running: killed if the suite stops early. */
+const children = new Set<ChildProcess>()
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL')
+})
+
+interface Server {
+  child: ChildProcess
+  startupMs: number
+  url: string
+  stop: () => Promise<void>
+  peakRssMiB: () => number
+}
+
+async function startServer(kind: 'papi' | 'bare', env: Record<string, string>): Promise<Server> {
+  const port = PORTS[kind]
+  const url = `http://127.0.0.1:${port}`
+  if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is taken: stop what listens there first`)
+  const started = performance.now()
+  const child = spawn(process.execPath, [kind === 'papi' ? SERVER_JS : BARE_JS], {
+    cwd: kind === 'papi' ? ROOT : BENCH,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PAPI_DEMO: '0', PAPI_WEB_DIST: '/nonexistent', PAPI_ADMIN_PASSWORD: 'bench-admin-password' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
+  let stderr = ''
+  child.stderr?.on('data', (d) => (stderr += d))
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${kind} server exited: ${stderr}`)
+    try {
+      const res = await fetch(`${url}/api/health`)
+      if (res.ok) break
+    } catch {}
+    await new Promise((r) => setTimeout(r, 5))
+    if (performance.now() - started > 120_000) throw new Error(`${kind} server did not start: ${stderr}`)
+  }
+  const startupMs = performance.now() - started
+  return {
+    child,
+    startupMs,
+    url,
+    peakRssMiB: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 6000).unref()
+      }),
+  }
+}
+
+interface Load {
+  rps: number
+  latency: Stat
+  errors: number
+}
+
+async function load(url: string, opts: { seconds: number; connections: number; method?: string; path: string; token?: string; bodies?: (conn: number) => () => string }): Promise<Load> {
+  let conn = 0
+  const result = await autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    requests: [
+      {
+        method: (opts.method ?? 'GET') as 'GET',
+        path: opts.path,
+        headers: { 'content-type': 'application/json', ...(opts.token && { authorization: `Bearer ${opts.token}` }) },
+        ...(opts.bodies && {
+          setupRequest: (req: { body?: string }, context: { next?: () => string }) => {
+            context.next ??= (opts.bodies as (c: number) => () => string)(conn++)
+            return { ...req, body: context.next() }
+          },
+        }),
+      },
+    ],
+  } as autocannon.Options)
+  return {
+    rps: result.requests.average,
+    // autocannon's histogram has p90 and p97.5, no p95: p97.5 is reported as the tail.
+    latency: { median: result.latency.p50, p95: result.latency.p97_5, runs: result.requests.total },
+    errors: result.non2xx + result.errors,
+  }
+}
+
+/** Report keys to save, split per connection, each with its own version counter. */
+async function saveKeys(ds: Dataset, limit: number) {
+  const q = `
+    (select task_id, unit_id, period_id, version from reports where status = 'draft' order by md5(task_id || unit_id || period_id) limit ${limit})
+    union all
+    (select a.task_id, a.unit_id, p.code, 0 from assignments a join periods p on p.plan_id = a.plan_id
+      where a.role = 'lead' and not exists (select 1 from reports r where r.province_id = a.province_id
+        and r.task_id = a.task_id and r.unit_id = a.unit_id and r.period_id = p.code) order by md5(a.task_id || a.unit_id || p.code) limit ${limit})`
+  type Row = { task_id: string; unit_id: string; period_id: string; version: number }
+  let rows: Row[]
+  if (ds.db === 'postgres') {
+    const c = new pg.Client({ connectionString: ds.env.DATABASE_URL })
+    await c.connect()
+    rows = (await c.query<Row>(q)).rows
+    await c.end()
+  } else {
+    const db = await PGlite.create(ds.env.PAPI_DATA_DIR)
+    rows = (await db.query<Row>(q)).rows
+    await db.close()
+  }
+  return (connections: number) => (conn: number) => {
+    const part = rows.filter((_, i) => i % connections === conn % connections)
+    const mine = (part.length > 0 ? part : rows).map((r) => ({ ...r }))
+    let i = 0
+    return () => {
+      const k = mine[i++ % mine.length] as Row
+      const body = JSON.stringify({ taskId: k.task_id, unitId: k.unit_id, periodId: k.period_id, progress: 50 + (i % 50), narrative: 'Đã triển khai (benchmark).', version: k.version })
+      k.version++
+      return body
+    }
+  }
+}
+
+// --- figures
+
+const figures: Figure[] = []
+let finished = false
+function add(f: Omit<Figure, 'ratio'>) {
+  const ratio = f.better === 'lower' ? f.papi.median / f.floor.median : f.papi.median / f.floor.median
+  const figure = { ...f, ratio: Math.round(ratio * 100) / 100 }
+  figures.push(figure)
+  log(`${f.name} [${f.db}, ${f.scale}]: ${fmt(f.papi, f.unit)} vs ${f.floorName} ${fmt(f.floor, f.unit)} → ${figure.ratio}×${f.note ? ` (${f.note})` : ''}`)
+}
+const fmt = (s: Stat, unit: string) =>
+  unit === 'req/s' ? `${s.median.toFixed(0)} ${unit}` : `${s.median.toFixed(unit === 'ms' ? 1 : 0)} / ${s.p95.toFixed(unit === 'ms' ? 1 : 0)} ${unit}`
+
+const QUERY_PERIOD = '2024S1'
+
+async function dashboardFigures(ds: Dataset, opts: { province: boolean; national: boolean; runs: number; seconds: number }) {
+  const floorSql = await sqlRunner(ds)
+  const province = ds.info.provinceUnitIds[0] as string
+  const floors: Record<string, Stat> = {}
+  if (opts.province) floors.province = stat(await sample(() => floorSql.run(province, QUERY_PERIOD), { runs: opts.runs, seconds: opts.seconds }))
+  if (opts.national) floors.national = stat(await sample(() => floorSql.run(ds.info.rootUnitId, QUERY_PERIOD), { runs: Math.min(opts.runs, 5), seconds: opts.seconds }))
+  await floorSql.close()
+
+  const server = await startServer('papi', ds.env)
+  const get = async (unitId: string) => {
+    const res = await fetch(`${server.url}/api/v1/dashboard?unitId=${unitId}&periodId=${QUERY_PERIOD}`, { headers: { authorization: `Bearer ${ds.info.token}` } })
+    if (!res.ok) throw new Error(`dashboard ${res.status}: ${await res.text()}`)
+    return res.text()
+  }
+  try {
+    if (opts.province) {
+      const papi = stat(await sample(() => get(province), { runs: opts.runs, seconds: opts.seconds }))
+      add({ name: 'province dashboard', db: ds.db, scale: ds.scale, unit: 'ms', papi, floor: floors.province as Stat, floorName: 'its rollup as one SQL statement', better: 'lower' })
+      // Responsiveness: health requests while dashboards run.
+      const waits: number[] = []
+      let running = true
+      const dash = (async () => {
+        for (let i = 0; i < 3; i++) await get(province)
+        running = false
+      })()
+      while (running) {
+        const t = performance.now()
+        await fetch(`${server.url}/api/health`).then((r) => r.text())
+        waits.push(performance.now() - t)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      await dash
+      const health = stat(waits)
+      add({
+        name: 'health during province dashboards',
+        db: ds.db,
+        scale: ds.scale,
+        unit: 'ms',
+        papi: { ...health, p95: Math.max(...waits) },
+        floor: stat(await sample(() => fetch(`${server.url}/api/health`).then((r) => r.text()), { runs: 50, seconds: 5 })),
+        floorName: 'health on an idle server',
+        better: 'lower',
+        note: `p95 column is the longest wait: ${Math.max(...waits).toFixed(0)} ms`,
+      })
+    }
+    if (opts.national) {
+      let bytes = 0
+      const papi = stat(await sample(async () => (bytes = (await get(ds.info.rootUnitId)).length), { runs: Math.min(opts.runs, 5), seconds: opts.seconds, warmup: 0 }))
+      add({ name: 'national dashboard', db: ds.db, scale: ds.scale, unit: 'ms', papi, floor: floors.national as Stat, floorName: 'its rollup as one SQL statement', better: 'lower', note: `${(bytes / 1024).toFixed(0)} KiB JSON` })
+      const bare = await startServer('bare', ds.env)
+      await load(bare.url, { seconds: 2, connections: 16, path: '/api/health' })
+      const bareRss = bare.peakRssMiB()
+      await bare.stop()
+      add({ name: 'peak RSS serving the national dashboard', db: ds.db, scale: ds.scale, unit: 'MiB', papi: { median: server.peakRssMiB(), p95: server.peakRssMiB(), runs: 1 }, floor: { median: bareRss, p95: bareRss, runs: 1 }, floorName: 'bare Hono under load', better: 'lower' })
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function httpFigures(ds: Dataset, seconds: number) {
+  const keys = await saveKeys(ds, 20_000)
+  // Startup to first answer, three times each, alternating.
+  const papiStart: number[] = []
+  const bareStart: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const p = await startServer('papi', ds.env)
+    papiStart.push(p.startupMs)
+    await p.stop()
+    const b = await startServer('bare', ds.env)
+    bareStart.push(b.startupMs)
+    await b.stop()
+  }
+  add({ name: 'startup to first answer', db: ds.db, scale: ds.scale, unit: 'ms', papi: stat(papiStart), floor: stat(bareStart), floorName: 'bare Hono + the same database driver', better: 'lower' })
+
+  const bodies = keys(16)
+  const papi = await startServer('papi', ds.env)
+  const papiHealth = await load(papi.url, { seconds, connections: 16, path: '/api/health' })
+  const papiSave = await load(papi.url, { seconds, connections: 16, method: 'PUT', path: '/api/v1/reports', token: ds.info.token, bodies })
+  await papi.stop()
+  const bare = await startServer('bare', ds.env)
+  const bareHealth = await load(bare.url, { seconds, connections: 16, path: '/api/health' })
+  const bareSave = await load(bare.url, { seconds, connections: 16, method: 'PUT', path: '/api/v1/reports', bodies: keys(16) })
+  await bare.stop()
+  const rate = (l: Load): Stat => ({ median: l.rps, p95: l.rps, runs: l.latency.runs })
+  add({ name: 'GET /api/health, 16 concurrent', db: ds.db, scale: ds.scale, unit: 'req/s', papi: rate(papiHealth), floor: rate(bareHealth), floorName: 'bare Hono', better: 'higher', note: `latency p50/p97.5 ${papiHealth.latency.median}/${papiHealth.latency.p95} ms vs ${bareHealth.latency.median}/${bareHealth.latency.p95} ms` })
+  add({
+    name: 'report save (PUT), 16 concurrent',
+    db: ds.db,
+    scale: ds.scale,
+    unit: 'req/s',
+    papi: rate(papiSave),
+    floor: rate(bareSave),
+    floorName: 'bare Hono + one INSERT',
+    better: 'higher',
+    note: `latency p50/p97.5 ${papiSave.latency.median}/${papiSave.latency.p95} ms vs ${bareSave.latency.median}/${bareSave.latency.p95} ms${papiSave.errors ? `; ${papiSave.errors} failed` : ''}`,
+  })
+}
+
+function markdown(run: { label: string; at: string; quick: boolean; datasets: Dataset[] }) {
+  const lines = [
+    `# papi benchmark: ${run.label} (${run.at}${run.quick ? ', quick' : ''})`,
+    '',
+    ...run.datasets.map((d) => `- ${d.db} ${d.scale}: ${d.info.units} units, ${d.info.plans} plans, ${d.info.tasks} tasks, ${d.info.assignments} assignments, ${d.info.reports} reports`),
+    '',
+    '| path | db | scale | papi (median / p95) | floor | floor (median / p95) | ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...figures.map((f) => `| ${f.name} | ${f.db} | ${f.scale} | ${fmt(f.papi, f.unit)} | ${f.floorName} | ${fmt(f.floor, f.unit)} | ${f.ratio}×${f.note ? ` (${f.note})` : ''} |`),
+    '',
+    'Times: lower ratio is better. Rates (req/s): higher ratio is better.',
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+async function main() {
+  const started = performance.now()
+  if (!existsSync(SERVER_JS) || process.env.BENCH_BUILD !== '0') {
+    log('building the server (turbo, cached)…')
+    const build = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@papi/server...', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('build failed')
+  }
+  const quick = args.quick as boolean
+  const only = args.only?.split(',')
+  const want = (name: string) => !only || only.includes(name)
+  const datasets: Dataset[] = []
+  const seconds = quick ? 3 : 8
+  if (quick) {
+    const pgSmall = await postgresDataset('small')
+    const liteSmall = await pgliteDataset('small')
+    datasets.push(pgSmall, liteSmall)
+    for (const ds of datasets) {
+      if (want('dashboard')) await dashboardFigures(ds, { province: true, national: true, runs: 15, seconds: 5 })
+      if (want('http')) await httpFigures(ds, seconds)
+    }
+  } else {
+    const pgProvince = await postgresDataset('province')
+    const liteProvince = await pgliteDataset('province')
+    const pgNational = await postgresDataset('national')
+    datasets.push(pgNational, pgProvince, liteProvince)
+    if (want('dashboard')) {
+      await dashboardFigures(pgNational, { province: true, national: true, runs: 20, seconds: 60 })
+      await dashboardFigures(pgProvince, { province: true, national: false, runs: 20, seconds: 30 })
+      await dashboardFigures(liteProvince, { province: true, national: false, runs: 10, seconds: 30 })
+    }
+    if (want('http')) {
+      await httpFigures(pgNational, seconds)
+      await httpFigures(liteProvince, seconds)
+    }
+  }
+  const run = { label: args.label as string, at: new Date().toISOString(), quick, seconds: Math.round((performance.now() - started) / 1000), datasets, figures }
+  for (const d of run.datasets) d.info.token = '(secret)'
+  const out = args.out as string
+  const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { runs?: unknown[] }) : {}
+  const runs = [...(previous.runs ?? []).filter((r) => (r as { label: string; quick: boolean }).label !== run.label || (r as { quick: boolean }).quick !== quick), run]
+  writeFileSync(out, `${JSON.stringify({ runs }, null, 2)}\n`)
+  const md = markdown(run)
+  writeFileSync(out.replace(/\.json$/, `${quick ? '-quick' : ''}-${run.label}.md`), md)
+  process.stdout.write(md)
+  log(`done in ${run.seconds} s`)
+  finished = true
+}
+
+main().catch((error: unknown) => {
+  console.error('bench:', error instanceof Error ? error.stack : error)
+  process.exit(1)
+})
+// A promise that never settles would otherwise end the process silently with status 0.
+process.on('beforeExit', () => {
+  if (process.exitCode === undefined && !finished) {
+    console.error('bench: stopped before the end (a step never finished)')
+    process.exitCode = 1
+  }
+})
