@@ -7,11 +7,11 @@ import {
   type ReportContent,
   type ReportWorkflowErrorCode,
 } from '@papi/domain'
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { findPeriod } from './period-repository'
-import { assignments, plans, reports, reportVersions, tasks } from './schema'
+import { assignments, auditLog, periods, plans, reports, reportVersions, tasks } from './schema'
 import { isUniqueViolation, StoreError, type StoreErrorCode } from './store-error'
 
 /** A report as stored: the domain report plus where it belongs and who touched it last. */
@@ -45,7 +45,8 @@ export interface ReportWrite extends ReportContent {
 
 type ReportRow = typeof reports.$inferSelect
 
-function toReport(r: ReportRow): StoredReport {
+/** A stored row as a report (shared with the dashboard's queries; not part of the package surface). */
+export function toReport(r: ReportRow): StoredReport {
   return {
     id: r.id,
     planId: r.planId,
@@ -144,15 +145,26 @@ export async function getReport(db: Executor, id: string): Promise<StoredReport>
   return report
 }
 
-/** The report of one unit on one task for one period, or `undefined`. */
+/**
+ * The report of one unit on one task for one period, or `undefined`. With the task's province
+ * (when the caller knows it) the lookup uses the whole unique index instead of scanning every
+ * province's reports of that task id.
+ */
 export async function findReportFor(
   db: Executor,
-  key: { taskId: string; unitId: string; periodId: string },
+  key: { taskId: string; unitId: string; periodId: string; provinceId?: string },
 ): Promise<StoredReport | undefined> {
   const [row] = await db
     .select()
     .from(reports)
-    .where(and(eq(reports.taskId, key.taskId), eq(reports.unitId, key.unitId), eq(reports.periodId, key.periodId)))
+    .where(
+      and(
+        ...(key.provinceId === undefined ? [] : [eq(reports.provinceId, key.provinceId)]),
+        eq(reports.taskId, key.taskId),
+        eq(reports.unitId, key.unitId),
+        eq(reports.periodId, key.periodId),
+      ),
+    )
   return row ? toReport(row) : undefined
 }
 
@@ -206,44 +218,109 @@ export async function listReportVersions(db: Executor, id: string): Promise<Repo
   }))
 }
 
-async function checkWritable(tx: Executor, input: { taskId: string; unitId: string; periodId: string }) {
-  const [ctx] = await tx
-    .select({ provinceId: tasks.provinceId, planId: tasks.planId, status: plans.status })
+/**
+ * Everything a save needs to know, in one round trip: the task's province and plan, whether the
+ * plan is published, the period (and whether it is locked), whether the unit is assigned, and
+ * the report so far.
+ */
+async function readWriteContext(db: Executor, input: { taskId: string; unitId: string; periodId: string }) {
+  const [ctx] = await db
+    .select({
+      provinceId: tasks.provinceId,
+      planId: tasks.planId,
+      status: plans.status,
+      periodCode: periods.code,
+      periodLocked: periods.locked,
+      assigned: sql<boolean>`exists (select 1 from ${assignments} where ${assignments.provinceId} = ${tasks.provinceId}
+        and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${input.unitId})`,
+      report: reports,
+    })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
+    .leftJoin(periods, and(eq(periods.planId, tasks.planId), eq(periods.code, input.periodId)))
+    .leftJoin(
+      reports,
+      and(
+        eq(reports.provinceId, tasks.provinceId),
+        eq(reports.taskId, tasks.id),
+        eq(reports.unitId, input.unitId),
+        eq(reports.periodId, input.periodId),
+      ),
+    )
     .where(eq(tasks.id, input.taskId))
+    .limit(1)
   if (!ctx) throw new StoreError('not-found', `no task ${input.taskId}`, { taskId: input.taskId })
   const refused = reportingError(ctx)
   if (refused) throw new StoreError('invalid', refused.message, { planId: ctx.planId, reason: refused.code })
-  const period = await findPeriod(tx, ctx.planId, input.periodId)
-  if (!period) {
+  if (ctx.periodCode === null) {
     throw new StoreError('invalid', `period ${input.periodId} is not open on this plan`, { periodId: input.periodId })
   }
-  const [assigned] = await tx
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.provinceId, ctx.provinceId),
-        eq(assignments.taskId, input.taskId),
-        eq(assignments.unitId, input.unitId),
-      ),
-    )
-    .limit(1)
-  if (!assigned) {
+  if (!ctx.assigned) {
     throw new StoreError('invalid', `unit ${input.unitId} is not assigned to task ${input.taskId}`, {
       taskId: input.taskId,
       unitId: input.unitId,
     })
   }
-  return { ...ctx, periodLocked: period.locked }
+  return {
+    provinceId: ctx.provinceId,
+    planId: ctx.planId,
+    periodLocked: ctx.periodLocked ?? false,
+    existing: ctx.report ? toReport(ctx.report) : undefined,
+  }
+}
+
+/**
+ * Writes a report with its version row and its audit entry as ONE statement (data-modifying
+ * CTEs): atomic like a transaction, one round trip. The report row is guarded in SQL — an insert
+ * that meets an existing row, or an update whose version moved on, writes nothing at all — and
+ * answers whether it wrote.
+ */
+async function writeWithHistory(
+  db: Executor,
+  mode: { insert: true } | { insert: false; expectedVersion: number },
+  row: ReportRow,
+  action: string,
+  change: Change,
+  before: StoredReport | null,
+): Promise<StoredReport | undefined> {
+  const stored = toReport(row)
+  const snapshot = JSON.stringify(stored)
+  const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
+  const ts = (value: Date | null) => (value === null ? sql`null::timestamptz` : sql`${value.toISOString()}::timestamptz`)
+  const write = mode.insert
+    ? sql`insert into ${reports} (province_id, id, plan_id, task_id, unit_id, period_id, status, work_status, progress,
+        narrative, kpi_values, evidence, version, completed_on, submitted_at, reviewed_at, review_comment, created_at,
+        updated_at, updated_by)
+      values (${row.provinceId}, ${row.id}, ${row.planId}, ${row.taskId}, ${row.unitId}, ${row.periodId}, ${row.status},
+        ${row.workStatus}, ${row.progress}, ${row.narrative}, ${json(row.kpiValues)}, ${json(row.evidence)}, ${row.version},
+        ${row.completedOn}::date, ${ts(row.submittedAt)}, ${ts(row.reviewedAt)}, ${row.reviewComment}, ${ts(row.createdAt)},
+        ${ts(row.updatedAt)}, ${row.updatedBy})
+      on conflict do nothing returning province_id, id`
+    : sql`update ${reports} set status = ${row.status}, work_status = ${row.workStatus}, progress = ${row.progress},
+        narrative = ${row.narrative}, kpi_values = ${json(row.kpiValues)}, evidence = ${json(row.evidence)},
+        version = ${row.version}, completed_on = ${row.completedOn}::date, submitted_at = ${ts(row.submittedAt)},
+        reviewed_at = ${ts(row.reviewedAt)}, review_comment = ${row.reviewComment}, updated_at = ${ts(row.updatedAt)},
+        updated_by = ${row.updatedBy}
+      where province_id = ${row.provinceId} and id = ${row.id} and version = ${mode.expectedVersion}
+      returning province_id, id`
+  const result = await db.execute<{ n: number }>(sql`
+    with w as (${write}),
+    v as (insert into ${reportVersions} (province_id, report_id, version, action, status, snapshot, actor_id, at)
+      select province_id, id, ${row.version}, ${action}, ${row.status}, ${snapshot}::jsonb, ${change.actorId}, ${ts(change.at)} from w),
+    a as (insert into ${auditLog} (province_id, id, at, actor_id, action, entity, entity_id, before, after, request_id)
+      select province_id, ${randomUUID()}, ${ts(change.at)}, ${change.actorId}, ${action}, 'report', id,
+        ${before === null ? null : JSON.stringify(before)}::jsonb, ${snapshot}::jsonb, ${change.requestId ?? null} from w)
+    select count(*)::int as n from w`)
+  const rows = (result as unknown as { rows: { n: number }[] }).rows
+  return rows[0]?.n === 1 ? stored : undefined
 }
 
 /**
  * Creates or updates the report of one unit on one task for one period, through the domain's
  * report workflow. The version check is done by the database itself
  * (`UPDATE … WHERE version = $read`), so of two writers holding the same version exactly one
- * wins and the other gets a `version-conflict` — and changes nothing.
+ * wins and the other gets a `version-conflict` — and changes nothing. Two round trips: one read
+ * (see {@link readWriteContext}), one write with its version and audit rows.
  *
  * @example
  * await saveReport(db, { taskId, unitId, periodId: '2018Q2', progress: 50, narrative: '…', version: 1 }, change)
@@ -252,47 +329,51 @@ export async function saveReport(db: Database, input: ReportWrite, change: Chang
   const { taskId, unitId, periodId, submit, version, ...content } = input
   const changes = Object.fromEntries(Object.entries(content).filter(([, v]) => v !== undefined)) as ReportContent
   const action: ReportAction = submit ? { type: 'submit', changes } : { type: 'save', changes }
-  return db.transaction(async (tx) => {
-    const ctx = await checkWritable(tx, { taskId, unitId, periodId })
-    const existing = await findReportFor(tx, { taskId, unitId, periodId })
-    if (!existing) {
-      if (version !== undefined && version !== 0) {
-        throw new StoreError('version-conflict', `no report exists yet; version ${version} is stale`, { version: 0 })
-      }
-      const blank: Report = {
-        taskId,
-        unitId,
-        periodId,
-        status: 'draft',
-        workStatus: 'not-started',
-        progress: 0,
-        narrative: '',
-        kpiValues: [],
-        evidence: [],
-        version: 0,
-      }
-      const next = apply(blank, action, change, { expectedVersion: 0, periodLocked: ctx.periodLocked })
-      const id = randomUUID()
-      const inserted = await tx
-        .insert(reports)
-        .values({ provinceId: ctx.provinceId, id, planId: ctx.planId, taskId, unitId, periodId, ...columnsOf(next, change), createdAt: change.at })
-        .onConflictDoNothing()
-        .returning()
-      const row = inserted[0]
-      // Someone created the same report meanwhile: this writer read "no report", which is now stale.
-      if (!row) throw new StoreError('version-conflict', 'the report was created meanwhile; reload it', { version: 1 })
-      const stored = toReport(row)
-      await recordVersion(tx, stored, action.type, change)
-      return stored
+  const ctx = await readWriteContext(db, { taskId, unitId, periodId })
+  const existing = ctx.existing
+  if (!existing) {
+    if (version !== undefined && version !== 0) {
+      throw new StoreError('version-conflict', `no report exists yet; version ${version} is stale`, { version: 0 })
     }
-    if (version === undefined) {
-      throw new StoreError('version-conflict', 'the report exists; send the version you read to change it', {
-        version: existing.version,
-      })
+    const blank: Report = {
+      taskId,
+      unitId,
+      periodId,
+      status: 'draft',
+      workStatus: 'not-started',
+      progress: 0,
+      narrative: '',
+      kpiValues: [],
+      evidence: [],
+      version: 0,
     }
-    const next = apply(existing, action, change, { expectedVersion: version, periodLocked: ctx.periodLocked })
-    return writeNext(tx, existing, next, action.type, change)
-  })
+    const next = apply(blank, action, change, { expectedVersion: 0, periodLocked: ctx.periodLocked })
+    const row = { provinceId: ctx.provinceId, id: randomUUID(), planId: ctx.planId, taskId, unitId, periodId, ...columnsOf(next, change), reviewedBy: null, createdAt: change.at }
+    const stored = await writeWithHistory(db, { insert: true }, row, action.type, change, null)
+    // Someone created the same report meanwhile: this writer read "no report", which is now stale.
+    if (!stored) throw new StoreError('version-conflict', 'the report was created meanwhile; reload it', { version: 1 })
+    return stored
+  }
+  if (version === undefined) {
+    throw new StoreError('version-conflict', 'the report exists; send the version you read to change it', {
+      version: existing.version,
+    })
+  }
+  const next = apply(existing, action, change, { expectedVersion: version, periodLocked: ctx.periodLocked })
+  const row = {
+    provinceId: existing.provinceId,
+    id: existing.id,
+    planId: existing.planId,
+    taskId,
+    unitId,
+    periodId,
+    ...columnsOf(next, change),
+    reviewedBy: null,
+    createdAt: change.at,
+  }
+  const stored = await writeWithHistory(db, { insert: false, expectedVersion: existing.version }, row, action.type, change, existing)
+  if (!stored) throw new StoreError('version-conflict', 'the report changed meanwhile; reload it', {})
+  return stored
 }
 
 async function writeNext(tx: Executor, before: StoredReport, next: Report, action: string, change: Change) {
