@@ -1,5 +1,7 @@
 import {
   descendantsOf,
+  localDateOf,
+  parsePeriod,
   PLAN_VIEW_STATUSES,
   periodAsOf,
   periodFigures,
@@ -10,12 +12,12 @@ import {
   type UnitReportingStats,
   type UnitTree,
 } from '@papi/domain'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, exists, inArray, sql } from 'drizzle-orm'
 import type { Executor } from './database'
-import { findPeriod, periodRule } from './period-repository'
+import { findPeriod, listPeriods, periodRule } from './period-repository'
+import { listReports, toReport, type StoredReport } from './report-repository'
+import { assignments, periods, plans, reports as reportsTable } from './schema'
 import { asDomainPlan, getPlan } from './stored-plan'
-import { listReports } from './report-repository'
-import { periods, plans } from './schema'
 import { StoreError } from './store-error'
 
 export type UnitStats = UnitReportingStats & { unitName: string; parentId: string | null }
@@ -77,6 +79,9 @@ export async function dashboard(
   const asked = query.asOf === undefined ? undefined : typeof query.asOf === 'string' ? query.asOf : query.asOf.toISOString()
   const asOf = asked ?? now
 
+  // Only plans with work assigned inside the subtree (assignments_unit_plan_idx), not every
+  // plan that has this period open.
+  const wholeTree = subtree.size >= tree.byId.size
   const candidates = await db
     .select({ id: plans.id })
     .from(plans)
@@ -86,12 +91,22 @@ export async function dashboard(
         inArray(plans.status, [...PLAN_VIEW_STATUSES.dashboard]),
         eq(periods.code, query.periodId),
         ...(query.planId === undefined ? [] : [inArray(plans.id, [query.planId])]),
+        ...(wholeTree
+          ? []
+          : [
+              exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(assignments)
+                  .where(and(inArray(assignments.unitId, order), eq(assignments.planId, plans.id))),
+              ),
+            ]),
       ),
     )
 
   const result: PlanDashboard[] = []
   for (const { id } of candidates) {
-    const stored = await getPlan(db, id)
+    const stored = await getPlan(db, id, tree)
     const period = await findPeriod(db, id, query.periodId)
     if (!period) continue
     const inScope = stored.sections.flatMap((s) => s.tasks).flatMap((t) =>
@@ -100,8 +115,20 @@ export async function dashboard(
     if (inScope.length === 0) continue
 
     const issuerLevel = planIssuerLevel(stored, tree.byId)
-    const reports = (await listReports(db, { planId: id })).filter((r) => subtree.has(r.unitId))
     const planAsOf = asked ?? periodAsOf(period.dueOn, now, query.graceDays)
+    // The period's own reports, and for progress only the report per (task, unit) that the
+    // domain will count — not every report of every period of the plan.
+    const unitIds = [...new Set(inScope.map((a) => a.unitId))]
+    const ofPeriod = (await listReports(db, { planId: id, periodId: query.periodId })).filter((r) => subtree.has(r.unitId))
+    const latest = await latestFiledCandidates(db, {
+      provinceId: stored.provinceId,
+      planId: id,
+      unitIds,
+      periodIds: (await listPeriods(db, id)).map((p) => p.code),
+      asOf: planAsOf,
+    })
+    const seen = new Set(ofPeriod.map((r) => r.id))
+    const reports = [...ofPeriod, ...latest.filter((r) => !seen.has(r.id))]
     const figures = periodFigures({
       plan: asDomainPlan(stored),
       periodId: query.periodId,
@@ -145,4 +172,42 @@ export async function dashboard(
     root.id,
   )
   return { unitId: root.id, periodId: query.periodId, asOf, plans: result, totals }
+}
+
+/**
+ * For each (task, unit) of a plan, the one report the domain's progress rule counts — the latest
+ * filed (submitted or accepted) as of `asOf`, latest period end first, then latest filing —
+ * chosen in SQL (DISTINCT ON), so `periodFigures` receives one row per pair instead of every
+ * period's reports. The domain still applies its own rule to these rows; this only leaves out
+ * rows it would pass over (dashboard.test.ts holds both to the same figures).
+ */
+async function latestFiledCandidates(
+  db: Executor,
+  q: { provinceId: string; planId: string; unitIds: string[]; periodIds: string[]; asOf: string },
+): Promise<StoredReport[]> {
+  if (q.unitIds.length === 0 || q.periodIds.length === 0) return []
+  const r = reportsTable
+  // The first instant after asOf's calendar day in Viet Nam (the day `localDateOf` reads).
+  const dayAfter = new Date(Date.parse(`${localDateOf(q.asOf)}T00:00:00+07:00`) + 24 * 3600 * 1000)
+  const periodEnd = sql.join(
+    q.periodIds.map((code) => {
+      const parsed = parsePeriod(code)
+      return sql`when ${code} then ${parsed.ok ? parsed.period.end : null}::date`
+    }),
+    sql` `,
+  )
+  const rows = await db
+    .selectDistinctOn([r.taskId, r.unitId])
+    .from(r)
+    .where(
+      and(
+        eq(r.provinceId, q.provinceId),
+        eq(r.planId, q.planId),
+        inArray(r.status, ['submitted', 'accepted']),
+        inArray(r.unitId, q.unitIds),
+        sql`(${r.submittedAt} is null or ${r.submittedAt} < ${dayAfter.toISOString()}::timestamptz)`,
+      ),
+    )
+    .orderBy(r.taskId, r.unitId, sql`case ${r.periodId} ${periodEnd} end desc nulls last`, sql`${r.submittedAt} desc nulls last`)
+  return rows.map(toReport)
 }

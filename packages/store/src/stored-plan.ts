@@ -1,5 +1,5 @@
 // A plan as the store holds it — ids everywhere, each task's resolved assignees — and how it is read.
-import { buildUnitTree, planScopeUnitId, resolveAssignees, type Plan, type Section, type Target, type Task } from '@papi/domain'
+import { buildUnitTree, planScopeUnitId, resolveAssignees, type Plan, type Section, type Target, type Task, type UnitTree } from '@papi/domain'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from './database'
 import { assignments, plans, sections, targets, tasks, units } from './schema'
@@ -98,7 +98,7 @@ function targetOf(row: typeof targets.$inferSelect): Target {
  * const plan = await getPlan(db, id)
  * plan.sections[0]?.tasks[0]?.assignees // [{ unitId, unitName: 'Sở Nội vụ', role: 'lead', … }, …]
  */
-export async function getPlan(db: Executor, id: string): Promise<StoredPlan> {
+export async function getPlan(db: Executor, id: string, knownTree?: UnitTree): Promise<StoredPlan> {
   const [row] = await db.select().from(plans).where(eq(plans.id, id))
   if (!row) throw new StoreError('not-found', `no plan ${id}`, { planId: id })
   const p = row.provinceId
@@ -136,7 +136,8 @@ export async function getPlan(db: Executor, id: string): Promise<StoredPlan> {
     assignees: assigneesByTask.get(t.id) ?? [],
   }))
   // Assignees that stand for no unit, by the domain's resolution (a unit named twice is not one).
-  const tree = buildUnitTree(await listUnits(db))
+  // The caller's tree when it holds one (the dashboard reads many plans): the units are not reread.
+  const tree = knownTree ?? buildUnitTree(await listUnits(db))
   const scopeUnitId = planScopeUnitId(row)
   const scope = { unitId: scopeUnitId ?? '', date: row.issuedOn }
   const unresolved: StoredPlan['unresolved'] = storedTasks.flatMap((t) =>
