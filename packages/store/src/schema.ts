@@ -107,6 +107,16 @@ export const unitVersions = pgTable(
   (t) => [index('unit_versions_unit_idx').on(t.unitId, t.validFrom)],
 )
 
+/**
+ * One row whose `version` moves on with every change to `units` or `unit_successors` (statement
+ * triggers, migration 0004): API processes cache the unit tree and check this one value per
+ * request instead of rereading every unit, and every process sees every other's changes.
+ */
+export const unitTreeVersion = pgTable('unit_tree_version', {
+  id: integer('id').primaryKey().default(1),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+})
+
 /** Old → new mapping of mergers (Kiên Giang → An Giang from 2025-07-01). */
 export const unitSuccessors = pgTable(
   'unit_successors',
@@ -338,6 +348,8 @@ export const assignments = pgTable(
     uniqueIndex('assignments_task_unit_role_key').on(t.provinceId, t.taskId, t.unitId, t.role),
     index('assignments_unit_idx').on(t.provinceId, t.unitId),
     index('assignments_plan_idx').on(t.provinceId, t.planId),
+    // The dashboard picks the plans with work inside a subtree by the subtree's units.
+    index('assignments_unit_plan_idx').on(t.unitId, t.planId),
     foreignKey({ columns: [t.provinceId, t.taskId], foreignColumns: [tasks.provinceId, tasks.id] }).onDelete('cascade'),
   ],
 )

@@ -31,6 +31,7 @@ import {
   purgeExpiredSessions,
   revokeUserSessions,
 } from './session-repository'
+import { unitTreeCache } from './unit-tree-cache'
 import {
   createUnit,
   findUnit,
@@ -70,7 +71,10 @@ export interface Store {
   close(): Promise<void>
   units: {
     list(): ReturnType<typeof listUnits>
-    /** The organisation as it is, or with `asOf` as it was that day (moved units under their parent then). */
+    /**
+     * The organisation as it is (cached per process, reread once any process changed a unit), or
+     * with `asOf` as it was that day (moved units under their parent then).
+     */
     tree(options?: { asOf?: string }): Promise<UnitTree>
     /** The dated versions of units that were moved or renamed. */
     versions(unitIds?: readonly string[]): ReturnType<typeof listUnitVersions>
@@ -173,13 +177,14 @@ export interface Store {
 
 /** Binds the repositories to a database. `openStore` is the usual way in. */
 export function createStore(db: Database, driver: Driver, close: () => Promise<void>): Store {
+  const trees = unitTreeCache(db)
   return {
     driver,
     db,
     close,
     units: {
       list: () => listUnits(db),
-      tree: (options) => loadUnitTree(db, options),
+      tree: (options) => (options?.asOf === undefined ? trees.get() : loadUnitTree(db, options)),
       versions: (unitIds) => listUnitVersions(db, unitIds),
       importRegister: (register, change, options) => importRegister(db, register, change, options),
       get: (id) => getUnit(db, id),
