@@ -1,11 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { PGlite } from '@electric-sql/pglite'
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
-import pg from 'pg'
+// Each driver is loaded only when used: a PostgreSQL server never loads PGlite's WebAssembly
+// build, and an embedded PGlite never loads pg (startup to first answer).
 import type { Database } from './database'
 import { createStore, type Store } from './store'
 
@@ -61,6 +57,11 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
   const inMemory = dataDir.startsWith('memory://')
   // PGlite does not create the folder's parents itself.
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ])
   const client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(loadDataDir && { loadDataDir }) })
   const db = drizzlePglite({ client })
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
@@ -68,6 +69,11 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
 }
 
 async function openPostgres(databaseUrl: string, max = 10): Promise<Store> {
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ])
   const pool = new pg.Pool({ connectionString: databaseUrl, max })
   // An idle client's network error must not crash the process; the next query reconnects.
   pool.on('error', () => {})
