@@ -1,5 +1,5 @@
 import { papiTsupConfig } from '@papi/tooling/tsup'
 
 export default papiTsupConfig({
-  entry: ['src/index.ts', 'src/testing/index.ts'],
+  entry: ['src/index.ts', 'src/schemas.ts', 'src/testing/index.ts'],
 })

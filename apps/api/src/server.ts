@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
-import { readPlanDocument, toPlan } from '@papi/documents'
 import { openStore, storeOptionsFromEnv } from '@papi/store'
 import { createApp } from '@papi/api'
 import { pino } from 'pino'
@@ -45,7 +44,11 @@ async function main(env: NodeJS.ProcessEnv) {
     console.log(`papi: demo data from ${basename(planPath)}…`)
     demo = await seedDemo(store, {
       planFile: { fileName: basename(planPath), data: new Uint8Array(readFileSync(planPath)) },
-      importPlan: async (file, units) => toPlan(await readPlanDocument(file, { units })),
+      importPlan: async (file, units) => {
+        // Loaded only to seed the demo: without it the server never loads the document readers.
+        const { readPlanDocument, toPlan } = await import('@papi/documents')
+        return toPlan(await readPlanDocument(file, { units }))
+      },
       log: (line) => console.log(line),
       now: now(),
     })

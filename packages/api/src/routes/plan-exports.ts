@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportFileName, planExport, writePlanExport, type ExportFormat } from '@papi/documents'
+import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, type ExportFormat } from '@papi/documents/schemas'
 import { LocaleSchema, PeriodIdSchema, periodAsOf, planScopeUnitId, unitsWhere, type Locale, type PeriodId } from '@papi/domain'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
@@ -63,6 +63,8 @@ async function download(
     // Status and reports come from units; without a period the caller reads the plan alone.
     ...(periodId !== undefined && { visibleUnitIds: unitsWhere(auth.user, 'report.read', tree) }),
   }
+  // The writers (exceljs, docx) load with the first export, not with the server.
+  const { exportFileName, planExport, writePlanExport } = await import('@papi/documents')
   const doc = request.kind === 'tasks' ? planExport(data, { ...options, ...request }) : planExport(data, { ...options, ...request })
   const bytes = await writePlanExport(doc, format)
   // The writers answer a plain Uint8Array; Hono wants one over an ArrayBuffer (never shared here).

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { isPlanDocumentError, PlanImportSchema, readPlanDocument, toPlan } from '@papi/documents'
+import { isPlanDocumentError, PlanImportSchema } from '@papi/documents/schemas'
 import { PlanSchema, planScopeUnitId, type Plan } from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
@@ -63,6 +63,8 @@ export const planImportRoutes = createRouter().openapi(
     const data = new Uint8Array(await file.arrayBuffer())
     let imported
     try {
+      // The readers (exceljs, jszip) load with the first document, not with the server.
+      const { readPlanDocument } = await import('@papi/documents')
       imported = await readPlanDocument({ fileName: file.name, data }, { units, scopeUnitId })
     } catch (error) {
       if (isPlanDocumentError(error)) throw new ApiError('invalid', { reason: error.code, message: error.message })
@@ -71,6 +73,7 @@ export const planImportRoutes = createRouter().openapi(
     let plan: Plan | null = null
     let problem: string | undefined
     try {
+      const { toPlan } = await import('@papi/documents')
       plan = { ...toPlan(imported), scopeUnitId }
     } catch (error) {
       if (!isPlanDocumentError(error)) throw error

@@ -11,7 +11,6 @@ import {
   type IndexResult,
   type ResultIssue,
 } from '@papi/domain'
-import { readScoreCsv, writeScoreCsv } from '@papi/documents'
 import { checkResult, StoreError } from '@papi/store'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
@@ -186,6 +185,7 @@ export const scoreRoutes = createRouter()
       if (!framework) throw new ApiError('invalid', { reason: `unknown framework ${frameworkId}` })
       const [results, units] = await Promise.all([c.var.store.scores.list({ frameworkId, year }), c.var.store.units.list()])
       const name = `${framework.id}-${year}.csv`
+      const { writeScoreCsv } = await import('@papi/documents')
       return c.body(writeScoreCsv(results, framework, units) as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': attachment({ ascii: name, unicode: name }),
@@ -233,6 +233,7 @@ export const scoreRoutes = createRouter()
         text = await file.text()
       } else text = await c.req.text()
 
+      const { readScoreCsv } = await import('@papi/documents')
       const { rows, issues } = readScoreCsv(text, framework, year)
       const units = await c.var.store.units.list()
       // A row names a unit by code or id, or a province by official code or name ("Hồ Chí Minh",

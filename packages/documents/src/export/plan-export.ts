@@ -4,16 +4,9 @@ import { taskTableModel, type TaskTableModel } from './task-table'
 import { writeConsolidatedReportCsv, writeConsolidatedReportDocx, writeConsolidatedReportXlsx } from './write-consolidated-report'
 import { writeTaskTableCsv, writeTaskTableDocx, writeTaskTableXlsx } from './write-task-table'
 
-/** The file formats every export is written in. */
-export const EXPORT_FORMATS = ['xlsx', 'docx', 'csv'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, type ExportFormat } from './export-format'
 
-/** The media type of each export format (CSV is UTF-8 with a byte-order mark). */
-export const EXPORT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  csv: 'text/csv; charset=utf-8',
-}
+export { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, type ExportFormat }
 
 /** What a plan's exports are drawn from: the store's `loadPlanExport` answers exactly this. */
 export interface PlanExportSource {
