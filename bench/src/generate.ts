@@ -51,7 +51,6 @@ export interface GenerateResult {
 
 export interface GenerateOptions {
   scale: Scale
-  registerCsv?: string
   /** Called as work progresses: phase, done, total. */
   progress?: (phase: string, done: number, total: number) => void
 }
@@ -90,13 +89,13 @@ function unitRows(register: RegisterProvince[], spec: ScaleSpec) {
   const rows: (typeof root | { id: string; code: string; name: string; level: string; kind: string; parentId: string; provinceId: string })[] = [root]
   for (const p of register) {
     const provinceId = stableId(`unit:${p.code}`)
-    rows.push({ id: provinceId, code: p.code, name: `UBND ${p.name}`, level: 'province', kind: 'people-committee', parentId: root.id, provinceId })
+    rows.push({ id: provinceId, code: p.code, name: p.name, level: 'province', kind: 'people-committee', parentId: root.id, provinceId })
     for (let d = 0; d < spec.departments; d++) {
       const code = `${p.code}-S${String(d + 1).padStart(2, '0')}`
       rows.push({ id: stableId(`unit:${code}`), code, name: DEPARTMENTS[d % DEPARTMENTS.length] as string, level: 'province', kind: 'department', parentId: provinceId, provinceId })
     }
     for (const c of p.communes.slice(0, spec.communes ?? p.communes.length)) {
-      rows.push({ id: stableId(`unit:${p.code}-${c.code}`), code: `${p.code}-${c.code}`, name: `UBND ${c.name}`, level: 'commune', kind: 'people-committee', parentId: provinceId, provinceId })
+      rows.push({ id: stableId(`unit:${p.code}-${c.code}`), code: `${p.code}-${c.code}`, name: c.name, level: 'commune', kind: 'people-committee', parentId: provinceId, provinceId })
     }
   }
   return { root, rows }
@@ -128,8 +127,8 @@ function planOf(p: RegisterProvince, spec: ScaleSpec): Plan {
   }
   return {
     number: `${p.code}/KH-UBND`,
-    title: `Kế hoạch nâng cao Chỉ số PAPI ${p.name} giai đoạn ${spec.years.from}–${spec.years.to}`,
-    issuer: `Ủy ban nhân dân ${p.name}`,
+    title: `Kế hoạch nâng cao Chỉ số PAPI ${p.area} giai đoạn ${spec.years.from}–${spec.years.to}`,
+    issuer: `Ủy ban nhân dân ${p.area}`,
     issuerUnitId: provinceId,
     issuedOn: `${spec.years.from}-01-15`,
     index: 'papi',
@@ -164,7 +163,7 @@ export async function generate(store: Store, options: GenerateOptions): Promise<
   const started = performance.now()
   const spec = SPECS[options.scale]
   const progress = options.progress ?? (() => {})
-  const register = readRegister(options.registerCsv).filter((p) => !spec.provinces || spec.provinces.includes(p.code))
+  const register = (await readRegister()).filter((p) => !spec.provinces || spec.provinces.includes(p.code))
   const change = { actorId: null, at: GENERATED_AT }
   const existing = await store.db.execute(sql`select count(*)::int as n from units`)
   const n = ((existing as unknown as { rows?: { n: number }[] }).rows ?? (existing as unknown as { n: number }[]))[0]?.n ?? 0

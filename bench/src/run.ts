@@ -53,6 +53,7 @@ const { values: args } = parseArgs({
     label: { type: 'string', default: 'current' },
     out: { type: 'string', default: join(BENCH, 'results.json') },
     only: { type: 'string' },
+    'no-migrate': { type: 'boolean', default: false },
   },
 })
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5433/postgres'
@@ -131,6 +132,7 @@ async function postgresDataset(scale: Scale): Promise<Dataset> {
     await store.close()
   }
   await admin.end()
+  await upToDate(() => openStore({ databaseUrl: url }))
   return { db: 'postgres', scale, env: { DATABASE_URL: url }, info }
 }
 
@@ -147,7 +149,25 @@ async function pgliteDataset(scale: Scale): Promise<Dataset> {
     await store.close()
     writeFileSync(metaFile, JSON.stringify(info))
   }
+  await upToDate(() => openStore({ dataDir: dir }))
   return { db: 'pglite', scale, env: { PAPI_DATA_DIR: dir }, info }
+}
+
+/**
+ * A dataset kept from an earlier run gets the current migrations (opening the store applies
+ * them), and ANALYZE when they brought statistics objects that have no data yet.
+ */
+async function upToDate(open: () => Promise<Store>) {
+  // --no-migrate: measure an older build on the datasets as they are (a "before" run).
+  if (args['no-migrate']) return
+  const store = await open()
+  const result = await store.db.execute(sql`select count(*)::int as n from pg_statistic_ext s
+    where not exists (select 1 from pg_statistic_ext_data d where d.stxoid = s.oid)`)
+  if (((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0) {
+    log('new statistics objects: analyze…')
+    await store.db.execute(sql`analyze`)
+  }
+  await store.close()
 }
 
 // --- the floor of the dashboard: the same rollup as one SQL statement
@@ -205,6 +225,7 @@ interface Server {
   url: string
   stop: () => Promise<void>
   peakRssMiB: () => number
+  stderrTail: () => string
 }
 
 async function startServer(kind: 'papi' | 'bare', env: Record<string, string>): Promise<Server> {
@@ -220,7 +241,10 @@ async function startServer(kind: 'papi' | 'bare', env: Record<string, string>): 
   children.add(child)
   child.once('exit', () => children.delete(child))
   let stderr = ''
-  child.stderr?.on('data', (d) => (stderr += d))
+  child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-2000)))
+  child.once('exit', (code, signal) => {
+    if (code !== 0 && signal === null) log(`${kind} server exited with ${code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`)
+  })
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${kind} server exited: ${stderr}`)
     try {
@@ -239,6 +263,7 @@ async function startServer(kind: 'papi' | 'bare', env: Record<string, string>): 
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
       return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
     },
+    stderrTail: () => stderr,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve()
@@ -319,6 +344,7 @@ async function saveKeys(ds: Dataset, limit: number) {
 // --- figures
 
 const figures: Figure[] = []
+const failures: { step: string; reason: string }[] = []
 let finished = false
 function add(f: Omit<Figure, 'ratio'>) {
   const ratio = f.better === 'lower' ? f.papi.median / f.floor.median : f.papi.median / f.floor.median
@@ -440,6 +466,8 @@ function markdown(run: { label: string; at: string; quick: boolean; datasets: Da
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...figures.map((f) => `| ${f.name} | ${f.db} | ${f.scale} | ${fmt(f.papi, f.unit)} | ${f.floorName} | ${fmt(f.floor, f.unit)} | ${f.ratio}×${f.note ? ` (${f.note})` : ''} |`),
     '',
+    ...failures.map((f) => `- step ${f.step} failed: ${f.reason}`),
+    ...(failures.length ? [''] : []),
     'Times: lower ratio is better. Rates (req/s): higher ratio is better.',
   ]
   return `${lines.join('\n')}\n`
@@ -454,40 +482,49 @@ async function main() {
   }
   const quick = args.quick as boolean
   const only = args.only?.split(',')
-  const want = (name: string) => !only || only.includes(name)
   const datasets: Dataset[] = []
   const seconds = quick ? 3 : 8
+  const steps: [string, () => Promise<void>][] = []
   if (quick) {
     const pgSmall = await postgresDataset('small')
     const liteSmall = await pgliteDataset('small')
     datasets.push(pgSmall, liteSmall)
     for (const ds of datasets) {
-      if (want('dashboard')) await dashboardFigures(ds, { province: true, national: true, runs: 15, seconds: 5 })
-      if (want('http')) await httpFigures(ds, seconds)
+      steps.push([`dashboard-${ds.db}`, () => dashboardFigures(ds, { province: true, national: true, runs: 15, seconds: 5 })])
+      steps.push([`http-${ds.db}`, () => httpFigures(ds, seconds)])
     }
   } else {
     const pgProvince = await postgresDataset('province')
     const liteProvince = await pgliteDataset('province')
     const pgNational = await postgresDataset('national')
     datasets.push(pgNational, pgProvince, liteProvince)
-    if (want('dashboard')) {
-      await dashboardFigures(pgNational, { province: true, national: true, runs: 20, seconds: 60 })
-      await dashboardFigures(pgProvince, { province: true, national: false, runs: 20, seconds: 30 })
-      await dashboardFigures(liteProvince, { province: true, national: false, runs: 10, seconds: 30 })
-    }
-    if (want('http')) {
-      await httpFigures(pgNational, seconds)
-      await httpFigures(liteProvince, seconds)
+    steps.push(['dashboard-national', () => dashboardFigures(pgNational, { province: true, national: true, runs: 20, seconds: 60 })])
+    steps.push(['dashboard-province', () => dashboardFigures(pgProvince, { province: true, national: false, runs: 20, seconds: 30 })])
+    steps.push(['dashboard-pglite', () => dashboardFigures(liteProvince, { province: true, national: false, runs: 10, seconds: 30 })])
+    steps.push(['http-postgres', () => httpFigures(pgNational, seconds)])
+    steps.push(['http-pglite', () => httpFigures(liteProvince, seconds)])
+  }
+  for (const [name, step] of steps) {
+    if (only && !only.includes(name)) continue
+    try {
+      await step()
+    } catch (error) {
+      // One failed step (a server that died) is a finding, not the end of the run.
+      const reason = error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error)
+      log(`step ${name} failed: ${reason}`)
+      failures.push({ step: name, reason })
+      for (const c of children) c.kill('SIGKILL')
+      await new Promise((r) => setTimeout(r, 500))
     }
   }
-  const run = { label: args.label as string, at: new Date().toISOString(), quick, seconds: Math.round((performance.now() - started) / 1000), datasets, figures }
+  const run = { label: args.label as string, at: new Date().toISOString(), quick, only: only ?? null, seconds: Math.round((performance.now() - started) / 1000), datasets, figures, failures }
   for (const d of run.datasets) d.info.token = '(secret)'
   const out = args.out as string
   const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { runs?: unknown[] }) : {}
-  const runs = [...(previous.runs ?? []).filter((r) => (r as { label: string; quick: boolean }).label !== run.label || (r as { quick: boolean }).quick !== quick), run]
+  const runs = [...(previous.runs ?? []), run]
   writeFileSync(out, `${JSON.stringify({ runs }, null, 2)}\n`)
   const md = markdown(run)
-  writeFileSync(out.replace(/\.json$/, `${quick ? '-quick' : ''}-${run.label}.md`), md)
+  writeFileSync(out.replace(/\.json$/, `${quick ? '-quick' : ''}-${run.label}${only ? `-${only.join('+')}` : ''}.md`), md)
   process.stdout.write(md)
   log(`done in ${run.seconds} s`)
   finished = true

@@ -1,6 +1,7 @@
 // Every `papi` command, in the order `papi --help` lists them. Adding one: a file beside this one
 // exporting a CommandFactory (see ../../README.md), and one line here.
 import type { CommandFactory } from '../command'
+import { benchCommand } from './bench'
 import { exportCommand } from './export'
 import { importCommand } from './import'
 import { scoresCommand } from './scores'
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CommandFactory[] = [
   (locale) => sshServeCommand(locale),
   (locale) => backupCommand(locale),
   (locale) => restoreCommand(locale),
+  (locale) => benchCommand(locale),
 ]
