@@ -238,12 +238,13 @@ async function startServer(kind: 'papi' | 'bare', env: Record<string, string>): 
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PAPI_DEMO: '0', PAPI_WEB_DIST: '/nonexistent', PAPI_ADMIN_PASSWORD: 'bench-admin-password' },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
+  let stopping = false
   children.add(child)
   child.once('exit', () => children.delete(child))
   let stderr = ''
   child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-2000)))
   child.once('exit', (code, signal) => {
-    if (code !== 0 && signal === null) log(`${kind} server exited with ${code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`)
+    if (!stopping) log(`${kind} server exited (${signal ?? code}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`)
   })
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${kind} server exited: ${stderr}`)
@@ -266,6 +267,7 @@ async function startServer(kind: 'papi' | 'bare', env: Record<string, string>): 
     stderrTail: () => stderr,
     stop: () =>
       new Promise((resolve) => {
+        stopping = true
         if (child.exitCode !== null || child.signalCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill('SIGTERM')
@@ -379,9 +381,13 @@ async function dashboardFigures(ds: Dataset, opts: { province: boolean; national
       const waits: number[] = []
       let running = true
       const dash = (async () => {
-        for (let i = 0; i < 3; i++) await get(province)
-        running = false
+        try {
+          for (let i = 0; i < 3; i++) await get(province)
+        } finally {
+          running = false
+        }
       })()
+      dash.catch(() => {})
       while (running) {
         const t = performance.now()
         await fetch(`${server.url}/api/health`).then((r) => r.text())
