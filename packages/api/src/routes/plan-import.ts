@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { isPlanDocumentError, PlanImportSchema } from '@papi/documents/schemas'
+import { isPlanDocumentError, type PlanImport, PlanImportSchema } from '@papi/documents/schemas'
 import { PlanSchema, planScopeUnitId, type Plan } from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
@@ -61,7 +61,7 @@ export const planImportRoutes = createRouter().openapi(
     if (!(file instanceof File)) throw new ApiError('invalid', { reason: 'send the document as the form field "file"' })
     const units = await c.var.store.units.list()
     const data = new Uint8Array(await file.arrayBuffer())
-    let imported
+    let imported: PlanImport
     try {
       // The readers (exceljs, jszip) load with the first document, not with the server.
       const { readPlanDocument } = await import('@papi/documents')
