@@ -104,8 +104,11 @@ export function parseSshPublicKey(line: string): SshPublicKey | null {
   return { type: type.data, data, comment: (match[3] ?? '').trim().slice(0, 200) }
 }
 
+// atob is a global of Node ≥ 16 and every browser, but the domain compiles with lib ES2023 alone
+// (no DOM, no @types/node), so it is declared here rather than pulling either in.
+declare function atob(data: string): string
+
 function base64Bytes(text: string): number[] {
-  // atob exists in Node ≥ 16 and every browser; the domain stays free of node:*.
   try {
     return Array.from(atob(text), (ch) => ch.charCodeAt(0))
   } catch {
