@@ -43,6 +43,7 @@ export { normalizeText } from './normalize-text'
 export { consolidatedReportModel } from './export/consolidated-report'
 export type {
   ConsolidatedReportInput,
+  ReportNarrative,
   ConsolidatedReportModel,
   ReportSectionLine,
   ReportTaskLine,
@@ -53,8 +54,8 @@ export type {
 } from './export/consolidated-report'
 export { documentInfo } from './export/document-info'
 export type { DocumentInfo } from './export/document-info'
-export { issuerLines, nationalHeading, placeDateLine } from './export/national-heading'
-export type { HeadingLine, NationalHeading, NationalHeadingInput } from './export/national-heading'
+export { issuerInSentence, issuerLines, issuerSymbol, nationalHeading, placeDateLine, signatureBlock } from './export/national-heading'
+export type { HeadingLine, NationalHeading, NationalHeadingInput, SignatureBlock } from './export/national-heading'
 export { taskTableModel } from './export/task-table'
 export type { TaskTableInput, TaskTableModel, TaskTableRow, TaskTableSection, TaskTableStatus } from './export/task-table'
 export {

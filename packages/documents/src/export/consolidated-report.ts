@@ -77,6 +77,28 @@ export interface ConsolidatedReportInput {
    * `units` still places deadlines and resolves classes. All units when absent.
    */
   visibleUnitIds?: ReadonlySet<string>
+  /**
+   * The planner's own words for the report's four parts (a browser form supplies them); a part
+   * left out is written as a placeholder the official replaces before signing.
+   */
+  narrative?: ReportNarrative
+  /**
+   * Who signs: the plan's signer for the chair by default (the plan's issuer only); `deputy` has a
+   * vice-chair sign for the chair ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
+   */
+  signer?: { name?: string; deputy?: boolean }
+}
+
+/** The report's four written parts around the generated figures (Decree 30/2020/NĐ-CP report layout). */
+export interface ReportNarrative {
+  /** 1. Results achieved in the period. */
+  results?: string
+  /** 2. Limits, shortcomings and their causes. */
+  limits?: string
+  /** 3. Tasks and solutions for the next period. */
+  nextTasks?: string
+  /** 4. Proposals and recommendations to superiors. */
+  proposals?: string
 }
 
 /** A unit under a task in the report: its report for the period and its progress. */
@@ -177,6 +199,15 @@ export interface ConsolidatedReportModel {
   targets: TargetLine[]
   /** Assignees that match no unit: their work is counted nowhere until someone maps them. */
   unresolved: { taskCode: string; text: string }[]
+  /** The planner's texts for the report's written parts; placeholders stand in for those absent. */
+  narrative: ReportNarrative
+  /** Who signs the report: a deputy signs for the chair; the name when known. */
+  signer: { name?: string; deputy: boolean }
+  /**
+   * Who receives it besides the file copy: the issuer's superior (the parent unit, or the Ministry
+   * of Home Affairs over a province) and the plan's standing agency.
+   */
+  recipients: string[]
 }
 
 const TOTAL = '\u0000total'
@@ -327,7 +358,39 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
     missing: gaps('missing'),
     targets: targetLines(plan, periodReports, tasks, nameOf, input.results ?? [], parsed.period.year),
     unresolved: unresolvedAssignees(plan, context, periodId),
+    narrative: nonEmpty(input.narrative ?? {}),
+    signer: signerOf(input),
+    recipients: recipientsOf(input, context, locale),
   }
+}
+
+function nonEmpty(narrative: ReportNarrative): ReportNarrative {
+  return Object.fromEntries(Object.entries(narrative).filter(([, text]) => typeof text === 'string' && text.trim() !== ''))
+}
+
+function signerOf(input: ConsolidatedReportInput): { name?: string; deputy: boolean } {
+  // The plan's signer signs only what the plan's issuer sends.
+  const name = input.signer?.name ?? (input.issuer === undefined ? input.plan.signer : undefined)
+  return { ...(name !== undefined && name.trim() !== '' && { name: name.trim() }), deputy: input.signer?.deputy ?? false }
+}
+
+const MINISTRY: Record<Locale, string> = { vi: 'Bộ Nội vụ', en: 'Ministry of Home Affairs' }
+
+/** The superior the issuer reports to, then the plan's standing agency when it is another body. */
+function recipientsOf(input: ConsolidatedReportInput, context: PlanContext, locale: Locale): string[] {
+  const { plan } = input
+  const issuerUnit = plan.issuerUnitId === undefined ? undefined : context.tree.byId.get(plan.issuerUnitId)
+  const parent = issuerUnit?.parentId == null ? undefined : context.tree.byId.get(issuerUnit.parentId)
+  const ownReport = input.issuer === undefined
+  // A province reports to the Ministry of Home Affairs, which runs PAPI and PAR INDEX nationally.
+  const superior = ownReport
+    ? (parent?.name ?? (issuerUnit?.level === 'province' || context.issuerLevel === 'province' ? MINISTRY[locale] : undefined))
+    : plan.issuer
+  const agency = plan.standingAgency
+  const agencyName =
+    agency === undefined ? undefined : agency.unitId !== undefined ? (context.tree.byId.get(agency.unitId)?.name ?? agency.text) : agency.text
+  const standing = ownReport && agencyName !== undefined && agency?.unitId !== plan.issuerUnitId ? agencyName : undefined
+  return [...new Set([superior, standing].filter((r): r is string => r !== undefined && r !== ''))]
 }
 
 const pairKey = (taskId: string, unitId: string): string => `${taskId}\u0000${unitId}`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { issuerLines, nationalHeading, placeDateLine } from './national-heading'
+import { issuerInSentence, issuerLines, issuerSymbol, nationalHeading, placeDateLine, signatureBlock } from './national-heading'
 
 describe('issuerLines', () => {
   it.each([
@@ -72,5 +72,40 @@ describe('nationalHeading', () => {
     expect(heading.number).toBe('No.: 12/BC-UBND')
     expect(heading.motto).toEqual(['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness'])
     expect(heading.placeDate).toBe('Kiên Giang, 05/07/2018')
+  })
+})
+
+describe('issuerInSentence', () => {
+  it('undoes the heading’s capitals: the kind of body in lower case, the place as a name', () => {
+    expect(issuerInSentence('ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG')).toBe('Ủy ban nhân dân tỉnh Kiên Giang')
+    expect(issuerInSentence('UBND XÃ ĐỨC HỢP')).toBe('UBND xã Đức Hợp')
+    expect(issuerInSentence('SỞ NỘI VỤ TỈNH KIÊN GIANG')).toBe('Sở Nội vụ tỉnh Kiên Giang')
+    expect(issuerInSentence('UBND THÀNH PHỐ RẠCH GIÁ')).toBe('UBND thành phố Rạch Giá')
+  })
+
+  it('keeps a name already written in mixed case', () => {
+    expect(issuerInSentence('Ủy ban nhân dân tỉnh Lào Cai')).toBe('Ủy ban nhân dân tỉnh Lào Cai')
+  })
+})
+
+describe('issuerSymbol', () => {
+  it('is UBND or HĐND for a committee or council, the initials of a department', () => {
+    expect(issuerSymbol('ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG')).toBe('UBND')
+    expect(issuerSymbol('Hội đồng nhân dân tỉnh Lào Cai')).toBe('HĐND')
+    expect(issuerSymbol('Sở Nội vụ tỉnh Kiên Giang')).toBe('SNV')
+  })
+})
+
+describe('signatureBlock', () => {
+  it('signs for a committee (TM.) by its chair, or by a deputy for the chair (KT.)', () => {
+    expect(signatureBlock('Ủy ban nhân dân tỉnh Kiên Giang', { name: 'Phạm Vũ Hồng' })).toEqual({
+      lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+      name: 'Phạm Vũ Hồng',
+    })
+    expect(signatureBlock('UBND xã Đức Hợp', { deputy: true })).toEqual({ lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] })
+  })
+
+  it('signs for a department by its director', () => {
+    expect(signatureBlock('Sở Nội vụ tỉnh Kiên Giang', { deputy: true }).lines).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'])
   })
 })

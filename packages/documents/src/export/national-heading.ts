@@ -128,6 +128,125 @@ function placeOf(issuer: string): string | undefined {
   return match?.[1]?.trim() || undefined
 }
 
+// Acronyms that stay in capitals inside a sentence.
+const ACRONYM = /^(?:UBND|HĐND|MTTQ|MTTQVN|TP\.?|TX\.?)$/u
+// Words that open a locality: everything after the last of them is a proper name.
+const LOCALITY_WORD = /^(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)$/u
+
+/**
+ * The issuing body's name as a sentence writes it: the heading's capitals undone ("ỦY BAN NHÂN
+ * DÂN TỈNH KIÊN GIANG" → "Ủy ban nhân dân tỉnh Kiên Giang"); a name already in mixed case is kept.
+ *
+ * @example
+ * issuerInSentence('ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG') // 'Ủy ban nhân dân tỉnh Kiên Giang'
+ * issuerInSentence('UBND XÃ ĐỨC HỢP') // 'UBND xã Đức Hợp'
+ * issuerInSentence('SỞ NỘI VỤ TỈNH KIÊN GIANG') // 'Sở Nội vụ tỉnh Kiên Giang'
+ */
+export function issuerInSentence(issuer: string): string {
+  const name = issuer.normalize('NFC').replace(/\s+/g, ' ').trim()
+  if (name !== upper(name)) return name
+  const words = name.split(' ')
+  const lower = words.map((w) => w.toLocaleLowerCase('vi'))
+  // The proper name starts after the last locality word ("thành phố" counts as one).
+  let properFrom = words.length
+  for (let i = 0; i < lower.length; i += 1) {
+    const two = `${lower[i]} ${lower[i + 1] ?? ''}`
+    if (LOCALITY_WORD.test(two)) properFrom = i + 2
+    else if (LOCALITY_WORD.test(lower[i] ?? '')) properFrom = i + 1
+  }
+  // A department keeps its own name capitalised: "Sở Nội vụ", "Phòng Tài chính - Kế hoạch".
+  const body = /^(sở|phòng|ban|văn phòng|thanh tra)$/u
+  return words
+    .map((word, i) => {
+      if (ACRONYM.test(word)) return word
+      const w = lower[i] ?? word
+      if (i === 0 || i >= properFrom) return capitalise(w)
+      // "Sở Nội vụ": the first word of a department's field is capitalised.
+      if (i === 1 && body.test(lower[0] ?? '')) return capitalise(w)
+      if (i === 2 && lower[0] === 'văn' && lower[1] === 'phòng') return capitalise(w)
+      return w
+    })
+    .join(' ')
+}
+
+/**
+ * The issuer's symbol in a document number (Decree 30/2020/NĐ-CP, Appendix III): "UBND" for a
+ * people's committee, "HĐND" for a council, the initials of a department ("Sở Nội vụ" → "SNV").
+ *
+ * @example
+ * issuerSymbol('Ủy ban nhân dân tỉnh Kiên Giang') // 'UBND'
+ * issuerSymbol('Sở Nội vụ tỉnh Kiên Giang') // 'SNV'
+ */
+export function issuerSymbol(issuer: string): string {
+  const name = issuer.normalize('NFC').replace(/\s+/g, ' ').trim()
+  const council = COUNCIL.exec(name)
+  if (council) return /^(hội đồng|hđnd)/iu.test(council[1] ?? '') ? 'HĐND' : 'UBND'
+  const body = SUBORDINATE.exec(name)?.[1] ?? name
+  return body
+    .split(/[\s-]+/u)
+    .filter((w) => w !== '' && !/^(và|các)$/iu.test(w))
+    .map((w) => upper(w.charAt(0)))
+    .join('')
+}
+
+/** The signature block's lines above the signer's name (Decree 30/2020/NĐ-CP, Appendix I, II.9). */
+export interface SignatureBlock {
+  /** "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+  lines: string[]
+  /** The signer's name under the space for the signature and seal; absent when unknown. */
+  name?: string
+}
+
+/**
+ * The signature block of a document the issuer sends: a people's committee or council signs on
+ * behalf of the body (TM.), by its chair or for the chair by a deputy (KT.); a department by its
+ * director or a deputy.
+ *
+ * @example
+ * signatureBlock('Ủy ban nhân dân tỉnh Kiên Giang', { deputy: true }).lines // ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']
+ * signatureBlock('Sở Nội vụ tỉnh Kiên Giang', { name: 'Lê Văn A' }) // { lines: ['GIÁM ĐỐC'], name: 'Lê Văn A' }
+ */
+export function signatureBlock(
+  issuer: string,
+  signer: { name?: string; deputy?: boolean } = {},
+  locale: Locale = DEFAULT_LOCALE,
+): SignatureBlock {
+  const name = issuer.normalize('NFC').replace(/\s+/g, ' ').trim()
+  const council = COUNCIL.exec(name)
+  const kind = council ? (COUNCIL_NAME[(council[1] ?? '').toLowerCase()] ?? upper(council[1] ?? '')) : undefined
+  const head = locale === 'en' ? headTitleEn(name, kind) : headTitle(name, kind)
+  const on = kind === undefined ? [] : [locale === 'en' ? `ON BEHALF OF THE ${kind === 'HỘI ĐỒNG NHÂN DÂN' ? "PEOPLE'S COUNCIL" : "PEOPLE'S COMMITTEE"}` : `TM. ${kind}`]
+  const deputy = locale === 'en' ? [`P.P. ${head}`, `VICE ${head}`] : [`KT. ${head}`, `PHÓ ${head}`]
+  const lines = [...on, ...(signer.deputy ? deputy : [head])]
+  return { lines, ...(signer.name !== undefined && signer.name.trim() !== '' && { name: signer.name.trim() }) }
+}
+
+function headTitle(name: string, councilKind: string | undefined): string {
+  if (councilKind !== undefined) return 'CHỦ TỊCH'
+  const body = foldedStart(name)
+  if (body.startsWith('sở')) return 'GIÁM ĐỐC'
+  if (body.startsWith('văn phòng')) return 'CHÁNH VĂN PHÒNG'
+  if (body.startsWith('thanh tra')) return 'CHÁNH THANH TRA'
+  if (body.startsWith('ban')) return 'TRƯỞNG BAN'
+  if (body.startsWith('phòng')) return 'TRƯỞNG PHÒNG'
+  return 'THỦ TRƯỞNG CƠ QUAN'
+}
+
+function headTitleEn(name: string, councilKind: string | undefined): string {
+  if (councilKind !== undefined) return 'CHAIRPERSON'
+  const body = foldedStart(name)
+  if (body.startsWith('sở')) return 'DIRECTOR'
+  return 'HEAD'
+}
+
+function foldedStart(name: string): string {
+  return name.toLocaleLowerCase('vi')
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toLocaleUpperCase('vi') + word.slice(1)
+}
+
 function upper(text: string): string {
   return text.toLocaleUpperCase('vi')
 }

@@ -66,7 +66,7 @@ describe('writeConsolidatedReportXlsx', () => {
     )
     expect(text).toContain('Kỳ báo cáo: Quý II/2018; thời gian chốt số liệu từ ngày 15/03/2018 đến ngày 14/06/2018.')
     expect(text).toContain('Hạn gửi báo cáo: cấp xã 16/06/2018; cấp huyện, cấp tỉnh 18/06/2018.')
-    expect(text).toContain('I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ')
+    expect(text).toContain('1. Tình hình thực hiện nhiệm vụ')
   })
 
   it('writes tasks with their units under them, dates as dates and progress as percentages', async () => {
@@ -129,11 +129,11 @@ describe('writeConsolidatedReportDocx', () => {
         'BÁO CÁO',
         'Tiến độ chung của Kế hoạch: 34,5%. Kết quả 31 nhiệm vụ: hoàn thành đúng hạn 1, hoàn thành quá hạn 0, chưa đến hạn 27, quá hạn 3.',
         'Tình hình gửi báo cáo: 93/143 báo cáo đã gửi (65%), trong đó 71 đúng hạn, 22 trễ hạn; 50 chưa gửi; 0 chưa đến hạn.',
-        'I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ',
-        'II. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ',
-        'III. ĐƠN VỊ GỬI BÁO CÁO TRỄ HẠN',
-        'IV. ĐƠN VỊ CHƯA GỬI BÁO CÁO',
-        'V. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU',
+        '1. Tình hình thực hiện nhiệm vụ',
+        '2. Tình hình gửi báo cáo của các đơn vị',
+        '3. Đơn vị gửi báo cáo trễ hạn',
+        '4. Đơn vị chưa gửi báo cáo',
+        '5. Kết quả thực hiện các chỉ tiêu',
       ]),
     )
   })
@@ -187,6 +187,100 @@ describe('writeConsolidatedReportDocx', () => {
     expect(paragraphs).toContain('Reporting period: Q2 2018; data cut-off from 15/03/2018 to 14/06/2018.')
     expect(tables[0]?.[1]).toEqual(['No.: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND', 'Kiên Giang, 05/07/2018'])
     expect(tables[2]?.at(-1)?.slice(-2)).toEqual(['65%', '49.7%'])
+  })
+})
+
+describe('writeConsolidatedReportDocx — a report an official signs (Decree 30/2020/NĐ-CP)', () => {
+  const BLANK = '\u00a0'.repeat(8)
+  /** The body read back as lines: paragraphs, and each table's first cell marking where it stands. */
+  const bodyOf = async (bytes: Uint8Array) => readDocx(bytes)
+
+  it('sets the written parts around the tables: results, then limits and causes, next tasks, proposals', async () => {
+    const { paragraphs } = await docx()
+    const at = (text: string) => paragraphs.indexOf(text)
+    expect(at('Thực hiện Kế hoạch số 97/KH-UBND ngày 18/05/2018, Ủy ban nhân dân tỉnh Kiên Giang báo cáo kết quả thực hiện Kế hoạch quý II/2018 như sau:')).toBeGreaterThan(at('BÁO CÁO'))
+    const order = [
+      'I. KẾT QUẢ THỰC HIỆN',
+      '1. Tình hình thực hiện nhiệm vụ',
+      '5. Kết quả thực hiện các chỉ tiêu',
+      'II. HẠN CHẾ, NGUYÊN NHÂN',
+      'III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM KỲ TỚI',
+      'IV. KIẾN NGHỊ, ĐỀ XUẤT',
+      'Trên đây là báo cáo của Ủy ban nhân dân tỉnh Kiên Giang./.',
+    ].map(at)
+    expect(order.every((n) => n >= 0)).toBe(true)
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+  })
+
+  it('leaves a placeholder in italics, in brackets, for each part the planner has not written', async () => {
+    const { paragraphs, xml } = await docx()
+    const placeholders = paragraphs.filter((p) => p.startsWith('[') && p.endsWith(']'))
+    expect(placeholders).toHaveLength(4)
+    expect(paragraphs[paragraphs.indexOf('II. HẠN CHẾ, NGUYÊN NHÂN') + 1]).toBe(
+      '[Nêu những hạn chế, tồn tại trong kỳ và nguyên nhân (khách quan, chủ quan).]',
+    )
+    const run = xml.slice(0, xml.indexOf('[Nêu những hạn chế'))
+    expect(run.slice(run.lastIndexOf('<w:r>'))).toContain('<w:i/>')
+  })
+
+  it('writes the planner’s own texts in place of the placeholders, one paragraph a line', async () => {
+    const narrative = {
+      results: 'Các sở, ngành đã triển khai 28 nhiệm vụ.\nChỉ số PAPI năm 2017 tăng 2 bậc.',
+      limits: 'Một số đơn vị chưa gửi báo cáo đúng hạn do chưa phân công người theo dõi.',
+      nextTasks: 'Đôn đốc các đơn vị chưa gửi báo cáo.',
+      proposals: 'Đề nghị Bộ Nội vụ tổ chức tập huấn về Chỉ số PAPI.',
+    }
+    const { paragraphs } = await bodyOf(await writeConsolidatedReportDocx(consolidatedReportModel({ ...input, narrative })))
+    expect(paragraphs.filter((p) => p.startsWith('[Nêu'))).toEqual([])
+    const after = (heading: string) => paragraphs[paragraphs.indexOf(heading) + 1]
+    expect(after('I. KẾT QUẢ THỰC HIỆN')).toBe('Các sở, ngành đã triển khai 28 nhiệm vụ.')
+    expect(paragraphs).toContain('Chỉ số PAPI năm 2017 tăng 2 bậc.')
+    expect(after('II. HẠN CHẾ, NGUYÊN NHÂN')).toBe(narrative.limits)
+    expect(after('III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM KỲ TỚI')).toBe(narrative.nextTasks)
+    expect(after('IV. KIẾN NGHỊ, ĐỀ XUẤT')).toBe(narrative.proposals)
+  })
+
+  it('closes with "Nơi nhận:" (the ministry over the province, the standing agency, the file copy) and the signature block', async () => {
+    const { tables } = await docx()
+    expect(tables.at(-1)).toEqual([
+      ['Nơi nhận:\n- Bộ Nội vụ;\n- Sở Nội vụ;\n- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Vũ Hồng'],
+    ])
+  })
+
+  it('has a vice-chair sign for the chair when told (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)', async () => {
+    const signed = consolidatedReportModel({ ...input, signer: { name: 'Mai Anh Nhịn', deputy: true } })
+    const { tables } = await bodyOf(await writeConsolidatedReportDocx(signed))
+    expect(tables.at(-1)?.[0]?.[1]).toBe('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Anh Nhịn')
+  })
+
+  it('cites a plan issued without a number by its date, leaves the report’s number blank, and writes the issuer’s name in a sentence as a name', async () => {
+    const unnumbered = { ...plan, number: 'Không số', issuer: 'ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG', signer: undefined }
+    const { paragraphs, tables, xml } = await bodyOf(
+      await writeConsolidatedReportDocx(consolidatedReportModel({ ...input, plan: unnumbered })),
+    )
+    expect(xml).not.toContain('Không số')
+    expect(tables[0]?.[0]?.[0]).toBe('ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\n')
+    expect(tables[0]?.[1]?.[0]).toBe(`Số: ${BLANK}/BC-UBND`)
+    expect(paragraphs).toContain('Kết quả thực hiện Kế hoạch ngày 18/05/2018 của Ủy ban nhân dân tỉnh Kiên Giang, Quý II/2018')
+    expect(paragraphs.filter((p) => p.includes('ỦY BAN NHÂN DÂN'))).toEqual([])
+    // No name known: the block keeps the room for the signature and a blank line for the name.
+    expect(tables.at(-1)?.[0]?.[1]).toBe('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n')
+  })
+
+  it('takes a department’s symbol, title and superior when it reports on its own', async () => {
+    const own = consolidatedReportModel({ ...input, issuer: 'Sở Nội vụ tỉnh Kiên Giang' })
+    const { tables, paragraphs } = await bodyOf(await writeConsolidatedReportDocx(own))
+    expect(tables[0]?.[0]?.[0]).toBe('UBND TỈNH KIÊN GIANG\nSỞ NỘI VỤ\n')
+    expect(tables[0]?.[1]?.[0]).toBe(`Số: ${BLANK}/BC-SNV`)
+    expect(paragraphs.at(-2)).toBe('Trên đây là báo cáo của Sở Nội vụ tỉnh Kiên Giang./.')
+    expect(tables.at(-1)).toEqual([['Nơi nhận:\n- Ủy ban nhân dân tỉnh Kiên Giang;\n- Lưu: VT.', 'GIÁM ĐỐC\n']])
+  })
+
+  it('keeps the figures, not the written parts, in the spreadsheet', async () => {
+    const sheet = (await workbook()).worksheets[0] as ExcelJS.Worksheet
+    const text = rows(sheet).flat().filter((v): v is string => typeof v === 'string')
+    expect(text).toContain('Số liệu tổng hợp đến ngày 05/07/2018.')
+    expect(text.filter((t) => t.startsWith('[Nêu') || t === 'Nơi nhận:')).toEqual([])
   })
 })
 

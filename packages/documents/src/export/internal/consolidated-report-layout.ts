@@ -12,8 +12,8 @@ import {
   type UnitLevel,
 } from '@papi/domain'
 import type { ConsolidatedReportModel, ReportTaskLine, ReportUnitLine, UnitReportGap } from '../consolidated-report'
-import { nationalHeading } from '../national-heading'
-import type { Cell, ColumnSpec, DocumentSpec, RowSpec, TableSpec } from './layout'
+import { issuerInSentence, issuerSymbol, nationalHeading, signatureBlock } from '../national-heading'
+import type { BodyBlock, Cell, ColumnSpec, DocumentSpec, RowSpec, TableSpec } from './layout'
 import { VOCABULARY, type Vocabulary } from './vocabulary'
 import { percentWords } from './wording'
 
@@ -24,7 +24,37 @@ const NUMBER_BLANK = '\u00a0'.repeat(8)
 export function consolidatedReportDocument(model: ConsolidatedReportModel): DocumentSpec {
   const { locale, document } = model
   const words = VOCABULARY[locale]
+  const parts = PARTS[locale]
   const planRef = words.planRef(document.plan.number, formatDate(document.plan.issuedOn, locale), document.plan.issuer)
+  const paragraphs = summaryParagraphs(model)
+  const tables = [tasksTable(model), unitsTable(model), gapTable(model, 'late'), gapTable(model, 'missing'), targetsTable(model)]
+  const { narrative } = model
+  const written = (text: string | undefined, placeholder: string): BodyBlock[] =>
+    text === undefined
+      ? [{ kind: 'paragraph', text: placeholder, placeholder: true }]
+      : text.split(/\n\s*\n|\n/u).filter((t) => t.trim() !== '').map((t): BodyBlock => ({ kind: 'paragraph', text: t.trim() }))
+  const body: BodyBlock[] = [
+    {
+      kind: 'paragraph',
+      text: parts.intro(
+        // Its own plan needs no "of the provincial committee" before the committee's own name.
+        document.issuer === document.plan.issuer ? planRef.slice(0, planRef.lastIndexOf(ofWord[locale])) : planRef,
+        issuerInSentence(document.issuer),
+        model.period.label,
+      ),
+    },
+    { kind: 'heading', text: parts.results },
+    ...written(narrative.results, parts.resultsPlaceholder),
+    ...paragraphs.map((text): BodyBlock => ({ kind: 'paragraph', text })),
+    ...tables.map((table): BodyBlock => ({ kind: 'table', table })),
+    { kind: 'heading', text: parts.limits },
+    ...written(narrative.limits, parts.limitsPlaceholder),
+    { kind: 'heading', text: parts.nextTasks },
+    ...written(narrative.nextTasks, parts.nextTasksPlaceholder),
+    { kind: 'heading', text: parts.proposals },
+    ...written(narrative.proposals, parts.proposalsPlaceholder),
+    { kind: 'paragraph', text: parts.closingLine(issuerInSentence(document.issuer)) },
+  ]
   return {
     locale,
     heading: nationalHeading({
@@ -36,10 +66,71 @@ export function consolidatedReportDocument(model: ConsolidatedReportModel): Docu
     }),
     title: [words.reportTitle, words.reportSubtitle(planRef, model.period.label)],
     subtitle: [],
-    paragraphs: summaryParagraphs(model),
-    tables: [tasksTable(model), unitsTable(model), gapTable(model, 'late'), gapTable(model, 'missing'), targetsTable(model)],
+    paragraphs,
+    tables,
+    body,
+    closing: {
+      recipientsLabel: parts.recipients,
+      recipients: [...model.recipients.map((r) => `- ${r};`), `- ${parts.file}`],
+      signature: signatureBlock(document.issuer, model.signer, locale),
+    },
     orientation: 'landscape',
   }
+}
+
+interface ReportParts {
+  intro: (planRef: string, issuer: string, period: string) => string
+  results: string
+  limits: string
+  nextTasks: string
+  proposals: string
+  resultsPlaceholder: string
+  limitsPlaceholder: string
+  nextTasksPlaceholder: string
+  proposalsPlaceholder: string
+  closingLine: (issuer: string) => string
+  recipients: string
+  file: string
+}
+
+const ofWord: Record<Locale, string> = { vi: ' của ', en: ' of ' }
+
+// The written parts of a periodic report as provincial reports on PAPI set them out; the
+// placeholders, in brackets, tell the official what to write there before signing.
+const PARTS: Record<Locale, ReportParts> = {
+  vi: {
+    intro: (planRef, issuer, period) =>
+      `Thực hiện ${planRef}, ${issuer} báo cáo kết quả thực hiện Kế hoạch ${lowerFirst(period, 'vi')} như sau:`,
+    results: 'I. KẾT QUẢ THỰC HIỆN',
+    limits: 'II. HẠN CHẾ, NGUYÊN NHÂN',
+    nextTasks: 'III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM KỲ TỚI',
+    proposals: 'IV. KIẾN NGHỊ, ĐỀ XUẤT',
+    resultsPlaceholder: '[Nêu những kết quả nổi bật đạt được trong kỳ; số liệu chi tiết tại các biểu dưới đây.]',
+    limitsPlaceholder: '[Nêu những hạn chế, tồn tại trong kỳ và nguyên nhân (khách quan, chủ quan).]',
+    nextTasksPlaceholder: '[Nêu các nhiệm vụ, giải pháp trọng tâm sẽ thực hiện trong kỳ tới.]',
+    proposalsPlaceholder: '[Nêu các kiến nghị, đề xuất với cơ quan cấp trên (nếu có).]',
+    closingLine: (issuer) => `Trên đây là báo cáo của ${issuer}./.`,
+    recipients: 'Nơi nhận:',
+    file: 'Lưu: VT.',
+  },
+  en: {
+    intro: (planRef, issuer, period) => `Pursuant to ${planRef}, ${issuer} reports on the plan's implementation in ${period} as follows:`,
+    results: 'I. RESULTS',
+    limits: 'II. LIMITATIONS AND CAUSES',
+    nextTasks: 'III. TASKS FOR THE NEXT PERIOD',
+    proposals: 'IV. PROPOSALS',
+    resultsPlaceholder: '[State the main results of the period; the figures are in the tables below.]',
+    limitsPlaceholder: '[State the limitations of the period and their causes.]',
+    nextTasksPlaceholder: '[State the main tasks and solutions for the next period.]',
+    proposalsPlaceholder: '[State proposals to the superior bodies, if any.]',
+    closingLine: (issuer) => `This is the report of ${issuer}.`,
+    recipients: 'Recipients:',
+    file: 'Filed: Archives.',
+  },
+}
+
+function lowerFirst(text: string, locale: Locale): string {
+  return text.charAt(0).toLocaleLowerCase(locale) + text.slice(1)
 }
 
 /**
@@ -99,12 +190,15 @@ export function consolidatedReportTable(model: ConsolidatedReportModel): TableSp
   return { sheetName: words.sheetTasks, columns, rows }
 }
 
-/** "BC-UBND": a report (Decree 30/2020/NĐ-CP, Appendix III) under the issuer's symbol taken from the plan's number. */
+/**
+ * "BC-UBND": a report (Decree 30/2020/NĐ-CP, Appendix III) under the issuer's symbol, taken from
+ * the plan's number, or from the issuer's name when the number does not tell it.
+ */
 function reportSymbol(model: ConsolidatedReportModel): string {
   const { document } = model
   const suffix = /\/[^-/]+-(.+)$/u.exec(document.plan.number)?.[1]
   // Another issuer has its own symbol, which the plan's number does not tell.
-  return document.issuer === document.plan.issuer && suffix !== undefined ? `BC-${suffix}` : 'BC-'
+  return document.issuer === document.plan.issuer && suffix !== undefined ? `BC-${suffix}` : `BC-${issuerSymbol(document.issuer)}`
 }
 
 function summaryParagraphs(model: ConsolidatedReportModel): string[] {

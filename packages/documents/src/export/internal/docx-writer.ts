@@ -20,7 +20,8 @@ import {
   WidthType,
 } from 'docx'
 import { cellText } from './cell-text'
-import type { Align, ColumnSpec, DocumentSpec, RowSpec, TableSpec } from './layout'
+import type { SignatureBlock } from '../national-heading'
+import type { Align, BodyBlock, ColumnSpec, DocumentSpec, RowSpec, TableSpec } from './layout'
 import { cellRuns } from './layout'
 import { A4_MM, FONT, MARGIN_MM, SIZE_PT } from './page-format'
 
@@ -86,33 +87,90 @@ export async function writeDocx(spec: DocumentSpec): Promise<Uint8Array> {
             (line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, italics: true })] }),
           ),
           spacer(6),
-          ...spec.paragraphs.map(
-            (text) =>
-              new Paragraph({
-                alignment: AlignmentType.JUSTIFIED,
-                // Body paragraphs open 1 cm in and sit at least 6 pt apart (Decree 30/2020/NĐ-CP, Appendix I).
-                indent: { firstLine: twips(10) },
-                spacing: { after: 6 * TWIPS_PER_PT, line: 288 },
-                children: [new TextRun(text)],
-              }),
-          ),
-          ...spec.tables.flatMap((table) => [
-            ...(table.caption === undefined
-              ? []
-              : [
-                  new Paragraph({
-                    keepNext: true,
-                    spacing: { before: 12 * TWIPS_PER_PT, after: 6 * TWIPS_PER_PT },
-                    children: [new TextRun({ text: table.caption, bold: true })],
-                  }),
-                ]),
-            dataTable(table, spec, textWidth),
-          ]),
+          ...(spec.body ?? [
+            ...spec.paragraphs.map((text): BodyBlock => ({ kind: 'paragraph', text })),
+            ...spec.tables.map((table): BodyBlock => ({ kind: 'table', table })),
+          ]).flatMap((block) => bodyBlock(block, spec, textWidth)),
+          ...(spec.closing === undefined ? [] : [spacer(12), closingTable(spec.closing, textWidth)]),
         ],
       },
     ],
   })
   return new Uint8Array(await Packer.toBuffer(document))
+}
+
+function bodyBlock(block: BodyBlock, spec: DocumentSpec, textWidth: number): Array<Paragraph | Table> {
+  if (block.kind === 'heading')
+    return [
+      new Paragraph({
+        keepNext: true,
+        indent: { firstLine: twips(10) },
+        spacing: { before: 6 * TWIPS_PER_PT, after: 6 * TWIPS_PER_PT },
+        children: [new TextRun({ text: block.text, bold: true })],
+      }),
+    ]
+  if (block.kind === 'paragraph')
+    return [
+      new Paragraph({
+        alignment: AlignmentType.JUSTIFIED,
+        // Body paragraphs open 1 cm in and sit at least 6 pt apart (Decree 30/2020/NĐ-CP, Appendix I).
+        indent: { firstLine: twips(10) },
+        spacing: { after: 6 * TWIPS_PER_PT, line: 288 },
+        children: [new TextRun({ text: block.text, ...(block.placeholder && { italics: true }) })],
+      }),
+    ]
+  const { table } = block
+  return [
+    ...(table.caption === undefined
+      ? []
+      : [
+          new Paragraph({
+            keepNext: true,
+            indent: { firstLine: twips(10) },
+            spacing: { before: 12 * TWIPS_PER_PT, after: 6 * TWIPS_PER_PT },
+            children: [new TextRun({ text: table.caption, bold: true })],
+          }),
+        ]),
+    dataTable(table, spec, textWidth),
+  ]
+}
+
+/**
+ * "Nơi nhận:" with the recipients on the left, in 11 pt and 12 pt italics bold for the label, and
+ * the signature block on the right: the authority lines in bold capitals, room for the signature
+ * and seal, then the signer's name in bold (Decree 30/2020/NĐ-CP, Appendix I, II.9–II.10).
+ */
+function closingTable(closing: NonNullable<DocumentSpec['closing']>, textWidth: number): Table {
+  const leftWidth = Math.round(textWidth * 0.5)
+  const rightWidth = textWidth - leftWidth
+  const cell = (width: number, children: Paragraph[]) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE, children })
+  const recipients = [
+    new Paragraph({ children: [new TextRun({ text: closing.recipientsLabel, bold: true, italics: true, size: half(12) })] }),
+    ...closing.recipients.map((line) => new Paragraph({ children: [new TextRun({ text: line, size: half(11) })] })),
+  ]
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: [leftWidth, rightWidth],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [cell(leftWidth, recipients), cell(rightWidth, signatureParagraphs(closing.signature))],
+      }),
+    ],
+  })
+}
+
+function signatureParagraphs(signature: SignatureBlock): Paragraph[] {
+  const centred = (text: string, spacing?: { before: number }) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, ...(spacing && { spacing }), children: [new TextRun({ text, bold: true })] })
+  return [
+    ...signature.lines.map((line) => centred(line)),
+    // Room for the signature and the seal: about 3 cm.
+    centred(signature.name ?? '', { before: 84 * TWIPS_PER_PT }),
+  ]
 }
 
 /**

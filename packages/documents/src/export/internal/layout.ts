@@ -1,7 +1,7 @@
 // Internal: the shape every writer renders. Builders turn a model into this (localised text,
 // typed cells); the xlsx, docx and csv writers turn it into bytes without knowing what it says.
 import type { IsoDate, Locale } from '@papi/domain'
-import type { NationalHeading } from '../national-heading'
+import type { NationalHeading, SignatureBlock } from '../national-heading'
 
 /**
  * One table cell. Dates, percentages and counts stay typed so the spreadsheet gets real dates and
@@ -58,9 +58,22 @@ export interface DocumentSpec {
   /** Body text before the tables. */
   paragraphs: string[]
   tables: TableSpec[]
+  /**
+   * The Word body in order, when it is more than the paragraphs then the tables: part headings,
+   * paragraphs (a `placeholder` is text the official replaces, set in italics) and the tables.
+   * The spreadsheet keeps `paragraphs` and `tables`, the figures.
+   */
+  body?: BodyBlock[]
+  /** "Nơi nhận:" and the signature block that close a document someone signs (Word only). */
+  closing?: { recipientsLabel: string; recipients: string[]; signature: SignatureBlock }
   /** Wide tables are laid out on A4 landscape. */
   orientation: 'portrait' | 'landscape'
 }
+
+export type BodyBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string; placeholder?: boolean }
+  | { kind: 'table'; table: TableSpec }
 
 /** Whether a row kind lets a filled cell run over the empty cells after it. */
 function spansEmptyCells(kind: RowKind): boolean {

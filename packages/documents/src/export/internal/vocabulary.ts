@@ -2,6 +2,7 @@
 // `enumLabel`). Vietnamese follows the seed plans' own table headings (Kiên Giang 97/KH-UBND,
 // appendix: "STT, Nhiệm vụ trọng tâm, Đơn vị chủ trì, Đơn vị phối hợp, Thời gian thực hiện").
 import type { Locale } from '@papi/domain'
+import { issuerInSentence } from '../national-heading'
 
 export interface Vocabulary {
   no: string
@@ -78,7 +79,8 @@ const vi: Vocabulary = {
   progress: 'Tiến độ',
   taskTableTitle: 'BIỂU TỔNG HỢP NHIỆM VỤ',
   attachedTo: (plan) => `(Kèm theo ${plan})`,
-  planRef: (number, issuedOn, issuer) => `Kế hoạch số ${number} ngày ${issuedOn} của ${issuer}`,
+  planRef: (number, issuedOn, issuer) =>
+    `Kế hoạch${hasNumber(number) ? ` số ${number}` : ''} ngày ${issuedOn} của ${issuerInSentence(issuer)}`,
   statusAsOf: (period, asOf) => `Tình trạng thực hiện: ${period}, tính đến ngày ${asOf}`,
   reportTitle: 'BÁO CÁO',
   reportSubtitle: (planRef, period) => `Kết quả thực hiện ${planRef}, ${period}`,
@@ -117,11 +119,11 @@ const vi: Vocabulary = {
   sheetLate: 'Trễ hạn',
   sheetMissing: 'Chưa gửi',
   sheetTargets: 'Chỉ tiêu',
-  captionTasks: 'I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ',
-  captionUnits: 'II. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ',
-  captionLate: 'III. ĐƠN VỊ GỬI BÁO CÁO TRỄ HẠN',
-  captionMissing: 'IV. ĐƠN VỊ CHƯA GỬI BÁO CÁO',
-  captionTargets: 'V. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU',
+  captionTasks: '1. Tình hình thực hiện nhiệm vụ',
+  captionUnits: '2. Tình hình gửi báo cáo của các đơn vị',
+  captionLate: '3. Đơn vị gửi báo cáo trễ hạn',
+  captionMissing: '4. Đơn vị chưa gửi báo cáo',
+  captionTargets: '5. Kết quả thực hiện các chỉ tiêu',
   periodLine: (period, from, to) => `Kỳ báo cáo: ${period}; thời gian chốt số liệu từ ngày ${from} đến ngày ${to}.`,
   deadlineLine: (parts) => `Hạn gửi báo cáo: ${parts}.`,
   asOfLine: (date) => `Số liệu tổng hợp đến ngày ${date}.`,
@@ -144,7 +146,8 @@ const en: Vocabulary = {
   progress: 'Progress',
   taskTableTitle: 'TASK SUMMARY TABLE',
   attachedTo: (plan) => `(Attached to ${plan})`,
-  planRef: (number, issuedOn, issuer) => `Plan No. ${number} of ${issuedOn} of ${issuer}`,
+  planRef: (number, issuedOn, issuer) =>
+    `Plan${hasNumber(number) ? ` No. ${number}` : ''} of ${issuedOn} of ${issuerInSentence(issuer)}`,
   statusAsOf: (period, asOf) => `Status: ${period}, as of ${asOf}`,
   reportTitle: 'REPORT',
   reportSubtitle: (planRef, period) => `Implementation of ${planRef}, ${period}`,
@@ -183,11 +186,11 @@ const en: Vocabulary = {
   sheetLate: 'Late',
   sheetMissing: 'Missing',
   sheetTargets: 'Targets',
-  captionTasks: 'I. IMPLEMENTATION OF TASKS',
-  captionUnits: 'II. REPORTING BY UNIT',
-  captionLate: 'III. UNITS THAT REPORTED LATE',
-  captionMissing: 'IV. UNITS THAT HAVE NOT REPORTED',
-  captionTargets: 'V. TARGETS',
+  captionTasks: '1. Implementation of tasks',
+  captionUnits: '2. Reporting by unit',
+  captionLate: '3. Units that reported late',
+  captionMissing: '4. Units that have not reported',
+  captionTargets: '5. Targets',
   periodLine: (period, from, to) => `Reporting period: ${period}; data cut-off from ${from} to ${to}.`,
   deadlineLine: (parts) => `Report deadlines: ${parts}.`,
   asOfLine: (date) => `Figures as of ${date}.`,
@@ -201,3 +204,8 @@ const en: Vocabulary = {
 }
 
 export const VOCABULARY: Readonly<Record<Locale, Vocabulary>> = { vi, en }
+
+/** Whether a plan has a number to cite: one issued without ("Không số") is cited by its date. */
+function hasNumber(number: string): boolean {
+  return number.trim() !== '' && !/^(?:không số|no number|số:?)$/iu.test(number.trim())
+}
