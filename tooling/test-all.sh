@@ -14,6 +14,9 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
+# The TUI's end-to-end run: a real terminal (tmux) and the real OpenSSH client.
+command -v tmux >/dev/null || missing+=(tmux)
+command -v ssh >/dev/null || missing+=(openssh-client)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test-all: missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root" >&2
@@ -47,6 +50,9 @@ trap 'rm -f "$log"; declare -F stop_pg >/dev/null && stop_pg' EXIT
 
 say "running every test"
 npx -y pnpm@10 exec turbo run test typecheck --concurrency=2 "$@" 2>&1 | tee "$log"
+
+say "the admin TUI in a real terminal and over SSH"
+bash tooling/tui-e2e.sh 2>&1 | tee -a "$log"
 
 say "the SDK as an outside developer installs it"
 bash tooling/check-sdk-consumer.sh 2>&1 | tee -a "$log"

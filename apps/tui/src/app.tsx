@@ -114,6 +114,7 @@ export function App(props: AppProps) {
     status: (text, kind = 'info') => setStatus({ text, kind }),
     act: async (action) => {
       try {
+        setStatus({ text: '', kind: 'info' })
         const done = await action()
         if (done) setStatus({ text: done, kind: 'success' })
       } catch (error) {

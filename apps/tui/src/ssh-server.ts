@@ -174,7 +174,7 @@ export async function startSshServer(options: SshServeOptions): Promise<Instance
       // The session ends with the connection.
       if (token) void fetch(new URL('/api/v1/auth/logout', options.apiUrl), { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => {})
     })
-    client.on('error', () => {})
+    client.on('error', (error) => options.log(`connection error: ${error.message}`))
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

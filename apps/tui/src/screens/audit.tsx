@@ -14,6 +14,20 @@ interface Entry {
   action: string
   entity: string
   entityId: string
+  before?: unknown
+  after?: unknown
+}
+
+/** What an entry changed, named as a person reads it: the name, title or number it had. */
+function entryName(e: Entry): string | undefined {
+  for (const side of [e.after, e.before]) {
+    if (side && typeof side === 'object') {
+      const s = side as Record<string, unknown>
+      const name = s.name ?? s.username ?? s.number ?? s.title ?? s.fingerprint
+      if (typeof name === 'string' && name) return name
+    }
+  }
+  return undefined
 }
 
 interface AuditFilter {
@@ -64,7 +78,7 @@ export function AuditScreen({ width, height, active }: ScreenProps) {
     [api],
   )
   const unitName = (id: string) => units.find((u) => u.id === id)?.name
-  const what = (e: Entry) => `${e.entity} ${e.entity === 'unit' ? (unitName(e.entityId) ?? e.entityId) : e.entityId}`
+  const what = (e: Entry) => `${e.entity} ${entryName(e) ?? (e.entity === 'unit' ? unitName(e.entityId) : undefined) ?? e.entityId}`
 
   const onKey = (name: string, _row: Entry | undefined, visible: readonly Entry[], selected: number) =>
     ui.act(async () => {

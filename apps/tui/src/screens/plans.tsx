@@ -81,7 +81,7 @@ export function PlansScreen({ width, height, active }: ScreenProps) {
     ui.closeDialog()
     dispatch({ type: 'stored', number: preview.number })
     await reload()
-    return m.imported(preview.number)
+    return m.imported(preview.number || preview.title)
   }
 
   const onKey = (name: string, plan: PlanRow | undefined) =>

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# End to end for the admin TUI, as an admin uses it: a real API server (PGlite in a temp folder),
+# `papi tui` in a real terminal (tmux, 80×24), then `papi ssh-serve` reached with the real OpenSSH
+# client. Prints "# pass N" / "# fail N" for test-all's closing line. Needs tmux and ssh (test-all
+# installs them). Ports: API 8845, SSH 2245 (override with PAPI_E2E_PORT / PAPI_E2E_SSH_PORT).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+API_PORT=${PAPI_E2E_PORT:-8845}
+SSH_PORT=${PAPI_E2E_SSH_PORT:-2245}
+WORK=$(mktemp -d /tmp/papi-tui-e2e.XXXXXX)
+T="tmux -L papi-tui-e2e-$$"
+pass=0
+fail=0
+cleanup() { $T kill-server 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $1"; $T capture-pane -t "$2" -p 2>/dev/null | sed 's/^/#   /'; }
+# wait_for SESSION TEXT [seconds]
+wait_for() { for _ in $(seq 1 $((${3:-60} * 4))); do $T capture-pane -t "$1" -p 2>/dev/null | grep -qF -- "$2" && return 0; sleep 0.25; done; return 1; }
+keys() { $T send-keys -t "$1" "${@:2}"; sleep 0.4; }
+check() { if wait_for "$1" "$2" "${4:-30}"; then ok "$3"; else not_ok "$3" "$1"; fi; }
+
+PAPI="apps/cli/node_modules/.bin/tsx --conditions=source apps/cli/src/main.ts"
+export PAPI_SSH_SECRET=e2e-gateway-secret-$$
+$T new-session -d -s api -x 200 -y 50 "PORT=$API_PORT PAPI_DATA_DIR=$WORK/data PAPI_ADMIN_PASSWORD=e2e-admin-pass PAPI_LOG_LEVEL=silent apps/cli/node_modules/.bin/tsx --conditions=source apps/api/src/server.ts > $WORK/api.log 2>&1"
+for _ in $(seq 1 240); do grep -q 'listening on' "$WORK/api.log" 2>/dev/null && break; sleep 0.5; done
+grep -q 'listening on' "$WORK/api.log" && ok 'the API starts' || { not_ok 'the API starts' api; cat "$WORK/api.log"; echo "# pass $pass"; echo "# fail $((fail))"; exit 1; }
+URL=http://127.0.0.1:$API_PORT
+
+# --- papi tui in a real terminal
+$T new-session -d -s tui -x 80 -y 24 "PAPI_URL=$URL $PAPI tui; echo TUI-EXIT=\$?; sleep 600"
+check tui 'Tên đăng nhập' 'papi tui asks for the user name' 60
+keys tui admin Enter
+wait_for tui 'Mật khẩu' 10; keys tui e2e-admin-pass; keys tui Enter
+check tui 'Đã đăng nhập' 'signs in by prompt'
+wait_for tui 'UBND tỉnh An Giang' 20 || wait_for tui 'dòng' 20
+sleep 1
+keys tui n; wait_for tui 'Mã đơn vị cha' 10
+keys tui AG-2025 Enter; wait_for tui 'Mã' 10
+keys tui E2E-01 Enter; wait_for tui 'Tên' 10
+keys tui 'Phòng Thử nghiệm Đầu cuối' Enter; wait_for tui 'Cấp' 10
+keys tui Down; keys tui Enter; wait_for tui 'Loại' 10
+keys tui Down; keys tui Enter
+check tui 'Xong. E2E-01' 'creates a unit with its keys'
+keys tui 3; keys tui i; wait_for tui 'Đường dẫn tệp' 10
+keys tui "$PWD/packages/documents/fixtures/seeds/thua-thien-hue-2024-papi-news.txt" Enter
+wait_for tui 'phạm vi' 10; keys tui KG Enter
+check tui 'Xem trước:' 'shows the plan import preview with its warnings' 60
+keys tui Enter
+check tui 'Đã nhập kế hoạch' 'stores the plan once the preview is confirmed' 60
+keys tui 7
+check tui 'Phòng Thử nghiệm Đầu cuối' 'the audit log lists the new unit' 20
+keys tui 2; sleep 1; keys tui /; keys tui admin; keys tui Enter; keys tui s
+wait_for tui 'Thêm khóa' 10; keys tui Enter; wait_for tui 'Khóa công khai' 10
+ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_admin" -C admin@e2e
+ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_stranger" -C stranger@e2e
+$T send-keys -t tui -l "$(cat "$WORK/id_admin.pub")"; sleep 0.4; keys tui Enter
+check tui 'Xong. SHA256:' 'registers an SSH key to the admin'
+keys tui C-c
+check tui 'TUI-EXIT=0' 'Ctrl-C quits cleanly'
+
+# --- the same over papi ssh-serve with OpenSSH
+$T new-session -d -s sshd -x 200 -y 50 "$PAPI ssh-serve --port $SSH_PORT --url $URL --host-key $WORK/host_key > $WORK/sshd.log 2>&1"
+for _ in $(seq 1 120); do grep -q 'ssh://' "$WORK/sshd.log" 2>/dev/null && break; sleep 0.5; done
+[ -s "$WORK/host_key" ] && ok 'ssh-serve generates and keeps its host key' || not_ok 'ssh-serve generates and keeps its host key' sshd
+SSH=(ssh -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile="$WORK/known_hosts" -o BatchMode=yes -p "$SSH_PORT")
+$T new-session -d -s ssh -x 80 -y 24 "${SSH[*]} -tt -i $WORK/id_admin admin@127.0.0.1; echo SSH-EXIT=\$?; sleep 600"
+check ssh 'Quản trị hệ thống' 'ssh -tt with a registered key opens the TUI as that user' 60
+keys ssh 7
+check ssh 'ssh-key' 'the audit log over SSH shows the key being added' 20
+$T resize-window -t ssh -x 110 -y 30; sleep 1.5
+if $T capture-pane -t ssh -p | head -1 | grep -q 'Tình hình báo cáo'; then ok 'a window-size change reaches the TUI'; else not_ok 'a window-size change reaches the TUI' ssh; fi
+keys ssh C-c
+check ssh 'SSH-EXIT=0' 'Ctrl-C ends the SSH session'
+refused=$("${SSH[@]}" -i "$WORK/id_stranger" admin@127.0.0.1 true </dev/null 2>&1)
+if [[ $refused == *'Permission denied'* ]]; then ok 'an unknown key is refused'; else not_ok 'an unknown key is refused' sshd; echo "#   ssh said: $refused"; fi
+grep -q 'refused key' "$WORK/sshd.log" && ok 'the refused key is logged' || { not_ok 'the refused key is logged' sshd; cat "$WORK/sshd.log"; }
+if "${SSH[@]}" -i "$WORK/id_admin" admin@127.0.0.1 cat /etc/passwd </dev/null 2>&1 | grep -q 'root:'; then not_ok 'exec is refused' sshd; else ok 'exec is refused'; fi
+
+echo "# pass $pass"
+echo "# fail $fail"
+[ "$fail" -eq 0 ]
