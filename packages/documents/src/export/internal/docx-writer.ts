@@ -105,7 +105,8 @@ function bodyBlock(block: BodyBlock, spec: DocumentSpec, textWidth: number): Arr
       new Paragraph({
         keepNext: true,
         indent: { firstLine: twips(10) },
-        spacing: { before: 6 * TWIPS_PER_PT, after: 6 * TWIPS_PER_PT },
+        // A part opens 12 pt below what precedes it, a table's bottom rule included.
+        spacing: { before: 12 * TWIPS_PER_PT, after: 6 * TWIPS_PER_PT },
         children: [new TextRun({ text: block.text, bold: true })],
       }),
     ]
