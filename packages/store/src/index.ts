@@ -3,6 +3,8 @@
 // --- open-store
 export { DEFAULT_DATA_DIR, MIGRATIONS_FOLDER, openStore, storeOptionsFromEnv } from './open-store'
 export type { OpenStoreOptions } from './open-store'
+export { DataFolderLockedError, LOCK_FILE } from './data-folder-lock'
+export type { LockHolder } from './data-folder-lock'
 
 // --- store
 export { createStore } from './store'

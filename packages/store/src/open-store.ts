@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 // Each driver is loaded only when used: a PostgreSQL server never loads PGlite's WebAssembly
 // build, and an embedded PGlite never loads pg (startup to first answer).
+import { lockDataFolder } from './data-folder-lock'
 import type { Database } from './database'
 import { createStore, type Store } from './store'
 
@@ -57,15 +58,22 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
   const inMemory = dataDir.startsWith('memory://')
   // PGlite does not create the folder's parents itself.
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
-  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('drizzle-orm/pglite'),
-    import('drizzle-orm/pglite/migrator'),
-  ])
-  const client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(loadDataDir && { loadDataDir }) })
-  const db = drizzlePglite({ client })
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
-  return createStore(db as unknown as Database, 'pglite', () => client.close())
+  // One process per folder: PGlite is single-process, and a second writer loses acknowledged writes.
+  const release = inMemory ? () => {} : lockDataFolder(dataDir)
+  try {
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ])
+    const client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(loadDataDir && { loadDataDir }) })
+    const db = drizzlePglite({ client })
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
+    return createStore(db as unknown as Database, 'pglite', () => client.close().finally(release))
+  } catch (error) {
+    release()
+    throw error
+  }
 }
 
 async function openPostgres(databaseUrl: string, max = 10): Promise<Store> {
