@@ -197,7 +197,15 @@ export function createApp(options: CreateAppOptions) {
     }
     return c.json(errorBody(code, locale, { details, requestId, text }), codeToStatus[code])
   })
-  app.notFound((c) => c.json(errorBody('not-found', c.var.locale ?? 'vi', { requestId: c.var.requestId }), 404))
+  app.notFound((c) =>
+    c.json(
+      errorBody('not-found', c.var.locale ?? 'vi', {
+        details: { reason: 'no such route', method: c.req.method, path: c.req.path },
+        requestId: c.var.requestId,
+      }),
+      404,
+    ),
+  )
 
   const routes = app
     .route('/api', healthRoutes)

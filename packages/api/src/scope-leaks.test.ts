@@ -162,4 +162,24 @@ describe.each(testBackends())('scope leaks on $name', (backend) => {
       expect(stored).toMatchObject({ title: winner.body.title, version: draft.body.version + 1 })
     })
   })
+
+  describe('8. data checks', () => {
+    it('a plan using a task code twice is refused (422)', async () => {
+      const twice = kpiPlan()
+      twice.number = '100/KH-UBND'
+      twice.sections[1]!.tasks[0]!.code = '1.3'
+      const res = await t.call('POST', '/api/v1/plans', { token: tok.planner, body: twice })
+      expect(res.status).toBe(422)
+      expect(res.body.error.details.duplicates).toEqual(['task 1.3'])
+    })
+
+    it('401 and unknown-route 404 answers say why in details', async () => {
+      const anonymous = await t.call('GET', '/api/v1/plans')
+      expect(anonymous.status).toBe(401)
+      expect(anonymous.body.error.details.reason).toEqual(expect.any(String))
+      const nowhere = await t.call('GET', '/api/v1/no-such-route', { token: tok.planner })
+      expect(nowhere.status).toBe(404)
+      expect(nowhere.body.error.details).toMatchObject({ method: 'GET', path: '/api/v1/no-such-route' })
+    })
+  })
 })

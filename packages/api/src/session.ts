@@ -41,6 +41,6 @@ export const readSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** The signed-in caller, or a 401. */
 export function requireAuth(c: Context<AppEnv>): Auth {
   const auth = c.var.auth
-  if (!auth) throw new ApiError('unauthenticated')
+  if (!auth) throw new ApiError('unauthenticated', { reason: 'no valid session: log in, and send the token or the session cookie' })
   return auth
 }

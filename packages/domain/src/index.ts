@@ -59,7 +59,7 @@ export { currentPeriod, periodAsOf } from './period'
 export type { PeriodDeadline } from './period'
 
 // --- plan
-export { PlanSchema, PlanStatusSchema, SectionSchema, TaskSchema, planIssuerLevel, planScopeUnitId } from './plan'
+export { duplicateCodes, PlanSchema, PlanStatusSchema, SectionSchema, TaskSchema, planIssuerLevel, planScopeUnitId } from './plan'
 export type { Plan, PlanStatus, Section, Task } from './plan'
 
 // --- report

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planIssuerLevel, planScopeUnitId } from './plan'
+import { duplicateCodes, planIssuerLevel, planScopeUnitId } from './plan'
 import type { UnitLevel } from './unit'
 import { buildUnitTree } from './unit-tree'
 import { UNITS } from './unit-tree.fixture'
@@ -29,5 +29,17 @@ describe('planIssuerLevel', () => {
 
   it('takes any map of units by id', () => {
     expect(planIssuerLevel({ scopeUnitId: 'x' }, new Map([['x', { level: 'commune' as const }]]))).toBe('commune')
+  })
+})
+
+describe('duplicateCodes', () => {
+  const task = (code: string) => ({ code })
+  it.each<[string, { code: string; tasks: { code: string }[] }[], string[]]>([
+    ['Kiên Giang 97/KH-UBND numbers each task once', [{ code: '1', tasks: [task('1.1'), task('1.2')] }, { code: '2', tasks: [task('2.1')] }], []],
+    ['a task code twice in one section', [{ code: '1', tasks: [task('1.1'), task('1.1')] }], ['task 1.1']],
+    ['a task code in two sections', [{ code: '1', tasks: [task('1.1')] }, { code: '2', tasks: [task('1.1')] }], ['task 1.1']],
+    ['a section code twice', [{ code: '1', tasks: [] }, { code: '1', tasks: [] }], ['section 1']],
+  ])('%s', (_case, sections, expected) => {
+    expect(duplicateCodes({ sections })).toEqual(expected)
   })
 })

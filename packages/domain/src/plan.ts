@@ -99,3 +99,18 @@ export function planIssuerLevel(
   const unitId = planScopeUnitId(plan)
   return (unitId === undefined ? undefined : units.get(unitId)?.level) ?? 'province'
 }
+
+/**
+ * Section and task codes a plan uses more than once. Reports, imports and revisions find a task
+ * by its code, so within one plan each section code and each task code must be unique.
+ *
+ * @example
+ * duplicateCodes({ sections: [{ code: '1', tasks: [{ code: '1.1' }, { code: '1.1' }] }] }) // ['task 1.1']
+ */
+export function duplicateCodes(plan: { sections: readonly { code: string; tasks: readonly { code: string }[] }[] }): string[] {
+  const repeated = (codes: string[]) => [...new Set(codes.filter((code, i) => codes.indexOf(code) !== i))]
+  return [
+    ...repeated(plan.sections.map((s) => s.code)).map((code) => `section ${code}`),
+    ...repeated(plan.sections.flatMap((s) => s.tasks.map((t) => t.code))).map((code) => `task ${code}`),
+  ]
+}

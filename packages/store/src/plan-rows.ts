@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   assignedUnits,
+  duplicateCodes,
   foreignAssignees,
   planScopeUnitId,
   resolveAssignees,
@@ -27,6 +28,8 @@ export async function checkUnits(tree: UnitTree, plan: Plan) {
       }
   const missing = [...new Set(named)].filter((id) => !tree.byId.has(id))
   if (missing.length) throw new StoreError('invalid', `the plan names units that do not exist: ${missing.join(', ')}`, { unitIds: missing })
+  const duplicates = duplicateCodes(plan)
+  if (duplicates.length) throw new StoreError('invalid', `the plan uses a code twice: ${duplicates.join(', ')}`, { duplicates })
   const foreign = foreignAssignees(plan, tree)
   if (foreign.length) {
     throw new StoreError(
