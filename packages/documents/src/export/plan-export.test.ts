@@ -35,6 +35,14 @@ describe('planExport', () => {
     expect(doc.model.period.deadlines.at(-1)).toEqual({ level: 'province', date: '2018-06-25' })
   })
 
+  it('carries the planner’s written parts and who signs into the report', () => {
+    const narrative = { limits: 'Một số đơn vị chưa gửi báo cáo đúng hạn.' }
+    const doc = planExport(source, { kind: 'report', periodId: '2018Q2', asOf, narrative, signer: { deputy: true } })
+    expect(doc.model.narrative).toEqual(narrative)
+    expect(doc.model.signer).toEqual({ name: 'Phạm Vũ Hồng', deputy: true })
+    expect(planExport(source, { kind: 'report', periodId: '2018Q2', asOf }).model.narrative).toEqual({})
+  })
+
   it('keeps a reader to the units it may see: a commune’s copy counts only that commune', () => {
     const visibleUnitIds = new Set(['vinh-thanh-van'])
     const doc = planExport(source, { kind: 'report', periodId: '2018Q2', asOf, visibleUnitIds })

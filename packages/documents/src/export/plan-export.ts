@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, stripDiacritics, type IndexResult, type Locale, type PeriodId, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
-import { consolidatedReportModel, type ConsolidatedReportModel } from './consolidated-report'
+import { consolidatedReportModel, type ConsolidatedReportModel, type ReportNarrative } from './consolidated-report'
 import { taskTableModel, type TaskTableModel } from './task-table'
 import { writeConsolidatedReportCsv, writeConsolidatedReportDocx, writeConsolidatedReportXlsx } from './write-consolidated-report'
 import { writeTaskTableCsv, writeTaskTableDocx, writeTaskTableXlsx } from './write-task-table'
@@ -32,7 +32,14 @@ interface ExportOptions {
 /** Which document to draw up: the task table (with each task's status when a period is given), or the period's report. */
 export type PlanExportRequest =
   | (ExportOptions & { kind: 'tasks'; periodId?: PeriodId })
-  | (ExportOptions & { kind: 'report'; periodId: PeriodId })
+  | (ExportOptions & {
+      kind: 'report'
+      periodId: PeriodId
+      /** The planner's texts for the report's written parts; placeholders stand in for those absent. */
+      narrative?: ReportNarrative
+      /** Who signs (see `consolidatedReportModel`); the plan's signer for the chair by default. */
+      signer?: { name?: string; deputy?: boolean }
+    })
 
 /** A drawn-up document, ready for {@link writePlanExport}. */
 export type PlanExport = { kind: 'tasks'; model: TaskTableModel } | { kind: 'report'; model: ConsolidatedReportModel }
@@ -60,9 +67,24 @@ export function planExport(source: PlanExportSource, request: PlanExportRequest)
   }
   const periodRule = source.periodRule === undefined ? {} : { periodRule: source.periodRule }
   const results = source.results === undefined ? {} : { results: source.results }
+  const written = {
+    ...(request.narrative !== undefined && { narrative: request.narrative }),
+    ...(request.signer !== undefined && { signer: request.signer }),
+  }
   return {
     kind: 'report',
-    model: consolidatedReportModel({ plan, units, reports, periodId: request.periodId, asOf, locale, ...periodRule, ...results, ...visible }),
+    model: consolidatedReportModel({
+      plan,
+      units,
+      reports,
+      periodId: request.periodId,
+      asOf,
+      locale,
+      ...periodRule,
+      ...results,
+      ...visible,
+      ...written,
+    }),
   }
 }
 
