@@ -10,7 +10,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import { openStore, type Store } from '@papi/store'
@@ -25,7 +26,7 @@ const ROOT = join(BENCH, '..')
 const SERVER_JS = join(ROOT, 'apps/api/dist/server.js')
 const BARE_JS = join(HERE, 'bare-server.mjs')
 /** Bump when the generator's output changes: stored datasets are then regenerated. */
-const DATASET_VERSION = 4
+const DATASET_VERSION = 5
 const PORTS = { papi: 8871, bare: 8872 }
 
 interface Stat {
@@ -233,7 +234,12 @@ async function startServer(kind: 'papi' | 'bare', env: Record<string, string>): 
   const url = `http://127.0.0.1:${port}`
   if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is taken: stop what listens there first`)
   const started = performance.now()
-  const child = spawn(process.execPath, [kind === 'papi' ? SERVER_JS : BARE_JS], {
+  // BENCH_SERVER=source: the server from its sources through tsx (when dist/ cannot be built).
+  const papiArgs =
+    process.env.BENCH_SERVER === 'source'
+      ? ['--import', pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx')), 'loader.mjs')).href, '--conditions=source', join(ROOT, 'apps/api/src/server.ts')]
+      : [SERVER_JS]
+  const child = spawn(process.execPath, kind === 'papi' ? papiArgs : [BARE_JS], {
     cwd: kind === 'papi' ? ROOT : BENCH,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PAPI_DEMO: '0', PAPI_WEB_DIST: '/nonexistent', PAPI_ADMIN_PASSWORD: 'bench-admin-password' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -481,7 +487,7 @@ function markdown(run: { label: string; at: string; quick: boolean; datasets: Da
 
 async function main() {
   const started = performance.now()
-  if (!existsSync(SERVER_JS) || process.env.BENCH_BUILD !== '0') {
+  if (process.env.BENCH_SERVER !== 'source' && (!existsSync(SERVER_JS) || process.env.BENCH_BUILD !== '0')) {
     log('building the server (turbo, cached)…')
     const build = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@papi/server...', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'inherit' })
     if (build.status !== 0) throw new Error('build failed')
