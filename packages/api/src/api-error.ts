@@ -48,6 +48,11 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   internal: { vi: 'Lỗi hệ thống; vui lòng thử lại sau.', en: 'Something went wrong on our side; try again later.' },
 }
 
+/** The generic message of an error code in a locale. */
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return MESSAGES[code][locale]
+}
+
 /** The error body of every response that is not a success. */
 export const ErrorSchema = z
   .object({

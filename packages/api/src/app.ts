@@ -11,6 +11,7 @@ import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '@papi/domain'
 import { ApiError, codeToStatus, errorBody, type ErrorCode } from './api-error'
 import type { AppEnv, AppSettings } from './app-env'
 import { localeFromHeader } from './locale'
+import { completeDocument, DOCUMENT_CONFIG } from './openapi-document'
 import { requestLog, silentLogger, type Logger } from './request-log'
 import { authRoutes } from './routes/auth'
 import { docsRoutes } from './routes/docs'
@@ -225,17 +226,10 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', sshAuthRoutes)
     .route('/api/v1', backupRoutes)
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'papi API',
-      version: '1.0.0',
-      description:
-        'Action plans to raise PAPI, PAR INDEX and SIPAS results. Errors always answer `{ error: { code, message, details, requestId } }`; messages follow Accept-Language (Vietnamese by default).',
-    },
-    security: [{ bearer: [] }],
-  })
+  // The document is generated from the routes once, on first request, and completed with what
+  // every route shares (security, error responses).
+  let document: ReturnType<typeof completeDocument> | undefined
+  app.get('/api/openapi.json', (c) => c.json((document ??= completeDocument(app.getOpenAPI31Document(DOCUMENT_CONFIG)))))
   app.route('/api', docsRoutes)
   app.route('/', webRoutes(options.webDist))
 

@@ -50,6 +50,7 @@ export const authRoutes = createRouter()
       operationId: 'logIn',
       tags: ['auth'],
       summary: 'Log in; answers a bearer token and sets an HttpOnly session cookie',
+      security: [],
       request: { body: { required: true, content: { 'application/json': { schema: LoginSchema } } } },
       responses: {
         200: { description: 'Logged in', content: { 'application/json': { schema: LoginResultSchema } } },

@@ -9,6 +9,7 @@ export const healthRoutes = createRouter().openapi(
     operationId: 'getHealth',
     tags: ['system'],
     summary: 'Liveness check',
+    security: [],
     responses: {
       200: {
         description: 'The API is up',
