@@ -4,6 +4,7 @@ import type { Plan } from '@papi/domain'
 import type { Store } from '@papi/store'
 import { samplePlan as sharedSamplePlan, seedSampleProvince, type SampleProvince } from '@papi/store/testing'
 import { createApp } from './app'
+import { checkResponsesOf } from './conformance.fixture'
 import { hashPassword } from './password'
 
 export const NOW = new Date('2018-06-10T03:00:00Z')
@@ -15,7 +16,8 @@ export type TestApp = Awaited<ReturnType<typeof makeTestApp>>
 
 export async function makeTestApp(store: Store, options: Parameters<typeof createApp>[0] extends infer O ? Partial<O> : never = {}) {
   let now = NOW
-  const app = createApp({ store, clock: () => now, ...options })
+  // Every response any test gets is checked against the OpenAPI document.
+  const app = checkResponsesOf(createApp({ store, clock: () => now, ...options }))
   const change = { actorId: null, at: NOW }
   const units = await seedSampleProvince(store, change)
   const { kg, vtv, chauThanh, minhLuong } = units

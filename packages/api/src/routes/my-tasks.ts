@@ -40,7 +40,7 @@ const MyTaskSchema = z
     reason: DueReasonSchema,
     unit: z.object({ id: z.string(), name: z.string(), level: UnitLevelSchema }),
     /** The unit's report on the task for the period, or null while none is saved. */
-    report: StoredReportSchema.nullable(),
+    report: z.union([StoredReportSchema, z.null()]),
     /** How the report stands as of `asOf` against the unit's deadline: on time, late, missing, or pending. */
     submission: SubmissionStateSchema,
     /** The day it is judged on: the asOf asked for, else the deadline once past, else today (`periodAsOf`). */
