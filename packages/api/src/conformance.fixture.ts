@@ -117,6 +117,8 @@ export function responseChecker(doc: OpenApiDocument) {
   }
 }
 
+let checker: Promise<ReturnType<typeof responseChecker>> | undefined
+
 /**
  * Wraps `app.request` so every response is checked; a response the document does not describe
  * fails the test that got it. With PAPI_CONFORMANCE_LOG set, appends each checked operationId there
@@ -124,11 +126,11 @@ export function responseChecker(doc: OpenApiDocument) {
  */
 export function checkResponsesOf<A extends { request: (input: any, init?: any, ...rest: any[]) => Response | Promise<Response> }>(app: A): A {
   const request = app.request.bind(app)
-  let checker: Promise<ReturnType<typeof responseChecker>> | undefined
   app.request = (async (input: string | Request | URL, init?: RequestInit, ...rest: unknown[]) => {
     const res = await request(input, init, ...rest)
     const url = input instanceof Request ? input.url : String(input)
     const method = input instanceof Request ? input.method : (init?.method ?? 'GET')
+    // Every app of a test file serves the same document: build the checker (and its compiled schemas) once.
     checker ??= Promise.resolve(request('/api/openapi.json')).then(async (r) => responseChecker((await r.json()) as OpenApiDocument))
     const { operationId, problems } = await (await checker)(method, url, res.clone())
     if (problems.length) throw new Error(`The response does not match the OpenAPI document:\n  ${problems.join('\n  ')}`)

@@ -20,7 +20,7 @@ export const DOCUMENT_CONFIG = {
       '',
       '**Errors** always answer `{ error: { code, message, details, requestId } }`; `code` maps to exactly one HTTP status, `message` follows `Accept-Language` (Vietnamese by default, English on request).',
       '',
-      '**Periods.** A `periodId` is a reporting period code — `2018S1` (first half of 2018), `2018Q3` (third quarter), `2018` (the year) — while `Period.id` is the UUID of a period opened on one plan.',
+      '**Periods.** A `periodId` is a reporting period code — `2018S1` (first half of 2018), `2018Q3` (third quarter), `2018M03` (March), `2018N9` (first nine months), `2018` (the year) — while `Period.id` is the UUID of a period opened on one plan.',
     ].join('\n'),
     license: { name: 'Proprietary', identifier: 'LicenseRef-papi' },
   },
@@ -105,11 +105,127 @@ function errorResponse(code: ErrorCode) {
   }
 }
 
+/**
+ * What each parameter means. A name means the same everywhere in the API, so it is described once;
+ * a route's own `.openapi({ description })` wins. `id` in a path is the id of the resource before it.
+ */
+const PARAMETERS: Record<string, { description: string; example?: unknown }> = {
+  periodId: {
+    description:
+      'A reporting period code: `2018S1`/`2018S2` (half years), `2018Q1`…`2018Q4` (quarters), `2018M01`…`2018M12` (months), `2018N9` (first nine months), `2018` (the year). Not the UUID `Period.id` of a period opened on a plan.',
+    example: '2018S1',
+  },
+  unitId: { description: 'Id (UUID) of a unit: narrows the answer to that unit (and, on the dashboard, its subtree).' },
+  planId: { description: 'Id (UUID) of a plan: narrows the answer to that plan.' },
+  taskId: { description: 'Id (UUID) of a task of a plan.' },
+  status: { description: "A report's status: `draft`, `submitted`, `returned` or `accepted`." },
+  scopeUnitId: { description: 'Id (UUID) of the unit the plan is issued for, when the document does not name it clearly.' },
+  confirm: { description: '`true` stores the plan; otherwise the upload is a dry run that only answers what would be stored.', example: 'true' },
+  dryRun: { description: '`true` only checks the table and answers what would be stored.', example: 'true' },
+  format: { description: 'File format of the download.' },
+  lang: { description: 'Language of the document: `vi` (default) or `en`.' },
+  frameworkId: { description: 'An index framework, by id (see `GET /api/v1/frameworks`).', example: 'papi-2018' },
+  index: { description: 'An index: `PAPI`, `PAR_INDEX` or `SIPAS`.' },
+  year: { description: 'The year the results were published for.', example: 2018 },
+  provinceId: { description: 'Id (UUID) of the province whose audit log to read (required unless the caller is a system-wide admin).' },
+  entity: { description: 'Kind of record changed: `unit`, `user`, `plan`, `period`, `report`, `score`…' },
+  entityId: { description: 'Id of the record changed.' },
+  before: { description: 'Only entries before this instant (ISO 8601 with offset): the `at` of the last entry read, to page back.' },
+  limit: { description: 'At most this many entries (1–1000).', example: 100 },
+}
+
+/** What each named schema is. A schema's own description (zod `.openapi({ description })`) wins. */
+const SCHEMAS: Record<string, string> = {
+  Error: 'The body of every answer that is not a success. `code` maps to one HTTP status; `message` is in the language asked for (Accept-Language, Vietnamese by default); `details` says more (for `invalid`, the zod issues with the path of each field).',
+  StatusOk: 'A confirmation with nothing more to say.',
+  FileUpload: 'A document uploaded as a multipart form with one `file` field.',
+  Login: 'User name and password.',
+  LoginResult: 'A new session: its bearer token, the CSRF token for cookie writes, when it ends, and the user.',
+  Me: 'The signed-in user, their role grants and every permission they hold (what the UI shows and hides).',
+  User: 'A user account (never its password).',
+  NewUser: 'A new user account with its roles.',
+  UserPatch: 'Changes to a user account; fields left out stay as they are.',
+  Permission: 'One action a user may take, and where: everywhere, in a unit, or in a unit and its subtree.',
+  RoleInfo: 'A role and the actions it grants.',
+  Unit: 'An administrative unit: the province, a department, a district or a commune, valid over a span of days.',
+  UnitNode: 'A unit with its children, for the nested tree.',
+  NewUnit: 'A new unit.',
+  UnitPatch: 'Changes to a unit; fields left out stay as they are.',
+  UnitMerge: 'Which unit takes over, and from which day.',
+  Plan: 'An action plan as imported or written: header, targets, sections and their tasks with assignees as written in the document.',
+  PlanUpdate: 'A whole plan (while a draft) or its header (once published), with the version last read.',
+  StoredPlan: 'A stored plan: the plan with ids, its version, and every task assignee resolved to a unit.',
+  StoredSection: 'A section of a stored plan and its tasks.',
+  StoredTask: 'A task of a stored plan, with its assignees resolved to units.',
+  TaskAssignee: 'A unit a task is assigned to, as lead or coordinator, and the text it was read from.',
+  PlanSummary: 'A plan in a list: header, version and how many tasks it has.',
+  PlanImportDryRun: 'What an uploaded plan document would store: the plan read from it, the issues found, and the changes against the stored plan.',
+  PlanImportResult: 'What storing an imported plan did: created, updated or unchanged, the changes, and tasks kept because reports were filed on them.',
+  PlanImportAnswer: 'A dry run, or what storing the plan did (with `confirm=true`).',
+  PlanChanges: 'Sections and tasks added, changed and removed by a re-import.',
+  KeptTask: 'A task the document no longer lists, kept because reports were filed on it.',
+  VersionCheck: 'The version last read, so a change made meanwhile by someone else is refused (409) instead of overwritten.',
+  Assignment: 'One task × unit pair: who does what.',
+  EvaluatedTarget: 'A plan or task target, with the value observed so far and whether it is met.',
+  PeriodInfo: 'What a period code means by default: its span, cut-off window and the deadline of each level.',
+  Period: 'A reporting period opened on a plan: `id` is its UUID, `code` the period code (`2018S1`).',
+  NewPeriod: 'A period to open on a plan; window and deadline default to the plan rules.',
+  PeriodPatch: "Changes to a period's window or deadline, or locking it.",
+  StoredReport: 'The report of one unit on one task for one period.',
+  ReportWrite: 'A report to save (and, with `status: submitted`, submit), with the version last read.',
+  ReportVersion: 'One version a report went through: the action, who, when, and the report as it was.',
+  ReportSubmit: 'The version last read of the report to submit.',
+  ReportAccept: 'The version last read, and an optional comment to the unit.',
+  ReportReturn: 'The version last read, and the comment that says what to change.',
+  MyTasks: "The tasks the caller's units must report on in a period.",
+  MyTask: "One task a unit must report on in a period, with the unit's report so far (`null` while none is saved).",
+  Framework: 'An index framework (PAPI, PAR INDEX, SIPAS) of one year: its dimensions and how a result is checked.',
+  IndexResult: 'The published result of one unit in one framework and year.',
+  ScoreInput: 'One result, or up to 1000.',
+  Score: 'A stored index result.',
+  ScoreSaveResult: 'The results stored, and warnings about values outside the usual range.',
+  ScoreImportResult: 'The results read from the table, those stored (none on a dry run), and warnings.',
+  Dashboard: "Completeness, timeliness and progress of a unit's subtree in a period, by plan, section, task and unit.",
+  AuditEntry: 'One change: who made it, when, to which record, and the record before and after.',
+}
+
+/** Examples of the bodies outside developers send most. */
+const EXAMPLES: Record<string, unknown> = {
+  Login: { username: 'planner', password: 'mat-khau-2018' },
+  ReportWrite: {
+    taskId: '5d0b7c1e-8a2f-4f3b-9c6d-1e2f3a4b5c6d',
+    unitId: '7a1c9e3b-2d4f-4a6b-8c0d-9e1f2a3b4c5d',
+    periodId: '2018S1',
+    status: 'done',
+    completedOn: '2018-05-31',
+    progress: 100,
+    narrative: 'Đã niêm yết công khai thủ tục hành chính tại bộ phận một cửa.',
+    version: 0,
+  },
+  NewPeriod: { periodId: '2018S1' },
+  UnitMerge: { successorId: '7a1c9e3b-2d4f-4a6b-8c0d-9e1f2a3b4c5d', effectiveOn: '2025-07-01' },
+  ReportReturn: { version: 3, comment: 'Bổ sung số liệu minh chứng.' },
+  ReportSubmit: { version: 2 },
+}
+
 const WRITES = new Set(['post', 'put', 'patch', 'delete'])
 const STATUS_OF = Object.fromEntries(Object.entries(codeToStatus).map(([code, status]) => [String(status), code])) as Record<
   string,
   ErrorCode
 >
+
+function describeParameter(path: string, parameter: Json) {
+  const known = PARAMETERS[parameter.name]
+  if (parameter.name === 'id' && parameter.in === 'path') {
+    // /api/v1/plans/{id}/periods → "Id (UUID) of the plan"
+    const resource = path.split('/{id}')[0]!.split('/').pop()!.replace(/s$/, '')
+    parameter.description ??= `Id (UUID) of the ${resource}.`
+    parameter.example ??= '0b6f2a64-6a0e-4f61-9d43-2c1f0e8a7b19'
+  } else if (known) {
+    parameter.description ??= known.description
+    if (known.example !== undefined) parameter.example ??= known.example
+  }
+}
 
 /**
  * Completes a generated document: security per operation, the error statuses each kind of request
@@ -126,8 +242,13 @@ export function completeDocument(doc: Json): Json {
   doc.components.responses = Object.fromEntries(
     (Object.keys(RESPONSE_NAMES) as ErrorCode[]).map((code) => [RESPONSE_NAMES[code], errorResponse(code)]),
   )
-  for (const item of Object.values<Json>(doc.paths ?? {})) {
+  for (const [name, schema] of Object.entries<Json>(doc.components.schemas ?? {})) {
+    if (!schema.description && SCHEMAS[name]) schema.description = SCHEMAS[name]
+    if (schema.examples === undefined && EXAMPLES[name] !== undefined) schema.examples = [EXAMPLES[name]]
+  }
+  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
     for (const [method, op] of Object.entries<Json>(item)) {
+      for (const parameter of op.parameters ?? []) describeParameter(path, parameter)
       const isPublic = Array.isArray(op.security) && op.security.length === 0
       const write = WRITES.has(method)
       if (!isPublic && write) op.security = [{ bearer: [] }, { sessionCookie: [], csrfToken: [] }]

@@ -20,12 +20,20 @@ import {
  * Names a domain schema as an OpenAPI component. The domain's schemas may be built before
  * @hono/zod-openapi adds `.openapi()` to zod, so name a derived copy (`.meta()`), which has it.
  */
-function component<T extends z.ZodType>(schema: T, name: string): T {
+export function component<T extends z.ZodType>(schema: T, name: string): T {
   return (schema.meta({}) as unknown as { openapi(name: string): T }).openapi(name)
 }
 
 /** A day (2018-06-18) or an instant (2018-06-18T09:00:00+07:00) figures are judged on. */
 export const AsOfSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+
+/** The answer of calls that only confirm (`/api/health`, log-out). */
+export const StatusOkSchema = z.object({ status: z.literal('ok') }).openapi('StatusOk')
+
+/** A document uploaded as a multipart form with one `file` field. */
+export const FileUploadSchema = z
+  .object({ file: z.any().openapi({ type: 'string', format: 'binary', description: 'The document' }) })
+  .openapi('FileUpload')
 
 export const IdParamSchema = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) })
 

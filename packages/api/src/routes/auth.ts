@@ -7,7 +7,7 @@ import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
 import { DUMMY_HASH, verifyPassword } from '../password'
 import { createRouter } from '../router'
-import { PermissionSchema, UserOutSchema } from '../schemas'
+import { PermissionSchema, StatusOkSchema, UserOutSchema } from '../schemas'
 import { CSRF_COOKIE, requireAuth, SESSION_COOKIE } from '../session'
 
 const LoginSchema = z
@@ -111,7 +111,7 @@ export const authRoutes = createRouter()
       tags: ['auth'],
       summary: 'End the session',
       responses: {
-        200: { description: 'Logged out', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } },
+        200: { description: 'Logged out', content: { 'application/json': { schema: StatusOkSchema } } },
         ...errorResponses('unauthenticated', 'forbidden'),
       },
     }),

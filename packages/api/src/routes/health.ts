@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { createRouter } from '../router'
+import { StatusOkSchema } from '../schemas'
 
 /** `GET /api/health`: the process is up (it does not touch the database, so it stays cheap). */
 export const healthRoutes = createRouter().openapi(
@@ -13,7 +14,7 @@ export const healthRoutes = createRouter().openapi(
     responses: {
       200: {
         description: 'The API is up',
-        content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+        content: { 'application/json': { schema: StatusOkSchema } },
       },
     },
   }),

@@ -4,7 +4,7 @@ import { PlanSchema, planScopeUnitId, type Plan } from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
-import { PlanImportResultSchema } from '../schemas'
+import { FileUploadSchema, PlanImportResultSchema } from '../schemas'
 
 const DryRunSchema = z
   .object({
@@ -41,14 +41,14 @@ export const planImportRoutes = createRouter().openapi(
       body: {
         required: true,
         content: {
-          'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+          'multipart/form-data': { schema: FileUploadSchema },
         },
       },
     },
     responses: {
       200: {
         description: 'Dry run; or, with confirm=true, the stored plan updated or found unchanged',
-        content: { 'application/json': { schema: z.union([DryRunSchema, PlanImportResultSchema]) } },
+        content: { 'application/json': { schema: z.union([DryRunSchema, PlanImportResultSchema]).openapi('PlanImportAnswer') } },
       },
       201: { description: 'Stored as a new draft', content: { 'application/json': { schema: PlanImportResultSchema } } },
       ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid', 'too-large'),

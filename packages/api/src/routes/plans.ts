@@ -17,7 +17,7 @@ import { errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
-import { IdParamSchema, PlanSummarySchema, StoredPlanSchema } from '../schemas'
+import { component, IdParamSchema, PlanSummarySchema, StoredPlanSchema } from '../schemas'
 import { requireAuth } from '../session'
 
 const VersionSchema = z
@@ -87,7 +87,7 @@ export const planRoutes = createRouter()
       operationId: 'createPlan',
       tags: ['plans'],
       summary: 'Store a plan (JSON) as a draft; assignees resolve to units inside its scope',
-      request: { body: { required: true, content: { 'application/json': { schema: PlanSchema } } } },
+      request: { body: { required: true, content: { 'application/json': { schema: component(PlanSchema, 'Plan') } } } },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: StoredPlanSchema } } },
         ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid', 'too-large'),

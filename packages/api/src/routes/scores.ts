@@ -18,7 +18,9 @@ import type { AppEnv } from '../app-env'
 import { changeOf } from '../authorize'
 import { attachment } from '../content-disposition'
 import { createRouter } from '../router'
-import { StoredScoreSchema } from '../schemas'
+import { component, FileUploadSchema, StoredScoreSchema } from '../schemas'
+
+const NamedIndexResultSchema = component(IndexResultSchema, 'IndexResult')
 import { describeResultIssue } from '../result-issue'
 import { requireAuth } from '../session'
 
@@ -79,7 +81,7 @@ export const scoreRoutes = createRouter()
       tags: ['scores'],
       summary: 'The index frameworks papi knows (PAPI, PAR INDEX, SIPAS; versioned by year)',
       responses: {
-        200: { description: 'Frameworks', content: { 'application/json': { schema: z.array(FrameworkSchema) } } },
+        200: { description: 'Frameworks', content: { 'application/json': { schema: z.array(component(FrameworkSchema, 'Framework')) } } },
         ...errorResponses('unauthenticated'),
       },
     }),
@@ -136,7 +138,7 @@ export const scoreRoutes = createRouter()
       request: {
         body: {
           required: true,
-          content: { 'application/json': { schema: z.union([IndexResultSchema, z.array(IndexResultSchema).min(1).max(1000)]) } },
+          content: { 'application/json': { schema: z.union([NamedIndexResultSchema, z.array(NamedIndexResultSchema).min(1).max(1000)]).openapi('ScoreInput') } },
         },
       },
       responses: {
@@ -210,7 +212,7 @@ export const scoreRoutes = createRouter()
           // Not "required": the form validator would then run on text/csv bodies too.
           content: {
             'text/csv': { schema: z.string() },
-            'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+            'multipart/form-data': { schema: FileUploadSchema },
           },
         },
       },

@@ -5,7 +5,7 @@ import { readRegister } from '@papi/register'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
-import { IdParamSchema, UnitOutSchema } from '../schemas'
+import { component, IdParamSchema, UnitOutSchema } from '../schemas'
 import { requireAuth } from '../session'
 
 type UnitNode = Unit & { children: UnitNode[] }
@@ -122,7 +122,7 @@ export const unitRoutes = createRouter()
       operationId: 'createUnit',
       tags: ['units'],
       summary: 'Create a unit',
-      request: { body: { required: true, content: { 'application/json': { schema: UnitInputSchema } } } },
+      request: { body: { required: true, content: { 'application/json': { schema: component(UnitInputSchema, 'NewUnit') } } } },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: UnitOutSchema } } },
         ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid'),
@@ -161,7 +161,7 @@ export const unitRoutes = createRouter()
       summary: 'Change a unit (name, code, parent, validity)',
       request: {
         params: IdParamSchema,
-        body: { required: true, content: { 'application/json': { schema: UnitPatchSchema } } },
+        body: { required: true, content: { 'application/json': { schema: component(UnitPatchSchema, 'UnitPatch') } } },
       },
       responses: {
         200: { description: 'Updated', content: { 'application/json': { schema: UnitOutSchema } } },
