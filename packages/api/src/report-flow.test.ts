@@ -197,6 +197,19 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
     const targets = await t.call('GET', `/api/v1/plans/${plan.id}/targets`, { token: tokens.planner })
     expect(targets.body[0]).toMatchObject({ metric: 'papi-rank', state: 'not-met', observed: { rank: 47, year: 2018 } })
   })
+
+  it('submitting "done" without a completion day is a 422 whose details name the field (completedOn)', async () => {
+    const body = { taskId: task('1.3').id, unitId: t.units.vtv.id, periodId: '2018Q3', status: 'done', progress: 100, narrative: 'Xong.' }
+    const saved = await t.call('PUT', '/api/v1/reports', { token: tokens.reporter, body })
+    expect(saved.status).toBe(200)
+    const res = await t.call('POST', `/api/v1/reports/${saved.body.id}/submit`, { token: tokens.reporter, body: { version: saved.body.version } })
+    expect(res.status).toBe(422)
+    expect(res.body.error).toMatchObject({
+      code: 'invalid',
+      details: { reason: 'invalid-content', field: 'completedOn' },
+    })
+  })
+
   // Issue 13: history was judged as of today — a 2018 report printed years later counted every
   // task as overdue. A past period reads as it stood at its deadline unless a day is asked for.
   // Last: logging in years later ends the sessions opened in 2018.
@@ -234,5 +247,4 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
       t.setNow(NOW)
     }
   })
-
 })

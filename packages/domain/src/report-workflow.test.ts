@@ -128,6 +128,15 @@ describe('applyReportAction', () => {
     if (!result.ok) expect(result.error.message).not.toBe('')
   })
 
+  it.each<[string, ReportAction, string]>([
+    ['progress above 100', { type: 'save', changes: { progress: 120 } }, 'progress'],
+    ['a completion day after the day of the report', { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-13' } }, 'completedOn'],
+    ['submitting done without the day it was done', { type: 'submit', changes: { workStatus: 'done' } }, 'completedOn'],
+  ])('names the field at fault when it refuses %s, so a form can mark it', (_, action, field) => {
+    const result = applyReportAction(report({ status: 'draft' }), action, { at, expectedVersion: 3 })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-content', field } })
+  })
+
   it.each<[ReportStatus, ReportAction]>([
     ['draft', { type: 'save', changes: { progress: 10 } }],
     ['returned', { type: 'submit' }],

@@ -194,9 +194,9 @@ export function reportActionPermission(action: ReportActionType): Action {
   return ACTOR_PERMISSIONS[REPORT_TRANSITIONS[action].by]
 }
 
-const fail = (code: ReportWorkflowErrorCode, message: string): ReportActionResult => ({
+const fail = (code: ReportWorkflowErrorCode, message: string, field?: string): ReportActionResult => ({
   ok: false,
-  error: { code, message },
+  error: { code, message, ...(field !== undefined && { field }) },
 })
 
 /**
@@ -265,11 +265,11 @@ export function applyReportAction(report: Report, action: ReportAction, ctx: Rep
       if (next.workStatus !== 'done') delete next.completedOn
       const today = localDateOf(ctx.at)
       if (next.completedOn !== undefined && next.completedOn > today) {
-        return fail('invalid-content', `completedOn ${next.completedOn} is after the day of the report (${today})`)
+        return fail('invalid-content', `completedOn ${next.completedOn} is after the day of the report (${today})`, 'completedOn')
       }
       if (action.type === 'save') return { ok: true, report: next }
       if (next.workStatus === 'done' && next.completedOn === undefined) {
-        return fail('invalid-content', 'a report that says the work is done must give the day it was done (completedOn)')
+        return fail('invalid-content', 'a report that says the work is done must give the day it was done (completedOn)', 'completedOn')
       }
       return { ok: true, report: { ...next, status: 'submitted', submittedAt: ctx.at } }
     }
