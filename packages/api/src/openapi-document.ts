@@ -38,6 +38,7 @@ export const DOCUMENT_CONFIG = {
     { name: 'scores', description: 'Published index results (PAPI, PAR INDEX, SIPAS)' },
     { name: 'dashboard', description: 'Completeness, timeliness and progress' },
     { name: 'audit', description: 'Who changed what, when' },
+    { name: 'backup', description: 'The whole database as one file, and restoring it' },
   ],
   security: [{ bearer: [] }, { sessionCookie: [] }] as Record<string, string[]>[],
 }
@@ -132,6 +133,7 @@ const PARAMETERS: Record<string, { description: string; example?: unknown }> = {
   entityId: { description: 'Id of the record changed.' },
   before: { description: 'Only entries before this instant (ISO 8601 with offset): the `at` of the last entry read, to page back.' },
   limit: { description: 'At most this many entries (1–1000).', example: 100 },
+  keyId: { description: 'Id of one of the user’s SSH keys.' },
 }
 
 /** What each named schema is. A schema's own description (zod `.openapi({ description })`) wins. */
@@ -186,6 +188,12 @@ const SCHEMAS: Record<string, string> = {
   ScoreSaveResult: 'The results stored, and warnings about values outside the usual range.',
   ScoreImportResult: 'The results read from the table, those stored (none on a dry run), and warnings.',
   Dashboard: "Completeness, timeliness and progress of a unit's subtree in a period, by plan, section, task and unit.",
+  RevokedSessions: 'How many sessions were ended.',
+  SshKey: 'An SSH public key a user signs in with over `papi ssh-serve` (its fingerprint, never a private key).',
+  NewSshKey: 'An SSH public key to register, in OpenSSH format (`ssh-ed25519 AAAA… comment`).',
+  SshLogin: 'A signature made with a registered SSH key over the challenge `papi ssh-serve` gave.',
+  SshLoginResult: 'A new session for the user the SSH key belongs to.',
+  RestoreResult: 'What a restore read: when the backup was made, from which database, and the rows of each table.',
   AuditEntry: 'One change: who made it, when, to which record, and the record before and after.',
 }
 
