@@ -5,6 +5,7 @@ import { LoginPage } from '../pages/login-page'
 import { useSession } from '../session/session-context'
 import { LanguageSwitch } from './language-switch'
 import { Loading } from './loading'
+import { PageAnnouncer } from './page-announcer'
 
 /** Header, navigation and the page. Signed-out visitors get the sign-in form at any address. */
 export function Shell(props: RouteSectionProps) {
@@ -12,7 +13,15 @@ export function Shell(props: RouteSectionProps) {
   const session = useSession()
   return (
     <>
-      <a class="skip" href="#main">
+      {/* The router would take the click for a navigation: move focus into main ourselves. */}
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
         {t('app.skip')}
       </a>
       <header class="top">
@@ -65,6 +74,7 @@ export function Shell(props: RouteSectionProps) {
           </Match>
         </Switch>
       </main>
+      <PageAnnouncer appName={t('app.name')} session={session.state} />
     </>
   )
 }

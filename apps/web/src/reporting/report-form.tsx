@@ -52,7 +52,30 @@ export function ReportForm(props: ReportFormProps) {
       return mismatch ? mismatch.text[locale()] : t('reporting.progressInvalid')
     }
     if (local !== undefined) return field === 'kpiValues' ? t('reporting.kpiInvalid') : local
-    return fieldError(apiError(), field) ?? (field === 'workStatus' ? fieldError(apiError(), 'status') : undefined)
+    const remote = fieldError(apiError(), field) ?? (field === 'workStatus' ? fieldError(apiError(), 'status') : undefined)
+    // The API names the field (the domain's rule, in English); say it in the user's language.
+    if (remote !== undefined && field === 'completedOn') {
+      return draft.completedOn === '' ? t('reporting.completedOnRequired') : t('reporting.completedOnFuture')
+    }
+    return remote
+  }
+  /** aria-describedby for a field: its error, only while there is one (never an id that is not in the page). */
+  const describedBy = (field: keyof DraftFieldErrors, errorId: string) => (fieldMessage(field) === undefined ? undefined : errorId)
+  let statusLine: HTMLParagraphElement | undefined
+  /** After an action, focus goes where the user reads what happened: the field at fault, or the status line. */
+  const focusAfter = () => {
+    queueMicrotask(() => {
+      const fields: [keyof DraftFieldErrors, string][] = [
+        ['workStatus', 'status'],
+        ['progress', 'progress'],
+        ['completedOn', 'completed'],
+        ['narrative', 'narrative'],
+      ]
+      const wrong = fields.find(([field]) => fieldMessage(field) !== undefined)
+      const target = wrong ? document.getElementById(id(wrong[1])) : undefined
+      if (target) target.focus()
+      else if (!editable() && statusLine) statusLine.focus()
+    })
   }
 
   const adopt = (saved: ReportDto) => {
@@ -78,12 +101,17 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const run = async (kind: 'save' | 'submit') => {
+    // The buttons stay enabled while saving (a disabled button drops the focus): ignore a second press.
+    if (busy() !== undefined) return
     setBusy(kind)
     setApiError(undefined)
-    setNotice(undefined)
+    setNotice(t(kind === 'save' ? 'reporting.saving' : 'reporting.submitting'))
     try {
       const saved = await persist()
-      if (saved === undefined) return
+      if (saved === undefined) {
+        setNotice(undefined)
+        return
+      }
       if (kind === 'save') {
         setNotice(t('reporting.saved', { time: fmt.dateTime(new Date().toISOString()) }))
         return
@@ -92,10 +120,12 @@ export function ReportForm(props: ReportFormProps) {
       adopt(submitted)
       setNotice(t('reporting.submitted', { time: fmt.dateTime(submitted.submittedAt ?? new Date().toISOString()) }))
     } catch (err) {
+      setNotice(undefined)
       if (err instanceof ApiError && err.isConflict) setConflict(true)
       setApiError(err)
     } finally {
       setBusy(undefined)
+      focusAfter()
     }
   }
 
@@ -152,12 +182,16 @@ export function ReportForm(props: ReportFormProps) {
       <Show when={!editable()}>
         <p class="notice">{t('reporting.locked')}</p>
       </Show>
-      <fieldset disabled={!editable() || busy() !== undefined} class="plain">
+      <fieldset disabled={!editable()} aria-busy={busy() !== undefined} class="plain">
         <legend class="sr-only">{props.task.title}</legend>
         <div class="form-grid">
           <div class="field">
             <label for={id('status')}>{t('reporting.workStatus')}</label>
-            <select id={id('status')} value={draft.workStatus} onChange={(e) => setDraft('workStatus', e.currentTarget.value as ReportDraft['workStatus'])}>
+            <select
+              id={id('status')}
+              aria-invalid={fieldMessage('workStatus') !== undefined}
+              aria-describedby={describedBy('workStatus', id('status-error'))}
+              value={draft.workStatus} onChange={(e) => setDraft('workStatus', e.currentTarget.value as ReportDraft['workStatus'])}>
               <For each={fmt.options('workStatus')}>{(o) => <option value={o.value} selected={o.value === draft.workStatus}>{o.label}</option>}</For>
             </select>
             <FieldError id={id('status-error')} text={fieldMessage('workStatus')} />
@@ -170,7 +204,7 @@ export function ReportForm(props: ReportFormProps) {
               value={draft.progress}
               onInput={(e) => setDraft('progress', e.currentTarget.value)}
               aria-invalid={fieldMessage('progress') !== undefined}
-              aria-describedby={id('progress-error')}
+              aria-describedby={describedBy('progress', id('progress-error'))}
             />
             <FieldError id={id('progress-error')} text={fieldMessage('progress')} />
           </div>
@@ -183,7 +217,7 @@ export function ReportForm(props: ReportFormProps) {
                 value={draft.completedOn}
                 onInput={(e) => setDraft('completedOn', e.currentTarget.value)}
                 aria-invalid={fieldMessage('completedOn') !== undefined}
-                aria-describedby={id('completed-error')}
+                aria-describedby={describedBy('completedOn', id('completed-error'))}
               />
               <FieldError id={id('completed-error')} text={fieldMessage('completedOn')} />
             </div>
@@ -196,7 +230,7 @@ export function ReportForm(props: ReportFormProps) {
             value={draft.narrative}
             onInput={(e) => setDraft('narrative', e.currentTarget.value)}
             aria-invalid={fieldMessage('narrative') !== undefined}
-            aria-describedby={id('narrative-error')}
+            aria-describedby={describedBy('narrative', id('narrative-error'))}
           />
           <FieldError id={id('narrative-error')} text={fieldMessage('narrative')} />
         </div>
@@ -234,17 +268,20 @@ export function ReportForm(props: ReportFormProps) {
       <Show when={!conflict()}>
         <ErrorText error={fieldedElsewhere(apiError()) ? undefined : apiError()} />
       </Show>
-      <Show when={notice()}>
-        <p class="notice" role="status">
-          {notice()}
-        </p>
-      </Show>
+      {/* Always in the page, so screen readers hear what is put in it (a region inserted with its text may go unread). */}
+      <div role="status" aria-live="polite" data-testid="report-status-line">
+        <Show when={notice()}>
+          <p class="notice" tabIndex={-1} ref={statusLine}>
+            {notice()}
+          </p>
+        </Show>
+      </div>
       <Show when={editable()}>
         <div class="actions">
-          <button type="submit" disabled={busy() !== undefined}>
+          <button type="submit" aria-disabled={busy() !== undefined}>
             {t('reporting.saveDraft')}
           </button>
-          <button type="button" class="primary" disabled={busy() !== undefined} onClick={() => void run('submit')}>
+          <button type="button" class="primary" aria-disabled={busy() !== undefined} onClick={() => void run('submit')}>
             {t('reporting.submit')}
           </button>
         </div>

@@ -92,7 +92,7 @@ export function ReviewActions(props: {
                   value={comment()}
                   onInput={(e) => setComment(e.currentTarget.value)}
                   aria-invalid={missingComment()}
-                  aria-describedby={`${commentId}-error`}
+                  aria-describedby={missingComment() ? `${commentId}-error` : undefined}
                 />
                 <Show when={missingComment()}>
                   <p class="field-error" id={`${commentId}-error`}>
