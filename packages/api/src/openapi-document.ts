@@ -260,7 +260,8 @@ export function completeDocument(doc: Json): Json {
       const isPublic = Array.isArray(op.security) && op.security.length === 0
       const write = WRITES.has(method)
       if (!isPublic && write) op.security = [{ bearer: [] }, { sessionCookie: [], csrfToken: [] }]
-      const responses: Json = (op.responses ??= {})
+      op.responses ??= {}
+      const responses: Json = op.responses
       const add = (code: ErrorCode) => {
         responses[String(codeToStatus[code])] ??= {}
       }
