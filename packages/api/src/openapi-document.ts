@@ -134,6 +134,9 @@ const PARAMETERS: Record<string, { description: string; example?: unknown }> = {
   before: { description: 'Only entries before this instant (ISO 8601 with offset): the `at` of the last entry read, to page back.' },
   limit: { description: 'At most this many entries (1–1000).', example: 100 },
   keyId: { description: 'Id of one of the user’s SSH keys.' },
+  targetRank: { description: 'A rank to compare each result with (the plan target, e.g. 30): the answer says how far each is from it.' },
+  actorId: { description: 'Id (UUID) of the user who made the change.' },
+  action: { description: 'What was done: `create`, `update`, `delete`, `publish`, `submit`, `accept`, `merge`…' },
 }
 
 /** What each named schema is. A schema's own description (zod `.openapi({ description })`) wins. */
@@ -194,6 +197,10 @@ const SCHEMAS: Record<string, string> = {
   SshLogin: 'A signature made with a registered SSH key over the challenge `papi ssh-serve` gave.',
   SshLoginResult: 'A new session for the user the SSH key belongs to.',
   RestoreResult: 'What a restore read: when the backup was made, from which database, and the rows of each table.',
+  UnitHistory: 'A unit and its dated versions: each name, parent and level it had, and from when to when.',
+  RegisterImportInput: 'Which province of the national unit register to import (its two-digit code), or all of them.',
+  RegisterImportResult: 'What importing the national unit register created and found already there.',
+  ScoreWithFigures: 'A stored index result with the figures computed from it: band, change on the previous year, distance to a target rank.',
   AuditEntry: 'One change: who made it, when, to which record, and the record before and after.',
 }
 
