@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of papi — unit, API on PGlite and on a real PostgreSQL server, browser end-to-end —
+# Runs the linter and every test of papi — unit, API on PGlite and on a real PostgreSQL server, browser end-to-end —
 # on a fresh machine. Installs what is missing (Debian's postgresql and chromium) when run as root,
 # starts a private PostgreSQL cluster on 127.0.0.1 for the run and stops it afterwards.
 # A missing PostgreSQL server or browser is a failure, never a skip (PAPI_REQUIRE_POSTGRES=1,
@@ -48,8 +48,11 @@ export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 log=$(mktemp /tmp/papi-test-all.XXXXXX)
 trap 'rm -f "$log"; declare -F stop_pg >/dev/null && stop_pg' EXIT
 
+say "lint (Biome, tooling/biome-config.jsonc): an error fails the run"
+npx -y pnpm@10 exec turbo run lint --concurrency=2 --output-logs=errors-only 2>&1 | tee "$log"
+
 say "running every test"
-npx -y pnpm@10 exec turbo run test typecheck --concurrency=2 "$@" 2>&1 | tee "$log"
+npx -y pnpm@10 exec turbo run test typecheck --concurrency=2 "$@" 2>&1 | tee -a "$log"
 
 say "the admin TUI in a real terminal and over SSH"
 bash tooling/tui-e2e.sh 2>&1 | tee -a "$log"
