@@ -1,10 +1,5 @@
-import { defineConfig } from 'tsup'
+import { papiTsupConfig } from '@papi/tooling/tsup'
 
-export default defineConfig({
+export default papiTsupConfig({
   entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
 })

@@ -1,8 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { papiVitestConfig } from '@papi/tooling/vitest'
 
-// Tests read sources through the "source" export condition, so no build is needed first.
-export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
-  test: { include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000, hookTimeout: 30_000 },
-})
+// Ink screens are .tsx: their tests too. 30 s per hook, as before.
+export default papiVitestConfig({ test: { include: ['src/**/*.test.{ts,tsx}'], hookTimeout: 30_000 } })
