@@ -15,7 +15,9 @@ if (process.env.DATABASE_URL) {
   const db = await PGlite.create(process.env.PAPI_DATA_DIR || undefined)
   query = (text, params) => db.query(text, params)
 }
-await query('create table if not exists bench_floor (id bigint generated always as identity primary key, at timestamptz not null default now(), body jsonb not null)')
+await query(
+  'create table if not exists bench_floor (id bigint generated always as identity primary key, at timestamptz not null default now(), body jsonb not null)',
+)
 
 const app = new Hono()
 app.get('/api/health', (c) => c.json({ status: 'ok' }))

@@ -85,17 +85,44 @@ const DEPARTMENTS = [
 ]
 
 function unitRows(register: RegisterProvince[], spec: ScaleSpec) {
-  const root = { id: stableId('unit:VN'), code: 'VN', name: 'Chính phủ', level: 'national', kind: 'people-committee', parentId: null, provinceId: null }
-  const rows: (typeof root | { id: string; code: string; name: string; level: string; kind: string; parentId: string; provinceId: string })[] = [root]
+  const root = {
+    id: stableId('unit:VN'),
+    code: 'VN',
+    name: 'Chính phủ',
+    level: 'national',
+    kind: 'people-committee',
+    parentId: null,
+    provinceId: null,
+  }
+  const rows: (
+    | typeof root
+    | { id: string; code: string; name: string; level: string; kind: string; parentId: string; provinceId: string }
+  )[] = [root]
   for (const p of register) {
     const provinceId = stableId(`unit:${p.code}`)
     rows.push({ id: provinceId, code: p.code, name: p.name, level: 'province', kind: 'people-committee', parentId: root.id, provinceId })
     for (let d = 0; d < spec.departments; d++) {
       const code = `${p.code}-S${String(d + 1).padStart(2, '0')}`
-      rows.push({ id: stableId(`unit:${code}`), code, name: DEPARTMENTS[d % DEPARTMENTS.length] as string, level: 'province', kind: 'department', parentId: provinceId, provinceId })
+      rows.push({
+        id: stableId(`unit:${code}`),
+        code,
+        name: DEPARTMENTS[d % DEPARTMENTS.length] as string,
+        level: 'province',
+        kind: 'department',
+        parentId: provinceId,
+        provinceId,
+      })
     }
     for (const c of p.communes.slice(0, spec.communes ?? p.communes.length)) {
-      rows.push({ id: stableId(`unit:${p.code}-${c.code}`), code: `${p.code}-${c.code}`, name: c.name, level: 'commune', kind: 'people-committee', parentId: provinceId, provinceId })
+      rows.push({
+        id: stableId(`unit:${p.code}-${c.code}`),
+        code: `${p.code}-${c.code}`,
+        name: c.name,
+        level: 'commune',
+        kind: 'people-committee',
+        parentId: provinceId,
+        provinceId,
+      })
     }
   }
   return { root, rows }
@@ -105,7 +132,7 @@ function planOf(p: RegisterProvince, spec: ScaleSpec): Plan {
   const provinceId = stableId(`unit:${p.code}`)
   const dept = (i: number) => {
     const code = `${p.code}-S${String((i % spec.departments) + 1).padStart(2, '0')}`
-    return { text: DEPARTMENTS[i % spec.departments % DEPARTMENTS.length] as string, unitId: stableId(`unit:${code}`) }
+    return { text: DEPARTMENTS[(i % spec.departments) % DEPARTMENTS.length] as string, unitId: stableId(`unit:${code}`) }
   }
   const perSection = Math.ceil(spec.tasks / 4)
   const sections: Plan['sections'] = []
@@ -119,11 +146,18 @@ function planOf(p: RegisterProvince, spec: ScaleSpec): Plan {
         title: `Nhiệm vụ ${s + 1}.${k + 1}: nâng cao chất lượng ${['công khai', 'giải trình', 'thủ tục hành chính', 'dịch vụ công'][s]} (${i + 1})`,
         lead: i % 2 === 0 ? [{ text: 'UBND cấp xã', unitClass: 'commune-committees' }] : [dept(i)],
         coordinators: [dept(i + 1)],
-        timeframe: i % 4 === 3 ? { kind: 'window', text: `Năm ${year}`, start: `${year}-01-01`, end: `${year}-12-31` } : { kind: 'ongoing', text: 'Thường xuyên' },
+        timeframe:
+          i % 4 === 3
+            ? { kind: 'window', text: `Năm ${year}`, start: `${year}-01-01`, end: `${year}-12-31` }
+            : { kind: 'ongoing', text: 'Thường xuyên' },
         targets: [],
       } as Task)
     }
-    sections.push({ code: String(s + 1), title: ['Công khai, minh bạch', 'Trách nhiệm giải trình', 'Thủ tục hành chính công', 'Cung ứng dịch vụ công'][s] as string, tasks })
+    sections.push({
+      code: String(s + 1),
+      title: ['Công khai, minh bạch', 'Trách nhiệm giải trình', 'Thủ tục hành chính công', 'Cung ứng dịch vụ công'][s] as string,
+      tasks,
+    })
   }
   return {
     number: `${p.code}/KH-UBND`,
@@ -146,9 +180,14 @@ function planOf(p: RegisterProvince, spec: ScaleSpec): Plan {
 async function dropIndexes(store: Store, tables: string[]): Promise<string[]> {
   const rows = await store.db.execute<{ indexname: string; indexdef: string }>(sql`
     select i.indexname, i.indexdef from pg_indexes i
-    where i.schemaname = 'public' and i.tablename in (${sql.join(tables.map((t) => sql`${t}`), sql`, `)})
+    where i.schemaname = 'public' and i.tablename in (${sql.join(
+      tables.map((t) => sql`${t}`),
+      sql`, `,
+    )})
       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`)
-  const list = (rows as unknown as { rows?: { indexname: string; indexdef: string }[] }).rows ?? (rows as unknown as { indexname: string; indexdef: string }[])
+  const list =
+    (rows as unknown as { rows?: { indexname: string; indexdef: string }[] }).rows ??
+    (rows as unknown as { indexname: string; indexdef: string }[])
   for (const r of list) await store.db.execute(sql.raw(`drop index if exists "${r.indexname}"`))
   return list.map((r) => r.indexdef)
 }
@@ -173,10 +212,15 @@ export async function generate(store: Store, options: GenerateOptions): Promise<
   const { root, rows } = unitRows(register, spec)
   for (let i = 0; i < rows.length; i += 500) {
     const batch = rows.slice(i, i + 500)
-    await store.db.execute(sql`insert into units (id, code, name, level, kind, parent_id, province_id, created_at, updated_at) values ${sql.join(
-      batch.map((u) => sql`(${u.id}, ${u.code}, ${u.name}, ${u.level}, ${u.kind}, ${u.parentId}, ${u.provinceId}, ${GENERATED_AT}, ${GENERATED_AT})`),
-      sql`, `,
-    )}`)
+    await store.db.execute(
+      sql`insert into units (id, code, name, level, kind, parent_id, province_id, created_at, updated_at) values ${sql.join(
+        batch.map(
+          (u) =>
+            sql`(${u.id}, ${u.code}, ${u.name}, ${u.level}, ${u.kind}, ${u.parentId}, ${u.provinceId}, ${GENERATED_AT}, ${GENERATED_AT})`,
+        ),
+        sql`, `,
+      )}`,
+    )
     progress('units', Math.min(i + 500, rows.length), rows.length)
   }
 

@@ -103,7 +103,9 @@ async function prepare(store: Store, scale: Scale): Promise<Dataset['info']> {
     { actorId: null, at: GENERATED_AT },
   )
   const session = await store.sessions.create(user.id, { now: new Date(), ttlMs: 10 * 365 * 24 * 3600 * 1000 })
-  log(`generated ${scale}: ${result.units} units, ${result.plans} plans, ${result.tasks} tasks, ${result.assignments} assignments, ${result.reports} reports in ${result.seconds.toFixed(1)} s`)
+  log(
+    `generated ${scale}: ${result.units} units, ${result.plans} plans, ${result.tasks} tasks, ${result.assignments} assignments, ${result.reports} reports in ${result.seconds.toFixed(1)} s`,
+  )
   return { ...result, token: session.token, version: DATASET_VERSION }
 }
 
@@ -202,7 +204,9 @@ latest as (
 per_task as (select task_id, avg(progress) as progress, count(*) as units from latest group by task_id)
 select (select json_agg(per_unit) from per_unit) as units, (select json_agg(per_task) from per_task) as tasks`
 
-async function sqlRunner(ds: Dataset): Promise<{ run: (unitId: string, periodId: string) => Promise<unknown>; close: () => Promise<void> }> {
+async function sqlRunner(
+  ds: Dataset,
+): Promise<{ run: (unitId: string, periodId: string) => Promise<unknown>; close: () => Promise<void> }> {
   if (ds.db === 'postgres') {
     const client = new pg.Client({ connectionString: ds.env.DATABASE_URL })
     await client.connect()
@@ -232,16 +236,35 @@ interface Server {
 async function startServer(kind: 'papi' | 'bare', env: Record<string, string>): Promise<Server> {
   const port = PORTS[kind]
   const url = `http://127.0.0.1:${port}`
-  if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is taken: stop what listens there first`)
+  if (
+    await fetch(`${url}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port} is taken: stop what listens there first`)
   const started = performance.now()
   // BENCH_SERVER=source: the server from its sources through tsx (when dist/ cannot be built).
   const papiArgs =
     process.env.BENCH_SERVER === 'source'
-      ? ['--import', pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx')), 'loader.mjs')).href, '--conditions=source', join(ROOT, 'apps/api/src/server.ts')]
+      ? [
+          '--import',
+          pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx')), 'loader.mjs')).href,
+          '--conditions=source',
+          join(ROOT, 'apps/api/src/server.ts'),
+        ]
       : [SERVER_JS]
   const child = spawn(process.execPath, kind === 'papi' ? papiArgs : [BARE_JS], {
     cwd: kind === 'papi' ? ROOT : BENCH,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PAPI_DEMO: '0', PAPI_WEB_DIST: '/nonexistent', PAPI_ADMIN_PASSWORD: 'bench-admin-password' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PAPI_DEMO: '0',
+      PAPI_WEB_DIST: '/nonexistent',
+      PAPI_ADMIN_PASSWORD: 'bench-admin-password',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stopping = false
@@ -288,7 +311,10 @@ interface Load {
   errors: number
 }
 
-async function load(url: string, opts: { seconds: number; connections: number; method?: string; path: string; token?: string; bodies?: (conn: number) => () => string }): Promise<Load> {
+async function load(
+  url: string,
+  opts: { seconds: number; connections: number; method?: string; path: string; token?: string; bodies?: (conn: number) => () => string },
+): Promise<Load> {
   let conn = 0
   const result = await autocannon({
     url,
@@ -342,7 +368,14 @@ async function saveKeys(ds: Dataset, limit: number) {
     let i = 0
     return () => {
       const k = mine[i++ % mine.length] as Row
-      const body = JSON.stringify({ taskId: k.task_id, unitId: k.unit_id, periodId: k.period_id, progress: 50 + (i % 50), narrative: 'Đã triển khai (benchmark).', version: k.version })
+      const body = JSON.stringify({
+        taskId: k.task_id,
+        unitId: k.unit_id,
+        periodId: k.period_id,
+        progress: 50 + (i % 50),
+        narrative: 'Đã triển khai (benchmark).',
+        version: k.version,
+      })
       k.version++
       return body
     }
@@ -358,10 +391,14 @@ function add(f: Omit<Figure, 'ratio'>) {
   const ratio = f.better === 'lower' ? f.papi.median / f.floor.median : f.papi.median / f.floor.median
   const figure = { ...f, ratio: Math.round(ratio * 100) / 100 }
   figures.push(figure)
-  log(`${f.name} [${f.db}, ${f.scale}]: ${fmt(f.papi, f.unit)} vs ${f.floorName} ${fmt(f.floor, f.unit)} → ${figure.ratio}×${f.note ? ` (${f.note})` : ''}`)
+  log(
+    `${f.name} [${f.db}, ${f.scale}]: ${fmt(f.papi, f.unit)} vs ${f.floorName} ${fmt(f.floor, f.unit)} → ${figure.ratio}×${f.note ? ` (${f.note})` : ''}`,
+  )
 }
 const fmt = (s: Stat, unit: string) =>
-  unit === 'req/s' ? `${s.median.toFixed(0)} ${unit}` : `${s.median.toFixed(unit === 'ms' ? 1 : 0)} / ${s.p95.toFixed(unit === 'ms' ? 1 : 0)} ${unit}`
+  unit === 'req/s'
+    ? `${s.median.toFixed(0)} ${unit}`
+    : `${s.median.toFixed(unit === 'ms' ? 1 : 0)} / ${s.p95.toFixed(unit === 'ms' ? 1 : 0)} ${unit}`
 
 const QUERY_PERIOD = '2024S1'
 
@@ -369,20 +406,35 @@ async function dashboardFigures(ds: Dataset, opts: { province: boolean; national
   const floorSql = await sqlRunner(ds)
   const province = ds.info.provinceUnitIds[0] as string
   const floors: Record<string, Stat> = {}
-  if (opts.province) floors.province = stat(await sample(() => floorSql.run(province, QUERY_PERIOD), { runs: opts.runs, seconds: opts.seconds }))
-  if (opts.national) floors.national = stat(await sample(() => floorSql.run(ds.info.rootUnitId, QUERY_PERIOD), { runs: Math.min(opts.runs, 5), seconds: opts.seconds }))
+  if (opts.province)
+    floors.province = stat(await sample(() => floorSql.run(province, QUERY_PERIOD), { runs: opts.runs, seconds: opts.seconds }))
+  if (opts.national)
+    floors.national = stat(
+      await sample(() => floorSql.run(ds.info.rootUnitId, QUERY_PERIOD), { runs: Math.min(opts.runs, 5), seconds: opts.seconds }),
+    )
   await floorSql.close()
 
   const server = await startServer('papi', ds.env)
   const get = async (unitId: string) => {
-    const res = await fetch(`${server.url}/api/v1/dashboard?unitId=${unitId}&periodId=${QUERY_PERIOD}`, { headers: { authorization: `Bearer ${ds.info.token}` } })
+    const res = await fetch(`${server.url}/api/v1/dashboard?unitId=${unitId}&periodId=${QUERY_PERIOD}`, {
+      headers: { authorization: `Bearer ${ds.info.token}` },
+    })
     if (!res.ok) throw new Error(`dashboard ${res.status}: ${await res.text()}`)
     return res.text()
   }
   try {
     if (opts.province) {
       const papi = stat(await sample(() => get(province), { runs: opts.runs, seconds: opts.seconds }))
-      add({ name: 'province dashboard', db: ds.db, scale: ds.scale, unit: 'ms', papi, floor: floors.province as Stat, floorName: 'its rollup as one SQL statement', better: 'lower' })
+      add({
+        name: 'province dashboard',
+        db: ds.db,
+        scale: ds.scale,
+        unit: 'ms',
+        papi,
+        floor: floors.province as Stat,
+        floorName: 'its rollup as one SQL statement',
+        better: 'lower',
+      })
       // Responsiveness: health requests while dashboards run.
       const waits: number[] = []
       let running = true
@@ -416,13 +468,38 @@ async function dashboardFigures(ds: Dataset, opts: { province: boolean; national
     }
     if (opts.national) {
       let bytes = 0
-      const papi = stat(await sample(async () => (bytes = (await get(ds.info.rootUnitId)).length), { runs: Math.min(opts.runs, 5), seconds: opts.seconds, warmup: 0 }))
-      add({ name: 'national dashboard', db: ds.db, scale: ds.scale, unit: 'ms', papi, floor: floors.national as Stat, floorName: 'its rollup as one SQL statement', better: 'lower', note: `${(bytes / 1024).toFixed(0)} KiB JSON` })
+      const papi = stat(
+        await sample(async () => (bytes = (await get(ds.info.rootUnitId)).length), {
+          runs: Math.min(opts.runs, 5),
+          seconds: opts.seconds,
+          warmup: 0,
+        }),
+      )
+      add({
+        name: 'national dashboard',
+        db: ds.db,
+        scale: ds.scale,
+        unit: 'ms',
+        papi,
+        floor: floors.national as Stat,
+        floorName: 'its rollup as one SQL statement',
+        better: 'lower',
+        note: `${(bytes / 1024).toFixed(0)} KiB JSON`,
+      })
       const bare = await startServer('bare', ds.env)
       await load(bare.url, { seconds: 2, connections: 16, path: '/api/health' })
       const bareRss = bare.peakRssMiB()
       await bare.stop()
-      add({ name: 'peak RSS serving the national dashboard', db: ds.db, scale: ds.scale, unit: 'MiB', papi: { median: server.peakRssMiB(), p95: server.peakRssMiB(), runs: 1 }, floor: { median: bareRss, p95: bareRss, runs: 1 }, floorName: 'bare Hono under load', better: 'lower' })
+      add({
+        name: 'peak RSS serving the national dashboard',
+        db: ds.db,
+        scale: ds.scale,
+        unit: 'MiB',
+        papi: { median: server.peakRssMiB(), p95: server.peakRssMiB(), runs: 1 },
+        floor: { median: bareRss, p95: bareRss, runs: 1 },
+        floorName: 'bare Hono under load',
+        better: 'lower',
+      })
     }
   } finally {
     await server.stop()
@@ -442,7 +519,16 @@ async function httpFigures(ds: Dataset, seconds: number) {
     bareStart.push(b.startupMs)
     await b.stop()
   }
-  add({ name: 'startup to first answer', db: ds.db, scale: ds.scale, unit: 'ms', papi: stat(papiStart), floor: stat(bareStart), floorName: 'bare Hono + the same database driver', better: 'lower' })
+  add({
+    name: 'startup to first answer',
+    db: ds.db,
+    scale: ds.scale,
+    unit: 'ms',
+    papi: stat(papiStart),
+    floor: stat(bareStart),
+    floorName: 'bare Hono + the same database driver',
+    better: 'lower',
+  })
 
   const bodies = keys(16)
   const papi = await startServer('papi', ds.env)
@@ -454,7 +540,17 @@ async function httpFigures(ds: Dataset, seconds: number) {
   const bareSave = await load(bare.url, { seconds, connections: 16, method: 'PUT', path: '/api/v1/reports', bodies: keys(16) })
   await bare.stop()
   const rate = (l: Load): Stat => ({ median: l.rps, p95: l.rps, runs: l.latency.runs })
-  add({ name: 'GET /api/health, 16 concurrent', db: ds.db, scale: ds.scale, unit: 'req/s', papi: rate(papiHealth), floor: rate(bareHealth), floorName: 'bare Hono', better: 'higher', note: `latency p50/p97.5 ${papiHealth.latency.median}/${papiHealth.latency.p95} ms vs ${bareHealth.latency.median}/${bareHealth.latency.p95} ms` })
+  add({
+    name: 'GET /api/health, 16 concurrent',
+    db: ds.db,
+    scale: ds.scale,
+    unit: 'req/s',
+    papi: rate(papiHealth),
+    floor: rate(bareHealth),
+    floorName: 'bare Hono',
+    better: 'higher',
+    note: `latency p50/p97.5 ${papiHealth.latency.median}/${papiHealth.latency.p95} ms vs ${bareHealth.latency.median}/${bareHealth.latency.p95} ms`,
+  })
   add({
     name: 'report save (PUT), 16 concurrent',
     db: ds.db,
@@ -472,11 +568,17 @@ function markdown(run: { label: string; at: string; quick: boolean; datasets: Da
   const lines = [
     `# papi benchmark: ${run.label} (${run.at}${run.quick ? ', quick' : ''})`,
     '',
-    ...run.datasets.map((d) => `- ${d.db} ${d.scale}: ${d.info.units} units, ${d.info.plans} plans, ${d.info.tasks} tasks, ${d.info.assignments} assignments, ${d.info.reports} reports`),
+    ...run.datasets.map(
+      (d) =>
+        `- ${d.db} ${d.scale}: ${d.info.units} units, ${d.info.plans} plans, ${d.info.tasks} tasks, ${d.info.assignments} assignments, ${d.info.reports} reports`,
+    ),
     '',
     '| path | db | scale | papi (median / p95) | floor | floor (median / p95) | ratio |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...figures.map((f) => `| ${f.name} | ${f.db} | ${f.scale} | ${fmt(f.papi, f.unit)} | ${f.floorName} | ${fmt(f.floor, f.unit)} | ${f.ratio}×${f.note ? ` (${f.note})` : ''} |`),
+    ...figures.map(
+      (f) =>
+        `| ${f.name} | ${f.db} | ${f.scale} | ${fmt(f.papi, f.unit)} | ${f.floorName} | ${fmt(f.floor, f.unit)} | ${f.ratio}×${f.note ? ` (${f.note})` : ''} |`,
+    ),
     '',
     ...failures.map((f) => `- step ${f.step} failed: ${f.reason}`),
     ...(failures.length ? [''] : []),
@@ -489,7 +591,10 @@ async function main() {
   const started = performance.now()
   if (process.env.BENCH_SERVER !== 'source' && (!existsSync(SERVER_JS) || process.env.BENCH_BUILD !== '0')) {
     log('building the server (turbo, cached)…')
-    const build = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@papi/server...', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'inherit' })
+    const build = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@papi/server...', '--output-logs=errors-only'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
     if (build.status !== 0) throw new Error('build failed')
   }
   const quick = args.quick as boolean
@@ -522,14 +627,24 @@ async function main() {
       await step()
     } catch (error) {
       // One failed step (a server that died) is a finding, not the end of the run.
-      const reason = error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error)
+      const reason =
+        error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error)
       log(`step ${name} failed: ${reason}`)
       failures.push({ step: name, reason })
       for (const c of children) c.kill('SIGKILL')
       await new Promise((r) => setTimeout(r, 500))
     }
   }
-  const run = { label: args.label as string, at: new Date().toISOString(), quick, only: only ?? null, seconds: Math.round((performance.now() - started) / 1000), datasets, figures, failures }
+  const run = {
+    label: args.label as string,
+    at: new Date().toISOString(),
+    quick,
+    only: only ?? null,
+    seconds: Math.round((performance.now() - started) / 1000),
+    datasets,
+    figures,
+    failures,
+  }
   for (const d of run.datasets) d.info.token = '(secret)'
   const out = args.out as string
   const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { runs?: unknown[] }) : {}

@@ -2,15 +2,7 @@
 // source condition) and uses the SDK the way packages/domain/README.md shows.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import {
-  PlanSchema,
-  bandOf,
-  cutoffWindow,
-  dueTasks,
-  parseTimeframe,
-  rankAll,
-  submissionDeadline,
-} from '@papi/domain'
+import { PlanSchema, bandOf, cutoffWindow, dueTasks, parseTimeframe, rankAll, submissionDeadline } from '@papi/domain'
 
 test('parseTimeframe reads a Vietnamese timeframe', () => {
   assert.deepEqual(parseTimeframe('Quý II, III năm 2018'), {
@@ -45,13 +37,23 @@ test('dueTasks picks the tasks of a period from their timeframes', () => {
       },
     ],
   })
-  assert.deepEqual(dueTasks(plan, '2018Q2').map((due) => due.task.code), ['2.3'])
+  assert.deepEqual(
+    dueTasks(plan, '2018Q2').map((due) => due.task.code),
+    ['2.3'],
+  )
 })
 
 test('rankAll and bandOf rank and band a year', () => {
   const results = [38.2, 35.71, 35.71].map((total, i) => ({
-    unitId: `u${i}`, frameworkId: 'papi-2009', year: 2017, total, dimensions: [],
+    unitId: `u${i}`,
+    frameworkId: 'papi-2009',
+    year: 2017,
+    total,
+    dimensions: [],
   }))
-  assert.deepEqual(rankAll(results).map((r) => r.rank), [1, 2, 2])
+  assert.deepEqual(
+    rankAll(results).map((r) => r.rank),
+    [1, 2, 2],
+  )
   assert.equal(bandOf(45, 63), 'low-average')
 })

@@ -30,7 +30,12 @@ export async function ensureAdmin(
   const generated = !options.password
   const password = options.password || randomBytes(12).toString('base64url')
   await store.users.create(
-    { username: 'admin', passwordHash: await hashPassword(password), displayName: 'Quản trị hệ thống', roles: [{ role: 'admin', unitId: null }] },
+    {
+      username: 'admin',
+      passwordHash: await hashPassword(password),
+      displayName: 'Quản trị hệ thống',
+      roles: [{ role: 'admin', unitId: null }],
+    },
     system(options.now),
   )
   return { created: true, password, generated }
@@ -184,11 +189,9 @@ export async function seedDemo(
     return unit
   }
   const kg = await ensureUnit(KIEN_GIANG, null)
-  const anGiang = await ensureUnit(
-    { code: 'AG-2025', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee' },
-    null,
-    { validFrom: '2025-07-01' },
-  )
+  const anGiang = await ensureUnit({ code: 'AG-2025', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee' }, null, {
+    validFrom: '2025-07-01',
+  })
   step(1, `Đơn vị / units: ${byCode.size} (${created} mới / new)`)
 
   // 2. The 2025 merger: Kiên Giang → An Giang from 2025-07-01 (Resolution 202/2025/QH15).

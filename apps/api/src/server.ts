@@ -24,11 +24,7 @@ async function main(env: NodeJS.ProcessEnv) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`)
 
   const options = storeOptionsFromEnv(env)
-  console.log(
-    options.databaseUrl
-      ? `papi: PostgreSQL ${redact(options.databaseUrl)}`
-      : `papi: PGlite, data in ${options.dataDir}`,
-  )
+  console.log(options.databaseUrl ? `papi: PostgreSQL ${redact(options.databaseUrl)}` : `papi: PGlite, data in ${options.dataDir}`)
   const store = await openStore(options)
   const now = () => new Date()
 

@@ -11,7 +11,10 @@ const CLI_DIR = fileURLToPath(new URL('..', import.meta.url))
 const SEED = '../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt'
 
 /** Runs the CLI from source as the root `papi` script does: tsx with the `source` condition. */
-async function papi(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function papi(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', ...args], {
       cwd: CLI_DIR,

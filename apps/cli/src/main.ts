@@ -10,7 +10,12 @@ if (argv[0] === 'tui') {
   const { CommandError } = await import('./command-error')
   const locale = localeOf(argv)
   try {
-    await runCommands([tuiCommand(locale)], argv, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, locale)
+    await runCommands(
+      [tuiCommand(locale)],
+      argv,
+      { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+      locale,
+    )
   } catch (error) {
     process.stderr.write(`papi: ${error instanceof Error ? error.message : String(error)}\n`)
     process.exitCode = error instanceof CommandError ? error.exitCode : 1

@@ -34,7 +34,9 @@ export async function ok<T = any>(response: Promise<Response> | Response, locale
   }
   const reason = body?.error?.details?.reason
   const message =
-    reason && REFUSALS.has(reason) ? enumLabel('deletionRefusal', reason as DeletionRefusal, locale) : (body?.error?.message ?? `HTTP ${res.status}`)
+    reason && REFUSALS.has(reason)
+      ? enumLabel('deletionRefusal', reason as DeletionRefusal, locale)
+      : (body?.error?.message ?? `HTTP ${res.status}`)
   throw new ApiFailure(message, res.status, body?.error?.code, body?.error?.details)
 }
 

@@ -16,10 +16,17 @@ let request: typeof fetch
 beforeAll(async () => {
   store = await openStore({ dataDir: 'memory://' })
   const change = { actorId: null, at: new Date('2026-01-01T00:00:00Z') }
-  await store.users.create({ username: 'admin', passwordHash: await hashPassword(PASSWORD), displayName: 'Quản trị', roles: [{ role: 'admin', unitId: null }] }, change)
-  await store.units.create({ code: 'KG', name: 'UBND tỉnh Kiên Giang', level: 'province', kind: 'people-committee', parentId: null }, change)
+  await store.users.create(
+    { username: 'admin', passwordHash: await hashPassword(PASSWORD), displayName: 'Quản trị', roles: [{ role: 'admin', unitId: null }] },
+    change,
+  )
+  await store.units.create(
+    { code: 'KG', name: 'UBND tỉnh Kiên Giang', level: 'province', kind: 'people-committee', parentId: null },
+    change,
+  )
   const app = createApp({ store })
-  request = ((input: RequestInfo | URL, init?: RequestInit) => app.request(input instanceof Request ? input : String(input), init)) as typeof fetch
+  request = ((input: RequestInfo | URL, init?: RequestInit) =>
+    app.request(input instanceof Request ? input : String(input), init)) as typeof fetch
 })
 afterAll(() => store?.close())
 

@@ -163,26 +163,40 @@ export function App(props: AppProps) {
     })()
   }, [token])
 
-  useInput(
-    (input, key) => {
-      if (matches(KEYS.global.quit, input, key)) exit()
-      else if (matches(KEYS.global.language, input, key)) setLocale((l) => (l === 'vi' ? 'en' : 'vi'))
-      else if (!token || dialog) return
-      else if (matches(KEYS.global.next, input, key)) setScreen((s) => (s + 1) % SCREENS.length)
-      else if (matches(KEYS.global.previous, input, key)) setScreen((s) => (s + SCREENS.length - 1) % SCREENS.length)
-      else if (matches(KEYS.global.jump, input, key) && !typing.active) setScreen(Number(input) - 1)
-    },
-  )
+  useInput((input, key) => {
+    if (matches(KEYS.global.quit, input, key)) exit()
+    else if (matches(KEYS.global.language, input, key)) setLocale((l) => (l === 'vi' ? 'en' : 'vi'))
+    else if (!token || dialog) return
+    else if (matches(KEYS.global.next, input, key)) setScreen((s) => (s + 1) % SCREENS.length)
+    else if (matches(KEYS.global.previous, input, key)) setScreen((s) => (s + SCREENS.length - 1) % SCREENS.length)
+    else if (matches(KEYS.global.jump, input, key) && !typing.active) setScreen(Number(input) - 1)
+  })
 
   const { columns: width, rows: height } = size
   const help = dialog
-    ? helpEntries(dialog.type === 'confirm' ? { yes: KEYS.dialog.yes, no: KEYS.dialog.no } : dialog.type === 'panel' ? KEYS.preview : { submit: KEYS.dialog.submit, cancel: KEYS.dialog.cancel }, locale)
-    : [...helpEntries(SCREENS[screen]!.keys, locale), ...helpEntries({ filter: KEYS.list.filter }, locale), ...helpEntries(KEYS.global, locale)]
-  const dialogHeight = dialog ? (dialog.type === 'choose' || dialog.type === 'panel' ? Math.max(4, height - 8) : dialog.type === 'progress' ? 3 : 2) : 0
+    ? helpEntries(
+        dialog.type === 'confirm'
+          ? { yes: KEYS.dialog.yes, no: KEYS.dialog.no }
+          : dialog.type === 'panel'
+            ? KEYS.preview
+            : { submit: KEYS.dialog.submit, cancel: KEYS.dialog.cancel },
+        locale,
+      )
+    : [
+        ...helpEntries(SCREENS[screen]!.keys, locale),
+        ...helpEntries({ filter: KEYS.list.filter }, locale),
+        ...helpEntries(KEYS.global, locale),
+      ]
+  const dialogHeight = dialog
+    ? dialog.type === 'choose' || dialog.type === 'panel'
+      ? Math.max(4, height - 8)
+      : dialog.type === 'progress'
+        ? 3
+        : 2
+    : 0
   const bodyHeight = Math.max(3, height - 2 - helpLines(help, width).length - dialogHeight)
   const Screen = SCREENS[screen]!.component
   const tabs = m.screens.map((name, i) => (i === screen ? `[${i + 1} ${name}]` : ` ${i + 1} ${name} `)).join('')
-
 
   return (
     <UiContext.Provider value={ui}>

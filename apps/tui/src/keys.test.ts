@@ -24,7 +24,10 @@ describe('keys', () => {
     for (const group of ['units', 'users', 'plans', 'periods', 'reporting', 'scores', 'audit', 'backup'] as const) {
       const own = Object.values(KEYS[group]).flatMap((b) => b.keys)
       expect(new Set(own).size, group).toBe(own.length)
-      expect(own.filter((k) => shared.includes(k)), group).toEqual([])
+      expect(
+        own.filter((k) => shared.includes(k)),
+        group,
+      ).toEqual([])
     }
   })
 

@@ -141,7 +141,15 @@ export async function startSshServer(options: SshServeOptions): Promise<Instance
         session.on('shell', (ok) => {
           const channel = ok()
           term = channelTerminal(channel, size)
-          void runTui({ url: options.apiUrl, locale: options.locale, token, stdin: term.stdin as never, stdout: term.stdout as never, stderr: term.stdout as never, color })
+          void runTui({
+            url: options.apiUrl,
+            locale: options.locale,
+            token,
+            stdin: term.stdin as never,
+            stdout: term.stdout as never,
+            stderr: term.stdout as never,
+            color,
+          })
             .catch((error: unknown) => options.log(`TUI of "${user}" failed: ${error instanceof Error ? error.message : error}`))
             .finally(() => {
               channel.exit(0)
@@ -172,7 +180,10 @@ export async function startSshServer(options: SshServeOptions): Promise<Instance
     })
     client.on('close', () => {
       // The session ends with the connection.
-      if (token) void fetch(new URL('/api/v1/auth/logout', options.apiUrl), { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => {})
+      if (token)
+        void fetch(new URL('/api/v1/auth/logout', options.apiUrl), { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(
+          () => {},
+        )
     })
     client.on('error', (error) => options.log(`connection error: ${error.message}`))
   })

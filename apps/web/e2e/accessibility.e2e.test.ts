@@ -42,7 +42,9 @@ async function focusStop(page: Page): Promise<FocusStop> {
     // browser's own shadow tree: Chromium rings the part itself, and the field does not match :focus.
     const ownRing = el instanceof HTMLInputElement && el.type === 'date'
     const outlined =
-      ownRing || (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) || (style.boxShadow !== 'none' && style.boxShadow !== '')
+      ownRing ||
+      (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) ||
+      (style.boxShadow !== 'none' && style.boxShadow !== '')
     return {
       tag: el.tagName.toLowerCase(),
       text: (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60),
@@ -80,11 +82,26 @@ async function settled(page: Page) {
 async function axeViolations(page: Page) {
   await page.evaluate(AXE_SOURCE) // evaluated through the DevTools protocol: the page's CSP does not apply
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
     })
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    )
   })
 }
 
@@ -274,7 +291,8 @@ describe.skipIf(!canRun)('the dashboard by keyboard alone, and axe-core', () => 
           // The hidden header rows of stacked tables hold no Tab stop.
           if (width.name === '360') {
             const hiddenButtons = await page.evaluate(
-              () => [...document.querySelectorAll('table.stack thead button')].filter((b) => (b as HTMLElement).offsetParent !== null).length,
+              () =>
+                [...document.querySelectorAll('table.stack thead button')].filter((b) => (b as HTMLElement).offsetParent !== null).length,
             )
             expect(hiddenButtons, name).toBe(0)
           }

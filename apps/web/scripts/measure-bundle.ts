@@ -65,7 +65,10 @@ export function staticImports(code: string): string[] {
 /** Sizes of every chunk index.html loads before the first page renders. */
 export function measureInitialJs(distDir: string): BundleMeasure {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8')
-  return measureChunks(distDir, entryScripts(html).filter((f) => f.endsWith('.js')))
+  return measureChunks(
+    distDir,
+    entryScripts(html).filter((f) => f.endsWith('.js')),
+  )
 }
 
 /**

@@ -31,7 +31,13 @@ function sshKey(comment: string) {
       sshString('ssh-ed25519'),
       sshString(blob),
     ])
-    return { username, keyType: 'ssh-ed25519', keyData: data, blob: signed.toString('base64'), signature: sign(null, signed, privateKey).toString('base64') }
+    return {
+      username,
+      keyType: 'ssh-ed25519',
+      keyData: data,
+      blob: signed.toString('base64'),
+      signature: sign(null, signed, privateKey).toString('base64'),
+    }
   }
   return { line: `ssh-ed25519 ${data} ${comment}`, login }
 }
@@ -49,7 +55,8 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
   })
   afterAll(() => store?.close())
 
-  const userId = async (username: string) => (await t.call('GET', '/api/v1/users', { token: admin })).body.find((u: any) => u.username === username).id
+  const userId = async (username: string) =>
+    (await t.call('GET', '/api/v1/users', { token: admin })).body.find((u: any) => u.username === username).id
 
   it('DELETE /units/{id}: a unit typed by mistake goes, one in use answers 409 in Vietnamese', async () => {
     const typo = await t.call('POST', '/api/v1/units', {
@@ -72,10 +79,16 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
   })
 
   it('DELETE /users/{id} and /users/{id}/sessions: admins only, sessions end at once', async () => {
-    const created = await t.call('POST', '/api/v1/users', { token: admin, body: { username: 'tam', password: 'mat-khau-tam', displayName: 'Tâm' } })
+    const created = await t.call('POST', '/api/v1/users', {
+      token: admin,
+      body: { username: 'tam', password: 'mat-khau-tam', displayName: 'Tâm' },
+    })
     const tam = await t.login('tam', 'mat-khau-tam')
     expect((await t.call('DELETE', `/api/v1/users/${created.body.id}`, { token: planner })).status).toBe(403)
-    expect(await t.call('DELETE', `/api/v1/users/${created.body.id}/sessions`, { token: admin })).toMatchObject({ status: 200, body: { revoked: 1 } })
+    expect(await t.call('DELETE', `/api/v1/users/${created.body.id}/sessions`, { token: admin })).toMatchObject({
+      status: 200,
+      body: { revoked: 1 },
+    })
     expect((await t.call('GET', '/api/v1/me', { token: tam })).status).toBe(401)
     expect((await t.call('DELETE', `/api/v1/users/${created.body.id}`, { token: admin })).status).toBe(204)
     const self = await t.call('DELETE', `/api/v1/users/${await userId('admin')}`, { token: admin })
@@ -88,7 +101,10 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
     const added = await t.call('POST', `/api/v1/users/${id}/ssh-keys`, { token: planner, body: { publicKey: key.line } })
     expect(added).toMatchObject({ status: 201, body: { comment: 'planner@laptop', fingerprint: expect.stringMatching(/^SHA256:/) } })
     expect((await t.call('GET', `/api/v1/users/${await userId('admin')}/ssh-keys`, { token: planner })).status).toBe(403)
-    const bad = await t.call('POST', `/api/v1/users/${id}/ssh-keys`, { token: planner, body: { publicKey: '-----BEGIN OPENSSH PRIVATE KEY-----' } })
+    const bad = await t.call('POST', `/api/v1/users/${id}/ssh-keys`, {
+      token: planner,
+      body: { publicKey: '-----BEGIN OPENSSH PRIVATE KEY-----' },
+    })
     expect(bad).toMatchObject({ status: 422, body: { error: { details: { reason: 'not-an-ssh-public-key' } } } })
     expect((await t.call('GET', `/api/v1/users/${id}/ssh-keys`, { token: planner })).body).toHaveLength(1)
     expect((await t.call('DELETE', `/api/v1/users/${id}/ssh-keys/${added.body.id}`, { token: planner })).status).toBe(204)
@@ -103,7 +119,9 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
     expect((await t.call('GET', '/api/v1/me', { token: ok.body.token })).body.user.username).toBe('admin')
 
     expect((await t.call('POST', '/api/v1/auth/ssh', { body: key.login('admin') })).status).toBe(403)
-    expect((await t.call('POST', '/api/v1/auth/ssh', { headers: { 'x-papi-ssh-gateway': 'guess' }, body: key.login('admin') })).status).toBe(403)
+    expect(
+      (await t.call('POST', '/api/v1/auth/ssh', { headers: { 'x-papi-ssh-gateway': 'guess' }, body: key.login('admin') })).status,
+    ).toBe(403)
     // The key signs for admin; it does not open planner's account.
     expect((await t.call('POST', '/api/v1/auth/ssh', { headers: gateway, body: key.login('planner') })).status).toBe(401)
     // An unregistered key, and a signature of other data.
@@ -122,10 +140,17 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
     const file = Buffer.from(await res.arrayBuffer())
     expect(JSON.parse(gunzipSync(file).toString().split('\n')[0]!)).toMatchObject({ format: 'papi-backup', driver: backend.name })
     const unitsBefore = (await t.call('GET', '/api/v1/units', { token: admin })).body
-    await t.call('POST', '/api/v1/units', { token: admin, body: { code: 'KG-Y', name: 'Sau', level: 'province', kind: 'department', parentId: t.units.kg.id } })
+    await t.call('POST', '/api/v1/units', {
+      token: admin,
+      body: { code: 'KG-Y', name: 'Sau', level: 'province', kind: 'department', parentId: t.units.kg.id },
+    })
 
     const restore = (body: Buffer, token = admin) =>
-      t.app.request('/api/v1/restore', { method: 'POST', body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/gzip' } })
+      t.app.request('/api/v1/restore', {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/gzip' },
+      })
     const notBackup = await restore(gzipSync('{"hello":"world"}\n'))
     expect(notBackup.status).toBe(422)
     expect(((await notBackup.json()) as any).error.details.reason).toBe('not-a-backup')

@@ -103,9 +103,6 @@ export function errorBody(
 /** OpenAPI `responses` entries for the error statuses a route may answer. */
 export function errorResponses(...codes: ErrorCode[]) {
   return Object.fromEntries(
-    codes.map((code) => [
-      codeToStatus[code],
-      { description: MESSAGES[code].en, content: { 'application/json': { schema: ErrorSchema } } },
-    ]),
+    codes.map((code) => [codeToStatus[code], { description: MESSAGES[code].en, content: { 'application/json': { schema: ErrorSchema } } }]),
   ) as Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>
 }

@@ -173,7 +173,12 @@ describe.each(testBackends())('the API on $name', (backend) => {
       const admin = await t.login('admin')
       const res = await t.call('POST', '/api/v1/users', {
         token: admin,
-        body: { username: 'snv', password: 'mat-khau-moi', displayName: 'Sở Nội vụ', roles: [{ role: 'reporter', unitId: t.units.snv.id }] },
+        body: {
+          username: 'snv',
+          password: 'mat-khau-moi',
+          displayName: 'Sở Nội vụ',
+          roles: [{ role: 'reporter', unitId: t.units.snv.id }],
+        },
       })
       expect(res.status).toBe(201)
       expect(res.body).toMatchObject({ username: 'snv', roles: [{ role: 'reporter', unitId: t.units.snv.id }] })
@@ -184,7 +189,14 @@ describe.each(testBackends())('the API on $name', (backend) => {
       const admin = await t.login('admin')
       const anGiang = await t.call('POST', '/api/v1/units', {
         token: admin,
-        body: { code: 'AG', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee', parentId: null, validFrom: '2025-07-01' },
+        body: {
+          code: 'AG',
+          name: 'UBND tỉnh An Giang',
+          level: 'province',
+          kind: 'people-committee',
+          parentId: null,
+          validFrom: '2025-07-01',
+        },
       })
       // Its departments and districts are still in force: a clear 409 until the caller says what becomes of them.
       const refused = await t.call('POST', `/api/v1/units/${t.units.kg.id}/merge`, {

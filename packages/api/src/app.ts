@@ -61,7 +61,12 @@ const STORE_TO_API: Record<StoreErrorCode, ErrorCode> = {
 }
 
 function isWorded(value: unknown): value is Record<Locale, string> {
-  return typeof value === 'object' && value !== null && typeof (value as { vi?: unknown }).vi === 'string' && typeof (value as { en?: unknown }).en === 'string'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { vi?: unknown }).vi === 'string' &&
+    typeof (value as { en?: unknown }).en === 'string'
+  )
 }
 
 function httpToCode(status: number): ErrorCode {
@@ -229,7 +234,10 @@ export function createApp(options: CreateAppOptions) {
   // The document is generated from the routes once, on first request, and completed with what
   // every route shares (security, error responses).
   let document: ReturnType<typeof completeDocument> | undefined
-  app.get('/api/openapi.json', (c) => c.json((document ??= completeDocument(app.getOpenAPI31Document(DOCUMENT_CONFIG)))))
+  app.get('/api/openapi.json', (c) => {
+    document ??= completeDocument(app.getOpenAPI31Document(DOCUMENT_CONFIG))
+    return c.json(document)
+  })
   app.route('/api', docsRoutes)
   app.route('/', webRoutes(options.webDist))
 

@@ -11,11 +11,7 @@ import { requireAuth } from './session'
  * @example
  * const { auth } = await authorize(c, 'report.write', body.unitId)
  */
-export async function authorize(
-  c: Context<AppEnv>,
-  action: Action,
-  unitId: string | null,
-): Promise<{ auth: Auth; tree: UnitTree }> {
+export async function authorize(c: Context<AppEnv>, action: Action, unitId: string | null): Promise<{ auth: Auth; tree: UnitTree }> {
   const auth = requireAuth(c)
   const tree = await c.var.store.units.tree()
   if (!can(auth.user, action, unitId, tree)) throw new ApiError('forbidden', { action, unitId })

@@ -8,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsPlugin from 'ajv-formats'
 
 // ajv-formats is CommonJS whose default export is the plugin; under ESM interop it may sit one level down.
-const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin)
+const addFormats = (addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin
 
 interface MediaType {
   schema?: unknown
@@ -53,8 +53,7 @@ export function responseChecker(doc: OpenApiDocument) {
   const ajv = new Ajv2020({ strict: false, allErrors: true })
   addFormats(ajv)
   // Components under $defs of their own schema; every `#/components/schemas/X` points there.
-  const retarget = <T>(value: T): T =>
-    JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', `"${COMPONENTS}#/$defs/`)) as T
+  const retarget = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', `"${COMPONENTS}#/$defs/`)) as T
   ajv.addSchema({ $id: COMPONENTS, $defs: retarget(doc.components?.schemas ?? {}) })
 
   const routes: Route[] = Object.entries(doc.paths)
@@ -94,7 +93,11 @@ export function responseChecker(doc: OpenApiDocument) {
     const status = String(res.status)
     const key = [status, `${status[0]}XX`, 'default'].find((k) => responses[k])
     if (!key) {
-      return { operationId: route.operation.operationId, route: name, problems: [`${name} answered ${status}, which the document does not list`] }
+      return {
+        operationId: route.operation.operationId,
+        route: name,
+        problems: [`${name} answered ${status}, which the document does not list`],
+      }
     }
     const response = resolve(responses[key]!)
     const body = await res.text()
@@ -104,7 +107,9 @@ export function responseChecker(doc: OpenApiDocument) {
     if (!response.content) {
       if (body) problems.push(`${name} ${status}: answered a body (${type}) where the document lists none`)
     } else if (!media) {
-      problems.push(`${name} ${status}: answered ${type ?? 'no content type'}; the document lists ${Object.keys(response.content).join(', ')}`)
+      problems.push(
+        `${name} ${status}: answered ${type ?? 'no content type'}; the document lists ${Object.keys(response.content).join(', ')}`,
+      )
     } else if (type === 'application/json' && media.schema) {
       const validate = validatorOf(`${name} ${key} ${type}`, media.schema)
       if (!validate(JSON.parse(body))) {
@@ -124,7 +129,9 @@ let checker: Promise<ReturnType<typeof responseChecker>> | undefined
  * fails the test that got it. With PAPI_CONFORMANCE_LOG set, appends each checked operationId there
  * (how many operations the suite validates).
  */
-export function checkResponsesOf<A extends { request: (input: any, init?: any, ...rest: any[]) => Response | Promise<Response> }>(app: A): A {
+export function checkResponsesOf<A extends { request: (input: any, init?: any, ...rest: any[]) => Response | Promise<Response> }>(
+  app: A,
+): A {
   const request = app.request.bind(app)
   app.request = (async (input: string | Request | URL, init?: RequestInit, ...rest: unknown[]) => {
     const res = await request(input, init, ...rest)

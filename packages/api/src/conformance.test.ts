@@ -27,8 +27,12 @@ const doc: OpenApiDocument = {
         },
       },
     },
-    '/api/v1/units/tree': { get: { operationId: 'getUnitTree', responses: { '200': { content: { 'application/json': { schema: { type: 'array' } } } } } } },
-    '/api/v1/units/{id}': { get: { operationId: 'getUnit', responses: { '200': { content: { 'application/json': { schema: { type: 'object' } } } } } } },
+    '/api/v1/units/tree': {
+      get: { operationId: 'getUnitTree', responses: { '200': { content: { 'application/json': { schema: { type: 'array' } } } } } },
+    },
+    '/api/v1/units/{id}': {
+      get: { operationId: 'getUnit', responses: { '200': { content: { 'application/json': { schema: { type: 'object' } } } } } },
+    },
     '/api/v1/scores/export': { get: { operationId: 'exportScores', responses: { '200': { content: { 'text/csv': {} } } } } },
   },
   components: {

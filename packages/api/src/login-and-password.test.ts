@@ -62,7 +62,10 @@ describe.each(testBackends())('log-in and passwords on $name', (backend) => {
     it.each([['12345678'], ['        '], ['password'], ['newuser-2018-abc'], ['abcdefghijk\u0000l'], ['qwerty123456']])(
       'refuses %j for a new user (422, with the reason in Vietnamese)',
       async (password) => {
-        const res = await t.call('POST', '/api/v1/users', { token: admin, body: { username: 'newuser', password, displayName: 'N', roles: [] } })
+        const res = await t.call('POST', '/api/v1/users', {
+          token: admin,
+          body: { username: 'newuser', password, displayName: 'N', roles: [] },
+        })
         expect(res.status).toBe(422)
         expect(res.body.error.details.problems.length).toBeGreaterThan(0)
         expect(res.body.error.message).toMatch(/Mật khẩu/)

@@ -121,7 +121,10 @@ const PARAMETERS: Record<string, { description: string; example?: unknown }> = {
   taskId: { description: 'Id (UUID) of a task of a plan.' },
   status: { description: "A report's status: `draft`, `submitted`, `returned` or `accepted`." },
   scopeUnitId: { description: 'Id (UUID) of the unit the plan is issued for, when the document does not name it clearly.' },
-  confirm: { description: '`true` stores the plan; otherwise the upload is a dry run that only answers what would be stored.', example: 'true' },
+  confirm: {
+    description: '`true` stores the plan; otherwise the upload is a dry run that only answers what would be stored.',
+    example: 'true',
+  },
   dryRun: { description: '`true` only checks the table and answers what would be stored.', example: 'true' },
   format: { description: 'File format of the download.' },
   lang: { description: 'Language of the document: `vi` (default) or `en`.' },
@@ -141,7 +144,8 @@ const PARAMETERS: Record<string, { description: string; example?: unknown }> = {
 
 /** What each named schema is. A schema's own description (zod `.openapi({ description })`) wins. */
 const SCHEMAS: Record<string, string> = {
-  Error: 'The body of every answer that is not a success. `code` maps to one HTTP status; `message` is in the language asked for (Accept-Language, Vietnamese by default); `details` says more (for `invalid`, the zod issues with the path of each field).',
+  Error:
+    'The body of every answer that is not a success. `code` maps to one HTTP status; `message` is in the language asked for (Accept-Language, Vietnamese by default); `details` says more (for `invalid`, the zod issues with the path of each field).',
   StatusOk: 'A confirmation with nothing more to say.',
   FileUpload: 'A document uploaded as a multipart form with one `file` field.',
   Login: 'User name and password.',
@@ -164,8 +168,10 @@ const SCHEMAS: Record<string, string> = {
   StoredTask: 'A task of a stored plan, with its assignees resolved to units.',
   TaskAssignee: 'A unit a task is assigned to, as lead or coordinator, and the text it was read from.',
   PlanSummary: 'A plan in a list: header, version and how many tasks it has.',
-  PlanImportDryRun: 'What an uploaded plan document would store: the plan read from it, the issues found, and the changes against the stored plan.',
-  PlanImportResult: 'What storing an imported plan did: created, updated or unchanged, the changes, and tasks kept because reports were filed on them.',
+  PlanImportDryRun:
+    'What an uploaded plan document would store: the plan read from it, the issues found, and the changes against the stored plan.',
+  PlanImportResult:
+    'What storing an imported plan did: created, updated or unchanged, the changes, and tasks kept because reports were filed on them.',
   PlanImportAnswer: 'A dry run, or what storing the plan did (with `confirm=true`).',
   PlanChanges: 'Sections and tasks added, changed and removed by a re-import.',
   KeptTask: 'A task the document no longer lists, kept because reports were filed on it.',
@@ -200,7 +206,8 @@ const SCHEMAS: Record<string, string> = {
   UnitHistory: 'A unit and its dated versions: each name, parent and level it had, and from when to when.',
   RegisterImportInput: 'Which province of the national unit register to import (its two-digit code), or all of them.',
   RegisterImportResult: 'What importing the national unit register created and found already there.',
-  ScoreWithFigures: 'A stored index result with the figures computed from it: band, change on the previous year, distance to a target rank.',
+  ScoreWithFigures:
+    'A stored index result with the figures computed from it: band, change on the previous year, distance to a target rank.',
   AuditEntry: 'One change: who made it, when, to which record, and the record before and after.',
 }
 
@@ -286,7 +293,9 @@ export function completeDocument(doc: Json): Json {
       }
       responses.default = { $ref: `#/components/responses/${RESPONSE_NAMES.internal}` }
       delete responses[String(codeToStatus.internal)]
-      op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => (a === 'default' ? 1 : b === 'default' ? -1 : a.localeCompare(b))))
+      op.responses = Object.fromEntries(
+        Object.entries(responses).sort(([a], [b]) => (a === 'default' ? 1 : b === 'default' ? -1 : a.localeCompare(b))),
+      )
     }
   }
   return doc

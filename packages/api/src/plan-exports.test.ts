@@ -180,10 +180,20 @@ describe.each(testBackends())('plan downloads on $name', (backend) => {
   it('asks for a session (401), and refuses a plan outside the caller’s scope (403)', async () => {
     expect((await download(reportPath('xlsx'))).status).toBe(401)
     // A plan of another province: Kiên Giang's reporter may not read it.
-    const ag = await store.units.create({ code: 'AG', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee', parentId: null }, { actorId: null, at: new Date() })
+    const ag = await store.units.create(
+      { code: 'AG', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee', parentId: null },
+      { actorId: null, at: new Date() },
+    )
     const other = await t.call('POST', '/api/v1/plans', {
       token: tokens.admin,
-      body: { ...samplePlan(t.units), number: '12/KH-UBND', issuer: 'Ủy ban nhân dân tỉnh An Giang', issuerUnitId: ag.id, scopeUnitId: ag.id, sections: [] },
+      body: {
+        ...samplePlan(t.units),
+        number: '12/KH-UBND',
+        issuer: 'Ủy ban nhân dân tỉnh An Giang',
+        issuerUnitId: ag.id,
+        scopeUnitId: ag.id,
+        sections: [],
+      },
     })
     expect(other.status, other.text).toBe(201)
     const res = await download(`/api/v1/plans/${other.body.id}/exports/task-table`, tokens.reporter)

@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestApp, NOW, PASSWORD, TEST_PASSWORD_COST, type TestApp } from './app.fixture'
 import { hashPassword } from './password'
 
-const SEED = fileURLToPath(
-  new URL('../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url),
-)
+const SEED = fileURLToPath(new URL('../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url))
 
 describe.each(testBackends())('plan upload on $name', (backend) => {
   let store: Store
@@ -77,7 +75,10 @@ describe.each(testBackends())('plan upload on $name', (backend) => {
     const amended = text
       .replace('Quý II năm 2018', 'Quý III năm 2018') // 2.3
       .replace(/2\.6\n\nTập huấn[^\n]*\n\n[^\n]*\n\n[^\n]*\n\nTháng 6 năm 2018\n\n/, '') // 2.6
-      .replace('3\n\nTrách nhiệm giải trình', '2.7\n\nCông khai kết quả thanh tra đất đai\n\nSở Tài nguyên và Môi trường\n\nUBND cấp huyện\n\nQuý IV năm 2018\n\n3\n\nTrách nhiệm giải trình')
+      .replace(
+        '3\n\nTrách nhiệm giải trình',
+        '2.7\n\nCông khai kết quả thanh tra đất đai\n\nSở Tài nguyên và Môi trường\n\nUBND cấp huyện\n\nQuý IV năm 2018\n\n3\n\nTrách nhiệm giải trình',
+      )
       .replace(/1\.3\n\nCông khai các khoản[^\n]*\n\n[^\n]*\n\n[^\n]*\n\nThường xuyên\n\n/, '') // 1.3, which has a report
     const file = new File([amended], 'kien-giang-97-KH-UBND-2018-papi.txt', { type: 'text/plain' })
     const res = await upload(`scopeUnitId=${t.units.kg.id}&confirm=true`, file)

@@ -59,7 +59,14 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
   it("a reporter writing another unit's report gets 403 and nothing changes", async () => {
     const res = await t.call('PUT', '/api/v1/reports', {
       token: tokens.reporter,
-      body: { taskId: task('1.3').id, unitId: t.units.minhLuong.id, periodId: '2018S1', status: 'in-progress', progress: 50, narrative: 'x' },
+      body: {
+        taskId: task('1.3').id,
+        unitId: t.units.minhLuong.id,
+        periodId: '2018S1',
+        status: 'in-progress',
+        progress: 50,
+        narrative: 'x',
+      },
     })
     expect(res.status).toBe(403)
     expect(res.body.error.code).toBe('forbidden')
@@ -67,7 +74,10 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
   })
 
   it('a work status and a progress that contradict each other are refused, naming the field', async () => {
-    for (const [status, progress] of [['not-started', 80], ['done', 20]] as const) {
+    for (const [status, progress] of [
+      ['not-started', 80],
+      ['done', 20],
+    ] as const) {
       const res = await t.call('PUT', '/api/v1/reports', {
         token: tokens.reporter,
         body: { taskId: task('1.3').id, unitId: t.units.vtv.id, periodId: '2018S1', status, progress, narrative: 'x' },
@@ -202,7 +212,10 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
     const body = { taskId: task('1.3').id, unitId: t.units.vtv.id, periodId: '2018Q3', status: 'done', progress: 100, narrative: 'Xong.' }
     const saved = await t.call('PUT', '/api/v1/reports', { token: tokens.reporter, body })
     expect(saved.status).toBe(200)
-    const res = await t.call('POST', `/api/v1/reports/${saved.body.id}/submit`, { token: tokens.reporter, body: { version: saved.body.version } })
+    const res = await t.call('POST', `/api/v1/reports/${saved.body.id}/submit`, {
+      token: tokens.reporter,
+      body: { version: saved.body.version },
+    })
     expect(res.status).toBe(422)
     expect(res.body.error).toMatchObject({
       code: 'invalid',
@@ -241,7 +254,9 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
       expect(csv.status).toBe(200)
       const minhLuong = (text: string) => text.split('\n').find((line) => line.includes('UBND thị trấn Minh Lương')) ?? ''
       expect(minhLuong(csv.text)).toContain('Chưa gửi')
-      const today = await t.call('GET', `/api/v1/plans/${plan.id}/exports/report?periodId=2018S1&format=csv&asOf=2026-12-04`, { token: planner })
+      const today = await t.call('GET', `/api/v1/plans/${plan.id}/exports/report?periodId=2018S1&format=csv&asOf=2026-12-04`, {
+        token: planner,
+      })
       expect(minhLuong(today.text)).toContain('Trễ hạn')
     } finally {
       t.setNow(NOW)

@@ -26,7 +26,11 @@ export function describeResultIssue(issue: ResultIssue, locale: Locale): string 
   const number = (n: number) => formatNumber(n, locale, { grouping: false })
   const facts = [
     issue.dimensionKey,
-    issue.value === undefined ? undefined : issue.limit === undefined ? number(issue.value) : `${number(issue.value)} / ${number(issue.limit)}`,
+    issue.value === undefined
+      ? undefined
+      : issue.limit === undefined
+        ? number(issue.value)
+        : `${number(issue.value)} / ${number(issue.limit)}`,
   ].filter((x) => x !== undefined && x !== '')
   return facts.length ? `${TEXT[issue.code][locale]} (${facts.join(': ')})` : TEXT[issue.code][locale]
 }

@@ -144,9 +144,7 @@ function sample(schema: JsonSchema | undefined, name: string, hints: Record<stri
   const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type
   switch (type) {
     case 'object':
-      return Object.fromEntries(
-        ((s.required ?? []) as string[]).map((key) => [key, sample(s.properties?.[key], key, hints)]),
-      )
+      return Object.fromEntries(((s.required ?? []) as string[]).map((key) => [key, sample(s.properties?.[key], key, hints)]))
     case 'array':
       return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items, name, hints))
     case 'string':
@@ -195,6 +193,7 @@ function setAt(value: Json, path: (string | number)[], next: Json | undefined): 
 // --- checking one answer
 
 const STACK_TRACE = /\n\s+at |\bat [\w.<>$]+ \(|\bat (?:file:|node:)|\.(?:ts|js|mjs|cjs):\d+(?::\d+)?\b|\/work\/|node_modules|\b\w*Error:/
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the combining marks alone are what it looks for (decomposed text).
 const VIETNAMESE_ONLY = /[đĐăĂơƠưƯ\u0300-\u0303\u0309\u0323]|[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i
 
 interface Sent {
@@ -211,7 +210,9 @@ async function problemsOf(res: Response, sent: Sent, expectStatus?: number): Pro
   const contentType = res.headers.get('content-type') ?? ''
   const textual = res.status >= 400 || /json|text|html|csv/.test(contentType)
   const say = (problem: string) =>
-    problems.push(`${sent.identity} ${sent.method} ${sent.url.slice(0, 140)} [${sent.what}] → ${res.status}: ${problem} ${text.slice(0, 300)}`)
+    problems.push(
+      `${sent.identity} ${sent.method} ${sent.url.slice(0, 140)} [${sent.what}] → ${res.status}: ${problem} ${text.slice(0, 300)}`,
+    )
 
   if (res.status >= 500) say('a server error')
   if (expectStatus !== undefined && res.status !== expectStatus) say(`expected ${expectStatus}`)
@@ -361,7 +362,14 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     return sample(op.body?.schema, '', hints())
   }
 
-  type Attempt = { what: string; url: string; method?: string; headers?: Record<string, string>; body?: RequestInit['body']; expect?: number }
+  type Attempt = {
+    what: string
+    url: string
+    method?: string
+    headers?: Record<string, string>
+    body?: RequestInit['body']
+    expect?: number
+  }
 
   async function send(identity: Identity | 'cookie', attempt: Attempt, auth: Record<string, string>): Promise<string[]> {
     const language = LANGUAGES[sent++ % LANGUAGES.length]
@@ -464,16 +472,38 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     yield { what: 'form-urlencoded', url, method, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1&b=2' }
     yield { what: 'XML', url, method, headers: { 'content-type': 'application/xml' }, body: '<a>1</a>' }
     yield { what: 'multipart where JSON is expected', url, method, body: form({ file: new File(['x'], 'x.txt'), json: baseText }) }
-    yield { what: 'multipart header over JSON', url, method, headers: { 'content-type': 'multipart/form-data; boundary=zzz' }, body: baseText }
+    yield {
+      what: 'multipart header over JSON',
+      url,
+      method,
+      headers: { 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: baseText,
+    }
 
     // Invalid UTF-8 inside a string of a valid body.
     const [before, after] = JSON.stringify({ ...(isObject(base) ? base : {}), zzz: 'MARK' }).split('MARK') as [string, string]
-    const bytes = new Uint8Array([...new TextEncoder().encode(before), 0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80, ...new TextEncoder().encode(after)])
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(before),
+      0xff,
+      0xfe,
+      0xc3,
+      0x28,
+      0xed,
+      0xa0,
+      0x80,
+      ...new TextEncoder().encode(after),
+    ])
     yield { what: 'invalid UTF-8 bytes', url, method, headers: json, body: bytes }
 
     // Near the limit but within it: accepted as far as size goes.
     if (isObject(base)) {
-      yield { what: 'a body just under the limit', url, method, headers: json, body: JSON.stringify({ ...base, zzz: 'x'.repeat(limit - baseText.length - 100) }) }
+      yield {
+        what: 'a body just under the limit',
+        url,
+        method,
+        headers: json,
+        body: JSON.stringify({ ...base, zzz: 'x'.repeat(limit - baseText.length - 100) }),
+      }
       yield { what: 'an extra field', url, method, headers: json, body: JSON.stringify({ ...base, zzz: 1 }) }
       yield { what: 'a deeply nested extra field', url, method, headers: json, body: `{"zzz":${deep(5000)},${baseText.slice(1)}` }
     }
@@ -553,15 +583,19 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     expect(OPERATIONS.map((o) => `${o.method} ${o.path}`)).toContain('PUT /api/v1/reports')
   })
 
-  it.each(OPERATIONS)('$method $path', async (op) => {
-    const problems: string[] = []
-    for (const identity of IDENTITIES) {
-      // A new session per operation: the battery logs out and changes users.
-      const auth: Record<string, string> = identity === 'anonymous' ? {} : { authorization: `Bearer ${await token(identity)}` }
-      for await (const attempt of battery(op, identity)) problems.push(...(await send(identity, attempt, auth)))
-    }
-    expect(problems).toEqual([])
-  }, 60_000)
+  it.each(OPERATIONS)(
+    '$method $path',
+    async (op) => {
+      const problems: string[] = []
+      for (const identity of IDENTITIES) {
+        // A new session per operation: the battery logs out and changes users.
+        const auth: Record<string, string> = identity === 'anonymous' ? {} : { authorization: `Bearer ${await token(identity)}` }
+        for await (const attempt of battery(op, identity)) problems.push(...(await send(identity, attempt, auth)))
+      }
+      expect(problems).toEqual([])
+    },
+    60_000,
+  )
 
   it('HEAD, OPTIONS and methods no route has never answer 500, on every path', async () => {
     const problems: string[] = []
@@ -583,7 +617,16 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
   it('an unknown /api path is a 404 in the error shape, never the dashboard’s index.html', async () => {
     const problems: string[] = []
     const auth = { authorization: `Bearer ${await token('admin')}` }
-    for (const url of ['/api/v1/nowhere', '/api/v1/units/x/y/z', '/api/v2/units', '/api/nowhere', '/api', '/api/v1', '/api/v1/%ZZ', '/api/v1/%C3%28']) {
+    for (const url of [
+      '/api/v1/nowhere',
+      '/api/v1/units/x/y/z',
+      '/api/v2/units',
+      '/api/nowhere',
+      '/api',
+      '/api/v1',
+      '/api/v1/%ZZ',
+      '/api/v1/%C3%28',
+    ]) {
       for (const method of ['GET', 'POST', 'HEAD']) {
         problems.push(...(await send('admin', { what: 'unknown path', url, method, expect: 404 }, auth)))
       }
@@ -593,7 +636,16 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
 
   it('odd paths outside the API never answer 500', async () => {
     const problems: string[] = []
-    for (const url of ['/%ZZ', '/%C3%28', '/%ED%A0%80', '/..%2F..%2Fetc%2Fpasswd', '/%00', '/a/%2e%2e/%2e%2e/etc/passwd', '/api/docs/assets/%ZZ', '/api/docs/assets/..%2F..%2Fpackage.json']) {
+    for (const url of [
+      '/%ZZ',
+      '/%C3%28',
+      '/%ED%A0%80',
+      '/..%2F..%2Fetc%2Fpasswd',
+      '/%00',
+      '/a/%2e%2e/%2e%2e/etc/passwd',
+      '/api/docs/assets/%ZZ',
+      '/api/docs/assets/..%2F..%2Fpackage.json',
+    ]) {
       for (const method of ['GET', 'HEAD', 'POST']) problems.push(...(await send('anonymous', { what: 'odd path', url, method }, {})))
     }
     expect(problems).toEqual([])
@@ -606,7 +658,11 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
       headers: { cookie: `papi_session=${session.token}`, 'content-type': 'application/json' },
       body: '{}',
     })
-    const problems = await problemsOf(res, { identity: 'cookie', method: 'POST', url: '/api/v1/units', what: 'no CSRF', language: undefined }, 403)
+    const problems = await problemsOf(
+      res,
+      { identity: 'cookie', method: 'POST', url: '/api/v1/units', what: 'no CSRF', language: undefined },
+      403,
+    )
     expect(problems).toEqual([])
   })
 
@@ -614,13 +670,29 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     const admin = await token('admin')
     const reporter = await token('reporter')
     const cases: [number, string, RequestInit][] = [
-      [400, '/api/v1/units', { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '{' }],
+      [
+        400,
+        '/api/v1/units',
+        { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '{' },
+      ],
       [401, '/api/v1/units', {}],
       [403, '/api/v1/users', { headers: { authorization: `Bearer ${reporter}` } }],
       [404, `/api/v1/units/nope`, { headers: { authorization: `Bearer ${admin}` } }],
-      [409, '/api/v1/units', { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ code: 'KG-SNV', name: 'Sở Nội vụ', level: 'province', kind: 'department', parentId: t.units.kg.id }) }],
+      [
+        409,
+        '/api/v1/units',
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ code: 'KG-SNV', name: 'Sở Nội vụ', level: 'province', kind: 'department', parentId: t.units.kg.id }),
+        },
+      ],
       [413, '/api/v1/units', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(BODY_LIMIT + 1) }],
-      [422, '/api/v1/units', { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '{}' }],
+      [
+        422,
+        '/api/v1/units',
+        { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: '{}' },
+      ],
     ]
     for (const [status, url, init] of cases) {
       const vi = await t.app.request(url, init)
@@ -635,8 +707,7 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
 
   // What the battery found, each pinned down: values the database rejects answer 4xx, in one place.
   describe('regressions', () => {
-    const write = async (method: string, url: string, body: unknown) =>
-      t.call(method, url, { token: await token('admin'), body })
+    const write = async (method: string, url: string, body: unknown) => t.call(method, url, { token: await token('admin'), body })
     const unit = (name: string) => ({ code: `R-${name.length}`, name, level: 'province', kind: 'department', parentId: t.units.kg.id })
 
     it('a NUL byte in a unit name is a 422 and stores nothing (PostgreSQL 22021)', async () => {

@@ -35,7 +35,12 @@ export const FileUploadSchema = z
   .object({ file: z.any().openapi({ type: 'string', format: 'binary', description: 'The document' }) })
   .openapi('FileUpload')
 
-export const IdParamSchema = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) })
+export const IdParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+})
 
 export const UnitOutSchema = component(UnitSchema, 'Unit')
 

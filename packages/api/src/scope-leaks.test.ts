@@ -36,8 +36,14 @@ describe.each(testBackends())('scope leaks on $name', (backend) => {
     )
     ag = { province: agProvince.id, commune: agCommune.id }
     const passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_COST)
-    await store.users.create({ username: 'agplanner', passwordHash, displayName: 'ag', roles: [{ role: 'planner', unitId: ag.province }] }, change)
-    await store.users.create({ username: 'agreporter', passwordHash, displayName: 'ag', roles: [{ role: 'reporter', unitId: ag.commune }] }, change)
+    await store.users.create(
+      { username: 'agplanner', passwordHash, displayName: 'ag', roles: [{ role: 'planner', unitId: ag.province }] },
+      change,
+    )
+    await store.users.create(
+      { username: 'agreporter', passwordHash, displayName: 'ag', roles: [{ role: 'reporter', unitId: ag.commune }] },
+      change,
+    )
     tok = {}
     for (const name of ['admin', 'planner', 'reporter', 'reporter2', 'agplanner', 'agreporter']) tok[name] = await t.login(name)
   })
@@ -60,7 +66,10 @@ describe.each(testBackends())('scope leaks on $name', (backend) => {
       // … and as a coordinator.
       const coord = kpiPlan()
       coord.sections[0]!.tasks[0]!.coordinators = [{ text: 'UBND tỉnh An Giang', unitId: ag.province }]
-      const asCoordinator = await t.call('PUT', `/api/v1/plans/${plan.id}`, { token: tok.planner, body: { ...coord, version: plan.version } })
+      const asCoordinator = await t.call('PUT', `/api/v1/plans/${plan.id}`, {
+        token: tok.planner,
+        body: { ...coord, version: plan.version },
+      })
       expect(asCoordinator.status).toBe(422)
       expect((await store.plans.get(plan.id)).version).toBe(plan.version)
     })
@@ -128,7 +137,10 @@ describe.each(testBackends())('scope leaks on $name', (backend) => {
       const res = await t.call('POST', `/api/v1/reports/${report!.id}/accept`, { token: tok.planner, body: {} })
       expect(res.status).toBe(422)
       expect((await store.reports.get(report!.id)).status).toBe('submitted')
-      const stale = await t.call('POST', `/api/v1/reports/${report!.id}/accept`, { token: tok.planner, body: { version: report!.version - 1 } })
+      const stale = await t.call('POST', `/api/v1/reports/${report!.id}/accept`, {
+        token: tok.planner,
+        body: { version: report!.version - 1 },
+      })
       expect(stale.status).toBe(409)
       const fresh = await t.call('POST', `/api/v1/reports/${report!.id}/accept`, { token: tok.planner, body: { version: report!.version } })
       expect(fresh.status).toBe(200)
@@ -137,7 +149,10 @@ describe.each(testBackends())('scope leaks on $name', (backend) => {
     it('PUT /plans/{id} and publish without a version are refused', async () => {
       const draft = await t.call('POST', '/api/v1/plans', { token: tok.planner, body: { ...kpiPlan(), number: '98/KH-UBND' } })
       expect(draft.status).toBe(201)
-      const put = await t.call('PUT', `/api/v1/plans/${draft.body.id}`, { token: tok.planner, body: { ...kpiPlan(), number: '98/KH-UBND' } })
+      const put = await t.call('PUT', `/api/v1/plans/${draft.body.id}`, {
+        token: tok.planner,
+        body: { ...kpiPlan(), number: '98/KH-UBND' },
+      })
       expect(put.status).toBe(422)
       const publish = await t.call('POST', `/api/v1/plans/${draft.body.id}/publish`, { token: tok.planner, body: {} })
       expect(publish.status).toBe(422)

@@ -27,10 +27,14 @@ export const readSession: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (session && user && !user.disabled) {
       const auth: Auth = { user, token, via: bearer ? 'bearer' : 'cookie', csrfToken: session.csrfToken }
       if (auth.via === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
-        throw new ApiError('forbidden', { reason: 'csrf' }, {
-          vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).',
-          en: 'Missing or wrong CSRF token (X-CSRF-Token).',
-        })
+        throw new ApiError(
+          'forbidden',
+          { reason: 'csrf' },
+          {
+            vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).',
+            en: 'Missing or wrong CSRF token (X-CSRF-Token).',
+          },
+        )
       }
       c.set('auth', auth)
     }

@@ -73,6 +73,8 @@ for (const format of ['xlsx', 'docx']) {
     execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, pdf), join(out, `${pdf.replace(/\.pdf$/, '')}-${format}`)])
   }
 }
-const pages = readdirSync(out).filter((f) => f.endsWith('.png')).sort()
+const pages = readdirSync(out)
+  .filter((f) => f.endsWith('.png'))
+  .sort()
 console.log(`${pages.length} pages:`)
 for (const page of pages) console.log(`  ${join(out, page)}`)

@@ -9,7 +9,11 @@ describe('normalizeText', () => {
     ['drops zero-width characters and soft hyphens', 'Sở\u200b Nội\u00ad vụ\ufeff', 'Sở Nội vụ'],
     ['collapses runs of spaces and trims lines', '  Số:   97/KH-UBND  ', 'Số: 97/KH-UBND'],
     ['keeps empty lines (they separate table cells)', 'STT\n\n\u00a0\n\nNhiệm vụ', 'STT\n\n\n\nNhiệm vụ'],
-    ['removes Markdown emphasis left by copy-paste', '**TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**\n(*kèm theo*)', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(kèm theo)'],
+    [
+      'removes Markdown emphasis left by copy-paste',
+      '**TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**\n(*kèm theo*)',
+      'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(kèm theo)',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected)
   })

@@ -1,10 +1,4 @@
-import {
-  IndexKindSchema,
-  IsoDateSchema,
-  ParsedAssigneeSchema,
-  TargetSchema,
-  TimeframeSchema,
-} from '@papi/domain'
+import { IndexKindSchema, IsoDateSchema, ParsedAssigneeSchema, TargetSchema, TimeframeSchema } from '@papi/domain'
 import { z } from 'zod'
 
 /**
@@ -89,9 +83,7 @@ export const ImportedPlanSchema = z.object({
   place: z.string().min(1).optional(),
   signer: z.string().min(1).optional(),
   index: IndexKindSchema,
-  years: z
-    .object({ from: z.number().int().min(2000).max(2100), to: z.number().int().min(2000).max(2100) })
-    .optional(),
+  years: z.object({ from: z.number().int().min(2000).max(2100), to: z.number().int().min(2000).max(2100) }).optional(),
   /** The framework version the sections were matched against ("papi-2018"). */
   frameworkId: z.string().min(1).optional(),
   /** The plan this one implements ("Thực hiện Kế hoạch số 07/KH-UBND …"). */

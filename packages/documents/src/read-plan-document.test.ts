@@ -69,12 +69,22 @@ describe('readPlanDocument — Kiên Giang 97/KH-UBND (appendix table in the por
     ['3.2', ['Các sở, ban, ngành', 'UBND cấp huyện', 'UBND cấp xã'], ['Cơ quan thông tin đại chúng', 'MTTQ và các đoàn thể'], 'regulation'],
     ['3.3', ['MTTQ các cấp', 'UBND cấp huyện', 'UBND cấp xã'], ['Sở Kế hoạch và Đầu tư', 'Thanh tra huyện, thị xã, thành phố'], 'window'],
     ['4.1', ['Sở Tư pháp', 'Thanh tra tỉnh', 'UBND cấp huyện', 'UBND cấp xã'], ['Các cơ quan có liên quan'], 'ongoing'],
-    ['4.2', ['Các sở, ban, ngành', 'UBND cấp huyện', 'UBND cấp xã'], ['MTTQ và các đoàn thể có liên quan', 'cơ quan thông tin đại chúng'], 'ongoing'],
+    [
+      '4.2',
+      ['Các sở, ban, ngành', 'UBND cấp huyện', 'UBND cấp xã'],
+      ['MTTQ và các đoàn thể có liên quan', 'cơ quan thông tin đại chúng'],
+      'ongoing',
+    ],
     ['4.3', ['Văn phòng UBND tỉnh', 'Sở Nội vụ', 'UBND cấp huyện', 'cấp xã'], ['Các cơ quan có liên quan'], 'window'],
     ['4.4', ['Sở Y tế', 'Sở Nội vụ'], ['MTTQ và các đoàn thể có liên quan', 'cơ quan thông tin đại chúng'], 'ongoing'],
     ['4.5', ['Sở Giáo dục và Đào tạo', 'Sở Tài chính'], ['MTTQ và các đoàn thể có liên quan', 'cơ quan thông tin đại chúng'], 'window'],
     ['4.6', ['Sở Nội vụ', 'Sở Thông tin và Truyền thông'], ['Các sở, ngành', 'UBND cấp huyện'], 'window'],
-    ['5.1', ['Các sở, ban, ngành', 'UBND cấp huyện', 'cấp xã'], ['MTTQ và các đoàn thể có liên quan', 'cơ quan thông tin đại chúng'], 'ongoing'],
+    [
+      '5.1',
+      ['Các sở, ban, ngành', 'UBND cấp huyện', 'cấp xã'],
+      ['MTTQ và các đoàn thể có liên quan', 'cơ quan thông tin đại chúng'],
+      'ongoing',
+    ],
     ['5.2', ['Các sở, ban, ngành tỉnh', 'UBND cấp huyện', 'cấp xã'], [], 'ongoing'],
     ['5.3', ['Các sở, ngành tỉnh', 'UBND cấp huyện', 'cấp xã'], ['Văn phòng UBND tỉnh', 'Sở Nội vụ'], 'window'],
     ['5.4', ['Sở Nội vụ', 'Sở GD và ĐT', 'Sở Y tế'], ['Bưu điện tỉnh', 'UBND cấp huyện', 'cấp xã'], 'window'],
@@ -84,13 +94,22 @@ describe('readPlanDocument — Kiên Giang 97/KH-UBND (appendix table in the por
     ['6.3', ['UBND cấp huyện', 'Sở Giáo dục và Đào tạo'], ['UBND cấp xã'], 'ongoing'],
     [
       '6.4',
-      ['Sở Nông nghiệp và Phát triển nông thôn', 'Công ty TNHH 1 thành viên cấp thoát nước Kiên Giang', 'Trung tâm nước sạch và vệ sinh môi trường nông thôn'],
+      [
+        'Sở Nông nghiệp và Phát triển nông thôn',
+        'Công ty TNHH 1 thành viên cấp thoát nước Kiên Giang',
+        'Trung tâm nước sạch và vệ sinh môi trường nông thôn',
+      ],
       ['UBND cấp huyện', 'UBND cấp xã'],
       'ongoing',
     ],
     ['6.5', ['Sở Công Thương', 'Điện lực tỉnh'], ['UBND cấp huyện', 'cấp xã'], 'ongoing'],
     ['6.6', ['Sở GTVT', 'UBND cấp huyện', 'UBND cấp xã'], ['Văn phòng Điều phối nông thôn mới các cấp'], 'ongoing'],
-    ['6.7', ['Công an tỉnh', 'Công an cấp huyện', 'công an xã, phường, thị trấn'], ['MTTQ và các đoàn thể có liên quan', 'cơ quan thông tin đại chúng'], 'ongoing'],
+    [
+      '6.7',
+      ['Công an tỉnh', 'Công an cấp huyện', 'công an xã, phường, thị trấn'],
+      ['MTTQ và các đoàn thể có liên quan', 'cơ quan thông tin đại chúng'],
+      'ongoing',
+    ],
   ])('task %s: lead %j, coordinators %j, %s', (code, lead, coordinators, kind) => {
     const t = task(plan, code)
     expect(texts(t.lead)).toEqual(lead)
@@ -213,10 +232,7 @@ describe('readPlanDocument — Lào Cai 165/KH-UBND (PAR INDEX, tasks as numbere
   it('dates a target with no time of its own to the plan year, and says so', () => {
     expect(task(plan, '1.1').timeframe).toEqual({ kind: 'window', text: 'năm 2020', start: '2020-01-01', end: '2020-12-31' })
     expect(plan.warnings.filter((w) => w.code === 'timeframe-from-plan')).toHaveLength(39)
-    expect(plan.warnings.filter((w) => w.code === 'section-without-dimension').map((w) => w.where.section)).toEqual([
-      'III.1',
-      'III.2',
-    ])
+    expect(plan.warnings.filter((w) => w.code === 'section-without-dimension').map((w) => w.where.section)).toEqual(['III.1', 'III.2'])
   })
 })
 
@@ -354,7 +370,10 @@ describe('readPlanDocument — input hygiene, matching and progress', () => {
     const plan = await readSeed('kienGiang', { units })
     expect(task(plan, '5.4').lead.map((a) => a.unitId)).toEqual(['snv', 'sgddt', undefined])
     const unmatched = plan.warnings.filter((w) => w.code === 'unmatched-assignee')
-    expect(unmatched.find((w) => w.where.task === '5.4')).toMatchObject({ where: { field: 'lead' }, message: expect.stringContaining('Sở Y tế') })
+    expect(unmatched.find((w) => w.where.task === '5.4')).toMatchObject({
+      where: { field: 'lead' },
+      message: expect.stringContaining('Sở Y tế'),
+    })
     // Classes are resolved later, against the tree: never reported here.
     expect(unmatched.some((w) => w.message.includes('UBND cấp xã'))).toBe(false)
   })
@@ -403,19 +422,31 @@ describe('readPlanDocument — files it cannot read', () => {
 
 // Issue 13: every measurable target of the seeds was imported as `targets: []`.
 describe('readPlanDocument — targets read from the plan’s words', () => {
-  const brief = (t: { metric: string; comparator: string; value: number; unit: string; baselineYear?: number; year?: number }) =>
-    [t.metric, t.comparator, t.value, t.unit, t.baselineYear ?? null, t.year ?? null]
+  const brief = (t: { metric: string; comparator: string; value: number; unit: string; baselineYear?: number; year?: number }) => [
+    t.metric,
+    t.comparator,
+    t.value,
+    t.unit,
+    t.baselineYear ?? null,
+    t.year ?? null,
+  ]
 
   it.each<[Parameters<typeof seedBytes>[0], unknown[][]]>([
-    ['laoCai', [
-      ['Tổng điểm Chỉ số CCHC', 'gte', 90, 'points', null, 2020],
-      ['Xếp hạng Chỉ số CCHC', 'rank-lte', 10, 'rank', null, 2020],
-    ]],
+    [
+      'laoCai',
+      [
+        ['Tổng điểm Chỉ số CCHC', 'gte', 90, 'points', null, 2020],
+        ['Xếp hạng Chỉ số CCHC', 'rank-lte', 10, 'rank', null, 2020],
+      ],
+    ],
     ['kienGiang', [['Xếp hạng Chỉ số PAPI', 'change-vs-baseline', -1, 'rank', 2017, 2018]]],
-    ['thuaThienHue', [
-      ['Tổng điểm Chỉ số PAPI', 'change-vs-baseline', 0.0001, 'points', 2023, 2024],
-      ['Xếp hạng Chỉ số PAPI', 'rank-lte', 10, 'rank', null, 2024],
-    ]],
+    [
+      'thuaThienHue',
+      [
+        ['Tổng điểm Chỉ số PAPI', 'change-vs-baseline', 0.0001, 'points', 2023, 2024],
+        ['Xếp hạng Chỉ số PAPI', 'rank-lte', 10, 'rank', null, 2024],
+      ],
+    ],
     ['ducHop', [['Xếp hạng Chỉ số PAPI', 'change-vs-baseline', -1, 'rank', 2022, 2023]]],
   ])('%s: the plan’s own targets come from its aims', async (name, expected) => {
     const plan = await readSeed(name)
@@ -424,11 +455,15 @@ describe('readPlanDocument — targets read from the plan’s words', () => {
 
   it('Lào Cai: the tasks carry the targets their text states, phrase by phrase', async () => {
     const plan = await readSeed('laoCai')
-    const of = (code: string) => task(plan, code).targets.map((t) => [t.comparator, t.value, t.valueMax ?? null, t.unit, t.baselineYear ?? null])
+    const of = (code: string) =>
+      task(plan, code).targets.map((t) => [t.comparator, t.value, t.valueMax ?? null, t.unit, t.baselineYear ?? null])
     expect(of('1.1')).toEqual([['gte', 100, null, 'percent', null]])
     expect(of('1.6')).toEqual([['gte', 3, null, 'count', null]])
     expect(of('2.2')).toEqual([['between', 70, 100, 'percent', null]])
-    expect(of('3.4')).toEqual([['between', 95, 100, 'percent', null], ['gte', 80, null, 'percent', null]])
+    expect(of('3.4')).toEqual([
+      ['between', 95, 100, 'percent', null],
+      ['gte', 80, null, 'percent', null],
+    ])
     expect(of('4.1')).toEqual([['change-vs-baseline', -10, null, 'percent', 2015]])
     expect(of('4.2')).toEqual([['change-vs-baseline', -10, null, 'percent', 2015]])
     expect(of('1.8')).toEqual([])
@@ -446,8 +481,17 @@ describe('readPlanDocument — targets read from the plan’s words', () => {
 describe('readPlanDocument — shapes plans come in', () => {
   it('an appendix handed on its own takes its number and date from its only heading', async () => {
     const lines = seedText('kienGiang').split('\n')
-    const table = lines.slice(lines.findIndex((l) => l === 'STT'), lines.findIndex((l) => l.startsWith('Đã xem')))
-    const text = ['PHỤ LỤC', 'NHIỆM VỤ NÂNG CAO CHỈ SỐ PAPI', '(Kèm theo Kế hoạch số 09/KH-UBND ngày 20/02/2012 của UBND tỉnh Kiên Giang)', '', ...table].join('\n')
+    const table = lines.slice(
+      lines.findIndex((l) => l === 'STT'),
+      lines.findIndex((l) => l.startsWith('Đã xem')),
+    )
+    const text = [
+      'PHỤ LỤC',
+      'NHIỆM VỤ NÂNG CAO CHỈ SỐ PAPI',
+      '(Kèm theo Kế hoạch số 09/KH-UBND ngày 20/02/2012 của UBND tỉnh Kiên Giang)',
+      '',
+      ...table,
+    ].join('\n')
     const plan = await readPlanDocument({ fileName: 'phu-luc.txt', data: new TextEncoder().encode(text) })
     expect(plan.plan).toMatchObject({ number: '09/KH-UBND', issuedOn: '2012-02-20' })
     expect(plan.sections).toHaveLength(6)

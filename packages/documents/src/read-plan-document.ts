@@ -18,13 +18,7 @@ import JSZip from 'jszip'
 import type { DocumentContent, SourceRef } from './internal/document-content'
 import { docxContent } from './internal/docx-content'
 import { csvContent, xlsxContent } from './internal/grid-content'
-import {
-  ReadFailure,
-  errorMessage,
-  reasonMessage,
-  warningMessage,
-  type MessageParams,
-} from './internal/messages'
+import { ReadFailure, errorMessage, reasonMessage, warningMessage, type MessageParams } from './internal/messages'
 import { readPlanHeader } from './internal/plan-header'
 import { readProsePlan } from './internal/prose-plan'
 import type { RawSection } from './internal/raw-plan'
@@ -121,13 +115,17 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
     warn('missing-title', { field: 'plan.title' }, { title })
   }
   for (const note of notes) {
-    warn(note.code, { field: note.field, ...(note.line ? { source: { line: note.line } } : {}) }, {
-      number: header.number,
-      date: header.issuedOn ? formatDate(header.issuedOn) : '',
-      issuer: header.issuer,
-      index: header.index,
-      year: header.years?.from,
-    })
+    warn(
+      note.code,
+      { field: note.field, ...(note.line ? { source: { line: note.line } } : {}) },
+      {
+        number: header.number,
+        date: header.issuedOn ? formatDate(header.issuedOn) : '',
+        issuer: header.issuer,
+        index: header.index,
+        year: header.years?.from,
+      },
+    )
   }
 
   const planYear = header.years?.from ?? (header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : undefined)
@@ -225,7 +223,9 @@ function matchUnits(
   const total = sections.reduce((n, s) => n + s.tasks.length, 0)
   // A unit named with its parent ("Sở Tư pháp — UBND tỉnh Lào Cai") so two candidates can be told apart.
   const byId = new Map(units.map((u) => [u.id, u]))
-  const nameOf = new Map(units.map((u) => [u.id, u.parentId && byId.has(u.parentId) ? `${u.name} — ${byId.get(u.parentId)?.name}` : u.name]))
+  const nameOf = new Map(
+    units.map((u) => [u.id, u.parentId && byId.has(u.parentId) ? `${u.name} — ${byId.get(u.parentId)?.name}` : u.name]),
+  )
   let done = 0
   progress({ phase: 'match', done, total })
   for (const section of sections) {

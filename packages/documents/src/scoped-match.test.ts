@@ -34,7 +34,9 @@ function unitsOf(register: Register): Unit[] {
 async function resolution(file: string, units: Unit[], scopeUnitId?: string) {
   const data = await readFile(new URL(`../fixtures/seeds/${file}`, import.meta.url))
   const plan = await readPlanDocument({ fileName: file, data }, { units, ...(scopeUnitId && { scopeUnitId }) })
-  const named = plan.sections.flatMap((s) => s.tasks.flatMap((t) => [...t.lead, ...t.coordinators])).filter((a) => a.unitClass === undefined)
+  const named = plan.sections
+    .flatMap((s) => s.tasks.flatMap((t) => [...t.lead, ...t.coordinators]))
+    .filter((a) => a.unitClass === undefined)
   const matchedIds = named.map((a) => a.unitId).filter((id): id is string => id !== undefined)
   return {
     named: named.length,
@@ -52,17 +54,24 @@ beforeAll(async () => {
 })
 
 describe('assignee names resolve inside the plan scope on a national database', () => {
-  it.each(SEEDS)('$file: at least as many names as with its province alone, none in another province', async (seed) => {
-    // Today: a database holding that province alone (as it was before 1 July 2025), no scope.
-    const alone = await resolution(seed.file, unitsOf(registerForProvince(register, seed.province) as Register).filter((u) => u.validFrom === undefined))
-    // (Unscoped on the national database, before this change: 0 matched for every seed, each name ambiguous.)
-    const scoped = await resolution(seed.file, national, seed.scope)
-    expect(scoped.ambiguous).toBe(0)
-    expect(scoped.matched).toBeGreaterThanOrEqual(alone.matched)
-    const province = registerForProvince(register, seed.province) as Register
-    const own = new Set(province.units.map((u) => u.code))
-    expect(scoped.matchedIds.filter((id) => !own.has(id))).toEqual([])
-  }, 60_000)
+  it.each(SEEDS)(
+    '$file: at least as many names as with its province alone, none in another province',
+    async (seed) => {
+      // Today: a database holding that province alone (as it was before 1 July 2025), no scope.
+      const alone = await resolution(
+        seed.file,
+        unitsOf(registerForProvince(register, seed.province) as Register).filter((u) => u.validFrom === undefined),
+      )
+      // (Unscoped on the national database, before this change: 0 matched for every seed, each name ambiguous.)
+      const scoped = await resolution(seed.file, national, seed.scope)
+      expect(scoped.ambiguous).toBe(0)
+      expect(scoped.matched).toBeGreaterThanOrEqual(alone.matched)
+      const province = registerForProvince(register, seed.province) as Register
+      const own = new Set(province.units.map((u) => u.code))
+      expect(scoped.matchedIds.filter((id) => !own.has(id))).toEqual([])
+    },
+    60_000,
+  )
 
   it('names both candidates when a name fits two units', async () => {
     const two = unitsOf(register).filter((u) => u.validFrom === undefined && (u.code.startsWith('P10') || u.code.startsWith('P91')))

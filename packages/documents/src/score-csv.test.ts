@@ -30,7 +30,14 @@ describe('readScoreCsv', () => {
     expect(issues).toEqual([])
     expect(rows[0]).toMatchObject({
       unit: 'KG',
-      result: { frameworkId: 'papi-2009', year: 2017, total: 35.71, rank: 45, rankOf: 63, dimensions: [{ key: keys[0], score: 5.2, rank: 45 }] },
+      result: {
+        frameworkId: 'papi-2009',
+        year: 2017,
+        total: 35.71,
+        rank: 45,
+        rankOf: 63,
+        dimensions: [{ key: keys[0], score: 5.2, rank: 45 }],
+      },
     })
   })
 
@@ -85,7 +92,9 @@ describe('writeScoreCsv', () => {
 
   it('writes PAR INDEX appraisal and survey points only when a result gives them', () => {
     const par = frameworkById('par-index-2022') ?? frameworkById('par-index-2020')!
-    const withSplit = [{ unitId: 'u-kg', frameworkId: par.id, year: 2023, total: 85.2, appraisalScore: 55.1, surveyScore: 30.1, dimensions: [] }]
+    const withSplit = [
+      { unitId: 'u-kg', frameworkId: par.id, year: 2023, total: 85.2, appraisalScore: 55.1, surveyScore: 30.1, dimensions: [] },
+    ]
     expect(decode(writeScoreCsv(withSplit, par, units)).split('\r\n')[0]).toBe('\ufeffunit,total,rank,rankOf,appraisalScore,surveyScore')
     expect(decode(writeScoreCsv([], papi2018, units))).toBe('\ufeffunit,total,rank,rankOf\r\n')
   })
@@ -95,7 +104,6 @@ describe('writeScoreCsv', () => {
     expect(parseCsv(text)[1]?.[0]).toBe('A,"B"')
   })
 })
-
 
 describe('score tables and the one CSV writer', () => {
   it('a file with an unclosed quote is one issue, not a crash', () => {

@@ -47,11 +47,7 @@ const FIXED = ['unit', 'total', 'rank', 'rankOf', 'appraisalScore', 'surveyScore
  * readScoreCsv('unit,total,rank,rankOf\nKG,35.71,45,63', papi2009, 2017)
  * // { rows: [{ line: 2, unit: 'KG', result: { frameworkId: 'papi-2009', year: 2017, total: 35.71, rank: 45, rankOf: 63, dimensions: [] } }], issues: [] }
  */
-export function readScoreCsv(
-  text: string,
-  framework: Framework,
-  year: number,
-): { rows: ScoreCsvRow[]; issues: ScoreCsvIssue[] } {
+export function readScoreCsv(text: string, framework: Framework, year: number): { rows: ScoreCsvRow[]; issues: ScoreCsvIssue[] } {
   let table: string[][]
   try {
     table = parseCsv(text)

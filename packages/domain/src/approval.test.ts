@@ -23,7 +23,13 @@ describe('approvalState', () => {
   it.each([
     ['a commune accepted is accepted', MINH_LUONG, new Set([MINH_LUONG]), 'accepted', []],
     ['a commune not accepted is not accepted', BINH_AN, new Set([MINH_LUONG]), 'not-accepted', [BINH_AN]],
-    ['a district accepted waits for a commune not yet accepted', CHAU_THANH, new Set([CHAU_THANH, MINH_LUONG]), 'awaiting-subordinates', [BINH_AN]],
+    [
+      'a district accepted waits for a commune not yet accepted',
+      CHAU_THANH,
+      new Set([CHAU_THANH, MINH_LUONG]),
+      'awaiting-subordinates',
+      [BINH_AN],
+    ],
     ['the province waits on one commune two levels down', KG, without(THANH_HUNG), 'awaiting-subordinates', [THANH_HUNG]],
     ['the province is not accepted while its own data is not', KG, without(KG, THANH_HUNG), 'not-accepted', [KG, THANH_HUNG]],
     ['the province is accepted when everything below is', KG, all, 'accepted', []],

@@ -49,10 +49,6 @@ export function approvalState(
       queue.push(child)
     }
   }
-  const state: ApprovalStateKind = !acceptedUnits.has(unitId)
-    ? 'not-accepted'
-    : waitingOn.length > 0
-      ? 'awaiting-subordinates'
-      : 'accepted'
+  const state: ApprovalStateKind = !acceptedUnits.has(unitId) ? 'not-accepted' : waitingOn.length > 0 ? 'awaiting-subordinates' : 'accepted'
   return { unitId, state, waitingOn }
 }

@@ -16,7 +16,10 @@ describe('parseAssignees', () => {
     ],
     [
       'Các sở ngành liên quan, các cơ quan thông tấn báo chí',
-      [['Các sở ngành liên quan', 'departments'], ['các cơ quan thông tấn báo chí', 'media']],
+      [
+        ['Các sở ngành liên quan', 'departments'],
+        ['các cơ quan thông tấn báo chí', 'media'],
+      ],
     ],
     ['Sở Nội vụ, các cơ quan có liên quan', [['Sở Nội vụ'], ['các cơ quan có liên quan', 'related-agencies']]],
     ['MTTQ và các đoàn thể có liên quan', [['MTTQ và các đoàn thể có liên quan', 'mass-organisations']]],
@@ -26,16 +29,27 @@ describe('parseAssignees', () => {
     ],
     [
       'Các sở, ban, ngành; UBND cấp huyện; UBND cấp xã',
-      [['Các sở, ban, ngành', 'departments'], ['UBND cấp huyện', 'district-committees'], ['UBND cấp xã', 'commune-committees']],
+      [
+        ['Các sở, ban, ngành', 'departments'],
+        ['UBND cấp huyện', 'district-committees'],
+        ['UBND cấp xã', 'commune-committees'],
+      ],
     ],
     ['Công chức liên quan', [['Công chức liên quan', 'civil-servants']]],
     [
       'Cơ quan thông tin đại chúng, MTTQ và các đoàn thể',
-      [['Cơ quan thông tin đại chúng', 'media'], ['MTTQ và các đoàn thể', 'mass-organisations']],
+      [
+        ['Cơ quan thông tin đại chúng', 'media'],
+        ['MTTQ và các đoàn thể', 'mass-organisations'],
+      ],
     ],
     [
       'MTTQ các cấp; UBND cấp huyện, UBND cấp xã',
-      [['MTTQ các cấp', 'mass-organisations'], ['UBND cấp huyện', 'district-committees'], ['UBND cấp xã', 'commune-committees']],
+      [
+        ['MTTQ các cấp', 'mass-organisations'],
+        ['UBND cấp huyện', 'district-committees'],
+        ['UBND cấp xã', 'commune-committees'],
+      ],
     ],
     [
       'Sở Kế hoạch và Đầu tư, Thanh tra huyện, thị xã, thành phố',
@@ -45,7 +59,13 @@ describe('parseAssignees', () => {
       'Văn phòng UBND tỉnh, Sở Nội vụ; UBND cấp huyện, cấp xã',
       [['Văn phòng UBND tỉnh'], ['Sở Nội vụ'], ['UBND cấp huyện', 'district-committees'], ['cấp xã', 'commune-committees']],
     ],
-    ['Các sở, ngành, UBND cấp huyện', [['Các sở, ngành', 'departments'], ['UBND cấp huyện', 'district-committees']]],
+    [
+      'Các sở, ngành, UBND cấp huyện',
+      [
+        ['Các sở, ngành', 'departments'],
+        ['UBND cấp huyện', 'district-committees'],
+      ],
+    ],
     ['Sở Nội vụ; Sở GD và ĐT; Sở Y tế', [['Sở Nội vụ'], ['Sở GD và ĐT'], ['Sở Y tế']]],
     [
       'Bưu điện tỉnh, UBND cấp huyện, cấp xã',
@@ -96,7 +116,10 @@ describe('parseAssignees', () => {
     ['UBND các huyện, thị xã, thành phố', ['district-committees']],
     ['UBND các xã, phường, thị trấn', ['commune-committees']],
     ['UBND tỉnh', ['province-committee']],
-    ['Thủ trưởng các sở, ban, ngành, Chủ tịch UBND cấp huyện, Chủ tịch UBND cấp xã', ['departments', 'district-committees', 'commune-committees']],
+    [
+      'Thủ trưởng các sở, ban, ngành, Chủ tịch UBND cấp huyện, Chủ tịch UBND cấp xã',
+      ['departments', 'district-committees', 'commune-committees'],
+    ],
     ['Các sở, ban, ngành tỉnh', ['departments']],
     ['Cán bộ, công chức liên quan', ['civil-servants']],
     ['Các cơ quan, đơn vị, địa phương', ['all-units']],
@@ -119,10 +142,7 @@ describe('parseAssignees', () => {
   })
 
   it('reads NFD input, non-breaking spaces and empty cells', () => {
-    expect(read('Sở Nội vụ;\u00a0UBND cấp xã'.normalize('NFD'))).toEqual([
-      ['Sở Nội vụ'],
-      ['UBND cấp xã', 'commune-committees'],
-    ])
+    expect(read('Sở Nội vụ;\u00a0UBND cấp xã'.normalize('NFD'))).toEqual([['Sở Nội vụ'], ['UBND cấp xã', 'commune-committees']])
     expect(parseAssignees('\u00a0')).toEqual([])
     expect(parseAssignees('')).toEqual([])
   })

@@ -145,10 +145,7 @@ export interface AssigneeMatch<T extends ParsedAssignee> {
  * // { assignees: [{ text: 'Sở Nội vụ', name: 'Sở Nội vụ', unitId: 'snv' }, { text: 'Sở GTVT', … }],
  * //   unmatched: [{ text: 'Sở GTVT', name: 'Sở Giao thông vận tải' }] }
  */
-export function matchAssignees<T extends ParsedAssignee>(
-  assignees: readonly T[],
-  units: readonly Unit[],
-): AssigneeMatch<T> {
+export function matchAssignees<T extends ParsedAssignee>(assignees: readonly T[], units: readonly Unit[]): AssigneeMatch<T> {
   const byKey = new Map<string, Set<string>>()
   const add = (key: string, unitId: string) => {
     if (key === '') return
@@ -173,8 +170,8 @@ export function matchAssignees<T extends ParsedAssignee>(
     const several = new Set<string>()
     for (const key of [...nameKeys(assignee.name), ...nameKeys(assignee.text)]) {
       const ids = byKey.get(key)
-      if (ids && ids.size === 1) ids.forEach((id) => candidates.add(id))
-      else if (ids) ids.forEach((id) => several.add(id))
+      if (ids && ids.size === 1) for (const id of ids) candidates.add(id)
+      else if (ids) for (const id of ids) several.add(id)
     }
     const [only] = candidates
     if (candidates.size === 1 && only !== undefined) {
@@ -203,7 +200,6 @@ function tidy(text: string): string {
     .replace(/[\s;,.:]+$/, '')
     .trim()
 }
-
 
 /**
  * A name reduced to its letters without "và": "Sở GD&ĐT", "Sở GD và ĐT" and "Sở GDĐT" all give
@@ -378,7 +374,8 @@ interface ClassRule {
 // Patterns over folded text (no diacritics, no punctuation). Order matters: the first that fits wins.
 const CLASS_RULES: readonly ClassRule[] = [
   {
-    pattern: /^(?:(?:thu truong|lanh dao|nguoi dung dau) )?(?:cac )?(?:so ban nganh|so nganh|so)(?: ban)?(?: nganh)?(?: doan the)?(?: tinh)?(?: co)?(?: lien quan)?$/,
+    pattern:
+      /^(?:(?:thu truong|lanh dao|nguoi dung dau) )?(?:cac )?(?:so ban nganh|so nganh|so)(?: ban)?(?: nganh)?(?: doan the)?(?: tinh)?(?: co)?(?: lien quan)?$/,
     unitClass: 'departments',
     name: 'Các sở, ban, ngành',
   },
@@ -388,7 +385,8 @@ const CLASS_RULES: readonly ClassRule[] = [
     name: 'Các sở, ban, ngành',
   },
   {
-    pattern: /^(?:chu tich )?(?:ubnd|uy ban nhan dan) (?:cap huyen|cac huyen(?: thi xa)?(?: thanh pho)?(?: thi xa)?|huyen thi xa thanh pho)$/,
+    pattern:
+      /^(?:chu tich )?(?:ubnd|uy ban nhan dan) (?:cap huyen|cac huyen(?: thi xa)?(?: thanh pho)?(?: thi xa)?|huyen thi xa thanh pho)$/,
     unitClass: 'district-committees',
     name: 'Ủy ban nhân dân cấp huyện',
   },
@@ -403,7 +401,8 @@ const CLASS_RULES: readonly ClassRule[] = [
     name: 'Ủy ban nhân dân tỉnh',
   },
   {
-    pattern: /^(?:(?:ub|uy ban) )?(?:mttq|mttqvn|ubmttq|ubmttqvn|mat tran to quoc)(?: viet nam| vn)?(?: tinh| huyen| xa| cac cap)?(?: va)?(?: cac)?(?: to chuc)?(?: ban nganh| nganh)? doan the(?: chinh tri xa hoi)?(?: cac cap)?(?: co)?(?: lien quan)?(?: tinh| huyen| xa)?$/,
+    pattern:
+      /^(?:(?:ub|uy ban) )?(?:mttq|mttqvn|ubmttq|ubmttqvn|mat tran to quoc)(?: viet nam| vn)?(?: tinh| huyen| xa| cac cap)?(?: va)?(?: cac)?(?: to chuc)?(?: ban nganh| nganh)? doan the(?: chinh tri xa hoi)?(?: cac cap)?(?: co)?(?: lien quan)?(?: tinh| huyen| xa)?$/,
     unitClass: 'mass-organisations',
     name: 'Mặt trận Tổ quốc và các đoàn thể',
   },
@@ -413,12 +412,14 @@ const CLASS_RULES: readonly ClassRule[] = [
     name: 'Mặt trận Tổ quốc các cấp',
   },
   {
-    pattern: /^(?:cac )?(?:to chuc |ban nganh |nganh )?(?:doan the|to chuc chinh tri xa hoi)(?: chinh tri xa hoi)?(?: cac cap)?(?: co)?(?: lien quan)?(?: xa| tinh| huyen)?$/,
+    pattern:
+      /^(?:cac )?(?:to chuc |ban nganh |nganh )?(?:doan the|to chuc chinh tri xa hoi)(?: chinh tri xa hoi)?(?: cac cap)?(?: co)?(?: lien quan)?(?: xa| tinh| huyen)?$/,
     unitClass: 'mass-organisations',
     name: 'Các đoàn thể',
   },
   {
-    pattern: /^(?:cac )?(?:co quan|phuong tien) (?:thong tin dai chung|thong tan(?: bao chi)?|bao chi)(?: (?:tinh|huyen|xa|trung uong|dia phuong|cac cap|co lien quan|lien quan))?$/,
+    pattern:
+      /^(?:cac )?(?:co quan|phuong tien) (?:thong tin dai chung|thong tan(?: bao chi)?|bao chi)(?: (?:tinh|huyen|xa|trung uong|dia phuong|cac cap|co lien quan|lien quan))?$/,
     unitClass: 'media',
     name: 'Các cơ quan thông tin đại chúng',
   },
@@ -428,7 +429,8 @@ const CLASS_RULES: readonly ClassRule[] = [
     name: 'Các cơ quan có liên quan',
   },
   {
-    pattern: /^(?:cac )?(?:can bo )?cong chuc(?: vien chuc)?(?: (?:co )?lien quan| khac| chuyen mon)?(?: (?:ubnd|uy ban nhan dan) xa| xa)?$/,
+    pattern:
+      /^(?:cac )?(?:can bo )?cong chuc(?: vien chuc)?(?: (?:co )?lien quan| khac| chuyen mon)?(?: (?:ubnd|uy ban nhan dan) xa| xa)?$/,
     unitClass: 'civil-servants',
     name: 'Công chức liên quan',
   },
@@ -438,7 +440,8 @@ const CLASS_RULES: readonly ClassRule[] = [
     name: 'Thanh tra các cấp',
   },
   {
-    pattern: /^(?:cac )?(?:co quan don vi(?: dia phuong)?|co quan don vi dia phuong|cac cap chinh quyen|cap chinh quyen|nganh cac cap|cap cac nganh)$/,
+    pattern:
+      /^(?:cac )?(?:co quan don vi(?: dia phuong)?|co quan don vi dia phuong|cac cap chinh quyen|cap chinh quyen|nganh cac cap|cap cac nganh)$/,
     unitClass: 'all-units',
     name: 'Các cơ quan, đơn vị, địa phương',
   },
@@ -469,7 +472,10 @@ function multiLevel(piece: string): ParsedAssignee[] | undefined {
     if (entry) out.push({ text, name: entry[1], unitClass: entry[0] })
   }
   push(first, firstLevel)
-  for (const other of rest.split(/\s*(?:,|\svà\s)\s*/u).map((s) => s.trim()).filter(Boolean)) {
+  for (const other of rest
+    .split(/\s*(?:,|\svà\s)\s*/u)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const level = /(tỉnh|huyện|xã)$/iu.exec(other)?.[1]
     if (level) push(other, level)
   }
@@ -500,7 +506,8 @@ function namesOne(text: string): boolean {
 
 // After "các", the words that make a group of units ("các cơ quan", "các sở"), as opposed to
 // "các nội dung", "các văn bản".
-const GROUP_WORDS = /^cac (?:co quan|don vi|so|ban|nganh|phong|doan the|to chuc|cong chuc|can bo|dia phuong|cap|huyen|xa|thon|hoi|doan|uy ban|ubnd|truong|benh vien|chi cuc|trung tam|lanh dao|thanh vien|bo|dai|bao|phuong tien)(?: |$)/
+const GROUP_WORDS =
+  /^cac (?:co quan|don vi|so|ban|nganh|phong|doan the|to chuc|cong chuc|can bo|dia phuong|cap|huyen|xa|thon|hoi|doan|uy ban|ubnd|truong|benh vien|chi cuc|trung tam|lanh dao|thanh vien|bo|dai|bao|phuong tien)(?: |$)/
 
 /** Whether a piece reads as a unit or class, not as words that merely start like one. */
 function isRecognised(piece: string): boolean {

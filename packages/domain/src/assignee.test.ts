@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  assignedUnits,
-  foreignAssignees,
-  isInUnitClass,
-  provinceOf,
-  resolveAssignee,
-  resolveAssignees,
-  unitClassMembers,
-} from './assignee'
+import { assignedUnits, foreignAssignees, isInUnitClass, provinceOf, resolveAssignee, resolveAssignees, unitClassMembers } from './assignee'
 import type { Assignee, Unit, UnitClass } from './unit'
 import { UNITS, ids } from './unit-tree.fixture'
 import { buildUnitTree } from './unit-tree'
@@ -101,13 +93,13 @@ describe('resolveAssignee', () => {
   it.each<[string, Assignee, { unitId: string; date?: string }, string[]]>([
     ['a named unit stands for itself', { text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' }, kienGiang, ['kg-so-noi-vu']],
     ['a named unit outside the scope still resolves', { text: 'Bộ Nội vụ', unitId: 'bo-noi-vu' }, kienGiang, ['bo-noi-vu']],
-    ['a class resolves inside the scope', { text: 'UBND cấp huyện', unitClass: 'district-committees' }, kienGiang, ['rach-gia', 'chau-thanh-kg']],
     [
-      'unitId wins over unitClass',
-      { text: 'Sở Tư pháp', unitId: 'kg-so-tu-phap', unitClass: 'departments' },
+      'a class resolves inside the scope',
+      { text: 'UBND cấp huyện', unitClass: 'district-committees' },
       kienGiang,
-      ['kg-so-tu-phap'],
+      ['rach-gia', 'chau-thanh-kg'],
     ],
+    ['unitId wins over unitClass', { text: 'Sở Tư pháp', unitId: 'kg-so-tu-phap', unitClass: 'departments' }, kienGiang, ['kg-so-tu-phap']],
     [
       'a named unit that has ended stands for its successor on the date',
       { text: 'UBND tỉnh Kiên Giang', unitId: 'kien-giang' },

@@ -142,11 +142,7 @@ export function resolveAssignee(assignee: Assignee, tree: UnitTree, scope: Assig
  *   { unitId: 'lao-cai', date: '2020-06-11' },
  * ).map((r) => r.units.length)
  */
-export function resolveAssignees(
-  assignees: readonly Assignee[],
-  tree: UnitTree,
-  scope: AssigneeScope,
-): ResolvedAssignee[] {
+export function resolveAssignees(assignees: readonly Assignee[], tree: UnitTree, scope: AssigneeScope): ResolvedAssignee[] {
   return assignees.map((assignee) => resolveAssignee(assignee, tree, scope))
 }
 
@@ -161,11 +157,7 @@ export function resolveAssignees(
  *   { unitId: 'kien-giang' },
  * ) // { lead: [Sở Nội vụ], coordinators: [], all: [Sở Nội vụ] }
  */
-export function assignedUnits(
-  task: Pick<Task, 'lead' | 'coordinators'>,
-  tree: UnitTree,
-  scope: AssigneeScope,
-): AssignedUnits {
+export function assignedUnits(task: Pick<Task, 'lead' | 'coordinators'>, tree: UnitTree, scope: AssigneeScope): AssignedUnits {
   const seen = new Set<string>()
   const take = (assignees: readonly Assignee[]): Unit[] =>
     resolveAssignees(assignees, tree, scope)

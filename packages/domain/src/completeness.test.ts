@@ -43,7 +43,13 @@ describe('submissionTimeliness', () => {
     ['a report submitted the day after the deadline is late', '2023-06-04T08:00:00+07:00', '2023-06-10', 0, 'late'],
     ['a report submitted within the grace days is on time', '2023-06-05T08:00:00+07:00', '2023-06-10', 2, 'on-time'],
     ['a report submitted after the grace days is late', '2023-06-06T08:00:00+07:00', '2023-06-10', 2, 'late'],
-    ['a report sent at 01:00 Hà Nội time the next day (still the deadline day in UTC) is late', '2023-06-03T18:00:00Z', '2023-06-10', 0, 'late'],
+    [
+      'a report sent at 01:00 Hà Nội time the next day (still the deadline day in UTC) is late',
+      '2023-06-03T18:00:00Z',
+      '2023-06-10',
+      0,
+      'late',
+    ],
     ['nothing filed before the deadline is pending', undefined, '2023-06-01', 0, 'pending'],
     ['nothing filed on the deadline day is still pending', undefined, '2023-06-03', 0, 'pending'],
     ['nothing filed the day after the deadline is missing', undefined, '2023-06-04', 0, 'missing'],
@@ -59,11 +65,27 @@ describe('completenessByUnit', () => {
   const byUnit = new Map(stats.map((s) => [s.unitId, s]))
 
   it.each([
-    ['Minh Lương filed both on time and both were accepted', MINH_LUONG, { expected: 2, submitted: 2, accepted: 2, onTime: 2, late: 0, missing: 0, completeness: 100, timeliness: 100 }],
-    ['Bình An filed 1.3 late and left 2.3 in draft', BINH_AN, { expected: 2, submitted: 1, onTime: 0, late: 1, missing: 1, completeness: 50, timeliness: 0 }],
-    ['Ngọc Chúc filed 1.3 at 23:00 on the deadline day; its returned 2.3 is back with it', NGOC_CHUC, { expected: 2, submitted: 1, onTime: 1, late: 0, missing: 1, completeness: 50, timeliness: 50 }],
+    [
+      'Minh Lương filed both on time and both were accepted',
+      MINH_LUONG,
+      { expected: 2, submitted: 2, accepted: 2, onTime: 2, late: 0, missing: 0, completeness: 100, timeliness: 100 },
+    ],
+    [
+      'Bình An filed 1.3 late and left 2.3 in draft',
+      BINH_AN,
+      { expected: 2, submitted: 1, onTime: 0, late: 1, missing: 1, completeness: 50, timeliness: 0 },
+    ],
+    [
+      'Ngọc Chúc filed 1.3 at 23:00 on the deadline day; its returned 2.3 is back with it',
+      NGOC_CHUC,
+      { expected: 2, submitted: 1, onTime: 1, late: 0, missing: 1, completeness: 50, timeliness: 50 },
+    ],
     ['Thạnh Hưng filed nothing', THANH_HUNG, { expected: 2, submitted: 0, missing: 2, completeness: 0, timeliness: 0 }],
-    ['Châu Thành district filed 2.3 on its later deadline', CHAU_THANH, { expected: 1, submitted: 1, onTime: 1, completeness: 100, timeliness: 100 }],
+    [
+      'Châu Thành district filed 2.3 on its later deadline',
+      CHAU_THANH,
+      { expected: 1, submitted: 1, onTime: 1, completeness: 100, timeliness: 100 },
+    ],
     ['Giồng Riềng district filed nothing', GIONG_RIENG, { expected: 1, submitted: 0, missing: 1, completeness: 0 }],
   ])('%s', (_, unitId, expected) => {
     expect(byUnit.get(unitId)).toMatchObject(expected)
@@ -165,7 +187,9 @@ describe('expectedReportState', () => {
   })
 
   it('stretches the deadline by the grace days', () => {
-    expect(expectedReportState({ report: report(T23, MINH_LUONG, '2018Q2', filed('2018-06-19')), deadline, asOf: '2018-06-25', graceDays: 1 })).toBe('on-time')
+    expect(
+      expectedReportState({ report: report(T23, MINH_LUONG, '2018Q2', filed('2018-06-19')), deadline, asOf: '2018-06-25', graceDays: 1 }),
+    ).toBe('on-time')
   })
 })
 
@@ -197,7 +221,13 @@ describe('sumReportingStats', () => {
   })
 
   it.each<[string, UnitReportingStats[], number, number | null, number | null]>([
-    ['rates come from the sums, not the mean of rates (10 owed and 1 owed)', [stats(CHAU_THANH, 10, 10, 10), stats(GIONG_RIENG, 1, 0, 0)], 11, (10 / 11) * 100, (10 / 11) * 100],
+    [
+      'rates come from the sums, not the mean of rates (10 owed and 1 owed)',
+      [stats(CHAU_THANH, 10, 10, 10), stats(GIONG_RIENG, 1, 0, 0)],
+      11,
+      (10 / 11) * 100,
+      (10 / 11) * 100,
+    ],
     ['two plans of the province', [stats(KG, 4, 2, 1), stats(KG, 4, 4, 3)], 8, 75, 50],
     ['nothing expected has no rate', [], 0, null, null],
   ])('%s', (_case, list, expected, completeness, timeliness) => {
@@ -211,9 +241,21 @@ describe('rollupByUnit', () => {
   const tree = rollupByUnit(perUnit, parentOf, KG)
 
   it.each([
-    ['Châu Thành shows its own report and its two communes', CHAU_THANH, { expected: 5, submitted: 4, onTime: 3, late: 1, missing: 1, completeness: 80, timeliness: 60 }],
-    ['Giồng Riềng shows its own report and its two communes', GIONG_RIENG, { expected: 5, submitted: 1, onTime: 1, missing: 4, completeness: 20, timeliness: 20 }],
-    ['the province shows everything', KG, { expected: 10, submitted: 5, accepted: 2, onTime: 4, late: 1, missing: 5, completeness: 50, timeliness: 40 }],
+    [
+      'Châu Thành shows its own report and its two communes',
+      CHAU_THANH,
+      { expected: 5, submitted: 4, onTime: 3, late: 1, missing: 1, completeness: 80, timeliness: 60 },
+    ],
+    [
+      'Giồng Riềng shows its own report and its two communes',
+      GIONG_RIENG,
+      { expected: 5, submitted: 1, onTime: 1, missing: 4, completeness: 20, timeliness: 20 },
+    ],
+    [
+      'the province shows everything',
+      KG,
+      { expected: 10, submitted: 5, accepted: 2, onTime: 4, late: 1, missing: 5, completeness: 50, timeliness: 40 },
+    ],
     ['a commune shows only itself', MINH_LUONG, { expected: 2, submitted: 2, completeness: 100 }],
   ])('%s', (_, unitId, expected) => {
     expect(tree.get(unitId)).toMatchObject(expected)

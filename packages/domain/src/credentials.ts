@@ -106,11 +106,7 @@ export const ADDRESS_THROTTLE: LoginThrottle = { freeFailures: 20, firstDelayMs:
  * loginWait({ failures: 4, lastFailureAt: 0 }, 500, ACCOUNT_THROTTLE) // 1500
  * loginWait({ failures: 50, lastFailureAt: 0 }, 0, ACCOUNT_THROTTLE) // 60000
  */
-export function loginWait(
-  recent: { failures: number; lastFailureAt: number | undefined },
-  now: number,
-  throttle: LoginThrottle,
-): number {
+export function loginWait(recent: { failures: number; lastFailureAt: number | undefined }, now: number, throttle: LoginThrottle): number {
   const excess = recent.failures - throttle.freeFailures
   if (excess <= 0 || recent.lastFailureAt === undefined) return 0
   const delay = Math.min(throttle.maxDelayMs, throttle.firstDelayMs * 2 ** Math.min(excess - 1, 30))

@@ -27,9 +27,7 @@ describe('matchDimension', () => {
   })
 
   it('lets the dimension named first decide', () => {
-    expect(matchDimension('Tích cực kiểm soát tham nhũng trong các dịch vụ công ích', framework('papi', 2023))).toBe(
-      'corruption-control',
-    )
+    expect(matchDimension('Tích cực kiểm soát tham nhũng trong các dịch vụ công ích', framework('papi', 2023))).toBe('corruption-control')
   })
 
   // Content areas of Lào Cai 165/KH-UBND (2020), as quoted in the plan.

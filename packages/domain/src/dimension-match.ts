@@ -35,13 +35,7 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   apparatus: ['to chuc bo may', 'bo may hanh chinh'],
   'civil-service': ['doi ngu can bo', 'can bo cong chuc vien chuc', 'che do cong vu', 'cong vu'],
   'public-finance': ['tai chinh cong'],
-  'e-government': [
-    'hien dai hoa hanh chinh',
-    'chinh quyen dien tu',
-    'chinh phu dien tu',
-    'chinh quyen so',
-    'ung dung cong nghe thong tin',
-  ],
+  'e-government': ['hien dai hoa hanh chinh', 'chinh quyen dien tu', 'chinh phu dien tu', 'chinh quyen so', 'ung dung cong nghe thong tin'],
   impact: ['tac dong'],
   // SIPAS
   'access-to-services': ['tiep can dich vu'],
@@ -88,7 +82,6 @@ export function matchDimension(title: string, framework: DimensionNames): string
   }
   return best?.key ?? (byName.length > 0 ? byName[0]?.key : undefined)
 }
-
 
 /** Where `words` start in `text` as whole words, or -1. */
 function indexOfWords(text: string, words: string): number {

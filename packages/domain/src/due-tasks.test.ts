@@ -3,8 +3,7 @@ import { dueTasks, reportingPeriods, taskDueDate } from './due-tasks'
 import { PlanSchema, TaskSchema, type Task } from './plan'
 import type { Timeframe } from './timeframe'
 
-const task = (code: string, title: string, timeframe: Timeframe): Task =>
-  TaskSchema.parse({ code, title, timeframe })
+const task = (code: string, title: string, timeframe: Timeframe): Task => TaskSchema.parse({ code, title, timeframe })
 
 /** Kiên Giang 97/KH-UBND of 18/05/2018, appendix: a sample of its tasks with their timeframes. */
 const kienGiang = PlanSchema.parse({
@@ -370,14 +369,7 @@ describe('reportingPeriods', () => {
   })
 
   it('keeps quarters that end with a longer period when asked', () => {
-    expect(reportingPeriods(laoCai, { supersede: false })).toEqual([
-      '2020Q2',
-      '2020S1',
-      '2020Q3',
-      '2020Q4',
-      '2020S2',
-      '2020',
-    ])
+    expect(reportingPeriods(laoCai, { supersede: false })).toEqual(['2020Q2', '2020S1', '2020Q3', '2020Q4', '2020S2', '2020'])
   })
 
   it('Đức Hợp asks for the first 6 months and the year', () => {

@@ -2,14 +2,7 @@ import { z } from 'zod'
 import { compareDates, isoDate, maxDate, overlaps, spanHolds, type DateSpan } from './internal/calendar'
 import type { IsoDate } from './iso-date'
 import type { Label } from './label'
-import {
-  PERIOD_TYPE_RANK,
-  ReportingRulesSchema,
-  periodsBetween,
-  requirePeriod,
-  type Period,
-  type PeriodId,
-} from './period'
+import { PERIOD_TYPE_RANK, ReportingRulesSchema, periodsBetween, requirePeriod, type Period, type PeriodId } from './period'
 import type { Plan, Task } from './plan'
 import type { Recurrence } from './timeframe'
 
@@ -148,9 +141,7 @@ export function reportingPeriods(plan: Plan, options: ReportingPeriodsOptions = 
     options.supersede === false
       ? periods
       : periods.filter((p) => !periods.some((q) => q.end === p.end && PERIOD_TYPE_RANK[q.type] > PERIOD_TYPE_RANK[p.type]))
-  return kept
-    .sort((a, b) => compareDates(a.end, b.end) || PERIOD_TYPE_RANK[a.type] - PERIOD_TYPE_RANK[b.type])
-    .map((p) => p.id)
+  return kept.sort((a, b) => compareDates(a.end, b.end) || PERIOD_TYPE_RANK[a.type] - PERIOD_TYPE_RANK[b.type]).map((p) => p.id)
 }
 
 /** The calendar days the plan runs: its years, starting no earlier than its issue date. */

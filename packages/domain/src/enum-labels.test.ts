@@ -33,9 +33,7 @@ describe('ENUM_LABELS', () => {
   it('covers every enum schema the package exports', () => {
     const labelled = new Set<unknown>(Object.values(ENUM_SCHEMAS))
     const exported = Object.entries(domain).filter(([, value]) => value instanceof z.ZodEnum)
-    const unlabelled = exported
-      .filter(([name, value]) => !labelled.has(value) && !CODES_NOT_LABELS.has(name))
-      .map(([name]) => name)
+    const unlabelled = exported.filter(([name, value]) => !labelled.has(value) && !CODES_NOT_LABELS.has(name)).map(([name]) => name)
     expect(unlabelled).toEqual([])
     expect(exported.length).toBe(groups.length + CODES_NOT_LABELS.size)
   })

@@ -1,13 +1,6 @@
 import { type DeletionRefusal, DeletionRefusalSchema } from './admin-rules'
 import { DUE_REASON_LABELS, DueReasonSchema } from './due-tasks'
-import {
-  type Aggregation,
-  AggregationSchema,
-  type AreaGroup,
-  AreaGroupSchema,
-  type ResultUnit,
-  ResultUnitSchema,
-} from './framework'
+import { type Aggregation, AggregationSchema, type AreaGroup, AreaGroupSchema, type ResultUnit, ResultUnitSchema } from './framework'
 import { type IndexKind, IndexKindSchema } from './index-kind'
 import { DEFAULT_LOCALE, type Label, type Locale, LocaleSchema } from './label'
 import { type PeriodType, PeriodTypeSchema } from './period'
@@ -27,23 +20,9 @@ import {
 } from './report'
 import { type ReportActionType, ReportActionTypeSchema, type ReportActor, ReportActorSchema } from './report-workflow'
 import { BAND_LABELS, BandSchema, type IssueSeverity, IssueSeveritySchema } from './score'
-import {
-  type Comparator,
-  ComparatorSchema,
-  type MeasureUnit,
-  MeasureUnitSchema,
-  type TargetState,
-  TargetStateSchema,
-} from './target'
+import { type Comparator, ComparatorSchema, type MeasureUnit, MeasureUnitSchema, type TargetState, TargetStateSchema } from './target'
 import { type Recurrence, RecurrenceSchema, type TimeframeKind, TimeframeKindSchema } from './timeframe'
-import {
-  type UnitClass,
-  UnitClassSchema,
-  type UnitKind,
-  UnitKindSchema,
-  type UnitLevel,
-  UnitLevelSchema,
-} from './unit'
+import { type UnitClass, UnitClassSchema, type UnitKind, UnitKindSchema, type UnitLevel, UnitLevelSchema } from './unit'
 
 // Every group is checked with `satisfies Record<Enum, Label>`: a value added to a schema without
 // a label, or a label left for a value that is gone, fails to compile.
@@ -257,7 +236,10 @@ const action = {
 const deletionRefusal = {
   'plan-published': { vi: 'Kế hoạch đã ban hành, không thể xóa', en: 'The plan is published and cannot be deleted' },
   'unit-in-use': { vi: 'Đơn vị đang được sử dụng; hãy cho kết thúc thay vì xóa', en: 'The unit is in use; end it instead of deleting it' },
-  'user-has-acted': { vi: 'Người dùng đã có thao tác trong nhật ký; hãy khóa thay vì xóa', en: 'The user appears in the audit log; disable them instead' },
+  'user-has-acted': {
+    vi: 'Người dùng đã có thao tác trong nhật ký; hãy khóa thay vì xóa',
+    en: 'The user appears in the audit log; disable them instead',
+  },
   'own-account': { vi: 'Không thể xóa hay khóa tài khoản của chính mình', en: 'You cannot delete or disable your own account' },
 } satisfies Record<DeletionRefusal, Label>
 
@@ -359,10 +341,7 @@ export function enumLabel<G extends EnumGroup>(group: G, value: EnumValue<G>, lo
  * @example
  * enumOptions('reportStatus').map((o) => o.label) // ['Nháp', 'Đã gửi', 'Đã chấp nhận', 'Bị trả lại']
  */
-export function enumOptions<G extends EnumGroup>(
-  group: G,
-  locale: Locale = DEFAULT_LOCALE,
-): { value: EnumValue<G>; label: string }[] {
+export function enumOptions<G extends EnumGroup>(group: G, locale: Locale = DEFAULT_LOCALE): { value: EnumValue<G>; label: string }[] {
   // Read through the mapped type so TypeScript ties the options of group G to EnumValue<G>.
   const schemas: { [K in EnumGroup]: { readonly options: readonly EnumValue<K>[] } } = ENUM_SCHEMAS
   const options = schemas[group].options

@@ -88,12 +88,7 @@ export function roundPercent(percent: number): number {
  * formatScore(46.0415, 80) // '46,0415/80'
  * formatScore(82.85, 100, 'en') // '82.85/100'
  */
-export function formatScore(
-  score: number,
-  max: number,
-  locale: Locale = DEFAULT_LOCALE,
-  options: FormatNumberOptions = {},
-): string {
+export function formatScore(score: number, max: number, locale: Locale = DEFAULT_LOCALE, options: FormatNumberOptions = {}): string {
   return `${formatNumber(score, locale, options)}/${formatNumber(max, locale)}`
 }
 

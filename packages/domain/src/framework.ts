@@ -113,8 +113,7 @@ export const FrameworkSchema = z
       }
     })
     const maxes = f.dimensions.map((d) => d.max)
-    const expected =
-      f.aggregation === 'sum' ? maxes.reduce((a, m) => a + m, 0) : Math.max(...maxes)
+    const expected = f.aggregation === 'sum' ? maxes.reduce((a, m) => a + m, 0) : Math.max(...maxes)
     const consistent =
       f.aggregation === 'sum'
         ? Math.abs(expected - f.maxTotal) <= SUM_TOLERANCE
@@ -145,9 +144,7 @@ export const FRAMEWORKS: readonly Framework[] = [...papiFrameworks, ...parIndexF
  * frameworkFor('par-index', 2019)?.maxTotal // 100
  */
 export function frameworkFor(index: IndexKind, year: number): Framework | undefined {
-  return FRAMEWORKS.find(
-    (f) => f.index === index && f.validFrom <= year && (f.validTo === undefined || year <= f.validTo),
-  )
+  return FRAMEWORKS.find((f) => f.index === index && f.validFrom <= year && (f.validTo === undefined || year <= f.validTo))
 }
 
 /**

@@ -238,7 +238,6 @@ export type { PeriodDates, PeriodDatesError, PeriodDatesErrorCode, SubmissionDea
 export { DUE_REASON_LABELS, DueReasonSchema, dueTasks, reportingPeriods, taskDueDate } from './due-tasks'
 export type { DueReason, DueTask, DueTasksOptions, ReportingPeriodsOptions } from './due-tasks'
 
-
 // --- outcome (the Government Office's four outcomes)
 export { taskOutcome } from './outcome'
 export type { OutcomeCounts } from './outcome'
@@ -340,7 +339,14 @@ export {
 export type { Register, RegisterEra, RegisterIssue, RegisterLink, RegisterUnit, SuccessionKind } from './register'
 
 // --- province-scores
-export { FORMER_PROVINCE_NAMES, matchProvinces, provinceNameKey, scoreFigures, rankProvinceRows, readProvinceScoreTable } from './province-scores'
+export {
+  FORMER_PROVINCE_NAMES,
+  matchProvinces,
+  provinceNameKey,
+  scoreFigures,
+  rankProvinceRows,
+  readProvinceScoreTable,
+} from './province-scores'
 export type { ProvinceMatch, ProvinceScoreRow, ScoreFigures } from './province-scores'
 
 // --- credentials (password policy, log-in throttling)

@@ -4,8 +4,7 @@ import type { IsoDate } from './iso-date'
 /** Counts of the Government Office's four outcomes. */
 export type OutcomeCounts = Record<TaskOutcome, number>
 
-const emptyOutcomes = (): OutcomeCounts =>
-  Object.fromEntries(TaskOutcomeSchema.options.map((o) => [o, 0])) as OutcomeCounts
+const emptyOutcomes = (): OutcomeCounts => Object.fromEntries(TaskOutcomeSchema.options.map((o) => [o, 0])) as OutcomeCounts
 
 /**
  * The Government Office's outcome for an assigned task as of a day: done on time, done late,

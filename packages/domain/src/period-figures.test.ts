@@ -96,12 +96,47 @@ describe('periodFigures', () => {
 
   it.each([
     // [case, commune filed at, as of, grace days, commune's state, totals]
-    ['nothing filed, deadlines past', undefined, '2018-06-25', 0, 'missing', { expected: 2, submitted: 0, onTime: 0, late: 0, missing: 2, pending: 0 }],
-    ['nothing filed, deadlines ahead', undefined, '2018-06-15', 0, 'pending', { expected: 2, submitted: 0, onTime: 0, late: 0, missing: 0, pending: 2 }],
-    ['filed on the commune’s deadline', '2018-06-16T09:00:00+07:00', '2018-06-25', 0, 'on-time', { submitted: 1, onTime: 1, late: 0, missing: 1 }],
+    [
+      'nothing filed, deadlines past',
+      undefined,
+      '2018-06-25',
+      0,
+      'missing',
+      { expected: 2, submitted: 0, onTime: 0, late: 0, missing: 2, pending: 0 },
+    ],
+    [
+      'nothing filed, deadlines ahead',
+      undefined,
+      '2018-06-15',
+      0,
+      'pending',
+      { expected: 2, submitted: 0, onTime: 0, late: 0, missing: 0, pending: 2 },
+    ],
+    [
+      'filed on the commune’s deadline',
+      '2018-06-16T09:00:00+07:00',
+      '2018-06-25',
+      0,
+      'on-time',
+      { submitted: 1, onTime: 1, late: 0, missing: 1 },
+    ],
     ['filed a day late', '2018-06-17T09:00:00+07:00', '2018-06-25', 0, 'late', { submitted: 1, onTime: 0, late: 1, missing: 1 }],
-    ['filed a day late, within two days’ grace', '2018-06-17T09:00:00+07:00', '2018-06-25', 2, 'on-time', { submitted: 1, onTime: 1, late: 0, missing: 1 }],
-    ['filed after the day the figures are for', '2018-06-17T09:00:00+07:00', '2018-06-16', 0, 'pending', { submitted: 0, onTime: 0, late: 0, missing: 0, pending: 2 }],
+    [
+      'filed a day late, within two days’ grace',
+      '2018-06-17T09:00:00+07:00',
+      '2018-06-25',
+      2,
+      'on-time',
+      { submitted: 1, onTime: 1, late: 0, missing: 1 },
+    ],
+    [
+      'filed after the day the figures are for',
+      '2018-06-17T09:00:00+07:00',
+      '2018-06-16',
+      0,
+      'pending',
+      { submitted: 0, onTime: 0, late: 0, missing: 0, pending: 2 },
+    ],
   ] as const)('%s', (_, submittedAt, asOf, graceDays, state, totals) => {
     const reports = submittedAt === undefined ? [] : [report('1.3', 'ml', { submittedAt })]
     const f = periodFigures(input({ reports, asOf, graceDays }))

@@ -43,12 +43,9 @@ const ducHop = ReportingRulesSchema.parse({
 })
 
 describe('parsePeriod', () => {
-  it.each(['0999Q4', '0000', '0000M01', '0001S1', '9999Q4'])(
-    'refuses %s: its window or deadline would not be a four-digit year',
-    (id) => {
-      expect(parsePeriod(id)).toMatchObject({ ok: false, error: { code: 'invalid-period' } })
-    },
-  )
+  it.each(['0999Q4', '0000', '0000M01', '0001S1', '9999Q4'])('refuses %s: its window or deadline would not be a four-digit year', (id) => {
+    expect(parsePeriod(id)).toMatchObject({ ok: false, error: { code: 'invalid-period' } })
+  })
 
   it.each(['1000Q1', '9998Q4'])('takes %s and computes its window and deadlines', (id) => {
     const parsed = parsePeriod(id)
@@ -349,7 +346,11 @@ describe('periodDatesError', () => {
     ['Đức Hợp 6 months, due on 03/06', { cutoffStart: '2022-11-01', cutoffEnd: '2023-05-31', dueOn: '2023-06-03' }, undefined],
     ['due on the cut-off day itself', { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-14' }, undefined],
     ['a window ending before it starts', { cutoffStart: '2018-06-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-18' }, 'cutoff-reversed'],
-    ['a deadline before the window closes', { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-10' }, 'due-before-cutoff-end'],
+    [
+      'a deadline before the window closes',
+      { cutoffStart: '2018-03-15', cutoffEnd: '2018-06-14', dueOn: '2018-06-10' },
+      'due-before-cutoff-end',
+    ],
   ])('%s', (_case, dates, code) => {
     expect(periodDatesError(dates)?.code).toBe(code)
   })

@@ -376,9 +376,7 @@ export function currentPeriod<P extends PeriodDeadline>(periods: readonly P[], a
     const parsed = parsePeriod(id)
     return parsed.ok ? PERIOD_TYPE_RANK[parsed.period.type] : -1
   }
-  const ordered = [...periods].sort(
-    (a, b) => compareDates(a.deadline, b.deadline) || rank(a.id) - rank(b.id) || compareDates(a.id, b.id),
-  )
+  const ordered = [...periods].sort((a, b) => compareDates(a.deadline, b.deadline) || rank(a.id) - rank(b.id) || compareDates(a.id, b.id))
   return ordered.find((p) => p.deadline >= asOf) ?? ordered.at(-1)
 }
 
@@ -536,11 +534,7 @@ function isRuleArray(rules: Exclude<PeriodRulesInput, undefined>): rules is read
 }
 
 /** The plan's anchor for one field: a rule for this index first, then one for the whole type. */
-function anchorFor(
-  rules: readonly PeriodRule[],
-  period: Period,
-  field: 'cutoffStart' | 'cutoffEnd' | 'due',
-): AnchorDay | undefined {
+function anchorFor(rules: readonly PeriodRule[], period: Period, field: 'cutoffStart' | 'cutoffEnd' | 'due'): AnchorDay | undefined {
   const ofType = rules.filter((r) => r.type === period.type && r[field] !== undefined)
   const specific = ofType.find((r) => r.index !== undefined && r.index === period.index)
   const general = ofType.find((r) => r.index === undefined)

@@ -137,7 +137,11 @@ describe('grantedUnitIds', () => {
     ['a planner files for none', provincePlanner, 'report.write', []],
     [
       'each unit once, in the order of the roles',
-      user({ role: 'reporter', unitId: 'minh-luong' }, { role: 'viewer', unitId: 'minh-luong' }, { role: 'reporter', unitId: 'vinh-thanh-van' }),
+      user(
+        { role: 'reporter', unitId: 'minh-luong' },
+        { role: 'viewer', unitId: 'minh-luong' },
+        { role: 'reporter', unitId: 'vinh-thanh-van' },
+      ),
       'report.read',
       ['minh-luong', 'vinh-thanh-van'],
     ],

@@ -147,12 +147,7 @@ export function can(user: RoleHolder, action: Action, unitId: string | null, tre
  * permits(reporter, 'report.write', 'xa-b', tree) // false
  * permits([{ action: 'report.review', scope: 'subtree', unitId: 'kg' }], 'report.review') // true: somewhere
  */
-export function permits(
-  permissions: readonly Permission[],
-  action: Action,
-  unitId?: string | null,
-  tree?: UnitTree,
-): boolean {
+export function permits(permissions: readonly Permission[], action: Action, unitId?: string | null, tree?: UnitTree): boolean {
   return permissions.some((p) => {
     if (p.action !== action) return false
     if (unitId === undefined) return true
@@ -201,9 +196,7 @@ export interface AuditedChange {
 function unitIdsNamedBy(value: unknown): string[] {
   if (value === null || typeof value !== 'object') return []
   const record = value as Record<string, unknown>
-  return ['unitId', 'scopeUnitId', 'issuerUnitId']
-    .map((key) => record[key])
-    .filter((id): id is string => typeof id === 'string')
+  return ['unitId', 'scopeUnitId', 'issuerUnitId'].map((key) => record[key]).filter((id): id is string => typeof id === 'string')
 }
 
 /**

@@ -89,10 +89,22 @@ describe('replacementError', () => {
   it.each<[string, Plan, Plan, boolean, string | undefined]>([
     ['a draft changes in full', draft, { ...draft, sections: [] }, false, undefined],
     ['a draft moves province', draft, draft, true, undefined],
-    ['a published plan changes its header', published, { ...published, title: 'Kế hoạch (sửa đổi)', goals: ['Tăng 5 bậc'] }, false, undefined],
+    [
+      'a published plan changes its header',
+      published,
+      { ...published, title: 'Kế hoạch (sửa đổi)', goals: ['Tăng 5 bậc'] },
+      false,
+      undefined,
+    ],
     ['a published plan drops a task', published, withSections([t13]), false, 'structure-frozen'],
     ['a published plan renames a task', published, withSections([t13, { ...t14, title: 'Bầu trưởng ấp' }]), false, 'structure-frozen'],
-    ['a published plan reassigns a task', published, withSections([t13, { ...t14, lead: [{ text: 'Sở Nội vụ' }] }]), false, 'structure-frozen'],
+    [
+      'a published plan reassigns a task',
+      published,
+      withSections([t13, { ...t14, lead: [{ text: 'Sở Nội vụ' }] }]),
+      false,
+      'structure-frozen',
+    ],
     ['a published plan moves province', published, published, true, 'province-change'],
   ])('%s', (_, before, next, provinceChanged, code) => {
     expect(replacementError(before, next, { provinceChanged })?.code).toBe(code)

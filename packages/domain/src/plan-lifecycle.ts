@@ -80,10 +80,7 @@ export function publishError(plan: Pick<Plan, 'status'>): PlanLifecycleError | u
  * provinceChangeError({ status: 'draft' }, { hasReports: false }) // undefined
  * provinceChangeError({ status: 'published' }) // { code: 'province-change', … }
  */
-export function provinceChangeError(
-  plan: Pick<Plan, 'status'>,
-  options: { hasReports?: boolean } = {},
-): PlanLifecycleError | undefined {
+export function provinceChangeError(plan: Pick<Plan, 'status'>, options: { hasReports?: boolean } = {}): PlanLifecycleError | undefined {
   if (plan.status === 'draft' && !options.hasReports) return undefined
   return {
     code: 'province-change',

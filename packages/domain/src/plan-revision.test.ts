@@ -26,7 +26,11 @@ function text(edit: (plan: Plan) => void = () => {}): Plan {
         title: 'Tham gia của người dân ở cấp cơ sở',
         tasks: [task('1.1', 'Tuyên truyền Pháp lệnh dân chủ'), task('1.2', 'Bầu cử trưởng ấp'), task('1.3', 'Công khai đóng góp')],
       },
-      { code: '2', title: 'Công khai, minh bạch', tasks: [task('2.1', 'Công khai danh sách hộ nghèo'), task('2.4', 'Công khai quy hoạch đất')] },
+      {
+        code: '2',
+        title: 'Công khai, minh bạch',
+        tasks: [task('2.1', 'Công khai danh sách hộ nghèo'), task('2.4', 'Công khai quy hoạch đất')],
+      },
     ],
   })
   edit(plan)
@@ -40,7 +44,7 @@ function stored(edit: (plan: Plan) => void = () => {}): Plan {
   plan.status = 'published'
   plan.sections.forEach((s) => {
     s.id = `s${s.code}`
-    s.tasks.forEach((t) => (t.id = `t${t.code}`))
+    for (const t of s.tasks) t.id = `t${t.code}`
   })
   return plan
 }
@@ -80,7 +84,11 @@ describe('revisePlan', () => {
 
   it('keeps a task with reports that the text dropped, where it stood, and says so', () => {
     const reportsByTask = new Map([['t1.2', 3]])
-    const revision = revisePlan(stored(), text((p) => p.sections[0]!.tasks.splice(1, 1)), { reportsByTask })
+    const revision = revisePlan(
+      stored(),
+      text((p) => p.sections[0]!.tasks.splice(1, 1)),
+      { reportsByTask },
+    )
     expect(revision.kept).toEqual([{ id: 't1.2', sectionCode: '1', code: '1.2', title: 'Bầu cử trưởng ấp', reports: 3 }])
     expect(revision.removed.tasks).toEqual([])
     expect(ids(revision.plan)).toEqual(['1:t1.1', '1:t1.2', '1:t1.3', '2:t2.1', '2:t2.4'])
@@ -137,7 +145,10 @@ describe('revisePlan', () => {
   })
 
   it('tells apart the assignee and target changes that need assignments or targets rewritten', () => {
-    const revision = revisePlan(stored(), text((p) => (p.sections[0]!.tasks[0]!.coordinators = [])))
+    const revision = revisePlan(
+      stored(),
+      text((p) => (p.sections[0]!.tasks[0]!.coordinators = [])),
+    )
     const first = revision.sections[0]!.tasks[0]!
     expect(first).toMatchObject({ change: 'updated', assigneesChanged: true, targetsChanged: false })
     expect(revision.sections[0]!.tasks[1]).toMatchObject({ change: 'unchanged', assigneesChanged: false })

@@ -79,11 +79,7 @@ export interface PlanRevision {
  * revision.changes // { tasksAdded: 1, tasksUpdated: 1, tasksRemoved: 1, … }
  * revision.kept    // [{ code: '1.1', reports: 2, … }] when the text dropped a reported task
  */
-export function revisePlan(
-  stored: Plan,
-  incoming: Plan,
-  options: { reportsByTask?: ReadonlyMap<string, number> } = {},
-): PlanRevision {
+export function revisePlan(stored: Plan, incoming: Plan, options: { reportsByTask?: ReadonlyMap<string, number> } = {}): PlanRevision {
   const reportsByTask = options.reportsByTask ?? new Map<string, number>()
 
   // --- match sections by code (in order when a code repeats)
@@ -155,8 +151,7 @@ export function revisePlan(
   const header = mergeHeader(incoming, stored)
   const plan: Plan = { ...header, sections: sections.map((s) => ({ ...s.section, tasks: s.tasks.map((t) => t.task) })) }
   const allTasks = sections.flatMap((s) => s.tasks)
-  const count = <T extends { change: RevisionChange }>(list: T[], change: RevisionChange) =>
-    list.filter((x) => x.change === change).length
+  const count = <T extends { change: RevisionChange }>(list: T[], change: RevisionChange) => list.filter((x) => x.change === change).length
   const changes: PlanChanges = {
     headerUpdated: !same(headerOf(stored), headerOf(header)),
     reordered:

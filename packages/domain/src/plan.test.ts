@@ -35,10 +35,31 @@ describe('planIssuerLevel', () => {
 describe('duplicateCodes', () => {
   const task = (code: string) => ({ code })
   it.each<[string, { code: string; tasks: { code: string }[] }[], string[]]>([
-    ['Kiên Giang 97/KH-UBND numbers each task once', [{ code: '1', tasks: [task('1.1'), task('1.2')] }, { code: '2', tasks: [task('2.1')] }], []],
+    [
+      'Kiên Giang 97/KH-UBND numbers each task once',
+      [
+        { code: '1', tasks: [task('1.1'), task('1.2')] },
+        { code: '2', tasks: [task('2.1')] },
+      ],
+      [],
+    ],
     ['a task code twice in one section', [{ code: '1', tasks: [task('1.1'), task('1.1')] }], ['task 1.1']],
-    ['a task code in two sections', [{ code: '1', tasks: [task('1.1')] }, { code: '2', tasks: [task('1.1')] }], ['task 1.1']],
-    ['a section code twice', [{ code: '1', tasks: [] }, { code: '1', tasks: [] }], ['section 1']],
+    [
+      'a task code in two sections',
+      [
+        { code: '1', tasks: [task('1.1')] },
+        { code: '2', tasks: [task('1.1')] },
+      ],
+      ['task 1.1'],
+    ],
+    [
+      'a section code twice',
+      [
+        { code: '1', tasks: [] },
+        { code: '1', tasks: [] },
+      ],
+      ['section 1'],
+    ],
   ])('%s', (_case, sections, expected) => {
     expect(duplicateCodes({ sections })).toEqual(expected)
   })

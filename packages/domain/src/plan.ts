@@ -74,10 +74,7 @@ export type Plan = z.infer<typeof PlanSchema>
  * planScopeUnitId({ issuerUnitId: 'kien-giang' }) // 'kien-giang'
  * planScopeUnitId({ scopeUnitId: 'duc-hop', issuerUnitId: 'kim-dong' }) // 'duc-hop'
  */
-export function planScopeUnitId(plan: {
-  scopeUnitId?: string | null
-  issuerUnitId?: string | null
-}): string | undefined {
+export function planScopeUnitId(plan: { scopeUnitId?: string | null; issuerUnitId?: string | null }): string | undefined {
   // Stored rows say null where a parsed Plan leaves the field out; both mean "not named".
   return plan.scopeUnitId ?? plan.issuerUnitId ?? undefined
 }

@@ -111,7 +111,7 @@ describe('progressRollup', () => {
   })
 
   it('the plan weighs its sections and counts the four outcomes', () => {
-    expect(result.progress).toBeCloseTo((22.5 * 1 + ((530 / 6) * 3) / 4 * 2) / 3, 6)
+    expect(result.progress).toBeCloseTo((22.5 * 1 + (((530 / 6) * 3) / 4) * 2) / 3, 6)
     expect(result.outcomes).toEqual({ 'done-on-time': 0, 'done-late': 0, 'not-yet-due': 3, overdue: 1 })
     expect(result.sections[1]?.outcomes).toEqual({ 'done-on-time': 0, 'done-late': 0, 'not-yet-due': 1, overdue: 1 })
   })

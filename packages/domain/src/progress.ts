@@ -97,7 +97,12 @@ export function progressRollup(input: ProgressRollupInput): PlanProgress {
         }
       })
       const allDone = units.length > 0 && units.every((u) => u.completedOn !== undefined)
-      const completedOn = allDone ? units.map((u) => u.completedOn as string).sort().at(-1) : undefined
+      const completedOn = allDone
+        ? units
+            .map((u) => u.completedOn as string)
+            .sort()
+            .at(-1)
+        : undefined
       const dueDate = input.dueDateOf(taskId)
       return {
         taskId,

@@ -3,7 +3,25 @@ import { matchProvinces, provinceNameKey, rankProvinceRows, readProvinceScoreTab
 import type { IndexResult } from './score'
 import type { Unit } from './unit'
 
-const HEADER = ['province_vi', 'year', 'index', 'total', 'total_sum_of_dims', 'rank_in_source', 'ranked_of', 'tier_in_source_unverified', 'd1_participation', 'd2_transparency', 'd3_vertical_accountability', 'd4_control_of_corruption', 'd5_public_admin_procedures', 'd6_public_service_delivery', 'd7_environmental_governance', 'd8_e_governance', 'note']
+const HEADER = [
+  'province_vi',
+  'year',
+  'index',
+  'total',
+  'total_sum_of_dims',
+  'rank_in_source',
+  'ranked_of',
+  'tier_in_source_unverified',
+  'd1_participation',
+  'd2_transparency',
+  'd3_vertical_accountability',
+  'd4_control_of_corruption',
+  'd5_public_admin_procedures',
+  'd6_public_service_delivery',
+  'd7_environmental_governance',
+  'd8_e_governance',
+  'note',
+]
 const ROWS = [
   ['# PAPI 2022 …'],
   HEADER,
@@ -14,7 +32,16 @@ const ROWS = [
   ['Atlantis', '2022', 'PAPI', '30', '', '', '', '', '', '', '', '', '', '', '', '', ''],
 ]
 
-const province = (id: string, name: string, extra: Partial<Unit> = {}): Unit => ({ id, code: id, name, level: 'province', kind: 'people-committee', parentId: null, successorIds: [], ...extra })
+const province = (id: string, name: string, extra: Partial<Unit> = {}): Unit => ({
+  id,
+  code: id,
+  name,
+  level: 'province',
+  kind: 'people-committee',
+  parentId: null,
+  successorIds: [],
+  ...extra,
+})
 const UNITS = [
   province('hue', 'UBND tỉnh Thừa Thiên Huế', { validTo: '2024-12-31' }),
   province('hcm', 'UBND thành phố Hồ Chí Minh'),
@@ -68,8 +95,23 @@ describe('province score tables', () => {
 })
 
 describe('scoreFigures', () => {
-  const r = (unitId: string, year: number, total: number, rank: number, rankOf = 3) => ({ unitId, frameworkId: 'papi-2021', year, total, rank, rankOf, dimensions: [] })
-  const all = [r('a', 2021, 44, 1), r('b', 2021, 43, 2), r('c', 2021, 40, 3), r('a', 2024, 42.5, 2), r('b', 2024, 43.25, 1), r('c', 2024, 41, 3)]
+  const r = (unitId: string, year: number, total: number, rank: number, rankOf = 3) => ({
+    unitId,
+    frameworkId: 'papi-2021',
+    year,
+    total,
+    rank,
+    rankOf,
+    dimensions: [],
+  })
+  const all = [
+    r('a', 2021, 44, 1),
+    r('b', 2021, 43, 2),
+    r('c', 2021, 40, 3),
+    r('a', 2024, 42.5, 2),
+    r('b', 2024, 43.25, 1),
+    r('c', 2024, 41, 3),
+  ]
 
   it('gives the band, the change against the previous published year and the points to a target rank', () => {
     expect(scoreFigures(all[3] as IndexResult, all, { targetRank: 1 })).toEqual({

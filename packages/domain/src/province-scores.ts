@@ -116,11 +116,7 @@ export interface ProvinceMatch<T extends ProvinceScoreRow> {
  * @example
  * matchProvinces(rows, units, '2022-12-31').unmatched.map((u) => u.row.province) // provinces papi has no unit for
  */
-export function matchProvinces<T extends ProvinceScoreRow>(
-  rows: readonly T[],
-  units: readonly Unit[],
-  on: IsoDate,
-): ProvinceMatch<T> {
+export function matchProvinces<T extends ProvinceScoreRow>(rows: readonly T[], units: readonly Unit[], on: IsoDate): ProvinceMatch<T> {
   const provinces = units.filter((u) => u.level === 'province' && u.kind === 'people-committee' && isActiveOn(u, on))
   const byName = new Map<string, Unit[]>()
   for (const unit of provinces) {

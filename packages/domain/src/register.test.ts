@@ -14,10 +14,50 @@ const CONVERSION = [
   ['Đơn vị hành chính từ ngày 01/7/2025', '', '', 'Đơn vị hành chính trước ngày 01/7/2025', '', '', '', '', ''],
   ['Tỉnh, thành phố', 'Tên Xã mới', 'Mã Xã mới', 'Tên Xã cũ', 'Mã Xã cũ', 'Ghi chú', 'Quận/huyện', 'Tỉnh cũ', ''],
   ['THÀNH PHỐ HÀ NỘI  ', '', '', '', '', '', '', '', ''],
-  ['Thành phố Hà Nội (01)', 'Phường Ba Đình', '00004', 'Phường Trúc Bạch', '00004', 'Nhập toàn bộ', 'Quận Ba Đình (001)', 'Thành phố Hà Nội (01)', ''],
-  ['Thành phố Hà Nội (01)', 'Phường Ba Đình', '00004', 'Phường Ngọc Hà', '00016', 'Nhập một phần', 'Quận Ba Đình (001)', 'Thành phố Hà Nội (01)', ''],
-  ['Thành phố Hà Nội (01)', 'Phường Ngọc Hà\n', '00008', 'Phường Ngọc Hà', '00016', 'Nhập một phần\n', 'Quận Ba Đình (001)', 'Thành phố Hà Nội (01)', ''],
-  ['Thành phố Hải Phòng (31)', 'Đặc khu Bạch Long Vĩ', '11948', '', '', 'Sắp xếp toàn bộ huyện Bạch Long Vĩ thành đặc khu Bạch Long Vĩ', 'Huyện Bạch Long Vĩ (318)', 'Thành phố Hải Phòng (31)', ''],
+  [
+    'Thành phố Hà Nội (01)',
+    'Phường Ba Đình',
+    '00004',
+    'Phường Trúc Bạch',
+    '00004',
+    'Nhập toàn bộ',
+    'Quận Ba Đình (001)',
+    'Thành phố Hà Nội (01)',
+    '',
+  ],
+  [
+    'Thành phố Hà Nội (01)',
+    'Phường Ba Đình',
+    '00004',
+    'Phường Ngọc Hà',
+    '00016',
+    'Nhập một phần',
+    'Quận Ba Đình (001)',
+    'Thành phố Hà Nội (01)',
+    '',
+  ],
+  [
+    'Thành phố Hà Nội (01)',
+    'Phường Ngọc Hà\n',
+    '00008',
+    'Phường Ngọc Hà',
+    '00016',
+    'Nhập một phần\n',
+    'Quận Ba Đình (001)',
+    'Thành phố Hà Nội (01)',
+    '',
+  ],
+  [
+    'Thành phố Hải Phòng (31)',
+    'Đặc khu Bạch Long Vĩ',
+    '11948',
+    '',
+    '',
+    'Sắp xếp toàn bộ huyện Bạch Long Vĩ thành đặc khu Bạch Long Vĩ',
+    'Huyện Bạch Long Vĩ (318)',
+    'Thành phố Hải Phòng (31)',
+    '',
+  ],
 ]
 
 describe('readRegisterTables', () => {
@@ -65,7 +105,11 @@ describe('readRegisterTables', () => {
   })
 
   it('selects a province and what it became', () => {
-    expect(registerForProvince(register, '01')?.units.filter((u) => u.level === 'province' && u.kind === 'people-committee').map((u) => u.code)).toEqual(['P01', 'P01@2025'])
+    expect(
+      registerForProvince(register, '01')
+        ?.units.filter((u) => u.level === 'province' && u.kind === 'people-committee')
+        .map((u) => u.code),
+    ).toEqual(['P01', 'P01@2025'])
   })
 })
 

@@ -279,7 +279,8 @@ export function readRegisterTables(before: readonly (readonly string[])[], conve
   // An old province whose communes went to more than one new province went there in part
   // (Tiền Giang: Đồng Tháp, and one commune to Tây Ninh).
   const provinceTargets = new Map<string, number>()
-  for (const l of links) if (byCode.get(l.fromCode)?.level === 'province') provinceTargets.set(l.fromCode, (provinceTargets.get(l.fromCode) ?? 0) + 1)
+  for (const l of links)
+    if (byCode.get(l.fromCode)?.level === 'province') provinceTargets.set(l.fromCode, (provinceTargets.get(l.fromCode) ?? 0) + 1)
   for (const l of links) if ((provinceTargets.get(l.fromCode) ?? 0) > 1) l.kind = 'part'
 
   for (const province of units.filter((u) => u.level === 'province' && u.kind === 'people-committee')) {
@@ -379,7 +380,10 @@ export const STANDARD_BODIES: readonly BodySpec[] = [
 /** A body's name for one province: "tỉnh" becomes "thành phố" in a centrally-run city. */
 function bodyName(spec: BodySpec, province: RegisterUnit): string {
   if (!/^UBND thành phố /u.test(province.name)) return spec.name
-  return spec.name.replace(/^Tỉnh đoàn$/u, 'Thành đoàn').replace(/ tỉnh$/u, ' thành phố').replace(/UBND tỉnh$/u, 'UBND thành phố')
+  return spec.name
+    .replace(/^Tỉnh đoàn$/u, 'Thành đoàn')
+    .replace(/ tỉnh$/u, ' thành phố')
+    .replace(/UBND tỉnh$/u, 'UBND thành phố')
 }
 
 /**

@@ -119,7 +119,12 @@ describe('applyReportAction', () => {
     ['a return with a blank reason', 'submitted', { type: 'return', comment: '   ' }, 'comment-required'],
     ['a reopen without a reason', 'accepted', { type: 'reopen' }, 'comment-required'],
     ['progress above 100', 'draft', { type: 'save', changes: { progress: 120 } }, 'invalid-content'],
-    ['a completion day after the day of the report', 'draft', { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-13' } }, 'invalid-content'],
+    [
+      'a completion day after the day of the report',
+      'draft',
+      { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-13' } },
+      'invalid-content',
+    ],
     ['submitting done without the day it was done', 'draft', { type: 'submit', changes: { workStatus: 'done' } }, 'invalid-content'],
   ])('refuses %s', (_, status, action, code) => {
     const expectedVersion = code === 'version-conflict' ? 2 : 3
@@ -130,7 +135,11 @@ describe('applyReportAction', () => {
 
   it.each<[string, ReportAction, string]>([
     ['progress above 100', { type: 'save', changes: { progress: 120 } }, 'progress'],
-    ['a completion day after the day of the report', { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-13' } }, 'completedOn'],
+    [
+      'a completion day after the day of the report',
+      { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-13' } },
+      'completedOn',
+    ],
     ['submitting done without the day it was done', { type: 'submit', changes: { workStatus: 'done' } }, 'completedOn'],
   ])('names the field at fault when it refuses %s, so a form can mark it', (_, action, field) => {
     const result = applyReportAction(report({ status: 'draft' }), action, { at, expectedVersion: 3 })
@@ -235,17 +244,28 @@ describe('applyReportAction — work status and progress agree', () => {
   })
 
   it('refuses a status change that leaves the stored progress behind', () => {
-    const result = applyReportAction(report({ progress: 20 }), { type: 'submit', changes: { workStatus: 'done', completedOn: '2018-06-10' } }, { at })
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-content', field: 'progress', text: { vi: expect.stringContaining('100%') } } })
+    const result = applyReportAction(
+      report({ progress: 20 }),
+      { type: 'submit', changes: { workStatus: 'done', completedOn: '2018-06-10' } },
+      { at },
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-content', field: 'progress', text: { vi: expect.stringContaining('100%') } },
+    })
   })
 
   it('takes a progress given alone on work not started as work begun', () => {
-    const begun = ok(applyReportAction(report({ workStatus: 'not-started', progress: 0 }), { type: 'save', changes: { progress: 10 } }, { at }))
+    const begun = ok(
+      applyReportAction(report({ workStatus: 'not-started', progress: 0 }), { type: 'save', changes: { progress: 10 } }, { at }),
+    )
     expect(begun).toMatchObject({ workStatus: 'in-progress', progress: 10 })
   })
 
   it('accepts done at 100 %', () => {
-    const done = ok(applyReportAction(report(), { type: 'submit', changes: { workStatus: 'done', progress: 100, completedOn: '2018-06-10' } }, { at }))
+    const done = ok(
+      applyReportAction(report(), { type: 'submit', changes: { workStatus: 'done', progress: 100, completedOn: '2018-06-10' } }, { at }),
+    )
     expect(done).toMatchObject({ status: 'submitted', workStatus: 'done', progress: 100 })
   })
 

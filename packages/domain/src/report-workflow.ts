@@ -1,15 +1,7 @@
 import { z } from 'zod'
 import type { Locale } from './label'
 import type { Action } from './permission'
-import {
-  EvidenceSchema,
-  KpiValueSchema,
-  localDateOf,
-  WorkStatusSchema,
-  type Report,
-  type ReportStatus,
-  type WorkStatus,
-} from './report'
+import { EvidenceSchema, KpiValueSchema, localDateOf, WorkStatusSchema, type Report, type ReportStatus, type WorkStatus } from './report'
 
 /**
  * The report workflow: a unit saves and submits; the standing agency (Sở Nội vụ, the commune

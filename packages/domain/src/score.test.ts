@@ -157,9 +157,7 @@ describe('validateResult', () => {
 
   const withDimension = (key: string, score: number, rank?: number): IndexResult => ({
     ...kienGiang2017,
-    dimensions: kienGiang2017.dimensions.map((d) =>
-      d.key === key ? { key, score, ...(rank !== undefined ? { rank } : {}) } : d,
-    ),
+    dimensions: kienGiang2017.dimensions.map((d) => (d.key === key ? { key, score, ...(rank !== undefined ? { rank } : {}) } : d)),
   })
 
   it.each<[string, IndexResult, string, ResultIssueCode, 'error' | 'warning']>([
@@ -243,13 +241,10 @@ describe('compareYears', () => {
     expect(change.rankChange).toBe(16)
   })
 
-  it.each(KIEN_GIANG_2017_DIMENSIONS)(
-    'Kiên Giang 2017 %s: %s (rank %i), +%s points, up %i places',
-    (key, score, rank, points, places) => {
-      const d = compareYears(kienGiang2017, kienGiang2016).dimensions.find((x) => x.key === key)
-      expect(d).toMatchObject({ score, rank, scoreChange: points, rankChange: places })
-    },
-  )
+  it.each(KIEN_GIANG_2017_DIMENSIONS)('Kiên Giang 2017 %s: %s (rank %i), +%s points, up %i places', (key, score, rank, points, places) => {
+    const d = compareYears(kienGiang2017, kienGiang2016).dimensions.find((x) => x.key === key)
+    expect(d).toMatchObject({ score, rank, scoreChange: points, rankChange: places })
+  })
 
   it('Lào Cai PAR INDEX 2019 vs 2018 (78.47, 21st): +4.38 points, up 6 places', () => {
     const change = compareYears(laoCai2019, laoCai2018)
@@ -290,12 +285,7 @@ describe('rankAll', () => {
   })
 
   it('ranks by total, highest first, ties sharing a rank (1, 2, 2, 4)', () => {
-    const ranked = rankAll([
-      result('thua-thien-hue', 46.0415),
-      result('a', 44.1),
-      result('b', 44.1),
-      result('c', 43),
-    ])
+    const ranked = rankAll([result('thua-thien-hue', 46.0415), result('a', 44.1), result('b', 44.1), result('c', 43)])
     expect(ranked.map((r) => r.rank)).toEqual([1, 2, 2, 4])
     expect(ranked.every((r) => r.rankOf === 4)).toBe(true)
   })
@@ -509,7 +499,14 @@ describe('resultHistory', () => {
   it('reads Kiên Giang 2017: 35,71/60, up 2,51 points and 16 places, low-average band', () => {
     const rows = resultHistory([kienGiang2017, kienGiang2016])
     expect(rows.map((r) => r.year)).toEqual([2016, 2017])
-    expect(rows[1]).toMatchObject({ total: 35.71, maxTotal: 60, scoreChange: 2.51, rankChange: 16, band: 'low-average', frameworkChanged: false })
+    expect(rows[1]).toMatchObject({
+      total: 35.71,
+      maxTotal: 60,
+      scoreChange: 2.51,
+      rankChange: 16,
+      band: 'low-average',
+      frameworkChanged: false,
+    })
     expect(rows[0]).toMatchObject({ band: 'lowest' })
     expect(rows[0]?.scoreChange).toBeUndefined()
   })

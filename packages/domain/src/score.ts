@@ -342,14 +342,10 @@ export function bandOf(rank: number, count: number): Band {
  */
 export function weakestDimensions(result: IndexResult, n: number, framework?: Framework): DimensionResult[] {
   const maxOf = new Map(framework?.dimensions.map((d) => [d.key, d.max]) ?? [])
-  const share = (d: DimensionResult) =>
-    d.score === undefined ? Number.POSITIVE_INFINITY : d.score / (maxOf.get(d.key) ?? 1)
+  const share = (d: DimensionResult) => (d.score === undefined ? Number.POSITIVE_INFINITY : d.score / (maxOf.get(d.key) ?? 1))
   return result.dimensions
     .map((d, i) => ({ d, i }))
-    .sort(
-      (a, b) =>
-        (b.d.rank ?? 0) - (a.d.rank ?? 0) || share(a.d) - share(b.d) || a.i - b.i,
-    )
+    .sort((a, b) => (b.d.rank ?? 0) - (a.d.rank ?? 0) || share(a.d) - share(b.d) || a.i - b.i)
     .slice(0, Math.max(0, n))
     .map(({ d }) => d)
 }

@@ -15,22 +15,124 @@ import {
 // The targets of Lào Cai 165/KH-UBND (PAR INDEX 2020), as the importer should model them.
 const laoCai = {
   total: { metric: 'Tổng điểm Chỉ số CCHC', comparator: 'gte', value: 90, unit: 'points', text: 'đạt tổng số điểm từ 90 trở lên' },
-  top10: { metric: 'Xếp hạng Chỉ số CCHC', comparator: 'rank-lte', value: 10, unit: 'rank', text: 'xếp trong tốp 10 tỉnh, thành phố đứng đầu' },
-  planDone: { metric: 'Hoàn thành kế hoạch CCHC năm 2020', comparator: 'gte', value: 100, unit: 'percent', text: 'Bảo đảm hoàn thành 100% kế hoạch CCHC năm 2020' },
-  inspected: { metric: 'Cơ quan, đơn vị được kiểm tra CCHC', comparator: 'gte', value: 30, unit: 'percent', text: 'tối thiểu từ 30% số cơ quan, đơn vị trở lên' },
-  satisfaction: { metric: 'Mức độ hài lòng', comparator: 'gte', value: 90, unit: 'percent', text: 'bảo đảm mức độ hài lòng đạt từ 90% trở lên' },
-  initiatives: { metric: 'Sáng kiến/giải pháp mới về CCHC', comparator: 'gte', value: 3, unit: 'count', text: 'Có ít nhất 03 sáng kiến/giải pháp mới trở lên' },
-  reviewedDocs: { metric: 'Văn bản QPPL được xử lý sau rà soát', comparator: 'between', value: 70, valueMax: 100, unit: 'percent', text: 'Đạt từ 70% - 100% số văn bản' },
-  sameLevelProcedures: { metric: 'TTHC liên thông cùng cấp', comparator: 'gte', value: 50, unit: 'count', text: 'Có từ 50 TTHC hoặc nhóm TTHC được giải quyết theo hình thức liên thông cùng cấp' },
-  crossLevelProcedures: { metric: 'TTHC liên thông giữa các cấp', comparator: 'gte', value: 30, unit: 'count', text: '30 TTHC hoặc nhóm TTHC … liên thông giữa các cấp chính quyền' },
-  onTime: { metric: 'Hồ sơ TTHC giải quyết đúng hạn', comparator: 'between', value: 95, valueMax: 100, unit: 'percent', text: 'được giải quyết đúng hạn đạt từ 95% - 100%' },
-  publicUnits: { metric: 'Số đơn vị sự nghiệp công lập', comparator: 'change-vs-baseline', value: -10, unit: 'percent', baselineYear: 2015, text: 'Tỷ lệ giảm số lượng đơn vị sự nghiệp công lập so với năm 2015 đạt từ 10% trở lên' },
-  staffCut: { metric: 'Biên chế', comparator: 'change-vs-baseline', value: -10, unit: 'percent', baselineYear: 2015, text: 'tỷ lệ giảm biên chế so với năm 2015 đạt từ 10% trở lên' },
-  selfFunded: { metric: 'Đơn vị sự nghiệp tự bảo đảm chi thường xuyên', comparator: 'change-vs-baseline', value: 2, unit: 'count', baselineYear: 2019, text: 'tăng thêm từ 02 đơn vị trở lên so năm trước' },
-  disciplined: { metric: 'Cán bộ, công chức bị kỷ luật từ khiển trách trở lên', comparator: 'lte', value: 0, unit: 'count', text: 'trong năm không có cán bộ, công chức … bị kỷ luật từ mức khiển trách trở lên' },
-  electronicDocs: { metric: 'Văn bản trao đổi dưới dạng điện tử', comparator: 'gte', value: 90, unit: 'percent', text: 'đạt từ 90% số văn bản trở lên' },
-  newFirms: { metric: 'Doanh nghiệp thành lập mới', comparator: 'change-vs-baseline', value: 20, unit: 'percent', baselineYear: 2019, text: 'phải tăng từ 20% trở lên so với năm 2019' },
-  budget: { metric: 'Thu ngân sách so với kế hoạch được giao', comparator: 'change-vs-baseline', value: 4, unit: 'percent', text: 'vượt chỉ tiêu từ 4% trở lên so với Kế hoạch được Chính phủ giao' },
+  top10: {
+    metric: 'Xếp hạng Chỉ số CCHC',
+    comparator: 'rank-lte',
+    value: 10,
+    unit: 'rank',
+    text: 'xếp trong tốp 10 tỉnh, thành phố đứng đầu',
+  },
+  planDone: {
+    metric: 'Hoàn thành kế hoạch CCHC năm 2020',
+    comparator: 'gte',
+    value: 100,
+    unit: 'percent',
+    text: 'Bảo đảm hoàn thành 100% kế hoạch CCHC năm 2020',
+  },
+  inspected: {
+    metric: 'Cơ quan, đơn vị được kiểm tra CCHC',
+    comparator: 'gte',
+    value: 30,
+    unit: 'percent',
+    text: 'tối thiểu từ 30% số cơ quan, đơn vị trở lên',
+  },
+  satisfaction: {
+    metric: 'Mức độ hài lòng',
+    comparator: 'gte',
+    value: 90,
+    unit: 'percent',
+    text: 'bảo đảm mức độ hài lòng đạt từ 90% trở lên',
+  },
+  initiatives: {
+    metric: 'Sáng kiến/giải pháp mới về CCHC',
+    comparator: 'gte',
+    value: 3,
+    unit: 'count',
+    text: 'Có ít nhất 03 sáng kiến/giải pháp mới trở lên',
+  },
+  reviewedDocs: {
+    metric: 'Văn bản QPPL được xử lý sau rà soát',
+    comparator: 'between',
+    value: 70,
+    valueMax: 100,
+    unit: 'percent',
+    text: 'Đạt từ 70% - 100% số văn bản',
+  },
+  sameLevelProcedures: {
+    metric: 'TTHC liên thông cùng cấp',
+    comparator: 'gte',
+    value: 50,
+    unit: 'count',
+    text: 'Có từ 50 TTHC hoặc nhóm TTHC được giải quyết theo hình thức liên thông cùng cấp',
+  },
+  crossLevelProcedures: {
+    metric: 'TTHC liên thông giữa các cấp',
+    comparator: 'gte',
+    value: 30,
+    unit: 'count',
+    text: '30 TTHC hoặc nhóm TTHC … liên thông giữa các cấp chính quyền',
+  },
+  onTime: {
+    metric: 'Hồ sơ TTHC giải quyết đúng hạn',
+    comparator: 'between',
+    value: 95,
+    valueMax: 100,
+    unit: 'percent',
+    text: 'được giải quyết đúng hạn đạt từ 95% - 100%',
+  },
+  publicUnits: {
+    metric: 'Số đơn vị sự nghiệp công lập',
+    comparator: 'change-vs-baseline',
+    value: -10,
+    unit: 'percent',
+    baselineYear: 2015,
+    text: 'Tỷ lệ giảm số lượng đơn vị sự nghiệp công lập so với năm 2015 đạt từ 10% trở lên',
+  },
+  staffCut: {
+    metric: 'Biên chế',
+    comparator: 'change-vs-baseline',
+    value: -10,
+    unit: 'percent',
+    baselineYear: 2015,
+    text: 'tỷ lệ giảm biên chế so với năm 2015 đạt từ 10% trở lên',
+  },
+  selfFunded: {
+    metric: 'Đơn vị sự nghiệp tự bảo đảm chi thường xuyên',
+    comparator: 'change-vs-baseline',
+    value: 2,
+    unit: 'count',
+    baselineYear: 2019,
+    text: 'tăng thêm từ 02 đơn vị trở lên so năm trước',
+  },
+  disciplined: {
+    metric: 'Cán bộ, công chức bị kỷ luật từ khiển trách trở lên',
+    comparator: 'lte',
+    value: 0,
+    unit: 'count',
+    text: 'trong năm không có cán bộ, công chức … bị kỷ luật từ mức khiển trách trở lên',
+  },
+  electronicDocs: {
+    metric: 'Văn bản trao đổi dưới dạng điện tử',
+    comparator: 'gte',
+    value: 90,
+    unit: 'percent',
+    text: 'đạt từ 90% số văn bản trở lên',
+  },
+  newFirms: {
+    metric: 'Doanh nghiệp thành lập mới',
+    comparator: 'change-vs-baseline',
+    value: 20,
+    unit: 'percent',
+    baselineYear: 2019,
+    text: 'phải tăng từ 20% trở lên so với năm 2019',
+  },
+  budget: {
+    metric: 'Thu ngân sách so với kế hoạch được giao',
+    comparator: 'change-vs-baseline',
+    value: 4,
+    unit: 'percent',
+    text: 'vượt chỉ tiêu từ 4% trở lên so với Kế hoạch được Chính phủ giao',
+  },
 } satisfies Record<string, Target>
 
 describe('evaluateTarget — Lào Cai 165/KH-UBND targets', () => {
@@ -76,8 +178,18 @@ describe('evaluateTarget — tolerance for published decimals', () => {
   it.each<[string, Target, TargetObservation, TargetState]>([
     ['Huế 46,0415 equals itself after float arithmetic', hue2023, { value: 46.0415 + 1e-12 }, 'met'],
     ['46,0416 differs at the published fourth decimal', hue2023, { value: 46.0416 }, 'not-met'],
-    ['Kiên Giang 35,71 published total is not the 35,73 its rounded dimensions sum to', kienGiang2017, { value: 5.2 + 5.26 + 4.46 + 6.27 + 7.07 + 7.47 }, 'not-met'],
-    ['a relative change of 10,000000000000009 % meets +10 %', { metric: 'x', comparator: 'change-vs-baseline', value: 10, unit: 'percent' }, { value: 1.1, baselineValue: 1 }, 'met'],
+    [
+      'Kiên Giang 35,71 published total is not the 35,73 its rounded dimensions sum to',
+      kienGiang2017,
+      { value: 5.2 + 5.26 + 4.46 + 6.27 + 7.07 + 7.47 },
+      'not-met',
+    ],
+    [
+      'a relative change of 10,000000000000009 % meets +10 %',
+      { metric: 'x', comparator: 'change-vs-baseline', value: 10, unit: 'percent' },
+      { value: 1.1, baselineValue: 1 },
+      'met',
+    ],
   ])('%s', (_case, target, observation, expected) => {
     expect(evaluateTarget(target, observation)).toBe(expected)
   })
@@ -93,7 +205,11 @@ describe('evaluateTarget — tolerance for published decimals', () => {
 describe('evaluateTarget — numbers it cannot use', () => {
   it.each<[string, Target, TargetObservation]>([
     ['a between target without valueMax', { metric: 'x', comparator: 'between', value: 95, unit: 'percent' }, { value: 97 }],
-    ['a relative change from a zero baseline', { metric: 'x', comparator: 'change-vs-baseline', value: 20, unit: 'percent' }, { value: 5, baselineValue: 0 }],
+    [
+      'a relative change from a zero baseline',
+      { metric: 'x', comparator: 'change-vs-baseline', value: 20, unit: 'percent' },
+      { value: 5, baselineValue: 0 },
+    ],
     ['a value that is not a number', laoCai.total, { value: Number.NaN }],
     ['an infinite value', laoCai.total, { value: Number.POSITIVE_INFINITY }],
   ])('%s is unknown', (_case, target, observation) => {
@@ -150,8 +266,18 @@ describe('resultObservation', () => {
     ['the result of the year the target names', { ...laoCai.total, year: 2019 }, 2020, { value: 82.85, rank: 15, year: 2019 }],
     ['an earlier year’s result says nothing about 2020', laoCai.top10, 2020, {}],
     ['a later year is not the plan’s', laoCai.total, 2020, {}],
-    ['the baseline year gives the baseline', { ...laoCai.total, comparator: 'change-vs-baseline', value: 5, baselineYear: 2018 }, 2019, { value: 82.85, rank: 15, year: 2019, baselineValue: 78.47 }],
-    ['a change of rank is measured in places', { metric: 'rank', comparator: 'change-vs-baseline', value: -1, unit: 'rank', baselineYear: 2018 }, 2019, { value: 15, rank: 15, year: 2019, baselineValue: 21 }],
+    [
+      'the baseline year gives the baseline',
+      { ...laoCai.total, comparator: 'change-vs-baseline', value: 5, baselineYear: 2018 },
+      2019,
+      { value: 82.85, rank: 15, year: 2019, baselineValue: 78.47 },
+    ],
+    [
+      'a change of rank is measured in places',
+      { metric: 'rank', comparator: 'change-vs-baseline', value: -1, unit: 'rank', baselineYear: 2018 },
+      2019,
+      { value: 15, rank: 15, year: 2019, baselineValue: 21 },
+    ],
     ['nothing published yet, nothing observed', laoCai.total, 2017, {}],
   ])('%s', (_case, target, lastYear, expected) => {
     expect(resultObservation(target, results, lastYear)).toEqual(expected)
@@ -165,8 +291,22 @@ describe('resultObservation', () => {
   })
 
   it('judges Kiên Giang’s “higher rank than 2017” on the 2018 rank against the 2017 rank', () => {
-    const kg = (year: number, rank: number): IndexResult => ({ unitId: 'kien-giang', frameworkId: 'papi-2018', year, total: 35, rank, dimensions: [] })
-    const target: Target = { metric: 'Xếp hạng Chỉ số PAPI', comparator: 'change-vs-baseline', value: -1, unit: 'rank', baselineYear: 2017, year: 2018 }
+    const kg = (year: number, rank: number): IndexResult => ({
+      unitId: 'kien-giang',
+      frameworkId: 'papi-2018',
+      year,
+      total: 35,
+      rank,
+      dimensions: [],
+    })
+    const target: Target = {
+      metric: 'Xếp hạng Chỉ số PAPI',
+      comparator: 'change-vs-baseline',
+      value: -1,
+      unit: 'rank',
+      baselineYear: 2017,
+      year: 2018,
+    }
     expect(evaluateTarget(target, resultObservation(target, [kg(2017, 45)], 2018))).toBe('unknown')
     expect(evaluateTarget(target, resultObservation(target, [kg(2017, 45), kg(2018, 40)], 2018))).toBe('met')
     expect(evaluateTarget(target, resultObservation(target, [kg(2017, 45), kg(2018, 45)], 2018))).toBe('not-met')
@@ -176,20 +316,49 @@ describe('resultObservation', () => {
 describe('reportedObservation', () => {
   const metric = laoCai.onTime.metric
   const report = (periodId: string, status: Report['status'], value: number, submittedAt?: string): Report =>
-    ReportSchema.parse({ taskId: '3.1', unitId: 'lc-vp', periodId, status, kpiValues: [{ metric, value }], ...(submittedAt && { submittedAt }) })
+    ReportSchema.parse({
+      taskId: '3.1',
+      unitId: 'lc-vp',
+      periodId,
+      status,
+      kpiValues: [{ metric, value }],
+      ...(submittedAt && { submittedAt }),
+    })
 
   it.each<[string, Report[], TargetObservation]>([
     ['a filed value', [report('2020Q2', 'submitted', 96, '2020-06-16T09:00:00+07:00')], { value: 96 }],
-    ['the latest period wins', [report('2020Q3', 'accepted', 97.5, '2020-09-15T09:00:00+07:00'), report('2020Q2', 'accepted', 96, '2020-06-16T09:00:00+07:00')], { value: 97.5 }],
-    ['of one period, the later filing', [report('2020Q3', 'submitted', 98, '2020-09-16T09:00:00+07:00'), report('2020Q3', 'submitted', 97, '2020-09-15T09:00:00+07:00')], { value: 98 }],
-    ['a draft is not stood behind', [report('2020Q3', 'draft', 99), report('2020Q2', 'submitted', 96, '2020-06-16T09:00:00+07:00')], { value: 96 }],
+    [
+      'the latest period wins',
+      [report('2020Q3', 'accepted', 97.5, '2020-09-15T09:00:00+07:00'), report('2020Q2', 'accepted', 96, '2020-06-16T09:00:00+07:00')],
+      { value: 97.5 },
+    ],
+    [
+      'of one period, the later filing',
+      [report('2020Q3', 'submitted', 98, '2020-09-16T09:00:00+07:00'), report('2020Q3', 'submitted', 97, '2020-09-15T09:00:00+07:00')],
+      { value: 98 },
+    ],
+    [
+      'a draft is not stood behind',
+      [report('2020Q3', 'draft', 99), report('2020Q2', 'submitted', 96, '2020-06-16T09:00:00+07:00')],
+      { value: 96 },
+    ],
     ['nothing filed, nothing observed', [report('2020Q3', 'returned', 99)], {}],
   ])('%s', (_case, reports, expected) => {
     expect(reportedObservation({ metric }, reports)).toEqual(expected)
   })
 
   it('matches a value to its target by id, whatever metric it names', () => {
-    const filed = ReportSchema.parse({ taskId: '3.1', unitId: 'lc-vp', periodId: '2020Q3', status: 'accepted', submittedAt: '2020-09-15T09:00:00+07:00', kpiValues: [{ targetId: 't-ontime', metric: 'Đúng hạn (%)', value: 97 }, { targetId: 't-other', metric, value: 12 }] })
+    const filed = ReportSchema.parse({
+      taskId: '3.1',
+      unitId: 'lc-vp',
+      periodId: '2020Q3',
+      status: 'accepted',
+      submittedAt: '2020-09-15T09:00:00+07:00',
+      kpiValues: [
+        { targetId: 't-ontime', metric: 'Đúng hạn (%)', value: 97 },
+        { targetId: 't-other', metric, value: 12 },
+      ],
+    })
     expect(reportedObservation({ id: 't-ontime', metric }, [filed])).toEqual({ value: 97 })
   })
 

@@ -46,11 +46,7 @@ export const TARGET_TOLERANCE = 0.00005
  * evaluateTarget({ metric: 'par-index-total', comparator: 'gte', value: 90, unit: 'points' }, { value: 82.85 })
  * // 'not-met'
  */
-export function evaluateTarget(
-  target: Target,
-  observation: TargetObservation,
-  options: EvaluateTargetOptions = {},
-): TargetState {
+export function evaluateTarget(target: Target, observation: TargetObservation, options: EvaluateTargetOptions = {}): TargetState {
   const tolerance = options.tolerance ?? TARGET_TOLERANCE
   const value = finite(observation.value)
   const goal = target.value

@@ -182,10 +182,7 @@ function yearOf(clause: string, baselineYear: number | undefined, fallback: numb
   return fallback
 }
 
-const FILLER = new RegExp(
-  String.raw`^(?:(?:và|hoặc|để|phải|bảo\s+đảm|đảm\s+bảo|đạt|có|trong\s+năm)${END}|[-–+,\s])+`,
-  'iu',
-)
+const FILLER = new RegExp(String.raw`^(?:(?:và|hoặc|để|phải|bảo\s+đảm|đảm\s+bảo|đạt|có|trong\s+năm)${END}|[-–+,\s])+`, 'iu')
 
 /** What a phrase measures, in the clause's words: the clause without the phrase and its filler. */
 function metricOf(clause: string, found: Found): string {
@@ -259,9 +256,7 @@ export function readIndexTargets(text: string, options: ReadIndexTargetsOptions)
   return clausesOf(normal).flatMap(({ text: clause }) =>
     phrasesOf(clause, options.year)
       .filter((f) => f.unit === 'points' || f.unit === 'rank')
-      .map((f) =>
-        targetOf(clause, f, `${f.unit === 'rank' ? 'Xếp hạng' : 'Tổng điểm'} ${options.indexName}`, options.year),
-      ),
+      .map((f) => targetOf(clause, f, `${f.unit === 'rank' ? 'Xếp hạng' : 'Tổng điểm'} ${options.indexName}`, options.year)),
   )
 }
 

@@ -15,8 +15,16 @@ describe('formatTarget', () => {
     [{ metric: 'Chỉ số PAR INDEX', comparator: 'gte', value: 90, unit: 'points' }, 'vi', 'Chỉ số PAR INDEX ≥ 90 điểm'],
     [{ metric: 'Xếp hạng PAPI', comparator: 'rank-lte', value: 10, unit: 'rank' }, 'vi', 'Xếp hạng PAPI ≤ 10'],
     [{ metric: 'Hồ sơ đúng hạn', comparator: 'between', value: 95, valueMax: 100, unit: 'percent' }, 'vi', 'Hồ sơ đúng hạn 95% – 100%'],
-    [{ metric: 'Biên chế', comparator: 'change-vs-baseline', value: -10, unit: 'percent', baselineYear: 2015 }, 'vi', 'Biên chế Δ -10% so với năm 2015'],
-    [{ metric: 'Biên chế', comparator: 'change-vs-baseline', value: -10, unit: 'percent', baselineYear: 2015 }, 'en', 'Biên chế Δ -10% vs 2015'],
+    [
+      { metric: 'Biên chế', comparator: 'change-vs-baseline', value: -10, unit: 'percent', baselineYear: 2015 },
+      'vi',
+      'Biên chế Δ -10% so với năm 2015',
+    ],
+    [
+      { metric: 'Biên chế', comparator: 'change-vs-baseline', value: -10, unit: 'percent', baselineYear: 2015 },
+      'en',
+      'Biên chế Δ -10% vs 2015',
+    ],
     [{ metric: 'PAPI', comparator: 'gte', value: 46.0415, unit: 'points' }, 'vi', 'PAPI ≥ 46,0415 điểm'],
     [{ metric: 'PAPI', comparator: 'gte', value: 46.0415, unit: 'points' }, 'en', 'PAPI ≥ 46.0415 points'],
     [{ metric: 'Sáng kiến', comparator: 'gte', value: 3, unit: 'count', text: '  ' }, 'vi', 'Sáng kiến ≥ 3 số lượng'],

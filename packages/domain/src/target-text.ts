@@ -35,11 +35,7 @@ export function formatTarget(target: Target, locale: Locale = DEFAULT_LOCALE): s
  * formatObservation({ value: 82.85 }, { metric: 'Tổng điểm', comparator: 'gte', value: 90, unit: 'points' }) // '82,85 điểm'
  * formatObservation({ rank: 12 }, { metric: 'Xếp hạng', comparator: 'rank-lte', value: 10, unit: 'rank' }, 'en') // 'rank 12'
  */
-export function formatObservation(
-  observation: TargetObservation | undefined,
-  target: Target,
-  locale: Locale = DEFAULT_LOCALE,
-): string {
+export function formatObservation(observation: TargetObservation | undefined, target: Target, locale: Locale = DEFAULT_LOCALE): string {
   if (observation === undefined) return ''
   if (target.unit === 'rank' || (observation.value === undefined && observation.rank !== undefined)) {
     const rank = observation.rank ?? observation.value

@@ -4,7 +4,10 @@ import { formatTimeframe, timeframeDates, timeframeKind } from './timeframe-text
 
 describe('formatTimeframe', () => {
   it.each<[Timeframe, string]>([
-    [{ kind: 'window', text: 'Quý II, III năm 2018', start: '2018-04-01', end: '2018-09-30' }, 'Quý II, III năm 2018 (01/04/2018 – 30/09/2018)'],
+    [
+      { kind: 'window', text: 'Quý II, III năm 2018', start: '2018-04-01', end: '2018-09-30' },
+      'Quý II, III năm 2018 (01/04/2018 – 30/09/2018)',
+    ],
     [{ kind: 'window', text: 'trước ngày 15/6/2018', end: '2018-06-15' }, 'trước ngày 15/6/2018 (đến 15/06/2018)'],
     [{ kind: 'window', text: 'Tháng 6 năm 2018', start: '2018-06-01', end: '2018-06-30' }, 'Tháng 6 năm 2018 (01/06/2018 – 30/06/2018)'],
     [{ kind: 'milestones', text: '2012, 2015', dates: ['2012-12-31', '2015-12-31'] }, '2012, 2015 (31/12/2012; 31/12/2015)'],

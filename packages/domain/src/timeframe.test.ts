@@ -27,11 +27,7 @@ const SEED_PHRASES: ReadonlyArray<[phrase: string, planYear: number, expected: E
   ['Quý IV năm 2018', KIEN_GIANG, { kind: 'window', start: '2018-10-01', end: '2018-12-31' }],
   ['Quý II, III năm 2018', KIEN_GIANG, { kind: 'window', start: '2018-04-01', end: '2018-09-30' }],
   ['Tháng 6 năm 2018', KIEN_GIANG, { kind: 'window', start: '2018-06-01', end: '2018-06-30' }],
-  [
-    'Theo quy định tại Nghị định số 90/2013/NĐ-CP',
-    KIEN_GIANG,
-    { kind: 'regulation', reference: 'Nghị định số 90/2013/NĐ-CP' },
-  ],
+  ['Theo quy định tại Nghị định số 90/2013/NĐ-CP', KIEN_GIANG, { kind: 'regulation', reference: 'Nghị định số 90/2013/NĐ-CP' }],
   // Kiên Giang 97/KH-UBND, body
   ['năm 2018 và những năm tiếp theo', KIEN_GIANG, { kind: 'window', start: '2018-01-01' }],
   ['trước ngày 15/6/2018', KIEN_GIANG, { kind: 'window', end: '2018-06-15' }],
@@ -247,9 +243,12 @@ describe('parseTimeframe', () => {
     })
 
     it('needs no year for ongoing, recurring, event and regulation timeframes', () => {
-      expect(['Thường xuyên', 'Hàng năm', 'Trước và trong quá trình bầu cử', 'Theo quy định'].map((t) => read(t).kind)).toStrictEqual(
-        ['ongoing', 'recurring', 'event', 'regulation'],
-      )
+      expect(['Thường xuyên', 'Hàng năm', 'Trước và trong quá trình bầu cử', 'Theo quy định'].map((t) => read(t).kind)).toStrictEqual([
+        'ongoing',
+        'recurring',
+        'event',
+        'regulation',
+      ])
     })
   })
 

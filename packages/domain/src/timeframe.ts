@@ -168,7 +168,18 @@ function consecutive(periods: Period[]): boolean {
 }
 
 const ROMAN: Readonly<Record<string, number>> = {
-  i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12,
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+  xi: 11,
+  xii: 12,
 }
 
 function numeral(token: string): number | undefined {
@@ -246,15 +257,13 @@ const PERIOD_PATTERNS: readonly PeriodPattern[] = [
   {
     // "Quý II năm 2018", "Quý II, III năm 2018", "quý 2/2018", "Quý I - II"
     source: `${QUY}\\s+(${NUMERAL}(?:${LIST_SEPARATOR}${NUMERAL})*)(?:\\s*(?:năm|/|-|–)\\s*(${YEAR}))?`,
-    read: (m) =>
-      expandList(m[1] ?? '', 1, 4)?.map((q) => ({ year: yearOf(m[2]), from: 3 * q - 2, to: 3 * q })),
+    read: (m) => expandList(m[1] ?? '', 1, 4)?.map((q) => ({ year: yearOf(m[2]), from: 3 * q - 2, to: 3 * q })),
     named: true,
   },
   {
     // "Tháng 6 năm 2018", "tháng 6/2020", "tháng 6, 7 năm 2018"
     source: `tháng\\s+(${NUMERAL}(?:${LIST_SEPARATOR}${NUMERAL})*)(?:\\s*(?:năm|/|-|–)\\s*(${YEAR}))?`,
-    read: (m) =>
-      expandList(m[1] ?? '', 1, 12)?.map((month) => ({ year: yearOf(m[2]), from: month, to: month })),
+    read: (m) => expandList(m[1] ?? '', 1, 12)?.map((month) => ({ year: yearOf(m[2]), from: month, to: month })),
     named: true,
   },
   {
@@ -307,17 +316,7 @@ type Rule = (clause: string, planYear: number | undefined) => Reading | undefine
  * "Theo quy định tại Nghị định số 90/2013/NĐ-CP" (Kiên Giang 97/KH-UBND, task 3.2): the timing
  * is whatever the cited document says, so the document is kept as the reference.
  */
-const DOCUMENT_TYPES = [
-  'Nghị định',
-  'Nghị quyết',
-  'Thông tư',
-  'Quyết định',
-  'Chỉ thị',
-  'Kế hoạch',
-  'Công văn',
-  'Pháp lệnh',
-  'Luật',
-]
+const DOCUMENT_TYPES = ['Nghị định', 'Nghị quyết', 'Thông tư', 'Quyết định', 'Chỉ thị', 'Kế hoạch', 'Công văn', 'Pháp lệnh', 'Luật']
 // "(?<!pháp )" keeps "theo quy định của pháp luật" from citing a "luật".
 const DOCUMENT = `(?<!pháp\\s)(?:${DOCUMENT_TYPES.map((type) => type.replace(' ', '\\s+')).join('|')})${END}`
 const REGULATION = rx(`^theo\\s+(?:quy\\s+định|hướng\\s+dẫn|${DOCUMENT})`)
@@ -425,10 +424,7 @@ const range: Rule = (clause, planYear) => {
 }
 
 // "đến" right after a number joins a range ("Năm 2012 đến 2015"), it is not a deadline.
-const DEADLINE = rx(
-  `${START}(trước|chậm\\s+nhất(?:\\s+là)?|hạn\\s+chót|không\\s+quá|(?<!\\d\\s*)(?:đến\\s+hết|đến|tới))\\s+`,
-  'giu',
-)
+const DEADLINE = rx(`${START}(trước|chậm\\s+nhất(?:\\s+là)?|hạn\\s+chót|không\\s+quá|(?<!\\d\\s*)(?:đến\\s+hết|đến|tới))\\s+`, 'giu')
 
 /**
  * "trước ngày 15/6/2018" (Kiên Giang 97/KH-UBND): a window with only an end.
@@ -490,9 +486,7 @@ const withinYear: Rule = (clause, planYear) => {
   return { kind: 'window', ...(span ?? {}) }
 }
 
-const EVENT_LEAD = rx(
-  `^(?:ngay|trước|trong|sau|khi|và|hoặc|quá\\s+trình|thời\\s+gian|thời\\s+điểm|dịp|,)${END}\\s*`,
-)
+const EVENT_LEAD = rx(`^(?:ngay|trước|trong|sau|khi|và|hoặc|quá\\s+trình|thời\\s+gian|thời\\s+điểm|dịp|,)${END}\\s*`)
 const RELATION = rx(`^(?:trước|trong|sau|khi|ngay)${END}`)
 const ONLY_A_UNIT = rx(`^${UNIT}$`)
 
@@ -513,7 +507,10 @@ const RULES: readonly Rule[] = [regulation, periodic, range, deadline, periods, 
 function readClause(clause: string, planYear: number | undefined): Reading {
   // Parenthesised text is usually commentary ("(lồng ghép trong báo cáo ...)"); read without it
   // first, and only fall back to it when nothing else is there.
-  const withoutAsides = clause.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim()
+  const withoutAsides = clause
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   for (const candidate of withoutAsides === clause ? [clause] : [withoutAsides, clause]) {
     for (const rule of RULES) {
       const reading = rule(candidate, planYear)

@@ -69,17 +69,20 @@ describe('ancestorsOf', () => {
 describe('descendantsOf', () => {
   it.each([
     ['rach-gia', ['rach-gia-thanh-tra', 'rach-gia-phong-noi-vu', 'vinh-thanh-van', 'vinh-thanh-van-ban-ttnd']],
-    ['kim-dong', [
-      'kim-dong-phong-noi-vu',
-      'duc-hop',
-      'duc-hop-vp-tk',
-      'duc-hop-vh-tt',
-      'duc-hop-tp-ht',
-      'duc-hop-mttq',
-      'duc-hop-doan',
-      'duc-hop-dai',
-      'mai-dong',
-    ]],
+    [
+      'kim-dong',
+      [
+        'kim-dong-phong-noi-vu',
+        'duc-hop',
+        'duc-hop-vp-tk',
+        'duc-hop-vh-tt',
+        'duc-hop-tp-ht',
+        'duc-hop-mttq',
+        'duc-hop-doan',
+        'duc-hop-dai',
+        'mai-dong',
+      ],
+    ],
     ['duc-hop-dai', []],
     ['no-such-unit', []],
   ])('%s → depth first, without itself', (unitId, expected) => {
@@ -145,8 +148,26 @@ describe('successorsOn', () => {
 
   it('stops on a successor cycle instead of looping', () => {
     const cyclic = buildUnitTree([
-      { id: 'a', code: 'A', name: 'A', level: 'commune', kind: 'people-committee', parentId: null, validTo: '2020-01-01', successorIds: ['b'] },
-      { id: 'b', code: 'B', name: 'B', level: 'commune', kind: 'people-committee', parentId: null, validTo: '2020-01-01', successorIds: ['a'] },
+      {
+        id: 'a',
+        code: 'A',
+        name: 'A',
+        level: 'commune',
+        kind: 'people-committee',
+        parentId: null,
+        validTo: '2020-01-01',
+        successorIds: ['b'],
+      },
+      {
+        id: 'b',
+        code: 'B',
+        name: 'B',
+        level: 'commune',
+        kind: 'people-committee',
+        parentId: null,
+        validTo: '2020-01-01',
+        successorIds: ['a'],
+      },
     ])
     expect(successorsOn('a', cyclic, '2024-01-01')).toEqual([])
   })

@@ -265,11 +265,7 @@ export interface UnitVersion {
  * @example
  * const tree2020 = buildUnitTree(unitsAsOf(units, versionsByUnit, '2020-09-30'))
  */
-export function unitsAsOf(
-  units: readonly Unit[],
-  versions: ReadonlyMap<string, readonly UnitVersion[]>,
-  date: IsoDate,
-): Unit[] {
+export function unitsAsOf(units: readonly Unit[], versions: ReadonlyMap<string, readonly UnitVersion[]>, date: IsoDate): Unit[] {
   return units.map((unit) => {
     const list = versions.get(unit.id)
     if (!list || list.length === 0) return unit

@@ -45,10 +45,7 @@ let cached: Promise<Register> | undefined
  */
 export function readRegister(): Promise<Register> {
   cached ??= (async () => {
-    const [before, conversion] = await Promise.all([
-      readFile(REGISTER_FILES.before, 'utf8'),
-      readFile(REGISTER_FILES.conversion, 'utf8'),
-    ])
+    const [before, conversion] = await Promise.all([readFile(REGISTER_FILES.before, 'utf8'), readFile(REGISTER_FILES.conversion, 'utf8')])
     return readRegisterTables(readCsvRows(before), readCsvRows(conversion))
   })()
   return cached

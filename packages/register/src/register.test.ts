@@ -64,7 +64,9 @@ describe('the national register as vendored', () => {
     expect(bodies.find((b) => b.name === 'Bưu điện tỉnh')?.kind).toBe('state-enterprise')
     expect(bodies.find((b) => b.name === 'Công an tỉnh')?.kind).toBe('central-branch')
     expect(register.links).toContainEqual(expect.objectContaining({ fromCode: 'P10/SGTVT', toCode: 'P10/SXD', effectiveOn: '2025-03-01' }))
-    expect(register.links).toContainEqual(expect.objectContaining({ fromCode: 'P10/STP', toCode: 'P15@2025/STP', effectiveOn: '2025-07-01' }))
+    expect(register.links).toContainEqual(
+      expect.objectContaining({ fromCode: 'P10/STP', toCode: 'P15@2025/STP', effectiveOn: '2025-07-01' }),
+    )
     const hanoi = register.units.filter((u) => u.parentCode === 'P01')
     expect(hanoi.map((b) => b.name)).toContain('Thành đoàn')
     expect(hanoi.map((b) => b.name)).toContain('Công an thành phố')
@@ -87,7 +89,9 @@ describe('the national register as vendored', () => {
     const part = registerForProvince(register, '91')
     const provinces = part?.units.filter((u) => u.level === 'province' && u.kind === 'people-committee').map((u) => u.name)
     expect(provinces).toEqual(['UBND tỉnh Kiên Giang', 'UBND tỉnh An Giang'])
-    expect(part?.links.every((l) => part.units.some((u) => u.code === l.fromCode) && part.units.some((u) => u.code === l.toCode))).toBe(true)
+    expect(part?.links.every((l) => part.units.some((u) => u.code === l.fromCode) && part.units.some((u) => u.code === l.toCode))).toBe(
+      true,
+    )
     expect(registerForProvince(register, '99')).toBeUndefined()
   })
 })

@@ -16,7 +16,10 @@ describe.each(testBackends())('deleting, SSH keys and backups on $name', (backen
   afterAll(() => store?.close())
 
   it('deletes a unit nothing points at, and audits it', async () => {
-    const typo = await store.units.create({ code: 'KG-TYPO', name: 'Sở Nội vụu', level: 'province', kind: 'department', parentId: ids.kg.id }, change())
+    const typo = await store.units.create(
+      { code: 'KG-TYPO', name: 'Sở Nội vụu', level: 'province', kind: 'department', parentId: ids.kg.id },
+      change(),
+    )
     await store.units.remove(typo.id, change())
     expect(await store.units.find(typo.id)).toBeUndefined()
     const [entry] = await store.audit.list({ entity: 'unit', entityId: typo.id })
@@ -24,11 +27,17 @@ describe.each(testBackends())('deleting, SSH keys and backups on $name', (backen
   })
 
   it('refuses to delete a unit with children (end it instead)', async () => {
-    await expect(store.units.remove(ids.rachGia.id, change())).rejects.toMatchObject({ code: 'conflict', details: { reason: 'unit-in-use' } })
+    await expect(store.units.remove(ids.rachGia.id, change())).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'unit-in-use' },
+    })
   })
 
   it('deletes a user who never acted, keeps one the audit log names', async () => {
-    const admin = await store.users.create({ username: 'root', passwordHash: 'x', displayName: 'Root', roles: [{ role: 'admin', unitId: null }] }, change())
+    const admin = await store.users.create(
+      { username: 'root', passwordHash: 'x', displayName: 'Root', roles: [{ role: 'admin', unitId: null }] },
+      change(),
+    )
     const typo = await store.users.create({ username: 'typo', passwordHash: 'x', displayName: 'Typo', roles: [] }, change())
     await store.users.remove(typo.id, change(undefined, admin.id))
     expect(await store.users.find(typo.id)).toBeUndefined()
@@ -63,7 +72,10 @@ describe.each(testBackends())('deleting, SSH keys and backups on $name', (backen
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'papi-backup', driver: backend.name })
     const unitsBefore = await store.units.list()
     const auditBefore = await store.audit.list({ limit: 1000 })
-    await store.units.create({ code: 'KG-AFTER', name: 'Sau sao lưu', level: 'province', kind: 'department', parentId: ids.kg.id }, change())
+    await store.units.create(
+      { code: 'KG-AFTER', name: 'Sau sao lưu', level: 'province', kind: 'department', parentId: ids.kg.id },
+      change(),
+    )
 
     await expect(store.backup.restore(['{"hello":1}'])).rejects.toMatchObject({ details: { reason: 'not-a-backup' } })
     await expect(store.backup.restore(lines.slice(0, -1))).rejects.toMatchObject({ details: { reason: 'backup-truncated' } })
@@ -75,7 +87,10 @@ describe.each(testBackends())('deleting, SSH keys and backups on $name', (backen
     expect(await store.audit.list({ limit: 1000 })).toEqual(auditBefore)
     expect(progress.at(-1)).toBe(1)
     // The audit log's order keeps counting after the restored rows.
-    await store.units.create({ code: 'KG-NEXT', name: 'Sau khôi phục', level: 'province', kind: 'department', parentId: ids.kg.id }, change('2030-01-01T00:00:00Z'))
+    await store.units.create(
+      { code: 'KG-NEXT', name: 'Sau khôi phục', level: 'province', kind: 'department', parentId: ids.kg.id },
+      change('2030-01-01T00:00:00Z'),
+    )
     expect((await store.audit.list({ limit: 1 }))[0]).toMatchObject({ after: { code: 'KG-NEXT' } })
   })
 })

@@ -47,9 +47,9 @@ const ident = (name: string) => sql.raw(`"${name.replaceAll('"', '""')}"`)
 
 /** papi's tables (schema `public`), parents before children by their foreign keys. */
 async function tablesInOrder(db: Executor): Promise<string[]> {
-  const names = (await rows<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map(
-    (r) => r.name,
-  )
+  const names = (
+    await rows<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)
+  ).map((r) => r.name)
   const edges = await rows<{ child: string; parent: string }>(
     db,
     sql`select c.relname as child, p.relname as parent from pg_constraint k
@@ -79,7 +79,12 @@ async function appliedMigrations(db: Executor): Promise<string[]> {
  * @example
  * for await (const line of backupLines(store.db, store.driver)) out.write(`${line}\n`)
  */
-export async function* backupLines(db: Database, driver: Driver, now: Date, onProgress?: (p: BackupProgress) => void): AsyncGenerator<string> {
+export async function* backupLines(
+  db: Database,
+  driver: Driver,
+  now: Date,
+  onProgress?: (p: BackupProgress) => void,
+): AsyncGenerator<string> {
   // Collect inside one repeatable-read transaction, then yield: a generator cannot hold the
   // transaction open across the consumer's awaits on both drivers.
   const chunks: string[] = []
@@ -244,7 +249,6 @@ export async function* gunzippedLines(source: Readable): AsyncGenerator<string> 
   rest += decoder.end()
   if (rest) yield rest
 }
-
 
 /** A backup's lines as the gzipped file (`.papi-backup`). */
 export function gzippedLines(lines: AsyncIterable<string>): Readable {

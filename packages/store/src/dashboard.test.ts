@@ -23,7 +23,10 @@ describe.each(testBackends())('dashboard progress = the domain rule over every r
     plan = await store.plans.publish((await store.plans.create(samplePlan(ids), change())).id, change())
     tree = await store.units.tree()
     const save = (code: string, unitId: string, periodId: string, body: object, at: string, submit = false, version?: number) =>
-      store.reports.save({ taskId: task(code).id, unitId, periodId, ...body, submit, ...(version !== undefined && { version }) }, change(at))
+      store.reports.save(
+        { taskId: task(code).id, unitId, periodId, ...body, submit, ...(version !== undefined && { version }) },
+        change(at),
+      )
     // Vĩnh Thanh Vân: S1 filed 30 %, Q3 filed 60 %, the year only a draft at 90 %.
     await save('1.3', ids.vtv.id, '2018S1', { progress: 30 }, '2018-06-10T02:00:00Z', true)
     await save('1.3', ids.vtv.id, '2018Q3', { progress: 60 }, '2018-09-20T02:00:00Z', true)
@@ -33,7 +36,14 @@ describe.each(testBackends())('dashboard progress = the domain rule over every r
     const q3 = await save('1.3', ids.minhLuong.id, '2018Q3', { progress: 80 }, '2018-09-21T02:00:00Z', true)
     await store.reports.act(q3.id, { type: 'return', comment: 'Bổ sung số liệu' }, change('2018-09-25T02:00:00Z'))
     // Sở TN&MT: done in Q3, filed late in the evening of 30 Sep (Viet Nam time: 1 Oct).
-    await save('2.4', ids.stnmt.id, '2018Q3', { progress: 100, workStatus: 'done', completedOn: '2018-09-28' }, '2018-09-30T18:30:00Z', true)
+    await save(
+      '2.4',
+      ids.stnmt.id,
+      '2018Q3',
+      { progress: 100, workStatus: 'done', completedOn: '2018-09-28' },
+      '2018-09-30T18:30:00Z',
+      true,
+    )
   })
   afterAll(() => store?.close())
 
@@ -89,7 +99,11 @@ describe.each(testBackends())('dashboard progress = the domain rule over every r
       { code: 'XX', name: 'UBND tỉnh Khác', level: 'province', kind: 'people-committee', parentId: null },
       change(),
     )
-    const d = await store.dashboard(await store.units.tree(), { unitId: other.id, periodId: '2018Q3', asOf: new Date('2018-12-31T00:00:00Z') })
+    const d = await store.dashboard(await store.units.tree(), {
+      unitId: other.id,
+      periodId: '2018Q3',
+      asOf: new Date('2018-12-31T00:00:00Z'),
+    })
     expect(d.plans).toEqual([])
   })
 })

@@ -50,7 +50,17 @@ export interface Dashboard {
   /** Every published plan with this period open and work assigned inside the subtree. */
   plans: PlanDashboard[]
   /** Sums across the plans for the subtree's root. */
-  totals: { expected: number; submitted: number; accepted: number; onTime: number; late: number; missing: number; pending: number; completeness: number | null; timeliness: number | null }
+  totals: {
+    expected: number
+    submitted: number
+    accepted: number
+    onTime: number
+    late: number
+    missing: number
+    pending: number
+    completeness: number | null
+    timeliness: number | null
+  }
 }
 
 /**
@@ -109,9 +119,9 @@ export async function dashboard(
     const stored = await getPlan(db, id, tree)
     const period = await findPeriod(db, id, query.periodId)
     if (!period) continue
-    const inScope = stored.sections.flatMap((s) => s.tasks).flatMap((t) =>
-      t.assignees.filter((a) => subtree.has(a.unitId)).map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })),
-    )
+    const inScope = stored.sections
+      .flatMap((s) => s.tasks)
+      .flatMap((t) => t.assignees.filter((a) => subtree.has(a.unitId)).map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })))
     if (inScope.length === 0) continue
 
     const issuerLevel = planIssuerLevel(stored, tree.byId)

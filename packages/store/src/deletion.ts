@@ -22,9 +22,21 @@ export async function unitReferences(db: Executor, id: string): Promise<number> 
   const n = sql<number>`count(*)::int`
   // One query at a time: inside a transaction both drivers hold a single connection.
   let total = await count(db, db.select({ n }).from(units).where(eq(units.parentId, id)))
-  total += await count(db, db.select({ n }).from(unitSuccessors).where(or(eq(unitSuccessors.unitId, id), eq(unitSuccessors.successorId, id))))
+  total += await count(
+    db,
+    db
+      .select({ n })
+      .from(unitSuccessors)
+      .where(or(eq(unitSuccessors.unitId, id), eq(unitSuccessors.successorId, id))),
+  )
   total += await count(db, db.select({ n }).from(userRoles).where(eq(userRoles.unitId, id)))
-  total += await count(db, db.select({ n }).from(plans).where(or(eq(plans.scopeUnitId, id), eq(plans.issuerUnitId, id))))
+  total += await count(
+    db,
+    db
+      .select({ n })
+      .from(plans)
+      .where(or(eq(plans.scopeUnitId, id), eq(plans.issuerUnitId, id))),
+  )
   total += await count(db, db.select({ n }).from(assignments).where(eq(assignments.unitId, id)))
   total += await count(db, db.select({ n }).from(reports).where(eq(reports.unitId, id)))
   total += await count(db, db.select({ n }).from(scores).where(eq(scores.unitId, id)))
@@ -72,7 +84,13 @@ export async function deletePlan(db: Database, id: string, change: Change): Prom
     await tx.delete(plans).where(eq(plans.id, id))
     await writeAudit(
       tx,
-      { provinceId: before.provinceId, action: 'delete', entity: 'plan', entityId: id, before: { number: before.number, title: before.title, status: before.status } },
+      {
+        provinceId: before.provinceId,
+        action: 'delete',
+        entity: 'plan',
+        entityId: id,
+        before: { number: before.number, title: before.title, status: before.status },
+      },
       change,
     )
   })

@@ -13,7 +13,10 @@ describe('openStore on a PGlite data folder', () => {
   it('creates the folder and its parents, and keeps data across restarts', async () => {
     const dataDir = join(root, 'nested', 'deeper', 'data')
     const first = await openStore({ dataDir })
-    await first.units.create({ code: 'KG', name: 'UBND tỉnh Kiên Giang', level: 'province', kind: 'people-committee', parentId: null }, change())
+    await first.units.create(
+      { code: 'KG', name: 'UBND tỉnh Kiên Giang', level: 'province', kind: 'people-committee', parentId: null },
+      change(),
+    )
     await first.close()
     // Migrations run again on every start and must be a no-op the second time.
     const second = await openStore({ dataDir })

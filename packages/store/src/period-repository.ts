@@ -78,10 +78,7 @@ export async function openPeriod(
   const parsed = parsePeriod(code)
   if (!parsed.ok) throw new StoreError('invalid', parsed.error.message, { periodId: code })
   const periodId = parsed.period.id
-  const [plan] = await db
-    .select({ reporting: plans.reporting, provinceId: plans.provinceId })
-    .from(plans)
-    .where(eq(plans.id, planId))
+  const [plan] = await db.select({ reporting: plans.reporting, provinceId: plans.provinceId }).from(plans).where(eq(plans.id, planId))
   if (!plan) throw new StoreError('not-found', `no plan ${planId}`, { planId })
   const existing = await findPeriod(db, planId, periodId)
   if (existing) {

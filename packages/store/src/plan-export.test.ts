@@ -62,9 +62,7 @@ describe.each(testBackends())('loadPlanExport on $name', (backend) => {
       ['1.3', 'string'],
       ['2.4', 'string'],
     ])
-    expect(data.plan.sections[1]?.tasks[0]?.lead).toEqual([
-      { text: 'Sở TN&MT', name: 'Sở Tài nguyên và Môi trường', unitId: ids.stnmt.id },
-    ])
+    expect(data.plan.sections[1]?.tasks[0]?.lead).toEqual([{ text: 'Sở TN&MT', name: 'Sở Tài nguyên và Môi trường', unitId: ids.stnmt.id }])
     expect(data.units).toHaveLength(7)
     expect(data).toMatchObject({ reports: [] })
     expect(data.period).toBeUndefined()

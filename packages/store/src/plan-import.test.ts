@@ -99,7 +99,11 @@ describe.each(testBackends())('importPlan on $name', (backend) => {
     const entries = (await store.audit.list({ limit: 1000 })).slice(0, (await auditCount()) - audited)
     expect(entries.map((e) => `${e.entity} ${e.action}`).sort()).toEqual(['plan import', 'task create', 'task delete', 'task update'])
     const update = entries.find((e) => e.action === 'update')
-    expect(update).toMatchObject({ entityId: kept['2.4'], before: { timeframe: { text: 'Thường xuyên' } }, after: { timeframe: { text: 'Quý III năm 2018' } } })
+    expect(update).toMatchObject({
+      entityId: kept['2.4'],
+      before: { timeframe: { text: 'Thường xuyên' } },
+      after: { timeframe: { text: 'Quý III năm 2018' } },
+    })
   })
 
   it('never deletes a task that has reports: a document without it keeps it and says so', async () => {
@@ -146,7 +150,10 @@ describe.each(testBackends())('importPlan on $name', (backend) => {
   })
 
   it('refuses to move a published plan to another province', async () => {
-    const ag = await store.units.create({ code: 'AG', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee', parentId: null }, change())
+    const ag = await store.units.create(
+      { code: 'AG', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee', parentId: null },
+      change(),
+    )
     const moved = text((p) => (p.scopeUnitId = ag.id))
     await expect(store.plans.import(moved, change())).rejects.toMatchObject({ code: 'conflict', details: { reason: 'province-change' } })
   })

@@ -134,7 +134,8 @@ async function revise(tx: Executor, id: string, text: Plan, change: Change, onPr
   const result = { id, changes: revision.changes, kept: revision.kept }
   if (revision.unchanged && !provinceChanged) return { ...result, outcome: 'unchanged' }
   const refused = provinceChanged ? provinceChangeError(before, { hasReports: reportsByTask.size > 0 }) : undefined
-  if (refused) throw new StoreError('conflict', `plan ${before.number}: ${refused.message}`, { reason: refused.code, status: before.status })
+  if (refused)
+    throw new StoreError('conflict', `plan ${before.number}: ${refused.message}`, { reason: refused.code, status: before.status })
   await checkUnits(tree, plan)
 
   const updated = await tx
@@ -231,7 +232,10 @@ async function writeRevision(
       } else {
         if (t.change === 'updated' || stored.sectionId !== sectionId || stored.position !== position) {
           const { provinceId: _p, id: _id, planId: _plan, ...changed } = row
-          await tx.update(tasks).set(changed).where(and(eq(tasks.provinceId, ctx.provinceId), eq(tasks.id, taskId)))
+          await tx
+            .update(tasks)
+            .set(changed)
+            .where(and(eq(tasks.provinceId, ctx.provinceId), eq(tasks.id, taskId)))
         }
         if (t.targetsChanged) {
           // Values reported against an unchanged target stay matched to it: ids carry over.

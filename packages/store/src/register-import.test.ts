@@ -96,7 +96,10 @@ describe('register import of the whole country (PGlite)', () => {
     expect(result.counts).toMatchObject({ provinces: { old: 63, new: 34 }, districts: 696, communes: { old: 10_051, new: 3_321 } })
     const units = await store.units.list()
     const by = (level: string, era: 'old' | 'new') =>
-      units.filter((u) => u.level === level && u.kind === 'people-committee' && (era === 'old' ? u.validTo === '2025-06-30' : u.validFrom === '2025-07-01'))
+      units.filter(
+        (u) =>
+          u.level === level && u.kind === 'people-committee' && (era === 'old' ? u.validTo === '2025-06-30' : u.validFrom === '2025-07-01'),
+      )
     expect(by('province', 'old')).toHaveLength(63)
     expect(by('province', 'new')).toHaveLength(34)
     expect(by('district', 'old')).toHaveLength(696)

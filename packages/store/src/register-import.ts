@@ -95,7 +95,11 @@ export async function importRegister(
       counts,
     }
     if (fresh.length > 0 || linksCreated > 0) {
-      await writeAudit(tx, { provinceId: SYSTEM_SCOPE, action: 'import', entity: 'unit-register', entityId: 'register', after: result }, change)
+      await writeAudit(
+        tx,
+        { provinceId: SYSTEM_SCOPE, action: 'import', entity: 'unit-register', entityId: 'register', after: result },
+        change,
+      )
     }
     return result
   })
@@ -115,7 +119,8 @@ async function existingIds(tx: Executor, codes: readonly string[]): Promise<Map<
 
 function countsOf(register: Register): RegisterImportResult['counts'] {
   const committees = register.units.filter((u) => u.kind === 'people-committee')
-  const n = (level: string, era?: 'old' | 'new') => committees.filter((u) => u.level === level && (era === undefined || u.era === era)).length
+  const n = (level: string, era?: 'old' | 'new') =>
+    committees.filter((u) => u.level === level && (era === undefined || u.era === era)).length
   return {
     provinces: { old: n('province', 'old'), new: n('province', 'new') },
     districts: n('district'),

@@ -18,10 +18,11 @@ describe.each(testBackends())('plans and reports on $name', (backend) => {
   afterAll(() => store?.close())
 
   it('resolves class assignees to the units inside the plan scope', () => {
-    expect(task('1.3').assignees.filter((a) => a.role === 'lead').map((a) => a.unitName)).toEqual([
-      'UBND phường Vĩnh Thanh Vân',
-      'UBND thị trấn Minh Lương',
-    ])
+    expect(
+      task('1.3')
+        .assignees.filter((a) => a.role === 'lead')
+        .map((a) => a.unitName),
+    ).toEqual(['UBND phường Vĩnh Thanh Vân', 'UBND thị trấn Minh Lương'])
     expect(task('2.4').assignees.map((a) => [a.role, a.unitName])).toEqual([
       ['lead', 'Sở Tài nguyên và Môi trường'],
       ['coordinator', 'UBND thành phố Rạch Giá'],

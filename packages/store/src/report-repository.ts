@@ -78,12 +78,7 @@ const WORKFLOW_TO_STORE: Record<ReportWorkflowErrorCode, StoreErrorCode> = {
   'invalid-content': 'invalid',
 }
 
-function apply(
-  report: Report,
-  action: ReportAction,
-  change: Change,
-  ctx: { expectedVersion?: number; periodLocked?: boolean },
-): Report {
+function apply(report: Report, action: ReportAction, change: Change, ctx: { expectedVersion?: number; periodLocked?: boolean }): Report {
   const result = applyReportAction(report, action, { at: change.at.toISOString(), ...ctx })
   if (!result.ok) {
     throw new StoreError(WORKFLOW_TO_STORE[result.error.code], result.error.message, {
@@ -348,7 +343,17 @@ export async function saveReport(db: Database, input: ReportWrite, change: Chang
       version: 0,
     }
     const next = apply(blank, action, change, { expectedVersion: 0, periodLocked: ctx.periodLocked })
-    const row = { provinceId: ctx.provinceId, id: randomUUID(), planId: ctx.planId, taskId, unitId, periodId, ...columnsOf(next, change), reviewedBy: null, createdAt: change.at }
+    const row = {
+      provinceId: ctx.provinceId,
+      id: randomUUID(),
+      planId: ctx.planId,
+      taskId,
+      unitId,
+      periodId,
+      ...columnsOf(next, change),
+      reviewedBy: null,
+      createdAt: change.at,
+    }
     const stored = await writeWithHistory(db, { insert: true }, row, action.type, change, null)
     // Someone created the same report meanwhile: this writer read "no report", which is now stale.
     if (!stored) throw new StoreError('version-conflict', 'the report was created meanwhile; reload it', { version: 1 })
@@ -396,13 +401,7 @@ async function writeNext(tx: Executor, before: StoredReport, next: Report, actio
  * @example
  * await actOnReport(db, id, { type: 'return', comment: 'Thiếu số liệu' }, change, 2)
  */
-export async function actOnReport(
-  db: Database,
-  id: string,
-  action: ReportAction,
-  change: Change,
-  version?: number,
-): Promise<StoredReport> {
+export async function actOnReport(db: Database, id: string, action: ReportAction, change: Change, version?: number): Promise<StoredReport> {
   return db.transaction(async (tx) => {
     const existing = await getReport(tx, id)
     const period = await findPeriod(tx, existing.planId, existing.periodId)
@@ -410,4 +409,3 @@ export async function actOnReport(
     return writeNext(tx, existing, next, action.type, change)
   })
 }
-

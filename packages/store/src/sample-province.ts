@@ -9,7 +9,10 @@ export type SampleProvince = Awaited<ReturnType<typeof seedSampleProvince>>
 
 /** Creates the units and answers their ids by short name. */
 export async function seedSampleProvince(store: Store, c: Change) {
-  const kg = await store.units.create({ code: 'KG', name: 'UBND tỉnh Kiên Giang', level: 'province', kind: 'people-committee', parentId: null }, c)
+  const kg = await store.units.create(
+    { code: 'KG', name: 'UBND tỉnh Kiên Giang', level: 'province', kind: 'people-committee', parentId: null },
+    c,
+  )
   const snv = await store.units.create({ code: 'KG-SNV', name: 'Sở Nội vụ', level: 'province', kind: 'department', parentId: kg.id }, c)
   const stnmt = await store.units.create(
     { code: 'KG-STNMT', name: 'Sở Tài nguyên và Môi trường', level: 'province', kind: 'department', parentId: kg.id },

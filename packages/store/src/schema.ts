@@ -430,9 +430,7 @@ export const reportVersions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.provinceId, t.reportId, t.version] }),
-    foreignKey({ columns: [t.provinceId, t.reportId], foreignColumns: [reports.provinceId, reports.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({ columns: [t.provinceId, t.reportId], foreignColumns: [reports.provinceId, reports.id] }).onDelete('cascade'),
   ],
 )
 

@@ -168,7 +168,12 @@ export async function importProvinceScores(
     frameworkId: table.frameworkId,
     saved: saved.length,
     rankedOf: table.rows.filter((r) => r.total !== undefined).length,
-    notRanked: notRanked.map((n) => ({ line: n.row.line, province: n.row.province, unitId: n.unit.id, ...(n.row.note && { note: n.row.note }) })),
+    notRanked: notRanked.map((n) => ({
+      line: n.row.line,
+      province: n.row.province,
+      unitId: n.unit.id,
+      ...(n.row.note && { note: n.row.note }),
+    })),
     unmatched: match.unmatched.map((u) => ({ line: u.row.line, province: u.row.province, reason: u.reason })),
     warnings,
   }

@@ -28,11 +28,7 @@ export function hashToken(token: string): string {
  * @example
  * const { token } = await createSession(db, user.id, { now, ttlMs: 8 * 3600_000 })
  */
-export async function createSession(
-  db: Executor,
-  userId: string,
-  options: { now: Date; ttlMs: number },
-): Promise<NewSession> {
+export async function createSession(db: Executor, userId: string, options: { now: Date; ttlMs: number }): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
   const expiresAt = new Date(options.now.getTime() + options.ttlMs)

@@ -58,14 +58,20 @@ export async function addSshKey(db: Database, userId: string, key: SshPublicKey,
     const id = randomUUID()
     const fingerprint = sshFingerprint(key.data)
     try {
-      await tx.insert(sshKeys).values({ id, userId, type: key.type, data: key.data, comment: key.comment, fingerprint, createdAt: change.at })
+      await tx
+        .insert(sshKeys)
+        .values({ id, userId, type: key.type, data: key.data, comment: key.comment, fingerprint, createdAt: change.at })
     } catch (error) {
       if (isUniqueViolation(error)) throw new StoreError('conflict', 'this key is already registered', { fingerprint })
       throw error
     }
     const [row] = await tx.select().from(sshKeys).where(eq(sshKeys.id, id))
     const stored = toKey(row!)
-    await writeAudit(tx, { action: 'create', entity: 'ssh-key', entityId: id, after: { userId, type: key.type, comment: key.comment, fingerprint } }, change)
+    await writeAudit(
+      tx,
+      { action: 'create', entity: 'ssh-key', entityId: id, after: { userId, type: key.type, comment: key.comment, fingerprint } },
+      change,
+    )
     return stored
   })
 }
@@ -76,7 +82,16 @@ export async function removeSshKey(db: Database, userId: string, keyId: string, 
     const [row] = await tx.select().from(sshKeys).where(eq(sshKeys.id, keyId))
     if (!row || row.userId !== userId) throw new StoreError('not-found', `no SSH key ${keyId} for this user`, { keyId })
     await tx.delete(sshKeys).where(eq(sshKeys.id, keyId))
-    await writeAudit(tx, { action: 'delete', entity: 'ssh-key', entityId: keyId, before: { userId, type: row.type, comment: row.comment, fingerprint: row.fingerprint } }, change)
+    await writeAudit(
+      tx,
+      {
+        action: 'delete',
+        entity: 'ssh-key',
+        entityId: keyId,
+        before: { userId, type: row.type, comment: row.comment, fingerprint: row.fingerprint },
+      },
+      change,
+    )
   })
 }
 

@@ -1,5 +1,14 @@
 // A plan as the store holds it — ids everywhere, each task's resolved assignees — and how it is read.
-import { buildUnitTree, planScopeUnitId, resolveAssignees, type Plan, type Section, type Target, type Task, type UnitTree } from '@papi/domain'
+import {
+  buildUnitTree,
+  planScopeUnitId,
+  resolveAssignees,
+  type Plan,
+  type Section,
+  type Target,
+  type Task,
+  type UnitTree,
+} from '@papi/domain'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from './database'
 import { assignments, plans, sections, targets, tasks, units } from './schema'

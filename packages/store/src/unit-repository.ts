@@ -283,7 +283,18 @@ async function endSubtree(tx: Executor, unit: Unit, lastDay: IsoDate, change: Ch
       ),
     )
   for (const u of ending) {
-    await writeAudit(tx, { provinceId: await provinceIdOf(tx, u.id), action: 'end', entity: 'unit', entityId: u.id, before: u, after: { ...u, validTo: lastDay } }, change)
+    await writeAudit(
+      tx,
+      {
+        provinceId: await provinceIdOf(tx, u.id),
+        action: 'end',
+        entity: 'unit',
+        entityId: u.id,
+        before: u,
+        after: { ...u, validTo: lastDay },
+      },
+      change,
+    )
   }
 }
 
@@ -298,7 +309,11 @@ async function moveChildren(tx: Executor, unit: Unit, successorId: string, effec
       .update(units)
       .set({ parentId: successorId, provinceId: await provinceFor(tx, child.level, child.id, successorId), updatedAt: change.at })
       .where(eq(units.id, child.id))
-    await writeAudit(tx, { provinceId: await provinceIdOf(tx, child.id), action: 'move', entity: 'unit', entityId: child.id, before: child, after: next }, change)
+    await writeAudit(
+      tx,
+      { provinceId: await provinceIdOf(tx, child.id), action: 'move', entity: 'unit', entityId: child.id, before: child, after: next },
+      change,
+    )
   }
 }
 
@@ -310,12 +325,7 @@ async function moveChildren(tx: Executor, unit: Unit, successorId: string, effec
  * @example
  * await mergeUnit(db, kienGiang.id, { successorId: anGiang.id, effectiveOn: '2025-07-01' }, change)
  */
-export async function mergeUnit(
-  db: Database,
-  id: string,
-  input: MergeInput,
-  change: Change,
-): Promise<Unit> {
+export async function mergeUnit(db: Database, id: string, input: MergeInput, change: Change): Promise<Unit> {
   return db.transaction(async (tx) => {
     const before = await getUnit(tx, id)
     if (input.successorId === id) throw new StoreError('invalid', 'a unit cannot succeed itself', { successorId: id })

@@ -33,9 +33,7 @@ describe.each(testBackends())('the cached unit tree on $name', (backend) => {
     await store.db.execute(sql`update units set name = 'UBND huyện Châu Thành (mới)' where id = ${ids.chauThanh.id}`)
     expect((await store.units.tree()).byId.get(ids.chauThanh.id)?.name).toBe('UBND huyện Châu Thành (mới)')
     await store.db.execute(sql`delete from unit_successors`)
-    await store.db.execute(
-      sql`insert into unit_successors (unit_id, successor_id) values (${ids.rachGia.id}, ${ids.chauThanh.id})`,
-    )
+    await store.db.execute(sql`insert into unit_successors (unit_id, successor_id) values (${ids.rachGia.id}, ${ids.chauThanh.id})`)
     expect((await store.units.tree()).byId.get(ids.rachGia.id)?.successorIds).toEqual([ids.chauThanh.id])
   })
 })

@@ -50,7 +50,8 @@ async function withStore<T>(work: (store: Awaited<ReturnType<typeof import('@pap
   }
 }
 
-const failure = (locale: Locale, error: unknown) => new CommandError(HELP[locale].cannot(error instanceof Error ? error.message : String(error)), 1)
+const failure = (locale: Locale, error: unknown) =>
+  new CommandError(HELP[locale].cannot(error instanceof Error ? error.message : String(error)), 1)
 
 /** `papi backup <file> [--url URL]`: the database (or the API's) into a papi backup file. */
 export function backupCommand(locale: Locale) {
@@ -68,7 +69,9 @@ export function backupCommand(locale: Locale) {
         let rows: number
         if (options.url !== undefined) {
           const { downloadBackup } = await import('@papi/tui')
-          rows = (await downloadBackup(bearerFetch(lang), apiUrl(options.url === true ? undefined : options.url), file, (p) => bar(p.ratio))).rows
+          rows = (
+            await downloadBackup(bearerFetch(lang), apiUrl(options.url === true ? undefined : options.url), file, (p) => bar(p.ratio))
+          ).rows
         } else {
           rows = await withStore(async (store) => {
             const { gzippedLines } = await import('@papi/store')
@@ -109,7 +112,8 @@ export function restoreCommand(locale: Locale) {
         let rows: number
         if (options.url !== undefined) {
           const { uploadRestore } = await import('@papi/tui')
-          rows = (await uploadRestore(bearerFetch(lang), apiUrl(options.url === true ? undefined : options.url), file, (p) => bar(p.ratio))).rows
+          rows = (await uploadRestore(bearerFetch(lang), apiUrl(options.url === true ? undefined : options.url), file, (p) => bar(p.ratio)))
+            .rows
         } else {
           rows = await withStore(async (store) => {
             const { gunzippedLines } = await import('@papi/store')

@@ -51,11 +51,27 @@ describe.each(testBackends())('papi export over the store on $name', (backend) =
     const stored = await store.plans.publish(planId, change)
     const taskId = (code: string) => stored.sections.flatMap((s) => s.tasks).find((t) => t.code === code)?.id as string
     await store.reports.save(
-      { taskId: taskId('1.3'), unitId: vtv.id, periodId: '2018S1', workStatus: 'in-progress', progress: 60, narrative: 'Đã niêm yết tại trụ sở phường.', submit: true },
+      {
+        taskId: taskId('1.3'),
+        unitId: vtv.id,
+        periodId: '2018S1',
+        workStatus: 'in-progress',
+        progress: 60,
+        narrative: 'Đã niêm yết tại trụ sở phường.',
+        submit: true,
+      },
       change,
     )
     await store.reports.save(
-      { taskId: taskId('2.4'), unitId: stnmt.id, periodId: '2018S1', workStatus: 'done', progress: 100, completedOn: '2018-06-05', submit: true },
+      {
+        taskId: taskId('2.4'),
+        unitId: stnmt.id,
+        periodId: '2018S1',
+        workStatus: 'done',
+        progress: 100,
+        completedOn: '2018-06-05',
+        submit: true,
+      },
       change,
     )
   })
@@ -113,13 +129,18 @@ describe.each(testBackends())('papi export over the store on $name', (backend) =
     const papi2018 = frameworkById('papi-2018')!
     const dimensions = papi2018.dimensions.map((d, i) => ({ key: d.key, score: 5 + i / 4 + 0.0123 }))
     const total = dimensions.reduce((n, d) => n + d.score, 0)
-    await store.scores.save([{ unitId: units.kg.id, frameworkId: 'papi-2018', year: 2018, total, rank: 30, rankOf: 63, dimensions }], change)
+    await store.scores.save(
+      [{ unitId: units.kg.id, frameworkId: 'papi-2018', year: 2018, total, rank: 30, rankOf: 63, dimensions }],
+      change,
+    )
     const r = await run(['scores', '--framework', 'papi-2018', '--year', '2018', '--out', 'papi-2018.csv'])
     expect(r.code).toBe(0)
     expect(r.stdout).toBe('Đã ghi papi-2018.csv (csv, 1 kết quả)\n')
     const text = new TextDecoder().decode(r.written.get('papi-2018.csv'))
     const { rows, issues } = readScoreCsv(text, papi2018, 2018)
     expect(issues).toEqual([])
-    expect(rows).toEqual([{ line: 2, unit: 'KG', result: { frameworkId: 'papi-2018', year: 2018, total, rank: 30, rankOf: 63, dimensions } }])
+    expect(rows).toEqual([
+      { line: 2, unit: 'KG', result: { frameworkId: 'papi-2018', year: 2018, total, rank: 30, rankOf: 63, dimensions } },
+    ])
   })
 })

@@ -32,7 +32,13 @@ const storedPlan: Plan = PlanSchema.parse({
       code: '1',
       title: 'Tham gia của người dân ở cấp cơ sở',
       tasks: [
-        { id: 't1', code: '1.1', title: 'Tuyên truyền', lead: [{ text: 'Sở Nội vụ', unitId: 'snv' }], timeframe: { kind: 'ongoing', text: 'Thường xuyên' } },
+        {
+          id: 't1',
+          code: '1.1',
+          title: 'Tuyên truyền',
+          lead: [{ text: 'Sở Nội vụ', unitId: 'snv' }],
+          timeframe: { kind: 'ongoing', text: 'Thường xuyên' },
+        },
         {
           id: 't2',
           code: '1.2',
@@ -115,17 +121,21 @@ async function run(argv: string[]): Promise<Run> {
 const csvText = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes)
 
 describe('papi export tasks --plan <file>', () => {
-  it.each(['xlsx', 'docx', 'csv'])('writes the seed plan’s task table as .%s without opening the database', async (format) => {
-    const r = await run(['tasks', '--plan', KIEN_GIANG, '--out', `bieu.${format}`])
-    expect(r.code).toBe(0)
-    expect(r.storeOpened).toBe(false)
-    expect(r.stdout).toBe(`Đã ghi bieu.${format} (${format}, 31 nhiệm vụ)\n`)
-    expect(r.stderr).toContain('Ghi bieu.')
-    // What was written opens, and reads back as the same table.
-    const back = await readPlanDocument({ fileName: `bieu.${format}`, data: r.written.get(`bieu.${format}`) as Uint8Array })
-    expect(back.sections).toHaveLength(6)
-    expect(back.sections.flatMap((s) => s.tasks)).toHaveLength(31)
-  }, 30_000)
+  it.each(['xlsx', 'docx', 'csv'])(
+    'writes the seed plan’s task table as .%s without opening the database',
+    async (format) => {
+      const r = await run(['tasks', '--plan', KIEN_GIANG, '--out', `bieu.${format}`])
+      expect(r.code).toBe(0)
+      expect(r.storeOpened).toBe(false)
+      expect(r.stdout).toBe(`Đã ghi bieu.${format} (${format}, 31 nhiệm vụ)\n`)
+      expect(r.stderr).toContain('Ghi bieu.')
+      // What was written opens, and reads back as the same table.
+      const back = await readPlanDocument({ fileName: `bieu.${format}`, data: r.written.get(`bieu.${format}`) as Uint8Array })
+      expect(back.sections).toHaveLength(6)
+      expect(back.sections.flatMap((s) => s.tasks)).toHaveLength(31)
+    },
+    30_000,
+  )
 
   it('writes English with --lang en', async () => {
     const r = await run(['tasks', '--plan', KIEN_GIANG, '--out', 'tasks.csv', '--lang', 'en'])
@@ -194,12 +204,21 @@ describe('papi export — a wrong command line exits 2 before touching anything'
     [['scores', '--framework', 'papi-2018', '--out', 'a.csv'], 'thiếu --year <năm> (ví dụ 2018)'],
     [['scores', '--framework', 'papi-2018', '--year', '18', '--out', 'a.csv'], 'năm không hợp lệ: 18'],
     [['scores', '--framework', 'papi-2018', '--year', '2018', '--out', 'a.xlsx'], 'kết quả chỉ số chỉ xuất ra CSV, không ra xlsx'],
-    [['scores', '--plan', 'plan-1', '--framework', 'papi-2018', '--year', '2018', '--out', 'a.csv'], 'kết quả chỉ số không thuộc kế hoạch nào: bỏ --plan và --period'],
+    [
+      ['scores', '--plan', 'plan-1', '--framework', 'papi-2018', '--year', '2018', '--out', 'a.csv'],
+      'kết quả chỉ số không thuộc kế hoạch nào: bỏ --plan và --period',
+    ],
     [['tasks', '--plan', 'plan-1', '--out', 'a.pdf'], 'định dạng không hỗ trợ: pdf (dùng xlsx, docx hoặc csv)'],
     [['tasks', '--plan', 'plan-1', '--out', 'a.xlsx', '--format', 'docx'], '--format docx không khớp với đuôi tệp a.xlsx'],
     [['report', '--plan', 'plan-1', '--out', 'a.xlsx'], 'báo cáo tổng hợp cần --period (ví dụ 2018Q2)'],
-    [['report', '--plan', 'plan-1', '--period', '2024Q5', '--out', 'a.xlsx'], 'kỳ báo cáo không hợp lệ: 2024Q5 (viết như 2024M03, 2024Q1, 2024S1, 2024N9 hoặc 2024)'],
-    [['report', '--plan', 'plan-1', '--period', '2024Q1', '--out', 'a.xlsx', '--as-of', '02/04/2024'], 'ngày không hợp lệ: 02/04/2024 (viết YYYY-MM-DD)'],
+    [
+      ['report', '--plan', 'plan-1', '--period', '2024Q5', '--out', 'a.xlsx'],
+      'kỳ báo cáo không hợp lệ: 2024Q5 (viết như 2024M03, 2024Q1, 2024S1, 2024N9 hoặc 2024)',
+    ],
+    [
+      ['report', '--plan', 'plan-1', '--period', '2024Q1', '--out', 'a.xlsx', '--as-of', '02/04/2024'],
+      'ngày không hợp lệ: 02/04/2024 (viết YYYY-MM-DD)',
+    ],
     [['tasks', '--plan', 'plan-1', '--out', 'a.xlsx', '--lang', 'fr'], 'ngôn ngữ không hỗ trợ: fr (dùng vi hoặc en)'],
     [
       ['report', '--plan', 'ke-hoach.docx', '--period', '2024Q1', '--out', 'a.xlsx'],

@@ -134,8 +134,7 @@ const MESSAGES = {
     noPeriod: 'báo cáo tổng hợp cần --period (ví dụ 2018Q2)',
     badAsOf: (d: string) => `ngày không hợp lệ: ${d} (viết YYYY-MM-DD)`,
     badLang: (lang: string) => `ngôn ngữ không hỗ trợ: ${lang} (dùng vi hoặc en)`,
-    reportNeedsStore:
-      'báo cáo tổng hợp cần báo cáo của các đơn vị, chỉ có trong cơ sở dữ liệu: dùng --plan <mã kế hoạch>',
+    reportNeedsStore: 'báo cáo tổng hợp cần báo cáo của các đơn vị, chỉ có trong cơ sở dữ liệu: dùng --plan <mã kế hoạch>',
     periodIgnored: 'lưu ý: tệp kế hoạch không có báo cáo của đơn vị nên bỏ qua --period\n',
     cannotWrite: (file: string, reason: string) => `không ghi được tệp ${file}: ${reason}`,
     noSuchPlan: (id: string) => `không có kế hoạch mã ${id}`,
@@ -248,7 +247,13 @@ async function exportDocument(kindArg: string | undefined, values: ExportOptions
 
   io.stderr(m.writing(out))
   await writeOut(out, await writePlanExport(doc, format), io, locale)
-  io.stdout(m.wrote(out, format, doc.model.sections.reduce((n, s) => n + s.tasks.length, 0)))
+  io.stdout(
+    m.wrote(
+      out,
+      format,
+      doc.model.sections.reduce((n, s) => n + s.tasks.length, 0),
+    ),
+  )
   return 0
 }
 

@@ -48,7 +48,10 @@ describe('papi import over a PGlite data folder', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'papi-import-'))
     seed = await readFile(SEED, 'utf8')
     await withStore(async (store) => {
-      const kg = await store.units.create({ code: 'KG', name: 'UBND tỉnh Kiên Giang', level: 'province', kind: 'people-committee', parentId: null }, change)
+      const kg = await store.units.create(
+        { code: 'KG', name: 'UBND tỉnh Kiên Giang', level: 'province', kind: 'people-committee', parentId: null },
+        change,
+      )
       await store.units.create({ code: 'KG-SNV', name: 'Sở Nội vụ', level: 'province', kind: 'department', parentId: kg.id }, change)
       await store.units.create(
         { code: 'KG-STNMT', name: 'Sở Tài nguyên và Môi trường', level: 'province', kind: 'department', parentId: kg.id },

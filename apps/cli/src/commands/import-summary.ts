@@ -114,7 +114,7 @@ export function formatImportSummary(
   out.push(`${sections.length} ${w.sections}, ${taskCount} ${w.tasks}:`)
   for (const section of sections) {
     const dimension = section.dimension
-      ? framework?.dimensions.find((d) => d.key === section.dimension)?.name[locale] ?? section.dimension
+      ? (framework?.dimensions.find((d) => d.key === section.dimension)?.name[locale] ?? section.dimension)
       : w.noDimension
     out.push(`  ${section.code}. ${section.title} — ${dimension} · ${section.tasks.length} ${w.tasks}`)
   }

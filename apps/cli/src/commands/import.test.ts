@@ -103,14 +103,24 @@ describe('papi import', () => {
   })
 
   it.each<[string, PlanImportResult, RegExp, RegExp]>([
-    ['created', { ...UPDATED, outcome: 'created', kept: [] }, /^Đã lưu kế hoạch mới plan-1 \(bản nháp\)\.$/m, /^Saved new plan plan-1 \(draft\)\.$/m],
+    [
+      'created',
+      { ...UPDATED, outcome: 'created', kept: [] },
+      /^Đã lưu kế hoạch mới plan-1 \(bản nháp\)\.$/m,
+      /^Saved new plan plan-1 \(draft\)\.$/m,
+    ],
     [
       'updated',
       UPDATED,
       /^Đã cập nhật kế hoạch plan-1 \(thêm 1 nhiệm vụ, sửa 1 nhiệm vụ, xóa 1 nhiệm vụ\)\.$/m,
       /^Updated plan plan-1 \(1 task added, 1 task updated, 1 task removed\)\.$/m,
     ],
-    ['unchanged', { ...UPDATED, outcome: 'unchanged', kept: [] }, /^Kế hoạch plan-1 đã có, văn bản không thay đổi gì/m, /^Plan plan-1 is already stored/m],
+    [
+      'unchanged',
+      { ...UPDATED, outcome: 'unchanged', kept: [] },
+      /^Kế hoạch plan-1 đã có, văn bản không thay đổi gì/m,
+      /^Plan plan-1 is already stored/m,
+    ],
   ])('says what saving did (%s), in Vietnamese and in English', async (_name, result, vi, en) => {
     const c = capture({ result })
     await runImport([KIEN_GIANG], c.io)
@@ -123,7 +133,9 @@ describe('papi import', () => {
   it('lists the tasks it kept because reports were filed on them', async () => {
     const c = capture({ result: UPDATED })
     await runImport([KIEN_GIANG], c.io)
-    expect(c.stdout()).toContain('Giữ lại 1 nhiệm vụ văn bản không còn ghi, vì đã có báo cáo:\n  - 1.3. Công khai các khoản đóng góp (2 báo cáo)')
+    expect(c.stdout()).toContain(
+      'Giữ lại 1 nhiệm vụ văn bản không còn ghi, vì đã có báo cáo:\n  - 1.3. Công khai các khoản đóng góp (2 báo cáo)',
+    )
   })
 
   it('matches assignees against the store’s units when saving', async () => {
@@ -143,13 +155,13 @@ describe('papi import', () => {
   it('reports every phase, saving included, one line each on a pipe with --progress', async () => {
     const c = capture()
     await runImport([KIEN_GIANG, '--json', '--progress', '--lang', 'en'], c.io)
-    expect(c.stderr().split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual([
-      'Reading',
-      'Parsing',
-      'Tasks',
-      'Matching units',
-      'Saving',
-    ])
+    expect(
+      c
+        .stderr()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['Reading', 'Parsing', 'Tasks', 'Matching units', 'Saving'])
     expect(JSON.parse(c.stdout())).toMatchObject({ outcome: 'created' })
   })
 
@@ -186,7 +198,9 @@ describe('papi import', () => {
     const io: CommandIo = {
       ...c.io,
       readFile: async (path) =>
-        path === csv ? new TextEncoder().encode('STT;Nhiệm vụ;Đơn vị chủ trì;Thời gian\n1;Rà soát TTHC;Sở Nội vụ;Thường xuyên\n') : c.io.readFile(path),
+        path === csv
+          ? new TextEncoder().encode('STT;Nhiệm vụ;Đơn vị chủ trì;Thời gian\n1;Rà soát TTHC;Sở Nội vụ;Thường xuyên\n')
+          : c.io.readFile(path),
     }
     const error = await runImport([csv], io).catch((e: unknown) => e)
     expect(error).toMatchObject({ exitCode: 1, message: expect.stringContaining('chưa lưu được') })

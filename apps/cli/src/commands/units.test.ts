@@ -10,7 +10,19 @@ const register = readRegisterTables(
     ['Tỉnh Thành Phố', 'Mã TP', 'Quận Huyện', 'Mã QH', 'Phường Xã', 'Mã PX', 'Cấp', 'Tên Tiếng Anh'],
     ['Thành phố Hà Nội', '01', 'Quận Ba Đình', '001', 'Phường Trúc Bạch', '00004', 'Phường', ''],
   ],
-  [['Thành phố Hà Nội (01)', 'Phường Ba Đình', '00004', 'Phường Trúc Bạch', '00004', 'Nhập toàn bộ', 'Quận Ba Đình (001)', 'Thành phố Hà Nội (01)', '']],
+  [
+    [
+      'Thành phố Hà Nội (01)',
+      'Phường Ba Đình',
+      '00004',
+      'Phường Trúc Bạch',
+      '00004',
+      'Nhập toàn bộ',
+      'Quận Ba Đình (001)',
+      'Thành phố Hà Nội (01)',
+      '',
+    ],
+  ],
 )
 
 function fakeIo(): UnitsIo & { out: string[]; err: string[]; loaded: Register[] } {
@@ -33,7 +45,13 @@ function fakeIo(): UnitsIo & { out: string[]; err: string[]; loaded: Register[] 
         return {
           units: { created: r.units.length, existing: 0 },
           links: { created: r.links.length, existing: 0 },
-          counts: { provinces: { old: 1, new: 1 }, districts: 1, communes: { old: 1, new: 1 }, bodies: r.units.length - 5, links: r.links.length },
+          counts: {
+            provinces: { old: 1, new: 1 },
+            districts: 1,
+            communes: { old: 1, new: 1 },
+            bodies: r.units.length - 5,
+            links: r.links.length,
+          },
         }
       },
       close: async () => {},
@@ -54,10 +72,14 @@ describe('papi units import-register', () => {
     const io = fakeIo()
     await runCommands([unitsCommand('en', io)], ['units', 'import-register', '--province', '01', '--lang', 'en'], io, 'en')
     expect(io.loaded[0]?.units.some((u) => u.code === 'P01@2025')).toBe(true)
-    await expect(runCommands([unitsCommand('en', io)], ['units', 'import-register', '--province', '99', '--lang', 'en'], io, 'en')).rejects.toMatchObject({
+    await expect(
+      runCommands([unitsCommand('en', io)], ['units', 'import-register', '--province', '99', '--lang', 'en'], io, 'en'),
+    ).rejects.toMatchObject({
       message: 'no province has the code 99 in the register',
       exitCode: 1,
     })
-    await expect(runCommands([unitsCommand('vi', io)], ['units', 'import-register', '--province', 'x'], io, 'vi')).rejects.toMatchObject({ exitCode: 2 })
+    await expect(runCommands([unitsCommand('vi', io)], ['units', 'import-register', '--province', 'x'], io, 'vi')).rejects.toMatchObject({
+      exitCode: 2,
+    })
   })
 })

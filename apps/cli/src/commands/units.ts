@@ -26,7 +26,7 @@ Một giao dịch; chạy lại không thay đổi gì. --province <mã> chỉ n
     json: 'in đúng một tài liệu JSON ra stdout',
   },
   en: {
-    summary: "manage units: load the national administrative-unit register",
+    summary: 'manage units: load the national administrative-unit register',
     importRegister: `Loads the NSO's administrative-unit register into the database: 63 provinces, 696 districts, ~10,050 communes until
 30/06/2025; 34 provinces, 3,321 communes from 01/07/2025; old → new links (whole / part); each province's standard bodies.
 One transaction; a second run changes nothing. --province <code> loads one province (its old code) and what it became.`,

@@ -61,7 +61,8 @@ function Prompt({ state, width, color }: { state: Extract<DialogState, { type: '
     // Several backspaces read at once (a key held down) come as one string of DEL characters.
     else if (/^[\x7f\b]+$/.test(input)) set([...text.current].slice(0, -input.length).join(''))
     else if (keyName(input, key) === 'ctrl+u') set('')
-    else if (/[\r\n]/.test(input)) state.resolve(text.current + input.split(/[\r\n]/)[0]) // typed ahead, then Enter in one read
+    else if (/[\r\n]/.test(input))
+      state.resolve(text.current + input.split(/[\r\n]/)[0]) // typed ahead, then Enter in one read
     else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow) set(text.current + input)
   })
   const shown = state.secret ? '•'.repeat([...value].length) : value
@@ -81,7 +82,17 @@ function Confirm({ state, width, color }: { state: Extract<DialogState, { type: 
   return <Text color={color ? 'yellow' : undefined}>{fit(state.text, width)}</Text>
 }
 
-function Choose({ state, width, height, color }: { state: Extract<DialogState, { type: 'choose' }>; width: number; height: number; color: boolean }) {
+function Choose({
+  state,
+  width,
+  height,
+  color,
+}: {
+  state: Extract<DialogState, { type: 'choose' }>
+  width: number
+  height: number
+  color: boolean
+}) {
   const [selected, setSelectedState] = useState(0)
   const current = useRef(0)
   const setSelected = (next: (s: number) => number) => {
@@ -109,7 +120,17 @@ function Choose({ state, width, height, color }: { state: Extract<DialogState, {
   )
 }
 
-function Panel({ state, width, height, color }: { state: Extract<DialogState, { type: 'panel' }>; width: number; height: number; color: boolean }) {
+function Panel({
+  state,
+  width,
+  height,
+  color,
+}: {
+  state: Extract<DialogState, { type: 'panel' }>
+  width: number
+  height: number
+  color: boolean
+}) {
   const [top, setTop] = useState(0)
   const rows = Math.max(1, height - 2)
   useInput((input, key) => {

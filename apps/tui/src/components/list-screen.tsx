@@ -50,7 +50,8 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
         if (matches(KEYS.dialog.submit, input, key)) dispatch({ type: 'endFilter', keep: true })
         else if (matches(KEYS.dialog.cancel, input, key)) dispatch({ type: 'endFilter', keep: false })
         else if (keyName(input, key) === 'backspace') dispatch({ type: 'filterBackspace' })
-        else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab) dispatch({ type: 'filterInput', text: input })
+        else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab)
+          dispatch({ type: 'filterInput', text: input })
         return
       }
       if (matches(KEYS.list.up, input, key)) dispatch({ type: 'move', by: -1, count })

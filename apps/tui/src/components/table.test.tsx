@@ -15,7 +15,10 @@ describe('Table', () => {
   it('lines up Vietnamese with combining marks: every row is as wide as the header', () => {
     const { lastFrame } = render(
       <Table
-        columns={[{ title: 'Tên', width: 24, value: (r: (typeof rows)[number]) => r.name }, { title: 'Mã', width: 4, value: (r) => r.code }]}
+        columns={[
+          { title: 'Tên', width: 24, value: (r: (typeof rows)[number]) => r.name },
+          { title: 'Mã', width: 4, value: (r) => r.code },
+        ]}
         rows={rows}
         selected={1}
         top={0}
@@ -35,7 +38,16 @@ describe('Table', () => {
 
   it('shows the empty text when there are no rows', () => {
     const { lastFrame } = render(
-      <Table columns={[{ title: 'Tên', value: (r: { n: string }) => r.n }]} rows={[]} selected={0} top={0} height={3} width={30} color={false} empty="Không có dòng nào." />,
+      <Table
+        columns={[{ title: 'Tên', value: (r: { n: string }) => r.n }]}
+        rows={[]}
+        selected={0}
+        top={0}
+        height={3}
+        width={30}
+        color={false}
+        empty="Không có dòng nào."
+      />,
     )
     expect(lastFrame()).toContain('Không có dòng nào.')
   })

@@ -12,7 +12,12 @@ describe('listReducer', () => {
     expect(run([{ type: 'move', by: 100, count: 20 }])).toMatchObject({ selected: 19, top: 15 })
   })
   it('filters from the first row and forgets the filter on escape', () => {
-    const typed = run([{ type: 'move', by: 4, count: 20 }, { type: 'startFilter' }, { type: 'filterInput', text: 'ki' }, { type: 'filterInput', text: 'ên' }])
+    const typed = run([
+      { type: 'move', by: 4, count: 20 },
+      { type: 'startFilter' },
+      { type: 'filterInput', text: 'ki' },
+      { type: 'filterInput', text: 'ên' },
+    ])
     expect(typed).toMatchObject({ filter: 'kiên', selected: 0, filtering: true })
     expect(listReducer(typed, { type: 'filterBackspace' }).filter).toBe('kiê')
     expect(listReducer(typed, { type: 'endFilter', keep: true })).toMatchObject({ filter: 'kiên', filtering: false })

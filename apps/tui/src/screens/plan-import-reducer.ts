@@ -36,7 +36,9 @@ export function planImportReducer(state: PlanImportState, event: PlanImportEvent
       return state.step === 'reading' ? { ...state, step: 'preview', preview: event.preview } : state
     case 'confirm':
       // A document that is no plan cannot be stored, whatever is pressed.
-      return state.step === 'preview' && !state.preview.problem ? { step: 'storing', file: state.file, scopeUnitId: state.scopeUnitId } : state
+      return state.step === 'preview' && !state.preview.problem
+        ? { step: 'storing', file: state.file, scopeUnitId: state.scopeUnitId }
+        : state
     case 'stored':
       return state.step === 'storing' ? { step: 'done', number: event.number } : state
     case 'cancel':

@@ -35,7 +35,10 @@ export function ReportingScreen({ width, height, active }: ScreenProps) {
     () =>
       ui.act(async () => {
         if (!plan) return setUnits([])
-        const full = await ok<{ scopeUnitId?: string; issuerUnitId?: string }>(api.api.v1.plans[':id'].$get({ param: { id: plan.id } }), locale)
+        const full = await ok<{ scopeUnitId?: string; issuerUnitId?: string }>(
+          api.api.v1.plans[':id'].$get({ param: { id: plan.id } }),
+          locale,
+        )
         const periods = await ok<PeriodRow[]>(api.api.v1.plans[':id'].periods.$get({ param: { id: plan.id } }), locale)
         const period = periodId ?? periods[0]?.code
         if (!period || !periodId) setPeriodId(period)
@@ -59,7 +62,10 @@ export function ReportingScreen({ width, height, active }: ScreenProps) {
       if (!plan) return
       if (matchesName(k.period, name)) {
         const periods = await ok<PeriodRow[]>(api.api.v1.plans[':id'].periods.$get({ param: { id: plan.id } }), locale)
-        const chosen = await ui.choose(m.period, periods.map((p) => ({ value: p.code, label: `${p.code}  ${p.label}` })))
+        const chosen = await ui.choose(
+          m.period,
+          periods.map((p) => ({ value: p.code, label: `${p.code}  ${p.label}` })),
+        )
         if (chosen) setPeriodId(chosen)
       } else if (matchesName(k.reminder, name)) {
         const lines = reminderLines(units)
@@ -75,7 +81,12 @@ export function ReportingScreen({ width, height, active }: ScreenProps) {
         { title: m.submitted, width: 8, align: 'right', value: (u) => String(u.submitted) },
         { title: m.onTime, width: 8, align: 'right', value: (u) => String(u.onTime) },
         { title: m.missing, width: 9, align: 'right', value: (u) => String(u.missing) },
-        { title: m.completeness, width: 8, align: 'right', value: (u) => (u.completeness === null ? '—' : formatPercent(u.completeness, locale)) },
+        {
+          title: m.completeness,
+          width: 8,
+          align: 'right',
+          value: (u) => (u.completeness === null ? '—' : formatPercent(u.completeness, locale)),
+        },
       ]}
       rows={units}
       searchText={(u) => u.unitName}

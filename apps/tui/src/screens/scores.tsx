@@ -41,7 +41,10 @@ export function ScoresScreen({ width, height, active }: ScreenProps) {
       if (!matchesName(KEYS.scores.importScores, name)) return
       const file = await ui.ask(m.filePath)
       if (!file) return
-      const frameworkId = await ui.choose(m.plan, FRAMEWORKS.map((f) => ({ value: f.id, label: f.id })))
+      const frameworkId = await ui.choose(
+        m.plan,
+        FRAMEWORKS.map((f) => ({ value: f.id, label: f.id })),
+      )
       if (!frameworkId) return
       const year = await ui.ask(m.year, { initial: String(new Date().getFullYear() - 1) })
       if (!year) return

@@ -82,7 +82,9 @@ export function UnitsScreen({ width, height, active }: ScreenProps) {
         const kind = await ui.choose(m.kind, enumOptions('unitKind', locale))
         if (!kind) return
         await ok(
-          api.api.v1.units.$post({ json: { code, name, level: level as UnitLevel, kind: kind as Unit['kind'], parentId: parent?.id ?? null } }),
+          api.api.v1.units.$post({
+            json: { code, name, level: level as UnitLevel, kind: kind as Unit['kind'], parentId: parent?.id ?? null },
+          }),
           locale,
         )
         await reload()
@@ -151,7 +153,8 @@ export function UnitsScreen({ width, height, active }: ScreenProps) {
         {
           title: m.valid,
           width: 23,
-          value: (r) => `${r.unit.validFrom ? formatDate(r.unit.validFrom, locale) : '…'} – ${r.unit.validTo ? formatDate(r.unit.validTo, locale) : '…'}`,
+          value: (r) =>
+            `${r.unit.validFrom ? formatDate(r.unit.validFrom, locale) : '…'} – ${r.unit.validTo ? formatDate(r.unit.validTo, locale) : '…'}`,
         },
       ]}
       rows={rows}

@@ -40,7 +40,8 @@ export function UsersScreen({ width, height, active }: ScreenProps) {
   )
   useEffect(() => void reload(), [reload])
   const unitCode = (id: string | null) => (id === null ? '' : (units.find((u) => u.id === id)?.code ?? id))
-  const rolesText = (roles: RoleGrant[]) => roles.map((r) => `${enumLabel('role', r.role, locale)}${r.unitId ? `@${unitCode(r.unitId)}` : ''}`).join(', ')
+  const rolesText = (roles: RoleGrant[]) =>
+    roles.map((r) => `${enumLabel('role', r.role, locale)}${r.unitId ? `@${unitCode(r.unitId)}` : ''}`).join(', ')
 
   const onKey = (name: string, user: UserRow | undefined) =>
     ui.act(async () => {
@@ -59,10 +60,7 @@ export function UsersScreen({ width, height, active }: ScreenProps) {
       if (!user) return
       const param = { id: user.id }
       if (matchesName(k.roles, name)) {
-        const role = await ui.choose(`${m.roles}: ${user.username}`, [
-          ...enumOptions('role', locale),
-          { value: '-', label: m.clearRoles },
-        ])
+        const role = await ui.choose(`${m.roles}: ${user.username}`, [...enumOptions('role', locale), { value: '-', label: m.clearRoles }])
         if (!role) return
         let roles: RoleGrant[] = []
         if (role !== '-') {

@@ -16,7 +16,13 @@ function client(answer: () => Response | Promise<Response>, options: { locale?: 
   })
   const sent = (i = 0) => {
     const [input, init] = fetch.mock.calls[i] ?? []
-    return { url: String(input), method: init?.method, headers: new Headers(init?.headers), body: init?.body, credentials: init?.credentials }
+    return {
+      url: String(input),
+      method: init?.method,
+      headers: new Headers(init?.headers),
+      body: init?.body,
+      credentials: init?.credentials,
+    }
   }
   return { api, fetch, sent, onUnauthenticated }
 }
@@ -64,11 +70,23 @@ describe('unwrap', () => {
   })
 
   it('throws the API error with its code, message in the user’s language and details', async () => {
-    const body = { error: { code: 'conflict', message: 'Dữ liệu đã thay đổi hoặc xung đột; vui lòng tải lại và thử lại.', details: { reason: 'version' } } }
+    const body = {
+      error: {
+        code: 'conflict',
+        message: 'Dữ liệu đã thay đổi hoặc xung đột; vui lòng tải lại và thử lại.',
+        details: { reason: 'version' },
+      },
+    }
     const { api } = client(() => json(409, body))
     const error = await unwrap(api.reports.$put({ json: { taskId: 't', unitId: 'u', periodId: '2018S1' } })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
-    expect(error).toMatchObject({ status: 409, code: 'conflict', isConflict: true, message: body.error.message, details: { reason: 'version' } })
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'conflict',
+      isConflict: true,
+      message: body.error.message,
+      details: { reason: 'version' },
+    })
   })
 
   it('falls back to the status when the body is not the error shape', async () => {

@@ -9,7 +9,12 @@ type ChartInstance = { destroy(): void; update(): void; data: ChartConfiguration
  * A chart.js canvas whose code loads when the chart first renders. The canvas carries a text
  * label for screen readers; every chart on the dashboard also has its figures in a table.
  */
-export function LazyChart(props: { config: () => ChartConfiguration; label: string; testId?: string; /** Pixels; the stylesheet's default otherwise. */ height?: number }) {
+export function LazyChart(props: {
+  config: () => ChartConfiguration
+  label: string
+  testId?: string /** Pixels; the stylesheet's default otherwise. */
+  height?: number
+}) {
   const { t } = useI18n()
   let canvas: HTMLCanvasElement | undefined
   let chart: ChartInstance | undefined

@@ -7,12 +7,7 @@ import { Loading } from './loading'
  * A resource's three faces: loading (a visible state, never a blank), failed (the API's message
  * and a retry), ready (the children, kept on screen during a refetch).
  */
-export function Async<T>(props: {
-  of: Resource<T>
-  retry?: () => void
-  loadingLabel?: string
-  children: (value: T) => JSX.Element
-}) {
+export function Async<T>(props: { of: Resource<T>; retry?: () => void; loadingLabel?: string; children: (value: T) => JSX.Element }) {
   const { t } = useI18n()
   return (
     <Switch>

@@ -16,7 +16,11 @@ const columns = [
   { key: 'name', header: 'Đơn vị', cell: (r: Row) => r.name, sortValue: (r: Row) => r.name, filterText: (r: Row) => r.name },
   { key: 'rate', header: 'Tỷ lệ', numeric: true, cell: (r: Row) => String(r.rate), sortValue: (r: Row) => r.rate },
 ]
-const firstColumn = () => screen.getAllByRole('row').slice(1).map((tr) => tr.querySelector('td')?.textContent)
+const firstColumn = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((tr) => tr.querySelector('td')?.textContent)
 
 describe('DataTable', () => {
   it('sorts by a column header, then reverses', () => {

@@ -70,7 +70,9 @@ export function DataTable<Row>(props: {
                         title={t('common.sortBy', { column: col.header })}
                       >
                         {col.header}
-                        <span aria-hidden="true">{ariaSort(col.key) === 'ascending' ? '▲' : ariaSort(col.key) === 'descending' ? '▼' : '↕'}</span>
+                        <span aria-hidden="true">
+                          {ariaSort(col.key) === 'ascending' ? '▲' : ariaSort(col.key) === 'descending' ? '▼' : '↕'}
+                        </span>
                       </button>
                     </Show>
                   </th>

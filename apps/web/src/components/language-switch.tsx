@@ -14,7 +14,13 @@ export function LanguageSwitch() {
         aria-label={t('lang.label')}
         data-testid="language"
       >
-        <For each={LocaleSchema.options}>{(l) => <option value={l} selected={l === locale()}>{t(l === 'vi' ? 'lang.vi' : 'lang.en')}</option>}</For>
+        <For each={LocaleSchema.options}>
+          {(l) => (
+            <option value={l} selected={l === locale()}>
+              {t(l === 'vi' ? 'lang.vi' : 'lang.en')}
+            </option>
+          )}
+        </For>
       </select>
     </label>
   )

@@ -36,8 +36,7 @@ export function sortRows<Row>(rows: readonly Row[], columns: readonly ColumnSpec
       const ea = a.v === null || a.v === undefined || a.v === ''
       const eb = b.v === null || b.v === undefined || b.v === ''
       if (ea || eb) return ea === eb ? a.i - b.i : ea ? 1 : -1
-      const c =
-        typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v))
+      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v))
       return c === 0 ? a.i - b.i : sign * c
     })
     .map((x) => x.row)

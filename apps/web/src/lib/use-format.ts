@@ -33,7 +33,8 @@ export function useFormat() {
     percent: (n: number | undefined | null, options?: FormatNumberOptions) =>
       n === undefined || n === null || !Number.isFinite(n) ? '—' : formatPercent(n, locale(), options),
     /** A total out of the framework's maximum ("35,71/60"), or the total alone when the maximum is unknown. */
-    score: (total: number, max: number | undefined) => (max === undefined ? formatNumber(total, locale()) : formatScore(total, max, locale())),
+    score: (total: number, max: number | undefined) =>
+      max === undefined ? formatNumber(total, locale()) : formatScore(total, max, locale()),
     years: (years: { from: number; to: number }) => formatYears(years),
     target: (target: Target) => formatTarget(target, locale()),
     period: (id: string | undefined | null) => (id ? safePeriodLabel(id, locale()) : '—'),

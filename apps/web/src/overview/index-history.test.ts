@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { dimensionBars, weakest } from './index-history'
 
 // Kiên Giang PAPI 2016 and 2017, as 97/KH-UBND quotes them.
-const dims = ['participation', 'transparency', 'vertical-accountability', 'corruption-control', 'administrative-procedures', 'public-service-delivery']
+const dims = [
+  'participation',
+  'transparency',
+  'vertical-accountability',
+  'corruption-control',
+  'administrative-procedures',
+  'public-service-delivery',
+]
 const kg = (year: number, total: number, rank: number, scores: number[], ranks: number[]): IndexResult => ({
   unitId: 'kg',
   frameworkId: 'papi-2009',

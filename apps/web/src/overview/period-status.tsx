@@ -47,7 +47,10 @@ export function PeriodStatus(props: { dashboard: Dashboard }) {
         <div class="kpis">
           <Kpi label={t('overview.completeness')} value={pct(props.dashboard.totals.completeness)} testId="kpi-completeness" />
           <Kpi label={t('overview.timeliness')} value={pct(props.dashboard.totals.timeliness)} />
-          <Kpi label={t('overview.submitted')} value={`${fmt.number(props.dashboard.totals.submitted)}/${fmt.number(props.dashboard.totals.expected)}`} />
+          <Kpi
+            label={t('overview.submitted')}
+            value={`${fmt.number(props.dashboard.totals.submitted)}/${fmt.number(props.dashboard.totals.expected)}`}
+          />
           <Kpi label={t('overview.late')} value={fmt.number(props.dashboard.totals.late)} />
           <Kpi label={t('overview.missing')} value={fmt.number(props.dashboard.totals.missing)} />
         </div>
@@ -76,10 +79,22 @@ export function PeriodStatus(props: { dashboard: Dashboard }) {
             testId="overdue-tasks"
             stackOnPhone
             columns={[
-              { key: 'code', header: t('plans.code'), cell: (r) => r.task.code, sortValue: (r) => r.task.code, filterText: (r) => r.task.code },
+              {
+                key: 'code',
+                header: t('plans.code'),
+                cell: (r) => r.task.code,
+                sortValue: (r) => r.task.code,
+                filterText: (r) => r.task.code,
+              },
               { key: 'task', header: t('plans.task'), cell: (r) => r.task.title, filterText: (r) => r.task.title },
               { key: 'due', header: t('overview.dueDate'), cell: (r) => fmt.date(r.task.dueDate), sortValue: (r) => r.task.dueDate },
-              { key: 'progress', header: t('overview.progress'), numeric: true, cell: (r) => pct(r.task.progress), sortValue: (r) => r.task.progress },
+              {
+                key: 'progress',
+                header: t('overview.progress'),
+                numeric: true,
+                cell: (r) => pct(r.task.progress),
+                sortValue: (r) => r.task.progress,
+              },
             ]}
           />
         </section>
@@ -91,10 +106,28 @@ export function PeriodStatus(props: { dashboard: Dashboard }) {
             testId="late-units"
             initialSort={{ key: 'missing', direction: 'desc' }}
             columns={[
-              { key: 'unit', header: t('common.unit'), cell: (u) => u.unitName, sortValue: (u) => u.unitName, filterText: (u) => u.unitName },
+              {
+                key: 'unit',
+                header: t('common.unit'),
+                cell: (u) => u.unitName,
+                sortValue: (u) => u.unitName,
+                filterText: (u) => u.unitName,
+              },
               { key: 'late', header: t('overview.late'), numeric: true, cell: (u) => fmt.number(u.late), sortValue: (u) => u.late },
-              { key: 'missing', header: t('overview.missing'), numeric: true, cell: (u) => fmt.number(u.missing), sortValue: (u) => u.missing },
-              { key: 'completeness', header: t('overview.completeness'), numeric: true, cell: (u) => pct(u.completeness), sortValue: (u) => u.completeness },
+              {
+                key: 'missing',
+                header: t('overview.missing'),
+                numeric: true,
+                cell: (u) => fmt.number(u.missing),
+                sortValue: (u) => u.missing,
+              },
+              {
+                key: 'completeness',
+                header: t('overview.completeness'),
+                numeric: true,
+                cell: (u) => pct(u.completeness),
+                sortValue: (u) => u.completeness,
+              },
             ]}
           />
         </section>

@@ -113,7 +113,8 @@ export function ScoresCard(props: {
       key: 'rank',
       header: t('overview.rank'),
       numeric: true,
-      cell: (r: ResultYear) => (r.rank === undefined ? '—' : r.rankOf === undefined ? String(r.rank) : t('overview.rankOf', { rank: r.rank, of: r.rankOf })),
+      cell: (r: ResultYear) =>
+        r.rank === undefined ? '—' : r.rankOf === undefined ? String(r.rank) : t('overview.rankOf', { rank: r.rank, of: r.rankOf }),
       sortValue: (r: ResultYear) => r.rank,
     },
     {
@@ -123,7 +124,12 @@ export function ScoresCard(props: {
       cell: (r: ResultYear) => <Change value={r.rankChange} format={(n) => String(n)} />,
       sortValue: (r: ResultYear) => r.rankChange,
     },
-    { key: 'band', header: t('overview.band'), cell: (r: ResultYear) => (r.band ? fmt.label('band', r.band) : '—'), sortValue: (r: ResultYear) => r.band },
+    {
+      key: 'band',
+      header: t('overview.band'),
+      cell: (r: ResultYear) => (r.band ? fmt.label('band', r.band) : '—'),
+      sortValue: (r: ResultYear) => r.band,
+    },
   ]
 
   return (
@@ -142,7 +148,13 @@ export function ScoresCard(props: {
               />
               <Kpi
                 label={t('overview.rank')}
-                value={row().rank === undefined ? '—' : row().rankOf === undefined ? String(row().rank) : t('overview.rankOf', { rank: row().rank as number, of: row().rankOf as number })}
+                value={
+                  row().rank === undefined
+                    ? '—'
+                    : row().rankOf === undefined
+                      ? String(row().rank)
+                      : t('overview.rankOf', { rank: row().rank as number, of: row().rankOf as number })
+                }
                 detail={<Change value={row().rankChange} format={(n) => String(n)} />}
               />
               <Kpi label={t('overview.band')} value={row().band ? fmt.label('band', row().band as string) : '—'} />
@@ -159,7 +171,10 @@ export function ScoresCard(props: {
                     {(d) => (
                       <li>
                         {d.name[locale()]}: {fmt.number(d.score)}
-                        <Show when={d.rank !== undefined}> ({t('overview.rank').toLowerCase()} {d.rank})</Show>
+                        <Show when={d.rank !== undefined}>
+                          {' '}
+                          ({t('overview.rank').toLowerCase()} {d.rank})
+                        </Show>
                       </li>
                     )}
                   </For>
@@ -185,14 +200,38 @@ export function ScoresCard(props: {
                 rows={bars()}
                 columns={[
                   { key: 'name', header: t('overview.dimension'), cell: (b) => b.name[locale()], sortValue: (b) => b.name[locale()] },
-                  { key: 'prev', header: String(previous()?.year ?? t('common.previousYear')), numeric: true, cell: (b) => fmt.number(b.previousScore), sortValue: (b) => b.previousScore },
-                  { key: 'score', header: String(latest()?.year ?? ''), numeric: true, cell: (b) => fmt.number(b.score), sortValue: (b) => b.score },
-                  { key: 'rank', header: t('overview.rank'), numeric: true, cell: (b) => (b.rank === undefined ? '—' : String(b.rank)), sortValue: (b) => b.rank },
+                  {
+                    key: 'prev',
+                    header: String(previous()?.year ?? t('common.previousYear')),
+                    numeric: true,
+                    cell: (b) => fmt.number(b.previousScore),
+                    sortValue: (b) => b.previousScore,
+                  },
+                  {
+                    key: 'score',
+                    header: String(latest()?.year ?? ''),
+                    numeric: true,
+                    cell: (b) => fmt.number(b.score),
+                    sortValue: (b) => b.score,
+                  },
+                  {
+                    key: 'rank',
+                    header: t('overview.rank'),
+                    numeric: true,
+                    cell: (b) => (b.rank === undefined ? '—' : String(b.rank)),
+                    sortValue: (b) => b.rank,
+                  },
                 ]}
               />
             </details>
             <h3>{t('overview.indexResults')}</h3>
-            <DataTable rows={history()} columns={yearColumns()} initialSort={{ key: 'year', direction: 'desc' }} filterable={false} stackOnPhone />
+            <DataTable
+              rows={history()}
+              columns={yearColumns()}
+              initialSort={{ key: 'year', direction: 'desc' }}
+              filterable={false}
+              stackOnPhone
+            />
           </>
         )}
       </Show>

@@ -22,7 +22,8 @@ function fakeServer() {
   let signedIn = false
   return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = String(input)
-    if (path === '/api/v1/me') return signedIn ? json(200, me) : json(401, { error: { code: 'unauthenticated', message: 'Vui lòng đăng nhập.' } })
+    if (path === '/api/v1/me')
+      return signedIn ? json(200, me) : json(401, { error: { code: 'unauthenticated', message: 'Vui lòng đăng nhập.' } })
     if (path === '/api/v1/auth/login') {
       const { password } = JSON.parse(String(init?.body)) as { password: string }
       if (password !== 'đúng') return json(401, { error: { code: 'unauthenticated', message: 'Sai tên đăng nhập hoặc mật khẩu.' } })

@@ -77,7 +77,13 @@ export default function OverviewPage() {
             <div class="field">
               <label for="overview-index">{t('plans.index')}</label>
               <select id="overview-index" value={index()} onChange={(e) => setParams({ index: e.currentTarget.value })}>
-                <For each={indices()}>{(i) => <option value={i} selected={i === index()}>{fmt.label('indexKind', i)}</option>}</For>
+                <For each={indices()}>
+                  {(i) => (
+                    <option value={i} selected={i === index()}>
+                      {fmt.label('indexKind', i)}
+                    </option>
+                  )}
+                </For>
               </select>
             </div>
           </Show>

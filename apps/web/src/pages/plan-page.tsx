@@ -21,7 +21,10 @@ import { useSession } from '../session/session-context'
 export default function PlanPage() {
   const params = useParams<{ id: string }>()
   const session = useSession()
-  const [plan, { refetch }] = createResource(() => params.id, (id) => unwrap(session.api.plans[':id'].$get({ param: { id } })))
+  const [plan, { refetch }] = createResource(
+    () => params.id,
+    (id) => unwrap(session.api.plans[':id'].$get({ param: { id } })),
+  )
   return (
     <section class="page">
       <Async of={plan} retry={refetch}>
@@ -38,10 +41,14 @@ function PlanView(props: { plan: PlanDetail }) {
   const [tab, setTab] = createSignal<'tasks' | 'matrix'>('tasks')
   // States come from the API, which evaluates targets (the domain's evaluateTarget) against
   // published scores and reported KPI values.
-  const [evaluated] = createResource(() => props.plan.id, (id) => unwrap(session.api.plans[':id'].targets.$get({ param: { id } })).catch(() => [] as EvaluatedTarget[]))
+  const [evaluated] = createResource(
+    () => props.plan.id,
+    (id) => unwrap(session.api.plans[':id'].targets.$get({ param: { id } })).catch(() => [] as EvaluatedTarget[]),
+  )
   const stateOf = (target: Target, taskId: string | null): TargetState =>
-    evaluated.latest?.find((e) => e.taskId === taskId && e.metric === target.metric && e.comparator === target.comparator && e.value === target.value)?.state ??
-    'unknown'
+    evaluated.latest?.find(
+      (e) => e.taskId === taskId && e.metric === target.metric && e.comparator === target.comparator && e.value === target.value,
+    )?.state ?? 'unknown'
 
   const targetText = (target: Target) => fmt.target(target)
 
@@ -121,10 +128,28 @@ function PlanView(props: { plan: PlanDetail }) {
       </div>
       <div class="card">
         <div class="tabs" role="tablist" aria-label={props.plan.number}>
-          <button type="button" role="tab" id={tabId('tasks')} aria-selected={tab() === 'tasks'} aria-controls="plan-panel-tasks" onClick={() => setTab('tasks')} tabIndex={tab() === 'tasks' ? 0 : -1} onKeyDown={(e) => e.key === 'ArrowRight' && (setTab('matrix'), document.getElementById(tabId('matrix'))?.focus())}>
+          <button
+            type="button"
+            role="tab"
+            id={tabId('tasks')}
+            aria-selected={tab() === 'tasks'}
+            aria-controls="plan-panel-tasks"
+            onClick={() => setTab('tasks')}
+            tabIndex={tab() === 'tasks' ? 0 : -1}
+            onKeyDown={(e) => e.key === 'ArrowRight' && (setTab('matrix'), document.getElementById(tabId('matrix'))?.focus())}
+          >
             {t('plans.tabTasks')}
           </button>
-          <button type="button" role="tab" id={tabId('matrix')} aria-selected={tab() === 'matrix'} aria-controls="plan-panel-matrix" onClick={() => setTab('matrix')} tabIndex={tab() === 'matrix' ? 0 : -1} onKeyDown={(e) => e.key === 'ArrowLeft' && (setTab('tasks'), document.getElementById(tabId('tasks'))?.focus())}>
+          <button
+            type="button"
+            role="tab"
+            id={tabId('matrix')}
+            aria-selected={tab() === 'matrix'}
+            aria-controls="plan-panel-matrix"
+            onClick={() => setTab('matrix')}
+            tabIndex={tab() === 'matrix' ? 0 : -1}
+            onKeyDown={(e) => e.key === 'ArrowLeft' && (setTab('tasks'), document.getElementById(tabId('tasks'))?.focus())}
+          >
             {t('plans.tabMatrix')}
           </button>
         </div>
@@ -141,7 +166,13 @@ function PlanView(props: { plan: PlanDetail }) {
                     testId={`tasks-${section.code}`}
                     stackOnPhone
                     columns={[
-                      { key: 'code', header: t('plans.code'), cell: (task) => task.code, sortValue: (task) => task.code, filterText: (task) => task.code },
+                      {
+                        key: 'code',
+                        header: t('plans.code'),
+                        cell: (task) => task.code,
+                        sortValue: (task) => task.code,
+                        filterText: (task) => task.code,
+                      },
                       {
                         key: 'title',
                         header: t('plans.task'),
@@ -163,9 +194,29 @@ function PlanView(props: { plan: PlanDetail }) {
                         ),
                         filterText: (task) => task.title,
                       },
-                      { key: 'lead', header: t('plans.lead'), cell: (task) => <Assignees task={task} role="lead" list={task.lead} />, filterText: (task) => task.assignees.filter((a) => a.role === 'lead').map((a) => `${a.assigneeText} ${a.unitName}`).join(' ') },
-                      { key: 'coordinators', header: t('plans.coordinators'), cell: (task) => <Assignees task={task} role="coordinator" list={task.coordinators} />, filterText: (task) => task.coordinators.map((a) => a.text).join(' ') },
-                      { key: 'timeframe', header: t('plans.timeframe'), cell: (task) => <TimeframeText timeframe={task.timeframe} />, sortValue: (task) => task.timeframe.end ?? task.timeframe.start, filterText: (task) => task.timeframe.text },
+                      {
+                        key: 'lead',
+                        header: t('plans.lead'),
+                        cell: (task) => <Assignees task={task} role="lead" list={task.lead} />,
+                        filterText: (task) =>
+                          task.assignees
+                            .filter((a) => a.role === 'lead')
+                            .map((a) => `${a.assigneeText} ${a.unitName}`)
+                            .join(' '),
+                      },
+                      {
+                        key: 'coordinators',
+                        header: t('plans.coordinators'),
+                        cell: (task) => <Assignees task={task} role="coordinator" list={task.coordinators} />,
+                        filterText: (task) => task.coordinators.map((a) => a.text).join(' '),
+                      },
+                      {
+                        key: 'timeframe',
+                        header: t('plans.timeframe'),
+                        cell: (task) => <TimeframeText timeframe={task.timeframe} />,
+                        sortValue: (task) => task.timeframe.end ?? task.timeframe.start,
+                        filterText: (task) => task.timeframe.text,
+                      },
                     ]}
                   />
                 </section>
@@ -185,7 +236,11 @@ function PlanView(props: { plan: PlanDetail }) {
 
 function TargetBadge(props: { state: TargetState }) {
   const fmt = useFormat()
-  return <span class={`badge ${props.state === 'met' ? 'ok' : props.state === 'not-met' ? 'bad' : ''}`}>{fmt.label('targetState', props.state)}</span>
+  return (
+    <span class={`badge ${props.state === 'met' ? 'ok' : props.state === 'not-met' ? 'bad' : ''}`}>
+      {fmt.label('targetState', props.state)}
+    </span>
+  )
 }
 
 /** Assignees as the plan wrote them; a class or a name shows the units it resolved to. */
@@ -216,7 +271,11 @@ function Assignees(props: { task: TaskDto; role: AssignmentRole; list: Assignee[
                     <summary>
                       <small>{t('plans.resolvesTo', { units: String(units().length) })}</small>
                     </summary>
-                    <small>{units().map((u) => u.name).join(', ')}</small>
+                    <small>
+                      {units()
+                        .map((u) => u.name)
+                        .join(', ')}
+                    </small>
                   </details>
                 </Show>
               </Show>
@@ -260,7 +319,10 @@ function Matrix(props: { plan: PlanDetail }) {
                   {(u) => {
                     const role = row.roles.get(u.id)
                     return (
-                      <td class={`cell ${role === 'lead' ? 'lead' : role === 'coordinator' ? 'coord' : ''}`} aria-label={role === undefined ? '' : `${u.name}: ${role === 'lead' ? t('plans.lead') : t('plans.coordinators')}`}>
+                      <td
+                        class={`cell ${role === 'lead' ? 'lead' : role === 'coordinator' ? 'coord' : ''}`}
+                        aria-label={role === undefined ? '' : `${u.name}: ${role === 'lead' ? t('plans.lead') : t('plans.coordinators')}`}
+                      >
                         {role === 'lead' ? t('plans.leadShort') : role === 'coordinator' ? t('plans.coordinatorShort') : ''}
                       </td>
                     )

@@ -39,7 +39,13 @@ export default function PlansPage() {
                   filterText: (p) => p.number,
                 },
                 { key: 'title', header: t('plans.planTitle'), cell: (p) => p.title, sortValue: (p) => p.title, filterText: (p) => p.title },
-                { key: 'issuer', header: t('plans.issuer'), cell: (p) => p.issuer, sortValue: (p) => p.issuer, filterText: (p) => p.issuer },
+                {
+                  key: 'issuer',
+                  header: t('plans.issuer'),
+                  cell: (p) => p.issuer,
+                  sortValue: (p) => p.issuer,
+                  filterText: (p) => p.issuer,
+                },
                 { key: 'issuedOn', header: t('plans.issuedOn'), cell: (p) => fmt.date(p.issuedOn), sortValue: (p) => p.issuedOn },
                 {
                   key: 'index',
@@ -49,7 +55,13 @@ export default function PlansPage() {
                   filterText: (p) => fmt.label('indexKind', p.index),
                 },
                 { key: 'years', header: t('plans.years'), cell: (p) => fmt.years(p.years), sortValue: (p) => p.years.from },
-                { key: 'tasks', header: t('plans.task'), numeric: true, cell: (p) => fmt.number(p.taskCount), sortValue: (p) => p.taskCount },
+                {
+                  key: 'tasks',
+                  header: t('plans.task'),
+                  numeric: true,
+                  cell: (p) => fmt.number(p.taskCount),
+                  sortValue: (p) => p.taskCount,
+                },
                 {
                   key: 'status',
                   header: t('plans.status'),

@@ -46,14 +46,21 @@ export default function ReportingPage() {
           <div class="field">
             <label for="period-select">{t('reporting.period')}</label>
             <select id="period-select" value={periodId() ?? ''} onChange={(e) => setParams({ period: e.currentTarget.value })}>
-              <For each={choices().codes}>{(code) => <option value={code} selected={code === periodId()}>{fmt.period(code)}</option>}</For>
+              <For each={choices().codes}>
+                {(code) => (
+                  <option value={code} selected={code === periodId()}>
+                    {fmt.period(code)}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
         </div>
         <Show when={period()}>
           {(p) => (
             <p class="muted">
-              {t('reporting.deadline', { date: fmt.date(deadline()) })} · {t('reporting.window', { start: fmt.date(p().cutoffStart), end: fmt.date(p().cutoffEnd) })}
+              {t('reporting.deadline', { date: fmt.date(deadline()) })} ·{' '}
+              {t('reporting.window', { start: fmt.date(p().cutoffStart), end: fmt.date(p().cutoffEnd) })}
             </p>
           )}
         </Show>

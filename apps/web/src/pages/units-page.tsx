@@ -29,7 +29,8 @@ export default function UnitsPage() {
           <div class="page-head">
             <h2 id="tree-title">{t('units.tree')}</h2>
             <label class="check">
-              <input type="checkbox" checked={showFormer()} onChange={(e) => setShowFormer(e.currentTarget.checked)} /> {t('units.showFormer')}
+              <input type="checkbox" checked={showFormer()} onChange={(e) => setShowFormer(e.currentTarget.checked)} />{' '}
+              {t('units.showFormer')}
             </label>
           </div>
           <Async of={session.units}>
@@ -37,7 +38,9 @@ export default function UnitsPage() {
               <Show when={session.tree()}>
                 {(tree) => (
                   <ul class="tree" data-testid="unit-tree">
-                    <For each={tree().roots}>{(u) => <UnitNode unit={u} tree={tree()} showFormer={showFormer()} selected={params.id} />}</For>
+                    <For each={tree().roots}>
+                      {(u) => <UnitNode unit={u} tree={tree()} showFormer={showFormer()} selected={params.id} />}
+                    </For>
                   </ul>
                 )}
               </Show>
@@ -67,21 +70,31 @@ function UnitNode(props: { unit: Unit; tree: UnitTree; showFormer: boolean; sele
       <small class="muted">
         {fmt.label('unitLevel', props.unit.level)} · {fmt.label('unitKind', props.unit.kind)}
         <Show when={props.unit.validTo}>{(to) => <> · {t('units.until', { date: fmt.date(to()) })}</>}</Show>
-        <Show when={props.unit.validFrom && props.unit.validFrom > '2000-01-01'}>{(_) => <> · {t('units.from', { date: fmt.date(props.unit.validFrom as string) })}</>}</Show>
+        <Show when={props.unit.validFrom && props.unit.validFrom > '2000-01-01'}>
+          {(_) => <> · {t('units.from', { date: fmt.date(props.unit.validFrom as string) })}</>}
+        </Show>
       </small>
       <Show when={successors().length > 0}>
         <div class="succession" data-testid={`successors-${props.unit.id}`}>
-          → {t('units.successors')}: {successors().map((s) => s.name).join(', ')}
+          → {t('units.successors')}:{' '}
+          {successors()
+            .map((s) => s.name)
+            .join(', ')}
         </div>
       </Show>
       <Show when={predecessors().length > 0}>
         <div class="succession">
-          ← {t('units.predecessors')}: {predecessors().map((s) => s.name).join(', ')}
+          ← {t('units.predecessors')}:{' '}
+          {predecessors()
+            .map((s) => s.name)
+            .join(', ')}
         </div>
       </Show>
       <Show when={children().length > 0}>
         <ul>
-          <For each={children()}>{(c) => <UnitNode unit={c} tree={props.tree} showFormer={props.showFormer} selected={props.selected} />}</For>
+          <For each={children()}>
+            {(c) => <UnitNode unit={c} tree={props.tree} showFormer={props.showFormer} selected={props.selected} />}
+          </For>
         </ul>
       </Show>
     </li>
@@ -93,7 +106,10 @@ function UnitScores(props: { unitId: string }) {
   const fmt = useFormat()
   const session = useSession()
   const unit = () => session.tree()?.byId.get(props.unitId)
-  const [scores, { refetch }] = createResource(() => props.unitId, (unitId) => unwrap(session.api.scores.$get({ query: { unitId } })))
+  const [scores, { refetch }] = createResource(
+    () => props.unitId,
+    (unitId) => unwrap(session.api.scores.$get({ query: { unitId } })),
+  )
   const byIndex = createMemo(() => {
     const groups = new Map<IndexKind, ScoreDto[]>()
     for (const s of scores.latest ?? []) groups.set(s.index as IndexKind, [...(groups.get(s.index as IndexKind) ?? []), s])
@@ -119,11 +135,45 @@ function UnitScores(props: { unitId: string }) {
                     initialSort={{ key: 'year', direction: 'desc' }}
                     columns={[
                       { key: 'year', header: t('common.year'), cell: (r) => String(r.year), sortValue: (r) => r.year },
-                      { key: 'total', header: t('overview.total'), numeric: true, cell: (r) => fmt.score(r.total, r.maxTotal), sortValue: (r) => r.total },
-                      { key: 'scoreChange', header: t('overview.scoreChange'), numeric: true, cell: (r) => <Change value={r.scoreChange} format={(n) => fmt.number(n)} />, sortValue: (r) => r.scoreChange },
-                      { key: 'rank', header: t('overview.rank'), numeric: true, cell: (r) => (r.rank === undefined ? '—' : r.rankOf === undefined ? String(r.rank) : t('overview.rankOf', { rank: r.rank, of: r.rankOf })), sortValue: (r) => r.rank },
-                      { key: 'rankChange', header: t('overview.rankChange'), numeric: true, cell: (r) => <Change value={r.rankChange} format={(n) => String(n)} />, sortValue: (r) => r.rankChange },
-                      { key: 'band', header: t('overview.band'), cell: (r) => (r.band ? fmt.label('band', r.band) : '—'), sortValue: (r) => r.band },
+                      {
+                        key: 'total',
+                        header: t('overview.total'),
+                        numeric: true,
+                        cell: (r) => fmt.score(r.total, r.maxTotal),
+                        sortValue: (r) => r.total,
+                      },
+                      {
+                        key: 'scoreChange',
+                        header: t('overview.scoreChange'),
+                        numeric: true,
+                        cell: (r) => <Change value={r.scoreChange} format={(n) => fmt.number(n)} />,
+                        sortValue: (r) => r.scoreChange,
+                      },
+                      {
+                        key: 'rank',
+                        header: t('overview.rank'),
+                        numeric: true,
+                        cell: (r) =>
+                          r.rank === undefined
+                            ? '—'
+                            : r.rankOf === undefined
+                              ? String(r.rank)
+                              : t('overview.rankOf', { rank: r.rank, of: r.rankOf }),
+                        sortValue: (r) => r.rank,
+                      },
+                      {
+                        key: 'rankChange',
+                        header: t('overview.rankChange'),
+                        numeric: true,
+                        cell: (r) => <Change value={r.rankChange} format={(n) => String(n)} />,
+                        sortValue: (r) => r.rankChange,
+                      },
+                      {
+                        key: 'band',
+                        header: t('overview.band'),
+                        cell: (r) => (r.band ? fmt.label('band', r.band) : '—'),
+                        sortValue: (r) => r.band,
+                      },
                     ]}
                   />
                 </>

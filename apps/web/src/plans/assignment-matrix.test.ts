@@ -62,11 +62,7 @@ describe('unitsOfAssignee', () => {
 
 describe('leadsAlready', () => {
   // Kiên Giang 1.2: "Sở Nội vụ" leads and is also written among the coordinators.
-  const both = task(
-    '1.2',
-    [{ unitId: 'snv', unitName: 'Sở Nội vụ', role: 'lead', assigneeText: 'Sở Nội vụ' }],
-    [{ text: 'Sở Nội vụ' }],
-  )
+  const both = task('1.2', [{ unitId: 'snv', unitName: 'Sở Nội vụ', role: 'lead', assigneeText: 'Sở Nội vụ' }], [{ text: 'Sở Nội vụ' }])
   it('tells a coordinator that already leads the task from an unmatched one', () => {
     expect(leadsAlready(both, { text: 'Sở Nội vụ' })).toBe(true)
     expect(leadsAlready(both, { text: 'Sở Nội vụ Hà Tiên' })).toBe(false)

@@ -27,7 +27,9 @@ export function MyTasks(props: { periodId: string; focusTaskId?: string }) {
     <section aria-labelledby="my-tasks-title" class="page">
       <h2 id="my-tasks-title">
         {t('reporting.myTasks')}
-        <Show when={data.latest}>{(answer) => <small class="muted"> ({t('reporting.taskCount', { count: answer().tasks.length })})</small>}</Show>
+        <Show when={data.latest}>
+          {(answer) => <small class="muted"> ({t('reporting.taskCount', { count: answer().tasks.length })})</small>}
+        </Show>
       </h2>
       <Async of={data} retry={refetch}>
         {(answer) => (
@@ -49,7 +51,8 @@ export function MyTasks(props: { periodId: string; focusTaskId?: string }) {
                     context={
                       <>
                         {item.plan.number} · {item.section.code}. {item.section.title}
-                        <Show when={answer.units.length > 1}> · {item.unit.name}</Show> · {t('reporting.deadline', { date: fmt.date(item.period.deadline) })}
+                        <Show when={answer.units.length > 1}> · {item.unit.name}</Show> ·{' '}
+                        {t('reporting.deadline', { date: fmt.date(item.period.deadline) })}
                       </>
                     }
                     save={(input) => unwrap(session.api.reports.$put({ json: input }))}

@@ -18,11 +18,23 @@ describe('parseTypedNumber', () => {
 
 describe('draftToInput', () => {
   it('builds the PUT body with KPI values and the version read', () => {
-    const draft = { ...draftFromReport(undefined, ['on-time-rate']), progress: '60', narrative: 'Đã niêm yết', kpi: { 'on-time-rate': '95,5' } }
+    const draft = {
+      ...draftFromReport(undefined, ['on-time-rate']),
+      progress: '60',
+      narrative: 'Đã niêm yết',
+      kpi: { 'on-time-rate': '95,5' },
+    }
     const r = draftToInput(draft, { ...key, version: 3 })
     expect(r).toEqual({
       ok: true,
-      input: { ...key, workStatus: 'in-progress', progress: 60, narrative: 'Đã niêm yết', kpiValues: [{ metric: 'on-time-rate', value: 95.5 }], version: 3 },
+      input: {
+        ...key,
+        workStatus: 'in-progress',
+        progress: 60,
+        narrative: 'Đã niêm yết',
+        kpiValues: [{ metric: 'on-time-rate', value: 95.5 }],
+        version: 3,
+      },
     })
   })
   it('refuses progress over 100 with a message on the progress field', () => {
@@ -60,8 +72,22 @@ describe('draftFromReport', () => {
     expect(draftFromReport(report, [{ id: 'tg-1', metric: 'new wording' }]).kpi).toEqual({ 'new wording': '5' })
   })
   it('starts from the saved report', () => {
-    const report = reportFixture({ status: 'returned', workStatus: 'done', progress: 100, narrative: 'x', kpiValues: [{ metric: 'm', value: 2 }], version: 4, completedOn: '2018-06-01' })
-    expect(draftFromReport(report, ['m', 'n'])).toEqual({ workStatus: 'done', progress: '100', narrative: 'x', kpi: { m: '2', n: '' }, completedOn: '2018-06-01' })
+    const report = reportFixture({
+      status: 'returned',
+      workStatus: 'done',
+      progress: 100,
+      narrative: 'x',
+      kpiValues: [{ metric: 'm', value: 2 }],
+      version: 4,
+      completedOn: '2018-06-01',
+    })
+    expect(draftFromReport(report, ['m', 'n'])).toEqual({
+      workStatus: 'done',
+      progress: '100',
+      narrative: 'x',
+      kpi: { m: '2', n: '' },
+      completedOn: '2018-06-01',
+    })
   })
 })
 

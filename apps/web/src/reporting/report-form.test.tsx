@@ -14,7 +14,9 @@ const savedFrom = (input: SaveReportInput): ReportDto =>
 
 function setup(props: Partial<Parameters<typeof ReportForm>[0]> = {}) {
   const save = vi.fn(async (input: SaveReportInput) => savedFrom(input))
-  const submit = vi.fn(async (_id: string, version: number) => saved({ status: 'submitted', version: version + 1, submittedAt: '2018-06-10T02:00:00Z' }))
+  const submit = vi.fn(async (_id: string, version: number) =>
+    saved({ status: 'submitted', version: version + 1, submittedAt: '2018-06-10T02:00:00Z' }),
+  )
   const reload = vi.fn(async () => saved({ version: 7, narrative: 'bản của người khác' }))
   renderWithI18n(() => <ReportForm task={task} unitId="xa-a" periodId="2018Q2" save={save} submit={submit} reload={reload} {...props} />)
   return { save, submit, reload }
@@ -34,7 +36,13 @@ describe('ReportForm', () => {
     fireEvent.input(screen.getByLabelText('Kết quả thực hiện'), { target: { value: 'Đã niêm yết 45 thủ tục' } })
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }))
     await waitFor(() => expect(save).toHaveBeenCalledOnce())
-    expect(save.mock.calls[0]?.[0]).toMatchObject({ taskId: 't-23', unitId: 'xa-a', periodId: '2018Q2', progress: 60, narrative: 'Đã niêm yết 45 thủ tục' })
+    expect(save.mock.calls[0]?.[0]).toMatchObject({
+      taskId: 't-23',
+      unitId: 'xa-a',
+      periodId: '2018Q2',
+      progress: 60,
+      narrative: 'Đã niêm yết 45 thủ tục',
+    })
     await screen.findByText(/Đã lưu nháp/)
   })
 
@@ -122,10 +130,7 @@ describe('ReportForm', () => {
 
   it('speaks English when asked', () => {
     const save = vi.fn()
-    renderWithI18n(
-      () => <ReportForm task={task} unitId="xa-a" periodId="2018Q2" save={save} submit={vi.fn()} reload={vi.fn()} />,
-      'en',
-    )
+    renderWithI18n(() => <ReportForm task={task} unitId="xa-a" periodId="2018Q2" save={save} submit={vi.fn()} reload={vi.fn()} />, 'en')
     expect(screen.getByRole('button', { name: 'Save draft' })).toBeTruthy()
     expect(screen.getByLabelText('Work status')).toBeTruthy()
   })

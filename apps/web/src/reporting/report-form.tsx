@@ -84,12 +84,16 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const persist = async (): Promise<ReportDto | undefined> => {
-    const check = draftToInput(draft, {
-      taskId: props.task.id,
-      unitId: props.unitId,
-      periodId: props.periodId,
-      ...(report()?.version === undefined ? {} : { version: report()?.version }),
-    }, props.task.targets ?? [])
+    const check = draftToInput(
+      draft,
+      {
+        taskId: props.task.id,
+        unitId: props.unitId,
+        periodId: props.periodId,
+        ...(report()?.version === undefined ? {} : { version: report()?.version }),
+      },
+      props.task.targets ?? [],
+    )
     if (!check.ok) {
       setErrors(check.errors)
       return undefined
@@ -147,7 +151,10 @@ export function ReportForm(props: ReportFormProps) {
   const statusBadge = () => {
     const s = report()?.status
     if (s === undefined) return undefined
-    return { text: fmt.label('reportStatus', s), tone: s === 'accepted' ? 'ok' : s === 'returned' ? 'bad' : s === 'submitted' ? 'warn' : '' }
+    return {
+      text: fmt.label('reportStatus', s),
+      tone: s === 'accepted' ? 'ok' : s === 'returned' ? 'bad' : s === 'submitted' ? 'warn' : '',
+    }
   }
 
   return (
@@ -168,7 +175,13 @@ export function ReportForm(props: ReportFormProps) {
         </h3>
         <Show when={statusBadge() !== undefined || props.context !== undefined}>
           <p class="task-meta">
-            <Show when={statusBadge()}>{(b) => <span class={`badge ${b().tone}`} data-testid="report-status">{b().text}</span>}</Show>
+            <Show when={statusBadge()}>
+              {(b) => (
+                <span class={`badge ${b().tone}`} data-testid="report-status">
+                  {b().text}
+                </span>
+              )}
+            </Show>
             <Show when={props.context}>
               <span class="muted">{props.context}</span>
             </Show>
@@ -176,116 +189,124 @@ export function ReportForm(props: ReportFormProps) {
         </Show>
       </header>
       <div id={id('body')} hidden={!open()} class="task-report-body">
-      <Show when={report()?.status === 'returned' && report()?.reviewComment}>
-        <p class="notice">{t('reporting.reviewComment', { comment: report()?.reviewComment ?? '' })}</p>
-      </Show>
-      <Show when={!editable()}>
-        <p class="notice">{t('reporting.locked')}</p>
-      </Show>
-      <fieldset disabled={!editable()} aria-busy={busy() !== undefined} class="plain">
-        <legend class="sr-only">{props.task.title}</legend>
-        <div class="form-grid">
-          <div class="field">
-            <label for={id('status')}>{t('reporting.workStatus')}</label>
-            <select
-              id={id('status')}
-              aria-invalid={fieldMessage('workStatus') !== undefined}
-              aria-describedby={describedBy('workStatus', id('status-error'))}
-              value={draft.workStatus} onChange={(e) => setDraft('workStatus', e.currentTarget.value as ReportDraft['workStatus'])}>
-              <For each={fmt.options('workStatus')}>{(o) => <option value={o.value} selected={o.value === draft.workStatus}>{o.label}</option>}</For>
-            </select>
-            <FieldError id={id('status-error')} text={fieldMessage('workStatus')} />
-          </div>
-          <div class="field">
-            <label for={id('progress')}>{t('reporting.progress')}</label>
-            <input
-              id={id('progress')}
-              inputmode="decimal"
-              value={draft.progress}
-              onInput={(e) => setDraft('progress', e.currentTarget.value)}
-              aria-invalid={fieldMessage('progress') !== undefined}
-              aria-describedby={describedBy('progress', id('progress-error'))}
-            />
-            <FieldError id={id('progress-error')} text={fieldMessage('progress')} />
-          </div>
-          <Show when={draft.workStatus === 'done'}>
+        <Show when={report()?.status === 'returned' && report()?.reviewComment}>
+          <p class="notice">{t('reporting.reviewComment', { comment: report()?.reviewComment ?? '' })}</p>
+        </Show>
+        <Show when={!editable()}>
+          <p class="notice">{t('reporting.locked')}</p>
+        </Show>
+        <fieldset disabled={!editable()} aria-busy={busy() !== undefined} class="plain">
+          <legend class="sr-only">{props.task.title}</legend>
+          <div class="form-grid">
             <div class="field">
-              <label for={id('completed')}>{t('reporting.completedOn')}</label>
-              <input
-                id={id('completed')}
-                type="date"
-                value={draft.completedOn}
-                onInput={(e) => setDraft('completedOn', e.currentTarget.value)}
-                aria-invalid={fieldMessage('completedOn') !== undefined}
-                aria-describedby={describedBy('completedOn', id('completed-error'))}
-              />
-              <FieldError id={id('completed-error')} text={fieldMessage('completedOn')} />
+              <label for={id('status')}>{t('reporting.workStatus')}</label>
+              <select
+                id={id('status')}
+                aria-invalid={fieldMessage('workStatus') !== undefined}
+                aria-describedby={describedBy('workStatus', id('status-error'))}
+                value={draft.workStatus}
+                onChange={(e) => setDraft('workStatus', e.currentTarget.value as ReportDraft['workStatus'])}
+              >
+                <For each={fmt.options('workStatus')}>
+                  {(o) => (
+                    <option value={o.value} selected={o.value === draft.workStatus}>
+                      {o.label}
+                    </option>
+                  )}
+                </For>
+              </select>
+              <FieldError id={id('status-error')} text={fieldMessage('workStatus')} />
             </div>
+            <div class="field">
+              <label for={id('progress')}>{t('reporting.progress')}</label>
+              <input
+                id={id('progress')}
+                inputmode="decimal"
+                value={draft.progress}
+                onInput={(e) => setDraft('progress', e.currentTarget.value)}
+                aria-invalid={fieldMessage('progress') !== undefined}
+                aria-describedby={describedBy('progress', id('progress-error'))}
+              />
+              <FieldError id={id('progress-error')} text={fieldMessage('progress')} />
+            </div>
+            <Show when={draft.workStatus === 'done'}>
+              <div class="field">
+                <label for={id('completed')}>{t('reporting.completedOn')}</label>
+                <input
+                  id={id('completed')}
+                  type="date"
+                  value={draft.completedOn}
+                  onInput={(e) => setDraft('completedOn', e.currentTarget.value)}
+                  aria-invalid={fieldMessage('completedOn') !== undefined}
+                  aria-describedby={describedBy('completedOn', id('completed-error'))}
+                />
+                <FieldError id={id('completed-error')} text={fieldMessage('completedOn')} />
+              </div>
+            </Show>
+          </div>
+          <div class="field">
+            <label for={id('narrative')}>{t('reporting.narrative')}</label>
+            <textarea
+              id={id('narrative')}
+              value={draft.narrative}
+              onInput={(e) => setDraft('narrative', e.currentTarget.value)}
+              aria-invalid={fieldMessage('narrative') !== undefined}
+              aria-describedby={describedBy('narrative', id('narrative-error'))}
+            />
+            <FieldError id={id('narrative-error')} text={fieldMessage('narrative')} />
+          </div>
+          <Show when={metrics().length > 0}>
+            <fieldset class="plain">
+              <legend class="label">{t('reporting.kpi')}</legend>
+              <div class="form-grid">
+                <For each={props.task.targets ?? []}>
+                  {(target, i) => (
+                    <div class="field">
+                      <label for={id(`kpi-${i()}`)}>{target.text ?? target.metric}</label>
+                      <input
+                        id={id(`kpi-${i()}`)}
+                        inputmode="decimal"
+                        value={draft.kpi[target.metric] ?? ''}
+                        onInput={(e) => setDraft('kpi', target.metric, e.currentTarget.value)}
+                        aria-invalid={errors().kpiValues === target.metric}
+                      />
+                    </div>
+                  )}
+                </For>
+              </div>
+              <FieldError id={id('kpi-error')} text={fieldMessage('kpiValues')} />
+            </fieldset>
+          </Show>
+        </fieldset>
+        <Show when={conflict()}>
+          <div class="error" role="alert" data-testid="conflict">
+            <p>{t('reporting.conflict')}</p>
+            <button type="button" onClick={() => void takeLatestKeepText()} disabled={busy() !== undefined}>
+              {t('reporting.conflictReload')}
+            </button>
+          </div>
+        </Show>
+        <Show when={!conflict()}>
+          <ErrorText error={fieldedElsewhere(apiError()) ? undefined : apiError()} />
+        </Show>
+        {/* Always in the page, so screen readers hear what is put in it (a region inserted with its text may go unread). */}
+        <div role="status" aria-live="polite" data-testid="report-status-line">
+          <Show when={notice()}>
+            <p class="notice" tabIndex={-1} ref={statusLine}>
+              {notice()}
+            </p>
           </Show>
         </div>
-        <div class="field">
-          <label for={id('narrative')}>{t('reporting.narrative')}</label>
-          <textarea
-            id={id('narrative')}
-            value={draft.narrative}
-            onInput={(e) => setDraft('narrative', e.currentTarget.value)}
-            aria-invalid={fieldMessage('narrative') !== undefined}
-            aria-describedby={describedBy('narrative', id('narrative-error'))}
-          />
-          <FieldError id={id('narrative-error')} text={fieldMessage('narrative')} />
-        </div>
-        <Show when={metrics().length > 0}>
-          <fieldset class="plain">
-            <legend class="label">{t('reporting.kpi')}</legend>
-            <div class="form-grid">
-              <For each={props.task.targets ?? []}>
-                {(target, i) => (
-                  <div class="field">
-                    <label for={id(`kpi-${i()}`)}>{target.text ?? target.metric}</label>
-                    <input
-                      id={id(`kpi-${i()}`)}
-                      inputmode="decimal"
-                      value={draft.kpi[target.metric] ?? ''}
-                      onInput={(e) => setDraft('kpi', target.metric, e.currentTarget.value)}
-                      aria-invalid={errors().kpiValues === target.metric}
-                    />
-                  </div>
-                )}
-              </For>
-            </div>
-            <FieldError id={id('kpi-error')} text={fieldMessage('kpiValues')} />
-          </fieldset>
+        <Show when={editable()}>
+          <div class="actions">
+            <button type="submit" aria-disabled={busy() !== undefined}>
+              {t('reporting.saveDraft')}
+            </button>
+            <button type="button" class="primary" aria-disabled={busy() !== undefined} onClick={() => void run('submit')}>
+              {t('reporting.submit')}
+            </button>
+          </div>
         </Show>
-      </fieldset>
-      <Show when={conflict()}>
-        <div class="error" role="alert" data-testid="conflict">
-          <p>{t('reporting.conflict')}</p>
-          <button type="button" onClick={() => void takeLatestKeepText()} disabled={busy() !== undefined}>
-            {t('reporting.conflictReload')}
-          </button>
-        </div>
-      </Show>
-      <Show when={!conflict()}>
-        <ErrorText error={fieldedElsewhere(apiError()) ? undefined : apiError()} />
-      </Show>
-      {/* Always in the page, so screen readers hear what is put in it (a region inserted with its text may go unread). */}
-      <div role="status" aria-live="polite" data-testid="report-status-line">
-        <Show when={notice()}>
-          <p class="notice" tabIndex={-1} ref={statusLine}>
-            {notice()}
-          </p>
-        </Show>
-      </div>
-      <Show when={editable()}>
-        <div class="actions">
-          <button type="submit" aria-disabled={busy() !== undefined}>
-            {t('reporting.saveDraft')}
-          </button>
-          <button type="button" class="primary" aria-disabled={busy() !== undefined} onClick={() => void run('submit')}>
-            {t('reporting.submit')}
-          </button>
-        </div>
-      </Show>
       </div>
     </form>
   )

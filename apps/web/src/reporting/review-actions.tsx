@@ -31,8 +31,7 @@ export function ReviewActions(props: {
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<unknown>()
   const [missingComment, setMissingComment] = createSignal(false)
-  const actions = () =>
-    availableActions(props.report.status, 'standing-agency').filter((a): a is ReviewAction => a in TEXTS)
+  const actions = () => availableActions(props.report.status, 'standing-agency').filter((a): a is ReviewAction => a in TEXTS)
 
   const run = async (action: ReviewAction, text?: string) => {
     setBusy(true)

@@ -35,9 +35,16 @@ export function ReviewPanel(props: { periodId: string }) {
   const [handled, setHandled] = createSignal<Record<string, ReportDto>>({})
 
   // Task codes and titles of the listed reports, from their plans (only those plans are loaded).
-  const planIds = createMemo(() => [...new Set([...(queue.latest ?? []), ...(accepted.latest ?? [])].map((r) => r.planId))].sort().join(' '))
+  const planIds = createMemo(() =>
+    [...new Set([...(queue.latest ?? []), ...(accepted.latest ?? [])].map((r) => r.planId))].sort().join(' '),
+  )
   const [tasks] = createResource(planIds, async (ids) => {
-    const plans = await Promise.all(ids.split(' ').filter(Boolean).map((id) => unwrap(session.api.plans[':id'].$get({ param: { id } }))))
+    const plans = await Promise.all(
+      ids
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => unwrap(session.api.plans[':id'].$get({ param: { id } }))),
+    )
     return new Map<string, TaskDto>(plans.flatMap((p) => p.sections.flatMap((s) => s.tasks)).map((task) => [task.id, task]))
   })
   const unitName = (id: string) => session.units.latest?.find((u) => u.id === id)?.name ?? id
@@ -45,14 +52,62 @@ export function ReviewPanel(props: { periodId: string }) {
 
   // A function, so the headers follow a change of language.
   const unitColumns = () => [
-    { key: 'unit', header: t('common.unit'), cell: (u: UnitStats) => u.unitName, sortValue: (u: UnitStats) => u.unitName, filterText: (u: UnitStats) => u.unitName },
-    { key: 'expected', header: t('overview.expected'), numeric: true, cell: (u: UnitStats) => fmt.number(u.expected), sortValue: (u: UnitStats) => u.expected },
-    { key: 'submitted', header: t('overview.submitted'), numeric: true, cell: (u: UnitStats) => fmt.number(u.submitted), sortValue: (u: UnitStats) => u.submitted },
-    { key: 'accepted', header: t('overview.accepted'), numeric: true, cell: (u: UnitStats) => fmt.number(u.accepted), sortValue: (u: UnitStats) => u.accepted },
-    { key: 'late', header: t('overview.late'), numeric: true, cell: (u: UnitStats) => fmt.number(u.late), sortValue: (u: UnitStats) => u.late },
-    { key: 'missing', header: t('overview.missing'), numeric: true, cell: (u: UnitStats) => fmt.number(u.missing), sortValue: (u: UnitStats) => u.missing },
-    { key: 'completeness', header: t('overview.completeness'), numeric: true, cell: (u: UnitStats) => percent(u.completeness), sortValue: (u: UnitStats) => u.completeness },
-    { key: 'timeliness', header: t('overview.timeliness'), numeric: true, cell: (u: UnitStats) => percent(u.timeliness), sortValue: (u: UnitStats) => u.timeliness },
+    {
+      key: 'unit',
+      header: t('common.unit'),
+      cell: (u: UnitStats) => u.unitName,
+      sortValue: (u: UnitStats) => u.unitName,
+      filterText: (u: UnitStats) => u.unitName,
+    },
+    {
+      key: 'expected',
+      header: t('overview.expected'),
+      numeric: true,
+      cell: (u: UnitStats) => fmt.number(u.expected),
+      sortValue: (u: UnitStats) => u.expected,
+    },
+    {
+      key: 'submitted',
+      header: t('overview.submitted'),
+      numeric: true,
+      cell: (u: UnitStats) => fmt.number(u.submitted),
+      sortValue: (u: UnitStats) => u.submitted,
+    },
+    {
+      key: 'accepted',
+      header: t('overview.accepted'),
+      numeric: true,
+      cell: (u: UnitStats) => fmt.number(u.accepted),
+      sortValue: (u: UnitStats) => u.accepted,
+    },
+    {
+      key: 'late',
+      header: t('overview.late'),
+      numeric: true,
+      cell: (u: UnitStats) => fmt.number(u.late),
+      sortValue: (u: UnitStats) => u.late,
+    },
+    {
+      key: 'missing',
+      header: t('overview.missing'),
+      numeric: true,
+      cell: (u: UnitStats) => fmt.number(u.missing),
+      sortValue: (u: UnitStats) => u.missing,
+    },
+    {
+      key: 'completeness',
+      header: t('overview.completeness'),
+      numeric: true,
+      cell: (u: UnitStats) => percent(u.completeness),
+      sortValue: (u: UnitStats) => u.completeness,
+    },
+    {
+      key: 'timeliness',
+      header: t('overview.timeliness'),
+      numeric: true,
+      cell: (u: UnitStats) => percent(u.timeliness),
+      sortValue: (u: UnitStats) => u.timeliness,
+    },
   ]
 
   const perform = (r: ReportDto, action: ReviewAction, comment?: string) => {
@@ -90,7 +145,10 @@ export function ReviewPanel(props: { periodId: string }) {
                   </span>
                   <span class="badge">{fmt.label('workStatus', current().workStatus)}</span>
                   <span class="badge">{fmt.percent(current().progress)}</span>
-                  <span class={`badge ${current().status === 'accepted' ? 'ok' : current().status === 'returned' ? 'bad' : 'warn'}`} data-testid="review-status">
+                  <span
+                    class={`badge ${current().status === 'accepted' ? 'ok' : current().status === 'returned' ? 'bad' : 'warn'}`}
+                    data-testid="review-status"
+                  >
                     {fmt.label('reportStatus', current().status)}
                   </span>
                 </div>
@@ -121,7 +179,11 @@ export function ReviewPanel(props: { periodId: string }) {
               <div class="kpis">
                 <Kpi label={t('overview.completeness')} value={percent(d.totals.completeness)} testId="kpi-completeness" />
                 <Kpi label={t('overview.timeliness')} value={percent(d.totals.timeliness)} />
-                <Kpi label={t('overview.submitted')} value={`${fmt.number(d.totals.submitted)}/${fmt.number(d.totals.expected)}`} testId="kpi-submitted" />
+                <Kpi
+                  label={t('overview.submitted')}
+                  value={`${fmt.number(d.totals.submitted)}/${fmt.number(d.totals.expected)}`}
+                  testId="kpi-submitted"
+                />
                 <Kpi label={t('overview.accepted')} value={fmt.number(d.totals.accepted)} testId="kpi-accepted" />
               </div>
               <For each={d.plans}>
@@ -143,7 +205,9 @@ export function ReviewPanel(props: { periodId: string }) {
                           {(u) => (
                             <li>
                               {u.unitName} — {fmt.number(u.expected - u.submitted)}/{fmt.number(u.expected)}{' '}
-                              <span class={`badge ${u.missing > 0 ? 'bad' : 'warn'}`}>{u.missing > 0 ? t('overview.missing') : t('overview.pending')}</span>
+                              <span class={`badge ${u.missing > 0 ? 'bad' : 'warn'}`}>
+                                {u.missing > 0 ? t('overview.missing') : t('overview.pending')}
+                              </span>
                             </li>
                           )}
                         </For>

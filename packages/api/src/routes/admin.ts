@@ -26,7 +26,10 @@ const NewSshKeySchema = z
   .openapi('NewSshKey')
 
 const KeyParamSchema = IdParamSchema.extend({
-  keyId: z.string().min(1).openapi({ param: { name: 'keyId', in: 'path' } }),
+  keyId: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'keyId', in: 'path' } }),
 })
 
 const RevokedSchema = z.object({ revoked: z.number().int() }).openapi('RevokedSessions')
@@ -164,10 +167,14 @@ export const adminRoutes = createRouter()
       await accountManager(c, id)
       const key = parseSshPublicKey(c.req.valid('json').publicKey)
       if (!key) {
-        throw new ApiError('invalid', { reason: 'not-an-ssh-public-key' }, {
-          vi: 'Không phải khóa công khai SSH (một dòng như "ssh-ed25519 AAAA… ten@may").',
-          en: 'Not an SSH public key (one line like "ssh-ed25519 AAAA… name@host").',
-        })
+        throw new ApiError(
+          'invalid',
+          { reason: 'not-an-ssh-public-key' },
+          {
+            vi: 'Không phải khóa công khai SSH (một dòng như "ssh-ed25519 AAAA… ten@may").',
+            en: 'Not an SSH public key (one line like "ssh-ed25519 AAAA… name@host").',
+          },
+        )
       }
       return c.json(await c.var.store.sshKeys.add(id, key, changeOf(c)), 201)
     },

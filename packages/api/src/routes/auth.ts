@@ -10,9 +10,7 @@ import { createRouter } from '../router'
 import { PermissionSchema, StatusOkSchema, UserOutSchema } from '../schemas'
 import { CSRF_COOKIE, requireAuth, SESSION_COOKIE } from '../session'
 
-const LoginSchema = z
-  .object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000) })
-  .openapi('Login')
+const LoginSchema = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000) }).openapi('Login')
 
 const LoginResultSchema = z
   .object({
@@ -70,7 +68,10 @@ export const authRoutes = createRouter()
       let wait = 0
       for (const [key, throttle] of keys) {
         const recent = await store.loginAttempts.recentFailures(key, since)
-        wait = Math.max(wait, loginWait({ failures: recent.failures, lastFailureAt: recent.lastFailureAt?.getTime() }, now.getTime(), throttle))
+        wait = Math.max(
+          wait,
+          loginWait({ failures: recent.failures, lastFailureAt: recent.lastFailureAt?.getTime() }, now.getTime(), throttle),
+        )
       }
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1000)
@@ -137,9 +138,6 @@ export const authRoutes = createRouter()
     }),
     (c) => {
       const auth = requireAuth(c)
-      return c.json(
-        { user: auth.user, roles: auth.user.roles, permissions: permissionsOf(auth.user), csrfToken: auth.csrfToken },
-        200,
-      )
+      return c.json({ user: auth.user, roles: auth.user.roles, permissions: permissionsOf(auth.user), csrfToken: auth.csrfToken }, 200)
     },
   )

@@ -55,7 +55,9 @@ const DashboardSchema = z
         cutoffStart: z.string(),
         cutoffEnd: z.string(),
         dueOn: z.string(),
-        asOf: z.string().openapi({ description: 'The day this plan’s figures are judged on (the asOf asked for, else its deadline plus grace once past, else today)' }),
+        asOf: z.string().openapi({
+          description: 'The day this plan’s figures are judged on (the asOf asked for, else its deadline plus grace once past, else today)',
+        }),
         reporting: StatsSchema,
         progress: z.number().nullable(),
         outcomes: OutcomesSchema,
@@ -90,7 +92,8 @@ export const dashboardRoutes = createRouter().openapi(
         periodId: PeriodIdSchema,
         planId: z.string().optional(),
         asOf: AsOfSchema.optional().openapi({
-          description: 'Judge the figures as of this day. By default a past period is judged as of its deadline (plus grace), the current one as of now.',
+          description:
+            'Judge the figures as of this day. By default a past period is judged as of its deadline (plus grace), the current one as of now.',
         }),
       }),
     },

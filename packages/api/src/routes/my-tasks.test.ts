@@ -19,8 +19,14 @@ describe.each(testBackends())('GET /api/v1/my-tasks on $name', (backend) => {
     t = await makeTestApp(store)
     const passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_COST)
     const change = { actorId: null, at: NOW }
-    await store.users.create({ username: 'stnmt', passwordHash, displayName: 'Sở TN&MT', roles: [{ role: 'reporter', unitId: t.units.stnmt.id }] }, change)
-    await store.users.create({ username: 'rachgia', passwordHash, displayName: 'Rạch Giá', roles: [{ role: 'reporter', unitId: t.units.rachGia.id }] }, change)
+    await store.users.create(
+      { username: 'stnmt', passwordHash, displayName: 'Sở TN&MT', roles: [{ role: 'reporter', unitId: t.units.stnmt.id }] },
+      change,
+    )
+    await store.users.create(
+      { username: 'rachgia', passwordHash, displayName: 'Rạch Giá', roles: [{ role: 'reporter', unitId: t.units.rachGia.id }] },
+      change,
+    )
     tokens = {
       planner: await t.login('planner'),
       reporter: await t.login('reporter'),
@@ -54,10 +60,23 @@ describe.each(testBackends())('GET /api/v1/my-tasks on $name', (backend) => {
 
   it("carries the unit's report once saved, and never another unit's", async () => {
     const key = { taskId: taskId('1.3'), periodId: '2018S1' }
-    await t.call('PUT', '/api/v1/reports', { token: tokens.reporter, body: { ...key, unitId: t.units.vtv.id, workStatus: 'in-progress', progress: 60, narrative: 'Đã niêm yết' } })
-    await t.call('PUT', '/api/v1/reports', { token: tokens.reporter2, body: { ...key, unitId: t.units.minhLuong.id, progress: 10, narrative: 'Minh Lương' } })
+    await t.call('PUT', '/api/v1/reports', {
+      token: tokens.reporter,
+      body: { ...key, unitId: t.units.vtv.id, workStatus: 'in-progress', progress: 60, narrative: 'Đã niêm yết' },
+    })
+    await t.call('PUT', '/api/v1/reports', {
+      token: tokens.reporter2,
+      body: { ...key, unitId: t.units.minhLuong.id, progress: 10, narrative: 'Minh Lương' },
+    })
     const mine = (await myTasks(tokens.reporter, '?periodId=2018S1')).body.tasks[0]
-    expect(mine.report).toMatchObject({ unitId: t.units.vtv.id, status: 'draft', version: 1, progress: 60, narrative: 'Đã niêm yết', workStatus: 'in-progress' })
+    expect(mine.report).toMatchObject({
+      unitId: t.units.vtv.id,
+      status: 'draft',
+      version: 1,
+      progress: 60,
+      narrative: 'Đã niêm yết',
+      workStatus: 'in-progress',
+    })
     const theirs = (await myTasks(tokens.reporter2, '?periodId=2018S1')).body.tasks[0]
     expect(theirs.report).toMatchObject({ unitId: t.units.minhLuong.id, narrative: 'Minh Lương' })
   })

@@ -41,7 +41,10 @@ const PeriodPatchSchema = z
   .openapi('PeriodPatch')
 
 const PlanPeriodParamsSchema = z.object({
-  id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
   periodId: PeriodIdSchema.meta({}).openapi({ param: { name: 'periodId', in: 'path' } }),
 })
 
@@ -97,10 +100,7 @@ export const periodRoutes = createRouter()
       if (!parsed.ok) throw new ApiError('invalid', { reason: parsed.error.message })
       const { id, type, start, end } = parsed.period
       const window = cutoffWindow(id)
-      const deadlines = Object.fromEntries(LEVELS.map((l) => [l, submissionDeadline(id, l)])) as Record<
-        (typeof LEVELS)[number],
-        string
-      >
+      const deadlines = Object.fromEntries(LEVELS.map((l) => [l, submissionDeadline(id, l)])) as Record<(typeof LEVELS)[number], string>
       return c.json(
         { id, type, label: periodLabel(id, c.var.locale), start, end, cutoffStart: window.start, cutoffEnd: window.end, deadlines },
         200,

@@ -16,7 +16,9 @@ const FormatSchema = z.enum(EXPORT_FORMATS).default('xlsx').openapi({ descriptio
 const AsOfQuerySchema = AsOfSchema.optional().openapi({
   description: 'The day the document is dated and judged on. By default a past period’s deadline, else today.',
 })
-const LangSchema = LocaleSchema.meta({}).optional().openapi({ description: 'Language of the document; Accept-Language (Vietnamese by default) when not given' })
+const LangSchema = LocaleSchema.meta({})
+  .optional()
+  .openapi({ description: 'Language of the document; Accept-Language (Vietnamese by default) when not given' })
 
 /** The bytes of a document in each format, as the OpenAPI document describes the download. */
 const downloadContent = Object.fromEntries(
@@ -49,10 +51,14 @@ async function download(
   const data = await store.plans.exportData(planId, periodId === undefined ? {} : { periodId })
   if (periodId !== undefined && data.period === undefined) {
     const open = (await store.periods.list(planId)).map((p) => p.code)
-    throw new ApiError('invalid', { periodId, openPeriods: open }, {
-      vi: `Kỳ báo cáo ${periodId} chưa được mở cho kế hoạch này.`,
-      en: `Reporting period ${periodId} is not open on this plan.`,
-    })
+    throw new ApiError(
+      'invalid',
+      { periodId, openPeriods: open },
+      {
+        vi: `Kỳ báo cáo ${periodId} chưa được mở cho kế hoạch này.`,
+        en: `Reporting period ${periodId} is not open on this plan.`,
+      },
+    )
   }
   const now = c.var.now().toISOString()
   const options = {
@@ -89,7 +95,9 @@ export const planExportRoutes = createRouter()
         params: IdParamSchema,
         query: z.object({
           format: FormatSchema,
-          periodId: PeriodIdSchema.meta({}).optional().openapi({ description: 'Adds each task’s outcome and progress; must be open on the plan' }),
+          periodId: PeriodIdSchema.meta({})
+            .optional()
+            .openapi({ description: 'Adds each task’s outcome and progress; must be open on the plan' }),
           lang: LangSchema,
           asOf: AsOfQuerySchema,
         }),

@@ -35,12 +35,8 @@ const ReportWriteSchema = z
 
 // The version the caller read: an action on a version it never saw (a resubmission) must fail.
 const VersionBodySchema = z.object({ version: z.number().int().min(0) }).openapi('ReportSubmit')
-const AcceptSchema = z
-  .object({ version: z.number().int().min(0), comment: z.string().max(5000).optional() })
-  .openapi('ReportAccept')
-const CommentSchema = z
-  .object({ version: z.number().int().min(0), comment: z.string().trim().min(1).max(5000) })
-  .openapi('ReportReturn')
+const AcceptSchema = z.object({ version: z.number().int().min(0), comment: z.string().max(5000).optional() }).openapi('ReportAccept')
+const CommentSchema = z.object({ version: z.number().int().min(0), comment: z.string().trim().min(1).max(5000) }).openapi('ReportReturn')
 
 const ReportVersionSchema = z
   .object({
@@ -180,10 +176,13 @@ export const reportRoutes = createRouter()
     const { version, comment } = c.req.valid('json')
     return c.json(await act(c, c.req.valid('param').id, { type: 'accept', comment }, version), 200)
   })
-  .openapi(actionRoute('/reports/{id}/return', 'returnReport', 'Return a submitted report to its unit, with a comment', CommentSchema), async (c) => {
-    const { version, comment } = c.req.valid('json')
-    return c.json(await act(c, c.req.valid('param').id, { type: 'return', comment }, version), 200)
-  })
+  .openapi(
+    actionRoute('/reports/{id}/return', 'returnReport', 'Return a submitted report to its unit, with a comment', CommentSchema),
+    async (c) => {
+      const { version, comment } = c.req.valid('json')
+      return c.json(await act(c, c.req.valid('param').id, { type: 'return', comment }, version), 200)
+    },
+  )
   .openapi(actionRoute('/reports/{id}/reopen', 'reopenReport', 'Reopen an accepted report, with a comment', CommentSchema), async (c) => {
     const { version, comment } = c.req.valid('json')
     return c.json(await act(c, c.req.valid('param').id, { type: 'reopen', comment }, version), 200)

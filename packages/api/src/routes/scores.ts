@@ -44,9 +44,7 @@ const IssueSchema = z.object({
   message: z.string(),
 })
 
-const SaveResultSchema = z
-  .object({ saved: z.array(StoredScoreSchema), warnings: z.array(IssueSchema) })
-  .openapi('ScoreSaveResult')
+const SaveResultSchema = z.object({ saved: z.array(StoredScoreSchema), warnings: z.array(IssueSchema) }).openapi('ScoreSaveResult')
 
 const ImportResultSchema = z
   .object({
@@ -109,7 +107,8 @@ export const scoreRoutes = createRouter()
       },
       responses: {
         200: {
-          description: 'Scores, each with its band, change since the previous published year and points to the target rank (the domain computes them)',
+          description:
+            'Scores, each with its band, change since the previous published year and points to the target rank (the domain computes them)',
           content: { 'application/json': { schema: z.array(ScoreWithFiguresSchema) } },
         },
         ...errorResponses('unauthenticated', 'invalid'),
@@ -138,7 +137,11 @@ export const scoreRoutes = createRouter()
       request: {
         body: {
           required: true,
-          content: { 'application/json': { schema: z.union([NamedIndexResultSchema, z.array(NamedIndexResultSchema).min(1).max(1000)]).openapi('ScoreInput') } },
+          content: {
+            'application/json': {
+              schema: z.union([NamedIndexResultSchema, z.array(NamedIndexResultSchema).min(1).max(1000)]).openapi('ScoreInput'),
+            },
+          },
         },
       },
       responses: {
@@ -241,7 +244,9 @@ export const scoreRoutes = createRouter()
       // A row names a unit by code or id, or a province by official code or name ("Hồ Chí Minh",
       // "Bà Rịa - Vũng Tàu") matched as the domain folds it; rows naming none are listed, not refused.
       const byName = matchProvinces(
-        rows.filter((row) => !units.some((u) => u.code === row.unit || u.id === row.unit)).map((row) => ({ line: row.line, province: row.unit, year, dimensions: [] })),
+        rows
+          .filter((row) => !units.some((u) => u.code === row.unit || u.id === row.unit))
+          .map((row) => ({ line: row.line, province: row.unit, year, dimensions: [] })),
         units,
         `${year}-12-31`,
       )

@@ -54,10 +54,14 @@ export const sshAuthRoutes = createRouter().openapi(
     const secret = options.sshGatewaySecret
     const given = c.req.header(SSH_GATEWAY_HEADER) ?? ''
     if (!secret || !timingSafeEqual(sha256(given), sha256(secret))) {
-      throw new ApiError('forbidden', { reason: 'ssh-gateway' }, {
-        vi: 'Máy chủ SSH này không được phép đăng nhập thay người dùng.',
-        en: 'This SSH server may not sign users in.',
-      })
+      throw new ApiError(
+        'forbidden',
+        { reason: 'ssh-gateway' },
+        {
+          vi: 'Máy chủ SSH này không được phép đăng nhập thay người dùng.',
+          en: 'This SSH server may not sign users in.',
+        },
+      )
     }
     const body = c.req.valid('json')
     const key = await store.sshKeys.find(sshFingerprint(body.keyData))

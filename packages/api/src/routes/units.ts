@@ -42,7 +42,10 @@ const UnitHistorySchema = z
 const RegisterImportInputSchema = z
   .object({
     /** An official province code: that province alone (its old code, and what it became); absent = the whole country. */
-    province: z.string().regex(/^\d{2}$/u).optional(),
+    province: z
+      .string()
+      .regex(/^\d{2}$/u)
+      .optional(),
   })
   .openapi('RegisterImportInput')
 const RegisterImportResultSchema = z
@@ -68,7 +71,10 @@ async function refusingOrphans<T>(work: () => Promise<T>): Promise<T> {
     const storeError = storeErrorOf(error)
     const details = storeError?.details as { reason?: string; orphans?: { name: string }[]; lastDay?: string } | undefined
     if (details?.reason !== 'would-orphan') throw error
-    const names = (details.orphans ?? []).slice(0, 5).map((o) => o.name).join(', ')
+    const names = (details.orphans ?? [])
+      .slice(0, 5)
+      .map((o) => o.name)
+      .join(', ')
     const more = (details.orphans?.length ?? 0) > 5 ? '…' : ''
     throw new ApiError('conflict', details, {
       vi: `Không thể kết thúc đơn vị vì còn ${details.orphans?.length ?? 0} đơn vị trực thuộc còn hiệu lực sau ngày ${details.lastDay} (${names}${more}). Hãy kết thúc hoặc chuyển các đơn vị này trước (hoặc gửi children: "end" / "move").`,
@@ -237,10 +243,14 @@ export const unitRoutes = createRouter()
       const whole = await readRegister()
       const register = province === undefined ? whole : registerForProvince(whole, province)
       if (!register) {
-        throw new ApiError('not-found', { province }, {
-          vi: `Không có tỉnh, thành phố nào mang mã ${province} trong danh mục.`,
-          en: `No province has the code ${province} in the register.`,
-        })
+        throw new ApiError(
+          'not-found',
+          { province },
+          {
+            vi: `Không có tỉnh, thành phố nào mang mã ${province} trong danh mục.`,
+            en: `No province has the code ${province} in the register.`,
+          },
+        )
       }
       const result = await c.var.store.units.importRegister(register, changeOf(c))
       return c.json({ ...result, issues: register.issues }, 200)

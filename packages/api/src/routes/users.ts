@@ -37,9 +37,7 @@ const UserPatchSchema = z
   })
   .openapi('UserPatch')
 
-const RoleInfoSchema = z
-  .object({ role: RoleSchema, grants: z.record(z.string(), z.string()) })
-  .openapi('RoleInfo')
+const RoleInfoSchema = z.object({ role: RoleSchema, grants: z.record(z.string(), z.string()) }).openapi('RoleInfo')
 
 /** Users and their roles; managed by admins. */
 export const userRoutes = createRouter()
@@ -150,10 +148,14 @@ export const userRoutes = createRouter()
           const stored = await c.var.store.users.findWithCredentials(target.username)
           const known = currentPassword !== undefined && (await verifyPassword(currentPassword, stored?.passwordHash ?? DUMMY_HASH))
           if (!known) {
-            throw new ApiError('forbidden', { field: 'currentPassword' }, {
-              vi: 'Mật khẩu hiện tại không đúng.',
-              en: 'The current password is wrong.',
-            })
+            throw new ApiError(
+              'forbidden',
+              { field: 'currentPassword' },
+              {
+                vi: 'Mật khẩu hiện tại không đúng.',
+                en: 'The current password is wrong.',
+              },
+            )
           }
         }
         checkPassword(password, target.username)

@@ -33,8 +33,7 @@ describe('consolidatedReportModel — Kiên Giang 97/KH-UBND, 2018Q2, as of 05/0
 
   it('counts every report a lead unit owes on a due task, and how it came in', () => {
     expect(model.summary.reporting).toMatchObject({ expected: 143, submitted: 93, onTime: 71, late: 22, missing: 50, pending: 0 })
-    const sum = (key: 'expected' | 'submitted' | 'onTime' | 'late' | 'missing') =>
-      model.units.reduce((n, u) => n + u[key], 0)
+    const sum = (key: 'expected' | 'submitted' | 'onTime' | 'late' | 'missing') => model.units.reduce((n, u) => n + u[key], 0)
     expect(sum('expected')).toBe(143)
     expect(sum('late') + sum('onTime') + sum('missing')).toBe(143)
   })
@@ -102,7 +101,14 @@ describe('consolidatedReportModel — Kiên Giang 97/KH-UBND, 2018Q2, as of 05/0
   })
 
   it('judges the plan’s own targets on the result of the year they are for, as /targets does', () => {
-    const result = (year: number, rank: number): IndexResult => ({ unitId: 'kien-giang', frameworkId: 'papi-2018', year, total: 36.1, rank, dimensions: [] })
+    const result = (year: number, rank: number): IndexResult => ({
+      unitId: 'kien-giang',
+      frameworkId: 'papi-2018',
+      year,
+      total: 36.1,
+      rank,
+      dimensions: [],
+    })
     const withResults = (results: IndexResult[]) =>
       consolidatedReportModel({ plan, units: KIEN_GIANG_UNITS, reports, periodId: '2018Q2', asOf: KIEN_GIANG_AS_OF, results })
     // Only PAPI 2017 is out: the 2018 target is not judged on it.
@@ -242,8 +248,6 @@ describe('consolidatedReportModel — rules', () => {
   })
 
   it('rejects a period id that does not parse', () => {
-    expect(() =>
-      consolidatedReportModel({ plan: small, units, reports: [], periodId: '2024Q5', asOf: '2024-03-25' }),
-    ).toThrow(RangeError)
+    expect(() => consolidatedReportModel({ plan: small, units, reports: [], periodId: '2024Q5', asOf: '2024-03-25' })).toThrow(RangeError)
   })
 })

@@ -291,8 +291,7 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
               unitName: nameOf(unit.unitId),
               role: roles.get(key) ?? 'lead',
               ...(pair !== undefined && { submission: pair.state, deadline: pair.deadline }),
-              ...(report?.submittedAt !== undefined &&
-                isFiled(report) && { submittedOn: localDateOf(report.submittedAt) }),
+              ...(report?.submittedAt !== undefined && isFiled(report) && { submittedOn: localDateOf(report.submittedAt) }),
               ...(report !== undefined && { reportStatus: report.status }),
               workStatus: unit.workStatus,
               progress: unit.progress,
@@ -308,12 +307,14 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
   const statsById = new Map(figures.units.map((s) => [s.unitId, s]))
   const units = order
     .filter((unitId) => (statsById.get(unitId)?.expected ?? 0) > 0)
-    .map((unitId): ReportUnitStats => ({
-      ...(statsById.get(unitId) as UnitPeriodFigures),
-      unitName: nameOf(unitId),
-      level: levelOf(unitId),
-      depth: ancestorsOf(unitId, tree).length,
-    }))
+    .map(
+      (unitId): ReportUnitStats => ({
+        ...(statsById.get(unitId) as UnitPeriodFigures),
+        unitName: nameOf(unitId),
+        level: levelOf(unitId),
+        depth: ancestorsOf(unitId, tree).length,
+      }),
+    )
 
   const gaps = (state: SubmissionState): UnitReportGap[] =>
     order.flatMap((unitId) => {
@@ -388,7 +389,11 @@ function recipientsOf(input: ConsolidatedReportInput, context: PlanContext, loca
     : plan.issuer
   const agency = plan.standingAgency
   const agencyName =
-    agency === undefined ? undefined : agency.unitId !== undefined ? (context.tree.byId.get(agency.unitId)?.name ?? agency.text) : agency.text
+    agency === undefined
+      ? undefined
+      : agency.unitId !== undefined
+        ? (context.tree.byId.get(agency.unitId)?.name ?? agency.text)
+        : agency.text
   const standing = ownReport && agencyName !== undefined && agency?.unitId !== plan.issuerUnitId ? agencyName : undefined
   return [...new Set([superior, standing].filter((r): r is string => r !== undefined && r !== ''))]
 }
@@ -397,9 +402,7 @@ const pairKey = (taskId: string, unitId: string): string => `${taskId}\u0000${un
 
 /** Unit ids depth first from the roots, the plan's scope first. */
 function treeOrder(context: PlanContext): string[] {
-  const roots = [...context.tree.roots].sort((a, b) =>
-    a.id === context.scopeUnitId ? -1 : b.id === context.scopeUnitId ? 1 : 0,
-  )
+  const roots = [...context.tree.roots].sort((a, b) => (a.id === context.scopeUnitId ? -1 : b.id === context.scopeUnitId ? 1 : 0))
   return roots.flatMap((root) => [root.id, ...descendantsOf(root.id, context.tree).map((u) => u.id)])
 }
 

@@ -48,11 +48,13 @@ export const KIEN_GIANG_UNITS: Unit[] = [
 function appendixCells(text: string): string[] {
   const start = text.indexOf('Thời gian thực hiện', text.indexOf('PHỤ LỤC'))
   const end = text.indexOf('Đã xem:', start)
-  return text
-    .slice(start + 'Thời gian thực hiện'.length, end)
-    // Not \s: it matches the no-break space that stands for an empty cell.
-    .split(/\n[ \t]*\n/)
-    .map((cell) => cell.replace(/\u00a0/g, ' ').trim())
+  return (
+    text
+      .slice(start + 'Thời gian thực hiện'.length, end)
+      // Not \s: it matches the no-break space that stands for an empty cell.
+      .split(/\n[ \t]*\n/)
+      .map((cell) => cell.replace(/\u00a0/g, ' ').trim())
+  )
 }
 
 function assignees(text: string): Assignee[] {
@@ -88,8 +90,7 @@ export function kienGiangPlan(): Plan {
   return PlanSchema.parse({
     id: 'kg97',
     number: '97/KH-UBND',
-    title:
-      'Kế hoạch hành động nâng cao Chỉ số hiệu quả quản trị và hành chính công (PAPI) tỉnh Kiên Giang năm 2018 và những năm tiếp theo',
+    title: 'Kế hoạch hành động nâng cao Chỉ số hiệu quả quản trị và hành chính công (PAPI) tỉnh Kiên Giang năm 2018 và những năm tiếp theo',
     issuer: 'Ủy ban nhân dân tỉnh Kiên Giang',
     issuerUnitId: 'kien-giang',
     place: 'Kiên Giang',
@@ -100,7 +101,16 @@ export function kienGiangPlan(): Plan {
     scopeUnitId: 'kien-giang',
     standingAgency: { text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' },
     // "Phấn đấu Chỉ số PAPI năm 2018 của tỉnh xếp hạng ở vị trí cao hơn năm 2017" (45/63).
-    targets: [{ metric: 'papi-rank', comparator: 'rank-lte', value: 44, unit: 'rank', year: 2018, text: 'Xếp hạng PAPI năm 2018 cao hơn năm 2017 (45/63)' }],
+    targets: [
+      {
+        metric: 'papi-rank',
+        comparator: 'rank-lte',
+        value: 44,
+        unit: 'rank',
+        year: 2018,
+        text: 'Xếp hạng PAPI năm 2018 cao hơn năm 2017 (45/63)',
+      },
+    ],
     status: 'published',
     sections: sections.map((s) =>
       s.code === '4'
@@ -110,7 +120,15 @@ export function kienGiangPlan(): Plan {
               (t as { code: string }).code === '4.2'
                 ? {
                     ...(t as object),
-                    targets: [{ metric: 'tthc-one-stop', comparator: 'gte', value: 100, unit: 'percent', text: '100% TTHC thực hiện tại Bộ phận tiếp nhận và trả kết quả' }],
+                    targets: [
+                      {
+                        metric: 'tthc-one-stop',
+                        comparator: 'gte',
+                        value: 100,
+                        unit: 'percent',
+                        text: '100% TTHC thực hiện tại Bộ phận tiếp nhận và trả kết quả',
+                      },
+                    ],
                   }
                 : t,
             ),
@@ -161,10 +179,7 @@ export function kienGiangReports(plan: Plan): Report[] {
         workStatus: done ? 'done' : behaviour.workStatus === 'done' ? 'in-progress' : behaviour.workStatus,
         progress: done ? 100 : Math.min(behaviour.progress, 90),
         narrative: `Báo cáo của ${lead.name} về nhiệm vụ ${task.code}.`,
-        kpiValues:
-          task.code === '4.2'
-            ? [{ metric: 'tthc-one-stop', value: lead.id === 'kg-so-noi-vu' ? 100 : 92.5 }]
-            : [],
+        kpiValues: task.code === '4.2' ? [{ metric: 'tthc-one-stop', value: lead.id === 'kg-so-noi-vu' ? 100 : 92.5 }] : [],
         evidence: [],
         version: 1,
         ...(behaviour.submittedAt !== undefined && { submittedAt: behaviour.submittedAt }),

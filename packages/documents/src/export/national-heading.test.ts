@@ -68,7 +68,13 @@ describe('nationalHeading', () => {
   })
 
   it('prints the number after "Số:" and has English wording', () => {
-    const heading = nationalHeading({ issuer: 'UBND tỉnh Kiên Giang', place: 'Kiên Giang', date: '2018-07-05', number: '12/BC-UBND', locale: 'en' })
+    const heading = nationalHeading({
+      issuer: 'UBND tỉnh Kiên Giang',
+      place: 'Kiên Giang',
+      date: '2018-07-05',
+      number: '12/BC-UBND',
+      locale: 'en',
+    })
     expect(heading.number).toBe('No.: 12/BC-UBND')
     expect(heading.motto).toEqual(['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness'])
     expect(heading.placeDate).toBe('Kiên Giang, 05/07/2018')

@@ -215,7 +215,10 @@ export function signatureBlock(
   const council = COUNCIL.exec(name)
   const kind = council ? (COUNCIL_NAME[(council[1] ?? '').toLowerCase()] ?? upper(council[1] ?? '')) : undefined
   const head = locale === 'en' ? headTitleEn(name, kind) : headTitle(name, kind)
-  const on = kind === undefined ? [] : [locale === 'en' ? `ON BEHALF OF THE ${kind === 'HỘI ĐỒNG NHÂN DÂN' ? "PEOPLE'S COUNCIL" : "PEOPLE'S COMMITTEE"}` : `TM. ${kind}`]
+  const on =
+    kind === undefined
+      ? []
+      : [locale === 'en' ? `ON BEHALF OF THE ${kind === 'HỘI ĐỒNG NHÂN DÂN' ? "PEOPLE'S COUNCIL" : "PEOPLE'S COMMITTEE"}` : `TM. ${kind}`]
   const deputy = locale === 'en' ? [`P.P. ${head}`, `VICE ${head}`] : [`KT. ${head}`, `PHÓ ${head}`]
   const lines = [...on, ...(signer.deputy ? deputy : [head])]
   return { lines, ...(signer.name !== undefined && signer.name.trim() !== '' && { name: signer.name.trim() }) }

@@ -70,18 +70,33 @@ describe('exportFileName', () => {
   const report = planExport(source, { kind: 'report', periodId: '2018Q2', asOf })
   it.each<[string, PlanExport, 'xlsx' | 'docx' | 'csv', { unicode: string; ascii: string }]>([
     ['the report', report, 'xlsx', { unicode: 'Báo cáo 97-KH-UBND 2018Q2.xlsx', ascii: 'bao-cao-97-KH-UBND-2018Q2.xlsx' }],
-    ['the task table', planExport(source, { kind: 'tasks', asOf }), 'docx', {
-      unicode: 'Biểu tổng hợp nhiệm vụ 97-KH-UBND.docx',
-      ascii: 'bieu-tong-hop-nhiem-vu-97-KH-UBND.docx',
-    }],
-    ['the task table with status, in English', planExport(source, { kind: 'tasks', periodId: '2018Q2', asOf, locale: 'en' }), 'csv', {
-      unicode: 'Task table 97-KH-UBND 2018Q2.csv',
-      ascii: 'task-table-97-KH-UBND-2018Q2.csv',
-    }],
-    ['a plan without a number', planExport({ ...source, plan: { ...plan, number: 'Không số' } }, { kind: 'tasks', asOf }), 'xlsx', {
-      unicode: 'Biểu tổng hợp nhiệm vụ Không số.xlsx',
-      ascii: 'bieu-tong-hop-nhiem-vu-Khong-so.xlsx',
-    }],
+    [
+      'the task table',
+      planExport(source, { kind: 'tasks', asOf }),
+      'docx',
+      {
+        unicode: 'Biểu tổng hợp nhiệm vụ 97-KH-UBND.docx',
+        ascii: 'bieu-tong-hop-nhiem-vu-97-KH-UBND.docx',
+      },
+    ],
+    [
+      'the task table with status, in English',
+      planExport(source, { kind: 'tasks', periodId: '2018Q2', asOf, locale: 'en' }),
+      'csv',
+      {
+        unicode: 'Task table 97-KH-UBND 2018Q2.csv',
+        ascii: 'task-table-97-KH-UBND-2018Q2.csv',
+      },
+    ],
+    [
+      'a plan without a number',
+      planExport({ ...source, plan: { ...plan, number: 'Không số' } }, { kind: 'tasks', asOf }),
+      'xlsx',
+      {
+        unicode: 'Biểu tổng hợp nhiệm vụ Không số.xlsx',
+        ascii: 'bieu-tong-hop-nhiem-vu-Khong-so.xlsx',
+      },
+    ],
   ])('names %s', (_, doc, format, expected) => {
     expect(exportFileName(doc, format)).toEqual(expected)
   })

@@ -1,4 +1,14 @@
-import { DEFAULT_LOCALE, stripDiacritics, type IndexResult, type Locale, type PeriodId, type PeriodRule, type Plan, type Report, type Unit } from '@papi/domain'
+import {
+  DEFAULT_LOCALE,
+  stripDiacritics,
+  type IndexResult,
+  type Locale,
+  type PeriodId,
+  type PeriodRule,
+  type Plan,
+  type Report,
+  type Unit,
+} from '@papi/domain'
 import { consolidatedReportModel, type ConsolidatedReportModel, type ReportNarrative } from './consolidated-report'
 import { taskTableModel, type TaskTableModel } from './task-table'
 import { writeConsolidatedReportCsv, writeConsolidatedReportDocx, writeConsolidatedReportXlsx } from './write-consolidated-report'
@@ -54,8 +64,14 @@ export type PlanExport = { kind: 'tasks'; model: TaskTableModel } | { kind: 'rep
  * const doc = planExport(data, { kind: 'report', periodId: '2018Q2', asOf: new Date().toISOString() })
  * await writeFile('bao-cao.xlsx', await writePlanExport(doc, 'xlsx'))
  */
-export function planExport(source: PlanExportSource, request: Extract<PlanExportRequest, { kind: 'tasks' }>): Extract<PlanExport, { kind: 'tasks' }>
-export function planExport(source: PlanExportSource, request: Extract<PlanExportRequest, { kind: 'report' }>): Extract<PlanExport, { kind: 'report' }>
+export function planExport(
+  source: PlanExportSource,
+  request: Extract<PlanExportRequest, { kind: 'tasks' }>,
+): Extract<PlanExport, { kind: 'tasks' }>
+export function planExport(
+  source: PlanExportSource,
+  request: Extract<PlanExportRequest, { kind: 'report' }>,
+): Extract<PlanExport, { kind: 'report' }>
 export function planExport(source: PlanExportSource, request: PlanExportRequest): PlanExport
 export function planExport(source: PlanExportSource, request: PlanExportRequest): PlanExport {
   const { plan, units, reports } = source

@@ -4,11 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { consolidatedReportModel } from './consolidated-report'
 import { readDocx } from '../testing/read-docx'
 import { KIEN_GIANG_AS_OF, KIEN_GIANG_UNITS, kienGiangPlan, kienGiangReports } from './kien-giang.fixture'
-import {
-  writeConsolidatedReportCsv,
-  writeConsolidatedReportDocx,
-  writeConsolidatedReportXlsx,
-} from './write-consolidated-report'
+import { writeConsolidatedReportCsv, writeConsolidatedReportDocx, writeConsolidatedReportXlsx } from './write-consolidated-report'
 
 const plan = kienGiangPlan()
 const input = { plan, units: KIEN_GIANG_UNITS, reports: kienGiangReports(plan), periodId: '2018Q2', asOf: KIEN_GIANG_AS_OF }
@@ -56,14 +52,23 @@ describe('writeConsolidatedReportXlsx', () => {
   it('opens the first worksheet with the heading block, the title and the summary', async () => {
     const sheet = (await workbook()).worksheets[0] as ExcelJS.Worksheet
     // A merged range reads back its text in every cell it covers: keep each text once.
-    const text = [...new Set(rows(sheet).flat().filter((v): v is string => typeof v === 'string'))]
-    expect(text.slice(0, 4)).toEqual(['ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH KIÊN GIANG', 'Độc lập - Tự do - Hạnh phúc'])
+    const text = [
+      ...new Set(
+        rows(sheet)
+          .flat()
+          .filter((v): v is string => typeof v === 'string'),
+      ),
+    ]
+    expect(text.slice(0, 4)).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH KIÊN GIANG',
+      'Độc lập - Tự do - Hạnh phúc',
+    ])
     expect(text).toContain('Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND')
     expect(text).toContain('Kiên Giang, ngày 05 tháng 7 năm 2018')
     expect(text).toContain('BÁO CÁO')
-    expect(text).toContain(
-      'Kết quả thực hiện Kế hoạch số 97/KH-UBND ngày 18/05/2018 của Ủy ban nhân dân tỉnh Kiên Giang, Quý II/2018',
-    )
+    expect(text).toContain('Kết quả thực hiện Kế hoạch số 97/KH-UBND ngày 18/05/2018 của Ủy ban nhân dân tỉnh Kiên Giang, Quý II/2018')
     expect(text).toContain('Kỳ báo cáo: Quý II/2018; thời gian chốt số liệu từ ngày 15/03/2018 đến ngày 14/06/2018.')
     expect(text).toContain('Hạn gửi báo cáo: cấp xã 16/06/2018; cấp huyện, cấp tỉnh 18/06/2018.')
     expect(text).toContain('1. Tình hình thực hiện nhiệm vụ')
@@ -141,7 +146,16 @@ describe('writeConsolidatedReportDocx', () => {
   it('writes the tasks table without the narrative column, sections spanning, units under tasks', async () => {
     const { tables } = await docx()
     const tasks = tables[1] ?? []
-    expect(tasks[0]).toEqual(['STT', 'Nhiệm vụ / Đơn vị thực hiện', 'Thời gian thực hiện', 'Hạn hoàn thành', 'Báo cáo kỳ này', 'Tình hình thực hiện', 'Tiến độ', 'Kết quả'])
+    expect(tasks[0]).toEqual([
+      'STT',
+      'Nhiệm vụ / Đơn vị thực hiện',
+      'Thời gian thực hiện',
+      'Hạn hoàn thành',
+      'Báo cáo kỳ này',
+      'Tình hình thực hiện',
+      'Tiến độ',
+      'Kết quả',
+    ])
     expect(tasks[1]).toEqual(['1', 'Tham gia của người dân ở cấp cơ sở', '33,9%', ''])
     const index = tasks.findIndex((r) => r[0] === '2.6')
     expect(tasks[index]).toEqual([
@@ -198,7 +212,11 @@ describe('writeConsolidatedReportDocx — a report an official signs (Decree 30/
   it('sets the written parts around the tables: results, then limits and causes, next tasks, proposals', async () => {
     const { paragraphs } = await docx()
     const at = (text: string) => paragraphs.indexOf(text)
-    expect(at('Thực hiện Kế hoạch số 97/KH-UBND ngày 18/05/2018, Ủy ban nhân dân tỉnh Kiên Giang báo cáo kết quả thực hiện Kế hoạch quý II/2018 như sau:')).toBeGreaterThan(at('BÁO CÁO'))
+    expect(
+      at(
+        'Thực hiện Kế hoạch số 97/KH-UBND ngày 18/05/2018, Ủy ban nhân dân tỉnh Kiên Giang báo cáo kết quả thực hiện Kế hoạch quý II/2018 như sau:',
+      ),
+    ).toBeGreaterThan(at('BÁO CÁO'))
     const order = [
       'I. KẾT QUẢ THỰC HIỆN',
       '1. Tình hình thực hiện nhiệm vụ',
@@ -242,9 +260,7 @@ describe('writeConsolidatedReportDocx — a report an official signs (Decree 30/
 
   it('closes with "Nơi nhận:" (the ministry over the province, the standing agency, the file copy) and the signature block', async () => {
     const { tables } = await docx()
-    expect(tables.at(-1)).toEqual([
-      ['Nơi nhận:\n- Bộ Nội vụ;\n- Sở Nội vụ;\n- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Vũ Hồng'],
-    ])
+    expect(tables.at(-1)).toEqual([['Nơi nhận:\n- Bộ Nội vụ;\n- Sở Nội vụ;\n- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Vũ Hồng']])
   })
 
   it('has a vice-chair sign for the chair when told (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)', async () => {
@@ -278,7 +294,9 @@ describe('writeConsolidatedReportDocx — a report an official signs (Decree 30/
 
   it('keeps the figures, not the written parts, in the spreadsheet', async () => {
     const sheet = (await workbook()).worksheets[0] as ExcelJS.Worksheet
-    const text = rows(sheet).flat().filter((v): v is string => typeof v === 'string')
+    const text = rows(sheet)
+      .flat()
+      .filter((v): v is string => typeof v === 'string')
     expect(text).toContain('Số liệu tổng hợp đến ngày 05/07/2018.')
     expect(text.filter((t) => t.startsWith('[Nêu') || t === 'Nơi nhận:')).toEqual([])
   })

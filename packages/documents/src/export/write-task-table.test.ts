@@ -44,7 +44,9 @@ describe('writeTaskTableXlsx', () => {
     )
     const header = headerRowOf(sheet)
     expect(rowValues(sheet, header)).toEqual(HEADERS)
-    HEADERS.forEach((_, c) => expect(sheet.getRow(header).getCell(c + 1).font?.bold).toBe(true))
+    HEADERS.forEach((_, c) => {
+      expect(sheet.getRow(header).getCell(c + 1).font?.bold).toBe(true)
+    })
     expect(rowValues(sheet, header - 3)).toContain('BIỂU TỔNG HỢP NHIỆM VỤ')
   })
 
@@ -117,7 +119,13 @@ describe('writeTaskTableDocx', () => {
     const table = tables[1] ?? []
     expect(table[0]).toEqual(HEADERS)
     expect(table[1]).toEqual(['1', 'Tham gia của người dân ở cấp cơ sở'])
-    expect(table[4]).toEqual(['1.3', 'Công khai các khoản đóng góp tự nguyện tại địa phương', 'UBND cấp xã', 'MTTQ và các đoàn thể có liên quan', 'Thường xuyên'])
+    expect(table[4]).toEqual([
+      '1.3',
+      'Công khai các khoản đóng góp tự nguyện tại địa phương',
+      'UBND cấp xã',
+      'MTTQ và các đoàn thể có liên quan',
+      'Thường xuyên',
+    ])
     expect(table).toHaveLength(1 + 6 + 31)
     expect(xml).toContain('<w:tblHeader/>')
     expect(xml).toMatch(/<w:gridSpan w:val="4"\/>/)

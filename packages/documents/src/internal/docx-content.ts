@@ -41,7 +41,17 @@ function find(nodes: readonly XmlNode[], tag: string): XmlNode | undefined {
 }
 
 // Containers whose content is read as if it stood in their place.
-const TRANSPARENT = new Set(['w:r', 'w:hyperlink', 'w:ins', 'w:smartTag', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:customXml', 'w:moveTo'])
+const TRANSPARENT = new Set([
+  'w:r',
+  'w:hyperlink',
+  'w:ins',
+  'w:smartTag',
+  'w:sdt',
+  'w:sdtContent',
+  'w:fldSimple',
+  'w:customXml',
+  'w:moveTo',
+])
 // Deleted text and field codes are not part of what the reader sees.
 const SKIPPED = new Set(['w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:rPr', 'w:pPr', 'w:sdtPr'])
 
@@ -52,7 +62,10 @@ function paragraphText(nodes: readonly XmlNode[]): string {
     const tag = tagOf(node)
     if (!tag || SKIPPED.has(tag)) continue
     if (tag === '#text') out += String(node[tag] ?? '')
-    else if (tag === 'w:t') out += childrenOf(node).map((t) => String(t['#text'] ?? '')).join('')
+    else if (tag === 'w:t')
+      out += childrenOf(node)
+        .map((t) => String(t['#text'] ?? ''))
+        .join('')
     else if (tag === 'w:tab') out += ' '
     else if (tag === 'w:br' || tag === 'w:cr') out += '\n'
     else if (TRANSPARENT.has(tag)) out += paragraphText(childrenOf(node))
@@ -116,7 +129,11 @@ function readTable(nodes: readonly XmlNode[], walk: Walk): void {
     const before = Number(attr(find(trPr ? childrenOf(trPr) : [], 'w:gridBefore') ?? {}, 'w:val') ?? 0)
     const cells: string[] = Array<string>(before).fill('')
     const cellNodes = trChildren.flatMap((n) =>
-      tagOf(n) === 'w:tc' ? [n] : tagOf(n) === 'w:sdt' ? childrenOf(find(childrenOf(n), 'w:sdtContent') ?? {}).filter((c) => tagOf(c) === 'w:tc') : [],
+      tagOf(n) === 'w:tc'
+        ? [n]
+        : tagOf(n) === 'w:sdt'
+          ? childrenOf(find(childrenOf(n), 'w:sdtContent') ?? {}).filter((c) => tagOf(c) === 'w:tc')
+          : [],
     )
     for (const tc of cellNodes) {
       const tcChildren = childrenOf(tc)

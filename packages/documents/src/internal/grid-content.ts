@@ -28,7 +28,9 @@ function gridContent(grids: ReadonlyArray<{ rows: string[][]; source: (row: numb
 export async function xlsxContent(data: Uint8Array): Promise<DocumentContent> {
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0])
+    await workbook.xlsx.load(
+      Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    )
   } catch (cause) {
     throw new ReadFailure('damaged-xlsx', { cause })
   }

@@ -112,20 +112,16 @@ export function errorMessage(code: PlanDocumentErrorCode, params: MessageParams,
 }
 
 /** Why a file could not be read, for the `unreadable` error. */
-export type ReadFailureReason =
-  | 'empty'
-  | 'not-text'
-  | 'damaged-docx'
-  | 'no-docx-body'
-  | 'bad-docx-xml'
-  | 'damaged-xlsx'
-  | 'bad-csv'
+export type ReadFailureReason = 'empty' | 'not-text' | 'damaged-docx' | 'no-docx-body' | 'bad-docx-xml' | 'damaged-xlsx' | 'bad-csv'
 
 const REASONS: Templates<ReadFailureReason> = {
   empty: { vi: 'tệp rỗng', en: 'the file is empty' },
   'not-text': { vi: 'không phải văn bản UTF-8', en: 'it is not UTF-8 text' },
   'damaged-docx': { vi: 'tệp .docx bị hỏng hoặc không phải tài liệu Word', en: 'the .docx file is damaged or not a Word document' },
-  'no-docx-body': { vi: 'tệp .docx không có phần nội dung (word/document.xml)', en: 'the .docx file has no document body (word/document.xml)' },
+  'no-docx-body': {
+    vi: 'tệp .docx không có phần nội dung (word/document.xml)',
+    en: 'the .docx file has no document body (word/document.xml)',
+  },
   'bad-docx-xml': { vi: 'nội dung tệp .docx không phải XML hợp lệ', en: 'the .docx document body is not valid XML' },
   'damaged-xlsx': { vi: 'tệp .xlsx bị hỏng hoặc không phải bảng tính Excel', en: 'the .xlsx file is damaged or not an Excel workbook' },
   'bad-csv': { vi: 'tệp .csv sai định dạng', en: 'the .csv file is malformed' },

@@ -54,7 +54,10 @@ export function readPlanHeader(lines: readonly SourceLine[]): { header: PlanHead
   // 09/KH-UBND ngày 20/02/2012 của UBND tỉnh …)" — the number and the date of issue are those.
   const annexOf = firstMatch(
     texts.slice(0, 12),
-    new RegExp(`^\\(?\\s*Kèm theo (?:Kế hoạch|Chương trình(?: hành động)?) số\\s*(\\d+)\\s*/\\s*(${SYMBOL})(?:\\s+ngày\\s+(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?`, 'iu'),
+    new RegExp(
+      `^\\(?\\s*Kèm theo (?:Kế hoạch|Chương trình(?: hành động)?) số\\s*(\\d+)\\s*/\\s*(${SYMBOL})(?:\\s+ngày\\s+(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?`,
+      'iu',
+    ),
   )
   if (number === '' && annexOf) number = `${annexOf[1]}/${annexOf[2]}`
   if (number === '') {
@@ -199,18 +202,20 @@ const NAME = '(\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*)*)'
 function inferIssuer(texts: readonly string[], place: string | undefined): string | undefined {
   const body = texts.join('\n')
   if (place) {
-    const m = new RegExp(`(?<![\\p{L}])${LEVEL}\\s+${escape(place)}(?![\\p{L}])`, 'iu').exec(body)
+    const m = new RegExp(`(?<![\\p{L}])${LEVEL}\\s+${escapeRegExp(place)}(?![\\p{L}])`, 'iu').exec(body)
     if (m?.[1]) return `Ủy ban nhân dân ${m[1].toLocaleLowerCase('vi')} ${place}`
   }
   const issued = new RegExp(`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\\s+${LEVEL}(?:\\s+${NAME})?\\s+(?:đã\\s+)?ban hành`, 'u').exec(body)
   if (!issued?.[1]) return undefined
   const level = issued[1]
-  const name = issued[2] ?? new RegExp(`(?<![\\p{L}])${capitalise(level)}\\s+${NAME}`, 'u').exec(body)?.[1] ??
+  const name =
+    issued[2] ??
+    new RegExp(`(?<![\\p{L}])${capitalise(level)}\\s+${NAME}`, 'u').exec(body)?.[1] ??
     new RegExp(`(?<![\\p{L}])${level}\\s+${NAME}`, 'u').exec(body)?.[1]
   return name ? `Ủy ban nhân dân ${level} ${name}` : undefined
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
@@ -254,7 +259,9 @@ function properNames(place: string | undefined, issuer: string): string[] {
   const m = new RegExp(`${LEVEL}\\s+(.+)$`, 'iu').exec(issuer)
   if (m?.[2]) {
     const name = m[2]
-    names.add(isAllCaps(name) ? name.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_, s, c: string) => s + c.toLocaleUpperCase('vi')) : name)
+    names.add(
+      isAllCaps(name) ? name.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_, s, c: string) => s + c.toLocaleUpperCase('vi')) : name,
+    )
   }
   return [...names]
 }
@@ -264,7 +271,7 @@ const ACRONYMS = new Set(['PAPI', 'PAR', 'INDEX', 'SIPAS', 'PCI', 'ICT', 'CCHC',
 function restoreCase(upper: string, names: readonly string[]): string {
   let out = upper.replace(/[\p{L}\p{N}]+/gu, (word) => (ACRONYMS.has(word) ? word : word.toLocaleLowerCase('vi')))
   for (const name of names) {
-    out = out.replace(new RegExp(escape(name.toLocaleLowerCase('vi')), 'gu'), name)
+    out = out.replace(new RegExp(escapeRegExp(name.toLocaleLowerCase('vi')), 'gu'), name)
   }
   return out
 }
@@ -297,7 +304,7 @@ function yearsOf(title: string): { years: { from: number; to: number }; text: st
   for (const phrase of phrases) {
     const years = phrase === undefined ? undefined : timeframeYears(parseTimeframe(phrase))
     if (years === undefined) continue
-    return { years, text: years.from === years.to ? `năm ${years.from}` : phrase as string }
+    return { years, text: years.from === years.to ? `năm ${years.from}` : (phrase as string) }
   }
   return undefined
 }

@@ -79,4 +79,3 @@ export function blockTree(blocks: readonly Block[]): BlockNode[] {
   }
   return roots
 }
-

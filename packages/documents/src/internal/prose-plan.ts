@@ -62,7 +62,9 @@ export function readProsePlan(lines: readonly SourceLine[]): RawSection[] {
   if (parts.length === 0) return dimensionSections(roots, '')
 
   const sections: RawSection[] = []
-  parts.forEach((part, i) => sections.push(...partSections(part, i === 0 ? '' : `${part.block.label}.`)))
+  parts.forEach((part, i) => {
+    sections.push(...partSections(part, i === 0 ? '' : `${part.block.label}.`))
+  })
   return sections.filter((s) => s.tasks.length > 0)
 }
 
@@ -176,7 +178,12 @@ function sectionOf(node: BlockNode, code: string, title: string): RawSection {
   } else if (subitems.length > 0) {
     const intro = introOf(node)
     tasks = subitems.map((sub) => ({
-      title: cleanTitle(joinBody(sub.block.text, sub.children.map((c) => c.block.text))),
+      title: cleanTitle(
+        joinBody(
+          sub.block.text,
+          sub.children.map((c) => c.block.text),
+        ),
+      ),
       paragraphs: [sub.block.text, ...sub.children.map((c) => c.block.text)],
       contexts: [...intro, heading],
       code: `${code}.${sub.block.number ?? ''}`,
@@ -235,11 +242,12 @@ function collectTasks(children: readonly BlockNode[], outer: Context[], code: st
       }
       for (const bullet of child.children.filter((c) => c.block.kind === 'bullet')) {
         const details = bullet.children.map((c) => c.block.text)
-        next(bullet.block.source, joinBody(bullet.block.text, details), [bullet.block.text, ...details], [
-          ...letterIntro,
-          ...intro,
-          ...outer,
-        ])
+        next(
+          bullet.block.source,
+          joinBody(bullet.block.text, details),
+          [bullet.block.text, ...details],
+          [...letterIntro, ...intro, ...outer],
+        )
       }
       continue
     }

@@ -25,7 +25,10 @@ describe('leadOfHeading and leadOfIntro', () => {
   it.each<[string, string[]]>([
     ['Trách nhiệm của Sở Nội vụ (cơ quan thường trực CCHC):', ['Sở Nội vụ']],
     ['Văn phòng UBND xã', ['Văn phòng UBND xã']],
-    ['Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã và các ngành đoàn thể xã.', ['Ủy ban Mặt trận Tổ quốc Việt Nam xã và các ngành đoàn thể xã']],
+    [
+      'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã và các ngành đoàn thể xã.',
+      ['Ủy ban Mặt trận Tổ quốc Việt Nam xã và các ngành đoàn thể xã'],
+    ],
     ['Giao cán bộ, công chức UBND xã cần tập chung:', ['cán bộ, công chức UBND xã']],
   ])('heading %j → %j', (heading, expected) => {
     expect(texts(leadOfHeading(heading))).toEqual(expected)

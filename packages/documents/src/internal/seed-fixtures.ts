@@ -43,7 +43,11 @@ export function kienGiangParts(): PlanParts {
     if (at < 0) throw new Error('seed layout changed')
     return at
   }
-  const nonEmpty = (from: number, to: number) => lines.slice(from, to).map((l) => l.trim()).filter((l) => l !== '')
+  const nonEmpty = (from: number, to: number) =>
+    lines
+      .slice(from, to)
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
 
   const issuer = index((l) => l === 'ỦY BAN NHÂN DÂN')
   const republic = index((l) => l.startsWith('CỘNG HÒA XÃ HỘI'))

@@ -6,7 +6,13 @@ const table = (rows: string[][]): SourceTable => ({ rows: rows.map((cells, i) =>
 const shape = (tables: SourceTable[]) =>
   readTaskTables(tables)?.map((s) => ({
     section: `${s.code} ${s.title}`,
-    tasks: s.tasks.map((t) => [t.code, t.title, t.lead.map((a) => a.text).join('; '), t.coordinators.map((a) => a.text).join('; '), t.time]),
+    tasks: s.tasks.map((t) => [
+      t.code,
+      t.title,
+      t.lead.map((a) => a.text).join('; '),
+      t.coordinators.map((a) => a.text).join('; '),
+      t.time,
+    ]),
   }))
 
 describe('columnOf', () => {

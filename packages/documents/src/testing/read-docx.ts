@@ -51,7 +51,7 @@ function text(node: Node): string {
       if (key === ':@') continue
       if (key === 'w:t' && Array.isArray(value)) out += value.map((v: Node) => String(v['#text'] ?? '')).join('')
       else if (key === 'w:br') out += '\n'
-      else if (Array.isArray(value)) value.forEach((child: Node) => walk(child))
+      else if (Array.isArray(value)) for (const child of value as Node[]) walk(child)
     }
   }
   walk(node)

@@ -124,11 +124,7 @@ describe('compareDates, minDate, maxDate, sortedUniqueDates', () => {
   })
 
   it('sorts dates earliest first and keeps each once', () => {
-    expect(sortedUniqueDates(['2023-10-25', '2023-06-03', '2023-10-25', '2022-12-31'])).toEqual([
-      '2022-12-31',
-      '2023-06-03',
-      '2023-10-25',
-    ])
+    expect(sortedUniqueDates(['2023-10-25', '2023-06-03', '2023-10-25', '2022-12-31'])).toEqual(['2022-12-31', '2023-06-03', '2023-10-25'])
   })
 })
 

@@ -32,7 +32,10 @@ export function consolidatedReportDocument(model: ConsolidatedReportModel): Docu
   const written = (text: string | undefined, placeholder: string): BodyBlock[] =>
     text === undefined
       ? [{ kind: 'paragraph', text: placeholder, placeholder: true }]
-      : text.split(/\n\s*\n|\n/u).filter((t) => t.trim() !== '').map((t): BodyBlock => ({ kind: 'paragraph', text: t.trim() }))
+      : text
+          .split(/\n\s*\n|\n/u)
+          .filter((t) => t.trim() !== '')
+          .map((t): BodyBlock => ({ kind: 'paragraph', text: t.trim() }))
   const body: BodyBlock[] = [
     {
       kind: 'paragraph',
@@ -269,7 +272,12 @@ function tasksTable(model: ConsolidatedReportModel): TableSpec {
 function taskRow(task: ReportTaskLine, locale: Locale, words: Vocabulary): RowSpec {
   const owed = task.units.filter((u) => u.submission !== undefined)
   const filed = owed.filter((u) => u.submission === 'on-time' || u.submission === 'late')
-  const reporting = task.dueReason === undefined ? words.notDueThisPeriod : owed.length === 0 ? null : `${filed.length}/${owed.length} ${words.submitted.toLocaleLowerCase(locale)}`
+  const reporting =
+    task.dueReason === undefined
+      ? words.notDueThisPeriod
+      : owed.length === 0
+        ? null
+        : `${filed.length}/${owed.length} ${words.submitted.toLocaleLowerCase(locale)}`
   return {
     kind: 'item',
     cells: [

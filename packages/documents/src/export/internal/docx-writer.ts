@@ -87,10 +87,12 @@ export async function writeDocx(spec: DocumentSpec): Promise<Uint8Array> {
             (line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, italics: true })] }),
           ),
           spacer(6),
-          ...(spec.body ?? [
-            ...spec.paragraphs.map((text): BodyBlock => ({ kind: 'paragraph', text })),
-            ...spec.tables.map((table): BodyBlock => ({ kind: 'table', table })),
-          ]).flatMap((block) => bodyBlock(block, spec, textWidth)),
+          ...(
+            spec.body ?? [
+              ...spec.paragraphs.map((text): BodyBlock => ({ kind: 'paragraph', text })),
+              ...spec.tables.map((table): BodyBlock => ({ kind: 'table', table })),
+            ]
+          ).flatMap((block) => bodyBlock(block, spec, textWidth)),
           ...(spec.closing === undefined ? [] : [spacer(12), closingTable(spec.closing, textWidth)]),
         ],
       },
@@ -322,9 +324,7 @@ function paragraph(text: string, align: Align, run: { bold?: boolean; italics?: 
     alignment: ALIGNMENT[align],
     ...(indent > 0 && { indent: { left: indent } }),
     spacing: { before: 20, after: 20 },
-    children: lines.map(
-      (line, i) => new TextRun({ text: line, size: half(SIZE_PT.table), ...run, ...(i > 0 && { break: 1 }) }),
-    ),
+    children: lines.map((line, i) => new TextRun({ text: line, size: half(SIZE_PT.table), ...run, ...(i > 0 && { break: 1 }) })),
   })
 }
 

@@ -35,8 +35,7 @@ export interface PlanContext {
 export function planContext(plan: Plan, units: readonly Unit[]): PlanContext {
   const tree = buildUnitTree(units)
   const named = planScopeUnitId(plan)
-  const scopeUnitId =
-    named !== undefined && tree.byId.has(named) ? named : tree.roots.length === 1 ? tree.roots[0]?.id : undefined
+  const scopeUnitId = named !== undefined && tree.byId.has(named) ? named : tree.roots.length === 1 ? tree.roots[0]?.id : undefined
   return { tree, scopeUnitId, issuerLevel: planIssuerLevel({ scopeUnitId }, tree.byId) }
 }
 

@@ -63,7 +63,15 @@ export interface Vocabulary {
   deadlineLine: (parts: string) => string
   asOfLine: (date: string) => string
   progressLine: (progress: string, outcomes: string, taskCount: number) => string
-  reportingLine: (submitted: number, expected: number, rate: string, onTime: number, late: number, missing: number, pending: number) => string
+  reportingLine: (
+    submitted: number,
+    expected: number,
+    rate: string,
+    onTime: number,
+    late: number,
+    missing: number,
+    pending: number,
+  ) => string
   nothingExpected: string
   unresolvedLine: (list: string) => string
   unitsLabel: string
@@ -127,8 +135,7 @@ const vi: Vocabulary = {
   periodLine: (period, from, to) => `Kỳ báo cáo: ${period}; thời gian chốt số liệu từ ngày ${from} đến ngày ${to}.`,
   deadlineLine: (parts) => `Hạn gửi báo cáo: ${parts}.`,
   asOfLine: (date) => `Số liệu tổng hợp đến ngày ${date}.`,
-  progressLine: (progress, outcomes, taskCount) =>
-    `Tiến độ chung của Kế hoạch: ${progress}. Kết quả ${taskCount} nhiệm vụ: ${outcomes}.`,
+  progressLine: (progress, outcomes, taskCount) => `Tiến độ chung của Kế hoạch: ${progress}. Kết quả ${taskCount} nhiệm vụ: ${outcomes}.`,
   reportingLine: (submitted, expected, rate, onTime, late, missing, pending) =>
     `Tình hình gửi báo cáo: ${submitted}/${expected} báo cáo đã gửi (${rate}), trong đó ${onTime} đúng hạn, ${late} trễ hạn; ${missing} chưa gửi; ${pending} chưa đến hạn.`,
   nothingExpected: 'Tình hình gửi báo cáo: không có báo cáo nào phải gửi trong kỳ.',
@@ -146,8 +153,7 @@ const en: Vocabulary = {
   progress: 'Progress',
   taskTableTitle: 'TASK SUMMARY TABLE',
   attachedTo: (plan) => `(Attached to ${plan})`,
-  planRef: (number, issuedOn, issuer) =>
-    `Plan${hasNumber(number) ? ` No. ${number}` : ''} of ${issuedOn} of ${issuerInSentence(issuer)}`,
+  planRef: (number, issuedOn, issuer) => `Plan${hasNumber(number) ? ` No. ${number}` : ''} of ${issuedOn} of ${issuerInSentence(issuer)}`,
   statusAsOf: (period, asOf) => `Status: ${period}, as of ${asOf}`,
   reportTitle: 'REPORT',
   reportSubtitle: (planRef, period) => `Implementation of ${planRef}, ${period}`,

@@ -60,7 +60,9 @@ export async function writeXlsx(spec: DocumentSpec): Promise<Uint8Array> {
     writeHeader(sheet, headerRow, table)
     sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`
     sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }]
-    table.rows.forEach((spec, r) => writeRow(sheet, headerRow + 1 + r, table.columns, spec))
+    table.rows.forEach((spec, r) => {
+      writeRow(sheet, headerRow + 1 + r, table.columns, spec)
+    })
     sheet.headerFooter.oddFooter = `&C&"${FONT}"&10&P/&N`
   })
   const buffer = await workbook.xlsx.writeBuffer()
@@ -118,19 +120,15 @@ function writeMerged(
 ): number {
   const { align, ...font } = style
   mergeText(sheet, row, 1, columns.length, text, font, align)
-  sheet.getRow(row).height = heightFor(text, columns.reduce((sum, c) => sum + c.width, 0), style.size)
+  sheet.getRow(row).height = heightFor(
+    text,
+    columns.reduce((sum, c) => sum + c.width, 0),
+    style.size,
+  )
   return row + 1
 }
 
-function mergeText(
-  sheet: Worksheet,
-  row: number,
-  from: number,
-  to: number,
-  text: string,
-  font: Partial<ExcelJS.Font>,
-  align: Align,
-): void {
+function mergeText(sheet: Worksheet, row: number, from: number, to: number, text: string, font: Partial<ExcelJS.Font>, align: Align): void {
   if (to > from) sheet.mergeCells(row, from, row, to)
   const cell = sheet.getCell(row, from)
   cell.value = text
@@ -243,7 +241,11 @@ function heightFor(text: string, width: number, size: number): number {
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
 function sheetName(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Sheet'
+  const base =
+    wanted
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet'
   let name = base
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`
   used.add(name.toLowerCase())
