@@ -51,7 +51,12 @@ describe.each(testBackends())('the API on $name', (backend) => {
       const res = await t.call('GET', '/api/v1/units')
       expect(res.status).toBe(401)
       expect(res.body).toEqual({
-        error: { code: 'unauthenticated', message: 'Vui lòng đăng nhập.', requestId: expect.any(String) },
+        error: {
+          code: 'unauthenticated',
+          message: 'Vui lòng đăng nhập.',
+          details: { reason: expect.stringContaining('no valid session') },
+          requestId: expect.any(String),
+        },
       })
     })
 
