@@ -48,7 +48,12 @@ export default function UnitsPage() {
           </Async>
         </section>
         <Show when={params.id} fallback={<section class="card muted">{t('units.pick')}</section>}>
-          {(id) => <UnitScores unitId={id()} />}
+          {(id) => (
+            <div class="stack">
+              <UnitScores unitId={id()} />
+              <UnitHistoryCard unitId={id()} />
+            </div>
+          )}
         </Show>
       </div>
     </section>
@@ -183,5 +188,149 @@ function UnitScores(props: { unitId: string }) {
         )}
       </Async>
     </section>
+  )
+}
+
+type UnitHistoryDto = Awaited<ReturnType<typeof loadHistory>>
+
+function loadHistory(api: ReturnType<typeof useSession>['api'], id: string) {
+  return unwrap(api.units[':id'].history.$get({ param: { id } }))
+}
+
+/**
+ * A unit's dated versions (name and parent with the days they held), the units it went into and
+ * the units it took over (whole or part), and its predecessors' index results side by side: each
+ * its own column, never summed, each rank out of the units ranked that year.
+ */
+function UnitHistoryCard(props: { unitId: string }) {
+  const { t } = useI18n()
+  const fmt = useFormat()
+  const session = useSession()
+  const [history, { refetch }] = createResource(
+    () => props.unitId,
+    (id) => loadHistory(session.api, id),
+  )
+  const nameOf = (id: string | null) => (id === null ? '—' : (session.tree()?.byId.get(id)?.name ?? id))
+  const day = (d: string | undefined) => (d === undefined ? '…' : fmt.date(d))
+  return (
+    <section class="card" aria-labelledby="unit-history-title" data-testid="unit-history">
+      <h2 id="unit-history-title">{t('units.history')}</h2>
+      <Async of={history} retry={refetch}>
+        {(h: UnitHistoryDto) => (
+          <>
+            <h3>{t('units.versions')}</h3>
+            <DataTable<UnitHistoryDto['versions'][number]>
+              rows={versionRows(h)}
+              filterable={false}
+              stackOnPhone
+              columns={[
+                { key: 'validFrom', header: t('units.validFrom'), cell: (v) => day(v.validFrom), sortValue: (v) => v.validFrom ?? '' },
+                { key: 'validTo', header: t('units.validTo'), cell: (v) => day(v.validTo), sortValue: (v) => v.validTo ?? '9999' },
+                { key: 'name', header: t('units.name'), cell: (v) => v.name, sortValue: (v) => v.name },
+                { key: 'parent', header: t('units.parent'), cell: (v) => nameOf(v.parentId), sortValue: (v) => nameOf(v.parentId) },
+              ]}
+            />
+            <Links title={t('units.successors')} links={h.successors} testId="history-successors" />
+            <Links title={t('units.predecessors')} links={h.predecessors} testId="history-predecessors" />
+            <Show when={h.predecessors.length > 0}>
+              <PredecessorScores units={h.predecessors.map((l) => l.unit)} />
+            </Show>
+          </>
+        )}
+      </Async>
+    </section>
+  )
+}
+
+/** The stored past versions, then the unit as it is now (from the day after the last one ended). */
+function versionRows(h: UnitHistoryDto): UnitHistoryDto['versions'] {
+  const last = h.versions.at(-1)
+  const { name, parentId, level, kind, validTo } = h.unit
+  const validFrom = last?.validTo
+    ? new Date(Date.parse(`${last.validTo}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+    : h.unit.validFrom
+  return [...h.versions, { validFrom, validTo, name, parentId: parentId ?? null, level, kind }]
+}
+
+function Links(props: { title: string; links: UnitHistoryDto['successors']; testId: string }) {
+  const { t } = useI18n()
+  const fmt = useFormat()
+  return (
+    <Show when={props.links.length > 0}>
+      <h3>{props.title}</h3>
+      <ul data-testid={props.testId}>
+        <For each={props.links}>
+          {(l) => (
+            <li>
+              <A href={`/units/${encodeURIComponent(l.unit.id)}`}>{l.unit.name}</A>{' '}
+              <small class="muted">
+                {t(l.kind === 'whole' ? 'units.kindWhole' : 'units.kindPart')}
+                <Show when={l.effectiveOn}>{(d) => <> · {t('units.from', { date: fmt.date(d()) })}</>}</Show>
+                <Show when={l.note}>{(n) => <> · {n()}</>}</Show>
+              </small>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  )
+}
+
+/** The predecessors' results, one column each per year: the old provinces are compared, never added up. */
+function PredecessorScores(props: { units: Unit[] }) {
+  const { t } = useI18n()
+  const fmt = useFormat()
+  const session = useSession()
+  const [results, { refetch }] = createResource(
+    () => props.units,
+    (units) =>
+      Promise.all(
+        units.map(async (u) => ({
+          unit: u,
+          years: resultHistory(await unwrap(session.api.scores.$get({ query: { unitId: u.id, index: 'papi' } }))),
+        })),
+      ),
+  )
+  const years = () => [...new Set((results.latest ?? []).flatMap((r) => r.years.map((y) => y.year)))].sort((a, b) => b - a)
+  const cell = (years: ResultYear[], year: number) => {
+    const r = years.find((y) => y.year === year)
+    if (r === undefined) return '—'
+    const rank =
+      r.rank === undefined
+        ? t('units.notRanked')
+        : r.rankOf === undefined
+          ? String(r.rank)
+          : t('overview.rankOf', { rank: r.rank, of: r.rankOf })
+    return `${fmt.score(r.total, r.maxTotal)} · ${rank}`
+  }
+  return (
+    <>
+      <h3>{t('units.predecessorScores')}</h3>
+      <p class="muted">{t('units.predecessorScoresNote')}</p>
+      <Async of={results} retry={refetch}>
+        {() => (
+          <div class="table-wrap">
+            <table data-testid="predecessor-scores">
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.year')}</th>
+                  <For each={results.latest ?? []}>{(r) => <th scope="col">{r.unit.name}</th>}</For>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={years()}>
+                  {(year) => (
+                    <tr>
+                      <th scope="row">PAPI {year}</th>
+                      <For each={results.latest ?? []}>{(r) => <td class="num">{cell(r.years, year)}</td>}</For>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+    </>
   )
 }
