@@ -137,10 +137,11 @@ describe('applyReportAction', () => {
     ['progress above 100', { type: 'save', changes: { progress: 120 } }, 'progress'],
     [
       'a completion day after the day of the report',
-      { type: 'save', changes: { workStatus: 'done', completedOn: '2018-06-13' } },
+      { type: 'save', changes: { workStatus: 'done', progress: 100, completedOn: '2018-06-13' } },
       'completedOn',
     ],
-    ['submitting done without the day it was done', { type: 'submit', changes: { workStatus: 'done' } }, 'completedOn'],
+    // Done at 100 %: only the missing day is at fault (done below 100 % is refused on progress).
+    ['submitting done without the day it was done', { type: 'submit', changes: { workStatus: 'done', progress: 100 } }, 'completedOn'],
   ])('names the field at fault when it refuses %s, so a form can mark it', (_, action, field) => {
     const result = applyReportAction(report({ status: 'draft' }), action, { at, expectedVersion: 3 })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-content', field } })
