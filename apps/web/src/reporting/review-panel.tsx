@@ -8,6 +8,7 @@ import { DataTable } from '../components/data-table'
 import { DownloadLinks } from '../components/download-links'
 import { Kpi } from '../components/kpi'
 import { useI18n } from '../i18n/i18n-context'
+import { today } from '../lib/today'
 import { useFormat } from '../lib/use-format'
 import { useSession } from '../session/session-context'
 import { ReviewActions, type ReviewAction } from './review-actions'
@@ -23,7 +24,10 @@ export function ReviewPanel(props: { periodId: string }) {
   const session = useSession()
   const source = () => {
     const unitId = session.overseenUnitId()
-    return unitId === undefined ? undefined : { unitId, periodId: props.periodId }
+    // The review desk counts what has come in by today, late reports as late: judged as of the
+    // period's deadline (the default for a past period), a report filed now would read "missing"
+    // while it sits in the queue below.
+    return unitId === undefined ? undefined : { unitId, periodId: props.periodId, asOf: today() }
   }
   const [dashboard, dash] = createResource(source, (query) => unwrap(session.api.dashboard.$get({ query })))
   const [queue, queueActions] = createResource(source, (q) =>
