@@ -81,9 +81,11 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
   it('DELETE /users/{id} and /users/{id}/sessions: admins only, sessions end at once', async () => {
     const created = await t.call('POST', '/api/v1/users', {
       token: admin,
-      body: { username: 'tam', password: 'mat-khau-tam', displayName: 'Tâm' },
+      // The password policy (#10) refuses one that contains the user name, as 'mat-khau-tam' did.
+      body: { username: 'tam', password: 'mua-thu-ha-noi-2018', displayName: 'Tâm' },
     })
-    const tam = await t.login('tam', 'mat-khau-tam')
+    expect(created.status).toBe(201)
+    const tam = await t.login('tam', 'mua-thu-ha-noi-2018')
     expect((await t.call('DELETE', `/api/v1/users/${created.body.id}`, { token: planner })).status).toBe(403)
     expect(await t.call('DELETE', `/api/v1/users/${created.body.id}/sessions`, { token: admin })).toMatchObject({
       status: 200,
