@@ -105,7 +105,13 @@ export function planIssuerLevel(
  * duplicateCodes({ sections: [{ code: '1', tasks: [{ code: '1.1' }, { code: '1.1' }] }] }) // ['task 1.1']
  */
 export function duplicateCodes(plan: { sections: readonly { code: string; tasks: readonly { code: string }[] }[] }): string[] {
-  const repeated = (codes: string[]) => [...new Set(codes.filter((code, i) => codes.indexOf(code) !== i))]
+  // One pass with a set: a hostile plan may carry a hundred thousand tasks (indexOf made it quadratic).
+  const repeated = (codes: string[]) => {
+    const seen = new Set<string>()
+    const twice = new Set<string>()
+    for (const code of codes) (seen.has(code) ? twice : seen).add(code)
+    return [...twice]
+  }
   return [
     ...repeated(plan.sections.map((s) => s.code)).map((code) => `section ${code}`),
     ...repeated(plan.sections.flatMap((s) => s.tasks.map((t) => t.code))).map((code) => `task ${code}`),
