@@ -60,6 +60,9 @@ bash tooling/tui-e2e.sh 2>&1 | tee -a "$log"
 say "the SDK as an outside developer installs it"
 bash tooling/check-sdk-consumer.sh 2>&1 | tee -a "$log"
 
+say "the typed client as an outside developer installs it, against a started server"
+bash tooling/check-client-consumer.sh 2>&1 | tee -a "$log"
+
 # One closing line over every runner: Vitest's "Tests  N passed" per package and node:test's "# pass N".
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
   / Tests +[0-9]+ passed/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^passed/) passed += $i }

@@ -20,8 +20,9 @@ const typedClient = hc<AppType>('')
 export type PapiClient = typeof typedClient
 
 /**
- * The typed papi API client (`hono/client` over the app's own route types) for the web app, the
- * TUI and outside developers. Paths, parameters, bodies and answers are checked at compile time.
+ * The typed papi API client (`hono/client` over the app's own route types) for the web app and
+ * the TUI. Paths, parameters, bodies and answers are checked at compile time. Outside developers
+ * use `@papi/client` instead: the published package, typed from the OpenAPI document.
  *
  * @example
  * const api = createClient('http://127.0.0.1:8787')

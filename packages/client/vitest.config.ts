@@ -1,0 +1,3 @@
+import { papiVitestConfig } from '@papi/tooling/vitest'
+
+export default papiVitestConfig()
