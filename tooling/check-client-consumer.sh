@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks @papi/client as an outside developer gets it: builds and packs it, installs the tarball
 # with npm in a folder outside the workspace (with TypeScript and @types/node, nothing of papi's),
-# type-checks the README's examples (shipped in the package's examples/) with tsc under
-# module=nodenext, and runs them against a real papi server started here on its embedded
-# database with the demo data, on a free port of PAPI_CLIENT_CHECK_PORTS (8860-8869).
+# type-checks the README's examples (shipped in the package's examples/) and the mistakes its
+# types must catch (tooling/client-consumer/types.ts) with tsc under module=nodenext, and runs
+# the examples against a real papi server started here on its embedded database with the demo
+# data, on a free port of PAPI_CLIENT_CHECK_PORTS (8860-8869).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/papi-client-consumer.XXXXXX)
@@ -43,6 +44,8 @@ deps=$(node -p "Object.keys(require('./node_modules/@papi/client/package.json').
 [ "$deps" = "openapi-fetch" ] || { echo "the packed client depends on '$deps', not only openapi-fetch" >&2; exit 1; }
 
 cp -r node_modules/@papi/client/examples .
+# And the mistakes its types must catch (each line marked @ts-expect-error).
+cp "$root/tooling/client-consumer/types.ts" .
 cat >tsconfig.json <<'EOF'
 {
   "compilerOptions": {
@@ -54,9 +57,9 @@ cat >tsconfig.json <<'EOF'
     "strict": true,
     "noUncheckedIndexedAccess": true,
     "outDir": "out",
-    "rootDir": "examples"
+    "rootDir": "."
   },
-  "include": ["examples"]
+  "include": ["examples", "types.ts"]
 }
 EOF
 node_modules/.bin/tsc -p tsconfig.json
@@ -75,5 +78,5 @@ grep -q 'papi: listening on' "$work/server.log" || {
 echo "check-client-consumer: the server answers on $url after ${SECONDS} s" >&2
 
 # Each example is one test of node:test ("# pass N"), one at a time.
-PAPI_URL=$url node --test --test-concurrency=1 out/*.js
+PAPI_URL=$url node --test --test-concurrency=1 out/examples/*.js
 echo "check-client-consumer: done in ${SECONDS} s" >&2
