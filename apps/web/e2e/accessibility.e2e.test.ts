@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApiServer, type RunningServer } from './api-server'
+import { axeViolations } from './axe'
 import { browserAvailable, launchChromium } from './browser'
 import { DEMO_USERS, type DemoUser } from './demo-users'
 
@@ -14,7 +14,6 @@ import { DEMO_USERS, type DemoUser } from './demo-users'
 // violation on any page at either width. Photographs go to test-results/a11y-*.png.
 
 const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url))
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const WIDTHS = [
   { name: '1366', viewport: { width: 1366, height: 768 } },
   { name: '360', viewport: { width: 360, height: 740 } },
@@ -77,32 +76,6 @@ async function tabTo(page: Page, match: (stop: FocusStop) => boolean, max = 60):
 async function settled(page: Page) {
   await page.locator('main h1').first().waitFor()
   await page.waitForFunction(() => document.querySelector('main .loading') === null, undefined, { timeout: 20_000 })
-}
-
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE_SOURCE) // evaluated through the DevTools protocol: the page's CSP does not apply
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            o: object,
-          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-    })
-    return result.violations.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    )
-  })
 }
 
 /** Every aria-describedby names elements that are in the page. */
