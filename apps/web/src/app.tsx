@@ -9,6 +9,7 @@ import { SessionProvider } from './session/session-context'
 const OverviewPage = lazy(() => import('./pages/overview-page'))
 const PlansPage = lazy(() => import('./pages/plans-page'))
 const PlanPage = lazy(() => import('./pages/plan-page'))
+const PlanImportPage = lazy(() => import('./pages/plan-import-page'))
 const ReportingPage = lazy(() => import('./pages/reporting-page'))
 const UnitsPage = lazy(() => import('./pages/units-page'))
 
@@ -20,6 +21,7 @@ export function App() {
         <Router root={Shell}>
           <Route path="/" component={OverviewPage} />
           <Route path="/plans" component={PlansPage} />
+          <Route path="/plans/import" component={PlanImportPage} />
           <Route path="/plans/:id" component={PlanPage} />
           <Route path="/reporting" component={ReportingPage} />
           <Route path="/units" component={UnitsPage} />

@@ -12,6 +12,8 @@ export type Unit = Answer<WebClient['units']['$get']>[number]
 
 export type PlanSummary = Answer<WebClient['plans']['$get']>[number]
 export type PlanDetail = Answer<WebClient['plans'][':id']['$get']>
+/** What `POST /plans/import` reads from a document before anything is stored (the dry run). */
+export type PlanImportDryRun = Extract<Answer<WebClient['plans']['import']['$post']>, { dryRun: true }>
 export type SectionDto = PlanDetail['sections'][number]
 export type TaskDto = SectionDto['tasks'][number]
 /** A unit a task is assigned to, as resolved from the plan's assignees (classes expanded). */

@@ -184,6 +184,7 @@ const vi = {
   'overview.targetUnknown': 'Chưa đủ số liệu xếp hạng để tính số điểm cần thêm (mục tiêu: hạng {rank}).',
   'units.showFormer': 'Hiện cả đơn vị đã giải thể / sáp nhập',
   'units.formerNote': 'Đơn vị cũ: số liệu giữ nguyên tên cũ.',
+  'plans.import': 'Nhập kế hoạch từ văn bản',
 } as const
 
 export type MessageKey = keyof typeof vi
@@ -371,6 +372,7 @@ const en: Messages = {
   'overview.targetUnknown': 'Not enough ranking data to compute the points needed (target: rank {rank}).',
   'units.showFormer': 'Show merged / abolished units too',
   'units.formerNote': 'Former unit: its records keep the old name.',
+  'plans.import': 'Import a plan from its document',
 }
 
 export const MESSAGES: Record<Locale, Messages> = { vi, en }

@@ -7,7 +7,5 @@ export type MessageParams = Record<string, string | number>
  */
 export function interpolate(message: string, params?: MessageParams): string {
   if (params === undefined) return message
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  )
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole))
 }

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router'
-import { createResource } from 'solid-js'
+import { createResource, Show } from 'solid-js'
 import { unwrap } from '../api/papi-client'
 import type { PlanSummary } from '../api/types'
 import { Async } from '../components/async'
@@ -16,7 +16,14 @@ export default function PlansPage() {
   const [plans, { refetch }] = createResource(() => unwrap(session.api.plans.$get()))
   return (
     <section class="page">
-      <h1>{t('plans.title')}</h1>
+      <div class="page-head">
+        <h1>{t('plans.title')}</h1>
+        <Show when={session.can('plan.manage', session.overseenUnitId())}>
+          <A href="/plans/import" class="button-link" data-testid="plan-import-link">
+            {t('plans.import')}
+          </A>
+        </Show>
+      </div>
       <div class="card">
         <Async of={plans} retry={refetch}>
           {(list) => (

@@ -1,0 +1,369 @@
+import { foldText, frameworkById, type Assignee, type Plan } from '@papi/domain'
+import { A, useNavigate } from '@solidjs/router'
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
+import { unwrap } from '../api/papi-client'
+import type { PlanDetail, PlanImportDryRun } from '../api/types'
+import { ErrorText } from '../components/error-text'
+import { UnitSelect } from '../components/unit-select'
+import { useI18n } from '../i18n/i18n-context'
+import { useFormat } from '../lib/use-format'
+import { TimeframeText } from '../plans/timeframe-text'
+import { isUnmatched, tasksWithoutLead, unmatchedNames, withChosenUnits } from '../planning/import-draft'
+import { usePlanningText } from '../planning/planning-messages'
+import { UnitPicker } from '../planning/unit-picker'
+import { useSession } from '../session/session-context'
+
+/**
+ * A planner brings a plan in from its document: upload → the importer's dry run (sections, tasks,
+ * lead and coordinating units, the warnings) → pick a unit for each name that matched none → save
+ * as a draft → publish. The server keeps nothing between the steps: the reviewed plan is posted
+ * as JSON (`POST /plans`), so the choices made here are what is stored.
+ */
+export default function PlanImportPage() {
+  const pt = usePlanningText()
+  const session = useSession()
+  const navigate = useNavigate()
+  const [scopeUnitId, setScopeUnitId] = createSignal(session.overseenUnitId())
+  const [file, setFile] = createSignal<File>()
+  const [fileError, setFileError] = createSignal<string>()
+  const [reading, setReading] = createSignal(false)
+  const [readError, setReadError] = createSignal<unknown>()
+  const [dryRun, setDryRun] = createSignal<PlanImportDryRun>()
+  const [chosen, setChosen] = createSignal<ReadonlyMap<string, string>>(new Map())
+  const [saved, setSaved] = createSignal<PlanDetail>()
+  const [busy, setBusy] = createSignal<'save' | 'publish'>()
+  const [actionError, setActionError] = createSignal<unknown>()
+  const [published, setPublished] = createSignal(false)
+
+  const allowed = () => session.can('plan.manage', scopeUnitId())
+
+  const preview = async (e: Event) => {
+    e.preventDefault()
+    const f = file()
+    if (f === undefined) {
+      setFileError(pt('import.fileMissing'))
+      document.getElementById('import-file')?.focus()
+      return
+    }
+    setFileError(undefined)
+    setReadError(undefined)
+    setReading(true)
+    try {
+      const answer = await unwrap(session.api.plans.import.$post({ query: { scopeUnitId: scopeUnitId() ?? '' }, form: { file: f } }))
+      if ('dryRun' in answer) {
+        setDryRun(answer)
+        setChosen(new Map())
+        setSaved(undefined)
+        setPublished(false)
+        setActionError(undefined)
+        queueMicrotask(() => document.getElementById('import-preview-title')?.focus())
+      }
+    } catch (error) {
+      setReadError(error)
+    } finally {
+      setReading(false)
+    }
+  }
+
+  const save = async () => {
+    const run = dryRun()
+    if (run?.plan === null || run === undefined) return
+    setBusy('save')
+    setActionError(undefined)
+    try {
+      const plan: Plan = withChosenUnits(run.plan, chosen())
+      const stored = await unwrap(session.api.plans.$post({ json: plan }))
+      setSaved(stored)
+      queueMicrotask(() => document.getElementById('import-outcome')?.focus())
+    } catch (error) {
+      setActionError(error)
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  const publish = async () => {
+    const draft = saved()
+    if (draft === undefined) return
+    setBusy('publish')
+    setActionError(undefined)
+    try {
+      const after = await unwrap(session.api.plans[':id'].publish.$post({ param: { id: draft.id }, json: { version: draft.version } }))
+      setSaved(after)
+      setPublished(true)
+      queueMicrotask(() => document.getElementById('import-outcome')?.focus())
+    } catch (error) {
+      setActionError(error)
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  return (
+    <section class="page planning">
+      <div class="page-head">
+        <h1>{pt('import.title')}</h1>
+      </div>
+      <Show when={allowed()} fallback={<p class="card">{pt('import.noPermission')}</p>}>
+        <form class="card" onSubmit={preview} noValidate aria-busy={reading()}>
+          <p>{pt('import.intro')}</p>
+          <div class="grid-2">
+            <UnitSelect id="import-scope" label={pt('import.scope')} value={scopeUnitId()} onChange={setScopeUnitId} />
+            <div class="field">
+              <label for="import-file">{pt('import.file')}</label>
+              <input
+                id="import-file"
+                type="file"
+                accept=".txt,.docx,.xlsx,.csv,text/plain,text/csv"
+                aria-describedby={fileError() === undefined ? 'import-file-hint' : 'import-file-hint import-file-error'}
+                aria-invalid={fileError() !== undefined}
+                onChange={(e) => {
+                  setFile(e.currentTarget.files?.[0])
+                  setFileError(undefined)
+                }}
+              />
+              <small id="import-file-hint" class="muted">
+                {pt('import.fileHint')}
+              </small>
+              <Show when={fileError()}>
+                <p class="field-error" id="import-file-error">
+                  {fileError()}
+                </p>
+              </Show>
+            </div>
+          </div>
+          <div class="actions">
+            <button type="submit" class="primary" disabled={reading()}>
+              {reading() ? pt('import.reading') : pt('import.preview')}
+            </button>
+          </div>
+          <ErrorText error={readError()} />
+        </form>
+        <Show when={dryRun()}>
+          {(run) => <Preview run={run()} chosen={chosen()} onChoose={setChosen} locked={saved() !== undefined} />}
+        </Show>
+        <Show when={dryRun()?.plan}>
+          <div class="card" data-testid="import-actions">
+            <Show when={saved()}>
+              {(plan) => (
+                <p id="import-outcome" tabIndex={-1} role="status" class="ok-text">
+                  {published() ? pt('import.published', { number: plan().number }) : pt('import.saved', { number: plan().number })}{' '}
+                  <A href={`/plans/${encodeURIComponent(plan().id)}`}>{pt('import.openPlan')}</A>
+                </p>
+              )}
+            </Show>
+            <ErrorText error={actionError()} />
+            <div class="actions">
+              <Switch>
+                <Match when={saved() === undefined}>
+                  <button type="button" class="primary" disabled={busy() !== undefined} onClick={() => void save()}>
+                    {busy() === 'save' ? pt('import.saving') : pt('import.save')}
+                  </button>
+                </Match>
+                <Match when={!published()}>
+                  <button type="button" class="primary" disabled={busy() !== undefined} onClick={() => void publish()}>
+                    {busy() === 'publish' ? pt('import.publishing') : pt('import.publish')}
+                  </button>
+                </Match>
+                <Match when={published()}>
+                  <button type="button" onClick={() => navigate(`/plans/${encodeURIComponent(saved()?.id ?? '')}`)}>
+                    {pt('import.openPlan')}
+                  </button>
+                </Match>
+              </Switch>
+            </div>
+          </div>
+        </Show>
+      </Show>
+    </section>
+  )
+}
+
+/** What the importer read: the plan's facts, its warnings, the names to fix and every task. */
+function Preview(props: {
+  run: PlanImportDryRun
+  chosen: ReadonlyMap<string, string>
+  onChoose: (next: ReadonlyMap<string, string>) => void
+  locked: boolean
+}) {
+  const pt = usePlanningText()
+  const fmt = useFormat()
+  const session = useSession()
+  const header = () => props.run.import.plan
+  const sections = () => props.run.plan?.sections ?? []
+  const taskCount = () => sections().reduce((n, s) => n + s.tasks.length, 0)
+  const { locale } = useI18n()
+  const dimensionName = (key: string) => {
+    const id = props.run.plan?.frameworkId
+    const dimension = id === undefined ? undefined : frameworkById(id)?.dimensions.find((d) => d.key === key)
+    return dimension === undefined ? key : dimension.name[locale()]
+  }
+  const names = createMemo(() => unmatchedNames({ sections: sections() }))
+  const noLead = createMemo(() => new Set(tasksWithoutLead({ sections: sections() })))
+  const remaining = () => names().filter((n) => !props.chosen.get(n.key)).length
+  const unitName = (id: string) => session.units()?.find((u) => u.id === id)?.name ?? id
+  const choose = (key: string, unitId: string) => {
+    const next = new Map(props.chosen)
+    if (unitId === '') next.delete(key)
+    else next.set(key, unitId)
+    props.onChoose(next)
+  }
+  const assigneeText = (a: Assignee) => {
+    if (!isUnmatched(a)) return a.text
+    const picked = props.chosen.get(foldText(a.text))
+    return picked === undefined ? a.text : `${a.text} → ${unitName(picked)}`
+  }
+  return (
+    <>
+      <section class="card" aria-labelledby="import-preview-title" data-testid="import-preview">
+        <h2 id="import-preview-title" tabIndex={-1}>
+          {pt('import.previewTitle', { number: header().number || pt('import.noNumber') })}
+        </h2>
+        <p class="lead-text">{header().title}</p>
+        <dl class="facts">
+          <dt>{pt('import.issuer')}</dt>
+          <dd>{header().issuer || '—'}</dd>
+          <dt>{pt('import.issuedOn')}</dt>
+          <dd>{fmt.date(header().issuedOn)}</dd>
+          <dt>{pt('import.index')}</dt>
+          <dd>
+            {fmt.label('indexKind', header().index)}
+            <Show when={header().years}>{(y) => <> · {fmt.years(y())}</>}</Show>
+          </dd>
+          <Show when={header().parentPlanNumber}>
+            <dt>{pt('plan.parent')}</dt>
+            <dd>{header().parentPlanNumber}</dd>
+          </Show>
+        </dl>
+        <p data-testid="import-summary">
+          {pt('import.summary', { sections: sections().length, tasks: taskCount(), warnings: props.run.import.warnings.length })}
+        </p>
+        <Show when={props.run.problem}>
+          <p class="error" role="alert">
+            {pt('import.problem', { problem: props.run.problem ?? '' })}
+          </p>
+        </Show>
+        <details>
+          <summary>{pt('import.warnings', { count: props.run.import.warnings.length })}</summary>
+          <Show when={props.run.import.warnings.length > 0} fallback={<p>{pt('import.warningsNone')}</p>}>
+            <ul class="warnings" data-testid="import-warnings">
+              <For each={props.run.import.warnings}>
+                {(w) => (
+                  <li>
+                    <Show when={w.where.task}>{(task) => <strong>{pt('import.warningAt', { task: task() })}: </strong>}</Show>
+                    {w.message}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </details>
+      </section>
+      <section class="card" aria-labelledby="import-fix-title" data-testid="import-fix">
+        <h2 id="import-fix-title">{pt('import.fixTitle', { count: names().length })}</h2>
+        <Show when={names().length > 0} fallback={<p>{pt('import.fixNone')}</p>}>
+          <p>{pt('import.fixIntro')}</p>
+          <ol class="fix-list">
+            <For each={names()}>
+              {(name, i) => (
+                <li data-testid="unmatched-name">
+                  <p>
+                    <strong>{name.text}</strong>{' '}
+                    <small class="muted">
+                      {pt('import.fixUses', {
+                        count: name.uses.length,
+                        tasks: [...new Set(name.uses.map((u) => u.taskCode))].join(', '),
+                      })}
+                    </small>
+                  </p>
+                  <fieldset class="plain" disabled={props.locked}>
+                    <UnitPicker
+                      id={`fix-${i()}`}
+                      label={pt('import.fixPick', { text: name.text })}
+                      searchLabel={pt('import.fixSearch', { text: name.text })}
+                      emptyLabel={pt('import.fixUnset')}
+                      value={props.chosen.get(name.key)}
+                      onChange={(unitId) => choose(name.key, unitId)}
+                    />
+                  </fieldset>
+                </li>
+              )}
+            </For>
+          </ol>
+          <Show when={remaining() > 0}>
+            <p class="muted" data-testid="fix-remaining">
+              {pt('import.fixRemaining', { count: remaining() })}
+            </p>
+          </Show>
+        </Show>
+      </section>
+      <section class="card" aria-labelledby="import-sections-title">
+        <h2 id="import-sections-title">{pt('import.sections')}</h2>
+        <For each={sections()}>
+          {(section) => (
+            <details class="import-section" data-testid="import-section" data-task-codes={section.tasks.map((t) => t.code).join(' ')}>
+              <summary>
+                {section.code}. {section.title} <small class="muted">({section.tasks.length})</small>
+                <Show when={section.dimension}>
+                  {(d) => <small class="muted"> · {pt('import.dimension', { dimension: dimensionName(d()) })}</small>}
+                </Show>
+              </summary>
+              <div class="table-wrap">
+                <table class="stack">
+                  <thead>
+                    <tr>
+                      <th scope="col">{pt('import.code')}</th>
+                      <th scope="col">{pt('import.task')}</th>
+                      <th scope="col">{pt('import.lead')}</th>
+                      <th scope="col">{pt('import.coordinators')}</th>
+                      <th scope="col">{pt('import.timeframe')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={section.tasks}>
+                      {(task) => (
+                        <tr>
+                          <td data-label={pt('import.code')}>{task.code}</td>
+                          <td data-label={pt('import.task')}>{task.title}</td>
+                          <td data-label={pt('import.lead')}>
+                            <Show when={!noLead().has(task.code)} fallback={<span class="badge warn">{pt('import.noLead')}</span>}>
+                              <Names list={task.lead} text={assigneeText} unmatched={pt('import.unmatched')} chosen={props.chosen} />
+                            </Show>
+                          </td>
+                          <td data-label={pt('import.coordinators')}>
+                            <Names list={task.coordinators} text={assigneeText} unmatched={pt('import.unmatched')} chosen={props.chosen} />
+                          </td>
+                          <td data-label={pt('import.timeframe')}>
+                            <TimeframeText timeframe={task.timeframe} />
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
+        </For>
+      </section>
+    </>
+  )
+}
+
+function Names(props: { list: Assignee[]; text: (a: Assignee) => string; unmatched: string; chosen: ReadonlyMap<string, string> }) {
+  return (
+    <ul class="assignees">
+      <For each={props.list}>
+        {(a) => (
+          <li>
+            {props.text(a)}
+            <Show when={isUnmatched(a) && !props.chosen.has(foldText(a.text))}>
+              {' '}
+              <span class="badge bad">{props.unmatched}</span>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  )
+}

@@ -1,0 +1,58 @@
+import { foldText } from '@papi/domain'
+import { createMemo, createSignal, For } from 'solid-js'
+import { depthFirst } from '../lib/unit-order'
+import { useSession } from '../session/session-context'
+
+/**
+ * Picks a unit among those the user may see, with a search box that narrows the list (accents and
+ * case ignored, the domain's `foldText`): a province tree has hundreds of units. The chosen unit
+ * stays in the list whatever the search says.
+ */
+export function UnitPicker(props: {
+  id: string
+  label: string
+  searchLabel: string
+  emptyLabel: string
+  value: string | undefined
+  onChange: (unitId: string) => void
+  /** The first search, e.g. the name the plan wrote. */
+  initialSearch?: string
+}) {
+  const session = useSession()
+  const [search, setSearch] = createSignal(props.initialSearch ?? '')
+  const options = createMemo(() => {
+    const tree = session.tree()
+    if (tree === undefined) return []
+    const words = foldText(search())
+      .split(' ')
+      .filter((w) => w !== '')
+    const all = depthFirst(tree)
+    const hits = all.filter((o) => o.unit.id === props.value || words.every((w) => foldText(o.unit.name).includes(w)))
+    // A search that finds nothing shows everything rather than an empty list.
+    return hits.length > 0 ? hits : all
+  })
+  return (
+    <div class="unit-picker">
+      <div class="field">
+        <label for={`${props.id}-search`}>{props.searchLabel}</label>
+        <input id={`${props.id}-search`} type="search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={props.id}>{props.label}</label>
+        <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
+          <option value="" selected={!props.value}>
+            {props.emptyLabel}
+          </option>
+          <For each={options()}>
+            {(o) => (
+              <option value={o.unit.id} selected={o.unit.id === props.value}>
+                {'\u00a0\u00a0'.repeat(o.depth)}
+                {o.unit.name}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+    </div>
+  )
+}
