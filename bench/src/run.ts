@@ -564,6 +564,106 @@ async function httpFigures(ds: Dataset, seconds: number) {
   })
 }
 
+/** A plan of the stored one's province, as the API takes it: a draft under a new number, ids left out. */
+function draftCopy(stored: Record<string, unknown>, number: string) {
+  const {
+    id: _i,
+    provinceId: _p,
+    version: _v,
+    publishedAt: _pa,
+    unresolved: _u,
+    sections,
+    targets,
+    ...header
+  } = stored as {
+    sections: { id?: string; tasks: { id?: string; sectionId?: string; assignees?: unknown; targets: { id?: string }[] }[] }[]
+    targets: { id?: string }[]
+  } & Record<string, unknown>
+  const noId = <T extends { id?: string }>({ id: _x, ...rest }: T) => rest
+  return {
+    ...header,
+    number,
+    status: 'draft',
+    targets: targets.map(noId),
+    sections: sections.map(({ id: _s, tasks, ...section }) => ({
+      ...section,
+      tasks: tasks.map(({ id: _t, sectionId: _si, assignees: _a, targets: t, ...task }) => ({ ...task, targets: t.map(noId) })),
+    })),
+  }
+}
+
+/**
+ * Plan writes and reads of one province's plan (create, replace, assignments, task-table export,
+ * delete of a draft copy) on the national database, against the same on a database that holds
+ * that province alone: a ratio near 1 means the work is proportional to the province, not the
+ * country.
+ */
+async function planFigures(national: Dataset, province: Dataset, runs: number) {
+  const provinceUnitId = province.info.provinceUnitIds[0] as string
+  type Times = Record<'create' | 'replace' | 'assignments' | 'export' | 'delete', number[]>
+  const measure = async (ds: Dataset): Promise<Times> => {
+    const server = await startServer('papi', ds.env)
+    const times: Times = { create: [], replace: [], assignments: [], export: [], delete: [] }
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${server.url}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ds.info.token}`, 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      })
+      if (!res.ok) throw new Error(`${method} ${path} ${res.status}: ${(await res.text()).slice(0, 300)}`)
+      return res.status === 204 ? undefined : res.headers.get('content-type')?.includes('json') ? res.json() : res.arrayBuffer()
+    }
+    const timed = async <T>(list: number[], fn: () => Promise<T>): Promise<T> => {
+      const t = performance.now()
+      const out = await fn()
+      list.push(performance.now() - t)
+      return out
+    }
+    try {
+      const plans = (await call('GET', '/plans')) as { id: string; scopeUnitId?: string; status: string }[]
+      const source = plans.find((p) => p.scopeUnitId === provinceUnitId && p.status === 'published')
+      if (!source) throw new Error(`no published plan of ${provinceUnitId}`)
+      const stored = (await call('GET', `/plans/${source.id}`)) as Record<string, unknown>
+      // One warm-up cycle, then `runs` measured ones.
+      for (let i = 0; i <= runs; i++) {
+        const skip = i === 0 ? { create: [], replace: [], assignments: [], export: [], delete: [] } : times
+        const body = draftCopy(stored, `BENCH-${process.pid}-${i}`)
+        const created = (await timed(skip.create, () => call('POST', '/plans', body))) as { id: string; version: number }
+        await timed(skip.replace, () =>
+          call('PUT', `/plans/${created.id}`, { ...body, title: `${String(stored.title)} (sửa)`, version: created.version }),
+        )
+        await timed(skip.assignments, () => call('GET', `/plans/${created.id}/assignments`))
+        await timed(skip.export, () => call('GET', `/plans/${created.id}/exports/task-table?format=xlsx`))
+        await timed(skip.delete, () => call('DELETE', `/plans/${created.id}`))
+      }
+    } finally {
+      await server.stop()
+    }
+    return times
+  }
+  const floor = await measure(province)
+  const papi = await measure(national)
+  const names: Record<keyof Times, string> = {
+    create: 'plan create (POST /plans), one province',
+    replace: 'plan replace (PUT /plans/{id}), one province',
+    assignments: 'plan assignments (GET /plans/{id}/assignments)',
+    export: 'plan task table (.xlsx export)',
+    delete: 'draft plan delete',
+  }
+  for (const key of Object.keys(names) as (keyof Times)[]) {
+    add({
+      name: names[key],
+      db: national.db,
+      scale: national.scale,
+      unit: 'ms',
+      papi: stat(papi[key]),
+      floor: stat(floor[key]),
+      floorName: 'the same on a database of that province alone',
+      better: 'lower',
+    })
+  }
+}
+
 function markdown(run: { label: string; at: string; quick: boolean; datasets: Dataset[] }) {
   const lines = [
     `# papi benchmark: ${run.label} (${run.at}${run.quick ? ', quick' : ''})`,
@@ -611,15 +711,35 @@ async function main() {
       steps.push([`http-${ds.db}`, () => httpFigures(ds, seconds)])
     }
   } else {
-    const pgProvince = await postgresDataset('province')
-    const liteProvince = await pgliteDataset('province')
-    const pgNational = await postgresDataset('national')
-    datasets.push(pgNational, pgProvince, liteProvince)
-    steps.push(['dashboard-national', () => dashboardFigures(pgNational, { province: true, national: true, runs: 20, seconds: 60 })])
-    steps.push(['dashboard-province', () => dashboardFigures(pgProvince, { province: true, national: false, runs: 20, seconds: 30 })])
-    steps.push(['dashboard-pglite', () => dashboardFigures(liteProvince, { province: true, national: false, runs: 10, seconds: 30 })])
-    steps.push(['http-postgres', () => httpFigures(pgNational, seconds)])
-    steps.push(['http-pglite', () => httpFigures(liteProvince, seconds)])
+    // Each dataset is prepared when a step first needs it (--only runs what it names).
+    const once = <T>(make: () => Promise<T>) => {
+      let made: Promise<T> | undefined
+      return () => (made ??= make())
+    }
+    const kept = (make: () => Promise<Dataset>) =>
+      once(async () => {
+        const ds = await make()
+        datasets.push(ds)
+        return ds
+      })
+    const pgNational = kept(() => postgresDataset('national'))
+    const pgProvince = kept(() => postgresDataset('province'))
+    const liteProvince = kept(() => pgliteDataset('province'))
+    steps.push([
+      'dashboard-national',
+      async () => dashboardFigures(await pgNational(), { province: true, national: true, runs: 20, seconds: 60 }),
+    ])
+    steps.push([
+      'dashboard-province',
+      async () => dashboardFigures(await pgProvince(), { province: true, national: false, runs: 20, seconds: 30 }),
+    ])
+    steps.push([
+      'dashboard-pglite',
+      async () => dashboardFigures(await liteProvince(), { province: true, national: false, runs: 10, seconds: 30 }),
+    ])
+    steps.push(['http-postgres', async () => httpFigures(await pgNational(), seconds)])
+    steps.push(['http-pglite', async () => httpFigures(await liteProvince(), seconds)])
+    steps.push(['plans-national', async () => planFigures(await pgNational(), await pgProvince(), 5)])
   }
   for (const [name, step] of steps) {
     if (only && !only.includes(name)) continue

@@ -5,6 +5,7 @@ import type { Database, Executor } from './database'
 import { getPlan } from './stored-plan'
 import { assignments, auditLog, plans, reports, scores, unitSuccessors, units, userRoles, users } from './schema'
 import { getUnit, provinceIdOf } from './unit-repository'
+import { unitTreesOf } from './unit-tree-cache'
 import { getUser } from './user-repository'
 import { StoreError } from './store-error'
 
@@ -76,8 +77,9 @@ export async function deleteUser(db: Database, id: string, change: Change): Prom
 
 /** Deletes a plan still in draft with its sections, tasks, targets and assignments. */
 export async function deletePlan(db: Database, id: string, change: Change): Promise<void> {
+  const trees = unitTreesOf(db)
   await db.transaction(async (tx) => {
-    const before = await getPlan(tx, id)
+    const before = await getPlan(tx, id, await trees.get(tx))
     refuse(planDeletion(before), { status: before.status })
     const children = await count(tx, tx.select({ n: sql<number>`count(*)::int` }).from(plans).where(eq(plans.parentPlanId, id)))
     if (children > 0) throw new StoreError('conflict', 'other plans implement this plan', { reason: 'plan-has-children', children })

@@ -1,10 +1,10 @@
 import { planScopeUnitId, type IndexResult, type PeriodRule, type Plan, type Unit } from '@papi/domain'
-import type { Executor } from './database'
+import type { Database } from './database'
 import { findPeriod, periodRule, type StoredPeriod } from './period-repository'
 import { asDomainPlan, getPlan } from './stored-plan'
 import { listReports, type StoredReport } from './report-repository'
 import { listScores } from './score-repository'
-import { listUnits } from './unit-repository'
+import { unitTreesOf } from './unit-tree-cache'
 
 /**
  * What a plan's exports are drawn from (the task table, the consolidated report of a period):
@@ -35,9 +35,11 @@ export interface PlanExportData {
  * const data = await loadPlanExport(db, planId, { periodId: '2018Q2' })
  * consolidatedReportModel({ ...data, periodId: '2018Q2', asOf: new Date().toISOString() })
  */
-export async function loadPlanExport(db: Executor, planId: string, options: { periodId?: string } = {}): Promise<PlanExportData> {
-  const plan = asDomainPlan(await getPlan(db, planId))
-  const units = await listUnits(db)
+export async function loadPlanExport(db: Database, planId: string, options: { periodId?: string } = {}): Promise<PlanExportData> {
+  const tree = await unitTreesOf(db).get()
+  const plan = asDomainPlan(await getPlan(db, planId, tree))
+  // Every unit, in the order they were created (the tree keeps the order it was built in).
+  const units = [...tree.byId.values()]
   if (options.periodId === undefined) return { plan, units, reports: [], results: [] }
   const reports = await listReports(db, { planId })
   const period = await findPeriod(db, planId, options.periodId)

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import {
-  buildUnitTree,
   PlanSchema,
   provinceChangeError,
   revisePlan,
@@ -11,6 +10,7 @@ import {
   type SectionRevision,
   type Task,
   type TaskRevision,
+  type UnitTree,
   planScopeUnitId,
 } from '@papi/domain'
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
@@ -31,7 +31,7 @@ import {
 import { assignments, plans, reports, sections, targets, tasks } from './schema'
 import { StoreError } from './store-error'
 import { asDomainPlan, getPlan, type StoredPlan } from './stored-plan'
-import { listUnits } from './unit-repository'
+import { unitTreesOf } from './unit-tree-cache'
 
 /** What `importPlan` did: the plan's id, whether it was new, changed or already so, and how. */
 export interface PlanImportResult {
@@ -80,7 +80,8 @@ const NO_CHANGES: PlanChanges = {
  */
 export async function importPlan(db: Database, input: Plan, change: Change, options: ImportPlanOptions = {}): Promise<PlanImportResult> {
   const plan = PlanSchema.parse(input)
-  const attempt = () => db.transaction((tx) => importInTransaction(tx, plan, change, options.onProgress))
+  const trees = unitTreesOf(db)
+  const attempt = () => db.transaction(async (tx) => importInTransaction(tx, await trees.get(tx), plan, change, options.onProgress))
   try {
     return await attempt()
   } catch (error) {
@@ -90,7 +91,13 @@ export async function importPlan(db: Database, input: Plan, change: Change, opti
   }
 }
 
-async function importInTransaction(tx: Executor, plan: Plan, change: Change, onProgress?: SaveProgress): Promise<PlanImportResult> {
+async function importInTransaction(
+  tx: Executor,
+  tree: UnitTree,
+  plan: Plan,
+  change: Change,
+  onProgress?: SaveProgress,
+): Promise<PlanImportResult> {
   // Locks the stored plan: a second import of the same document waits for this one to finish.
   const [row] = await tx
     .select({ id: plans.id })
@@ -98,7 +105,7 @@ async function importInTransaction(tx: Executor, plan: Plan, change: Change, onP
     .where(and(eq(plans.number, plan.number), eq(plans.issuer, plan.issuer), eq(plans.issuedOn, plan.issuedOn)))
     .for('update')
   if (!row) {
-    const stored = await insertPlan(tx, plan, change, onProgress)
+    const stored = await insertPlan(tx, tree, plan, change, onProgress)
     return {
       id: stored.id,
       outcome: 'created',
@@ -106,11 +113,18 @@ async function importInTransaction(tx: Executor, plan: Plan, change: Change, onP
       kept: [],
     }
   }
-  return revise(tx, row.id, plan, change, onProgress)
+  return revise(tx, tree, row.id, plan, change, onProgress)
 }
 
-async function revise(tx: Executor, id: string, text: Plan, change: Change, onProgress?: SaveProgress): Promise<PlanImportResult> {
-  const before = await getPlan(tx, id)
+async function revise(
+  tx: Executor,
+  tree: UnitTree,
+  id: string,
+  text: Plan,
+  change: Change,
+  onProgress?: SaveProgress,
+): Promise<PlanImportResult> {
+  const before = await getPlan(tx, id, tree)
   // Reports are filed on tasks: locking the plan's tasks holds back a report on a task this import
   // is about to remove (its foreign-key check waits), and the count below sees every report filed.
   await tx
@@ -128,7 +142,6 @@ async function revise(tx: Executor, id: string, text: Plan, change: Change, onPr
 
   const revision = revisePlan(asDomainPlan(before), text, { reportsByTask })
   const plan = revision.plan
-  const tree = buildUnitTree(await listUnits(tx))
   const provinceId = await provinceOfPlan(tx, plan)
   const provinceChanged = provinceId !== before.provinceId
   const result = { id, changes: revision.changes, kept: revision.kept }
@@ -163,7 +176,7 @@ async function revise(tx: Executor, id: string, text: Plan, change: Change, onPr
     ...(onProgress && { onProgress }),
   })
 
-  const after = await getPlan(tx, id)
+  const after = await getPlan(tx, id, tree)
   await writeAudit(
     tx,
     {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import { buildUnitTree, PlanSchema, publishError, replacementError, reportingPeriods, type Plan } from '@papi/domain'
+import { PlanSchema, publishError, replacementError, reportingPeriods, type Plan } from '@papi/domain'
 import { and, eq, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { openPeriod } from './period-repository'
 import { plans, sections, targets } from './schema'
 import { isUniqueViolation, StoreError } from './store-error'
-import { listUnits } from './unit-repository'
+import { unitTreesOf } from './unit-tree-cache'
 import { checkUnits, headerValues, keepTargetIds, provinceOfPlan, targetRowsOf, writeStructure, type SaveProgress } from './plan-rows'
+import type { UnitTree } from '@papi/domain'
 import { asDomainPlan, getPlan, type StoredPlan } from './stored-plan'
 
 /**
@@ -20,12 +21,15 @@ import { asDomainPlan, getPlan, type StoredPlan } from './stored-plan'
  */
 export async function createPlan(db: Database, input: Plan, change: Change): Promise<StoredPlan> {
   const plan = PlanSchema.parse(input)
-  return db.transaction((tx) => insertPlan(tx, plan, change))
+  const trees = unitTreesOf(db)
+  return db.transaction(async (tx) => insertPlan(tx, await trees.get(tx), plan, change))
 }
 
-/** The inside of {@link createPlan}, for a caller that holds the transaction. */
-export async function insertPlan(tx: Executor, plan: Plan, change: Change, onProgress?: SaveProgress): Promise<StoredPlan> {
-  const tree = buildUnitTree(await listUnits(tx))
+/**
+ * The inside of {@link createPlan}, for a caller that holds the transaction and the unit tree as
+ * the transaction sees it.
+ */
+export async function insertPlan(tx: Executor, tree: UnitTree, plan: Plan, change: Change, onProgress?: SaveProgress): Promise<StoredPlan> {
   await checkUnits(tree, plan)
   const provinceId = await provinceOfPlan(tx, plan)
   const id = randomUUID()
@@ -49,7 +53,7 @@ export async function insertPlan(tx: Executor, plan: Plan, change: Change, onPro
     throw error
   }
   await writeStructure(tx, { planId: id, provinceId, tree, plan }, plan, onProgress)
-  const stored = await getPlan(tx, id)
+  const stored = await getPlan(tx, id, tree)
   await writeAudit(tx, { provinceId, action: 'create', entity: 'plan', entityId: id, after: summaryForAudit(stored) }, change)
   return stored
 }
@@ -63,14 +67,15 @@ export async function insertPlan(tx: Executor, plan: Plan, change: Change, onPro
  */
 export async function updatePlan(db: Database, id: string, input: Plan, change: Change, expectedVersion?: number): Promise<StoredPlan> {
   const plan = PlanSchema.parse(input)
+  const trees = unitTreesOf(db)
   return db.transaction(async (tx) => {
-    const before = await getPlan(tx, id)
+    const tree = await trees.get(tx)
+    const before = await getPlan(tx, id, tree)
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw new StoreError('version-conflict', `plan ${id} changed since version ${expectedVersion}`, {
         version: before.version,
       })
     }
-    const tree = buildUnitTree(await listUnits(tx))
     await checkUnits(tree, plan)
     const provinceId = await provinceOfPlan(tx, plan)
     const provinceChanged = provinceId !== before.provinceId
@@ -93,7 +98,7 @@ export async function updatePlan(db: Database, id: string, input: Plan, change: 
       const keep = new Set(before.targets.map((t) => t.id).filter((t) => t !== undefined))
       if (kept.length) await tx.insert(targets).values(targetRowsOf(kept, null, { planId: id, provinceId }, 0, keep))
     }
-    const after = await getPlan(tx, id)
+    const after = await getPlan(tx, id, tree)
     await writeAudit(
       tx,
       { provinceId, action: 'update', entity: 'plan', entityId: id, before: summaryForAudit(before), after: summaryForAudit(after) },
@@ -108,8 +113,10 @@ export async function updatePlan(db: Database, id: string, input: Plan, change: 
  * the plan's own windows and deadlines).
  */
 export async function publishPlan(db: Database, id: string, change: Change, expectedVersion?: number): Promise<StoredPlan> {
+  const trees = unitTreesOf(db)
   return db.transaction(async (tx) => {
-    const before = await getPlan(tx, id)
+    const tree = await trees.get(tx)
+    const before = await getPlan(tx, id, tree)
     const refused = publishError(before)
     if (refused) throw new StoreError('conflict', `plan ${id}: ${refused.message}`, { reason: refused.code, status: before.status })
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
@@ -124,7 +131,7 @@ export async function publishPlan(db: Database, id: string, change: Change, expe
     for (const periodId of reportingPeriods(asDomainPlan(before))) {
       await openPeriod(tx, id, periodId, {}, change)
     }
-    const after = await getPlan(tx, id)
+    const after = await getPlan(tx, id, tree)
     await writeAudit(
       tx,
       {

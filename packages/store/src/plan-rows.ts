@@ -129,16 +129,21 @@ export function assignmentRowsOf(task: Task, taskId: string, ctx: PlanRowsContex
   // Classes resolve only inside a scope; without one, only named units resolve.
   const scope = { unitId: scopeUnitId ?? '', date: ctx.plan.issuedOn }
   const units = assignedUnits(task, ctx.tree, scope)
-  // The text a unit came from: the first assignee of its role that resolves to it.
-  const textOf = (list: readonly Assignee[], unitId: string) =>
-    resolveAssignees(list, ctx.tree, scope).find((r) => r.units.some((u) => u.id === unitId))?.assignee ?? list[0]
+  // The text a unit came from: the first assignee of its role that resolves to it (each role's
+  // assignees resolved once: a class such as "UBND cấp xã" stands for every commune).
+  const sourceOf = (list: readonly Assignee[]) => {
+    const first = new Map<string, Assignee>()
+    for (const r of resolveAssignees(list, ctx.tree, scope)) for (const u of r.units) if (!first.has(u.id)) first.set(u.id, r.assignee)
+    return (unitId: string) => first.get(unitId) ?? list[0]
+  }
   const rows: (typeof assignments.$inferInsert)[] = []
   for (const [role, list, source] of [
     ['lead', units.lead, task.lead],
     ['coordinator', units.coordinators, task.coordinators],
   ] as const) {
+    const textOf = sourceOf(source)
     for (const unit of list) {
-      const from = textOf(source, unit.id)
+      const from = textOf(unit.id)
       rows.push({
         provinceId: ctx.provinceId,
         id: randomUUID(),

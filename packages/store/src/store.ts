@@ -31,7 +31,7 @@ import {
   purgeExpiredSessions,
   revokeUserSessions,
 } from './session-repository'
-import { unitTreeCache } from './unit-tree-cache'
+import { unitTreesOf } from './unit-tree-cache'
 import {
   createUnit,
   findUnit,
@@ -40,7 +40,6 @@ import {
   findUnitByCode,
   getUnit,
   listUnits,
-  loadUnitTree,
   mergeUnit,
   updateUnit,
   type MergeInput,
@@ -177,14 +176,14 @@ export interface Store {
 
 /** Binds the repositories to a database. `openStore` is the usual way in. */
 export function createStore(db: Database, driver: Driver, close: () => Promise<void>): Store {
-  const trees = unitTreeCache(db)
+  const trees = unitTreesOf(db)
   return {
     driver,
     db,
     close,
     units: {
       list: () => listUnits(db),
-      tree: (options) => (options?.asOf === undefined ? trees.get() : loadUnitTree(db, options)),
+      tree: (options) => (options?.asOf === undefined ? trees.get() : trees.asOf(options.asOf)),
       versions: (unitIds) => listUnitVersions(db, unitIds),
       importRegister: (register, change, options) => importRegister(db, register, change, options),
       get: (id) => getUnit(db, id),
@@ -231,7 +230,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     },
     plans: {
       list: (filter) => listPlans(db, filter),
-      get: (id) => getPlan(db, id),
+      get: async (id) => getPlan(db, id, await trees.get()),
       findByNumber: (key) => findPlanByNumber(db, key),
       create: (plan, change) => createPlan(db, plan, change),
       update: (id, plan, change, expectedVersion) => updatePlan(db, id, plan, change, expectedVersion),

@@ -1,19 +1,9 @@
 // A plan as the store holds it — ids everywhere, each task's resolved assignees — and how it is read.
-import {
-  buildUnitTree,
-  planScopeUnitId,
-  resolveAssignees,
-  type Plan,
-  type Section,
-  type Target,
-  type Task,
-  type UnitTree,
-} from '@papi/domain'
+import { planScopeUnitId, resolveAssignees, type Plan, type Section, type Target, type Task, type UnitTree } from '@papi/domain'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from './database'
 import { assignments, plans, sections, targets, tasks, units } from './schema'
 import { StoreError } from './store-error'
-import { listUnits } from './unit-repository'
 
 /** A unit a task is assigned to, as resolved from the plan's assignees (classes expanded). */
 export interface TaskAssignee {
@@ -101,13 +91,15 @@ function targetOf(row: typeof targets.$inferSelect): Target {
 }
 
 /**
- * One plan with its sections, tasks, targets and the units each task is assigned to.
+ * One plan with its sections, tasks, targets and the units each task is assigned to. `tree` is
+ * the organisation as the caller reads it (the unit tree cache's, or a transaction's view): the
+ * units are never reread per plan.
  *
  * @example
- * const plan = await getPlan(db, id)
+ * const plan = await getPlan(db, id, await unitTreesOf(db).get())
  * plan.sections[0]?.tasks[0]?.assignees // [{ unitId, unitName: 'Sở Nội vụ', role: 'lead', … }, …]
  */
-export async function getPlan(db: Executor, id: string, knownTree?: UnitTree): Promise<StoredPlan> {
+export async function getPlan(db: Executor, id: string, tree: UnitTree): Promise<StoredPlan> {
   const [row] = await db.select().from(plans).where(eq(plans.id, id))
   if (!row) throw new StoreError('not-found', `no plan ${id}`, { planId: id })
   const p = row.provinceId
@@ -145,8 +137,6 @@ export async function getPlan(db: Executor, id: string, knownTree?: UnitTree): P
     assignees: assigneesByTask.get(t.id) ?? [],
   }))
   // Assignees that stand for no unit, by the domain's resolution (a unit named twice is not one).
-  // The caller's tree when it holds one (the dashboard reads many plans): the units are not reread.
-  const tree = knownTree ?? buildUnitTree(await listUnits(db))
   const scopeUnitId = planScopeUnitId(row)
   const scope = { unitId: scopeUnitId ?? '', date: row.issuedOn }
   const unresolved: StoredPlan['unresolved'] = storedTasks.flatMap((t) =>

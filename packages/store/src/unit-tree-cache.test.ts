@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { change, seedUnits } from './store.fixture'
 import type { Store } from './store'
 import { testBackends } from './test-backend'
+import { unitTreesOf } from './unit-tree-cache'
 
 describe.each(testBackends())('the cached unit tree on $name', (backend) => {
   let store: Store
@@ -35,5 +36,37 @@ describe.each(testBackends())('the cached unit tree on $name', (backend) => {
     await store.db.execute(sql`delete from unit_successors`)
     await store.db.execute(sql`insert into unit_successors (unit_id, successor_id) values (${ids.rachGia.id}, ${ids.chauThanh.id})`)
     expect((await store.units.tree()).byId.get(ids.rachGia.id)?.successorIds).toEqual([ids.chauThanh.id])
+  })
+
+  it('is the one a transaction reuses while it sees the same units (plan writes do not reread the country)', async () => {
+    const cached = await store.units.tree()
+    await store.db.transaction(async (tx) => {
+      expect(await unitTreesOf(store.db).get(tx)).toBe(cached)
+    })
+  })
+
+  it('gives a transaction that changed units its own view, and keeps nothing of it once rolled back', async () => {
+    const cached = await store.units.tree()
+    const trees = unitTreesOf(store.db)
+    const rolledBack = new Error('roll back')
+    await expect(
+      store.db.transaction(async (tx) => {
+        await tx.execute(sql`update units set name = 'Sở Nội vụ (trong giao dịch)' where id = ${ids.snv.id}`)
+        const inside = await trees.get(tx)
+        expect(inside).not.toBe(cached)
+        expect(inside.byId.get(ids.snv.id)?.name).toBe('Sở Nội vụ (trong giao dịch)')
+        throw rolledBack
+      }),
+    ).rejects.toBe(rolledBack)
+    expect(await store.units.tree()).toBe(cached)
+  })
+
+  it('keeps the tree of a past day until a unit changes', async () => {
+    const day = await store.units.tree({ asOf: '2018-06-30' })
+    expect(await store.units.tree({ asOf: '2018-06-30' })).toBe(day)
+    await store.units.update(ids.snv.id, { name: 'Sở Nội vụ (đổi tên)', effectiveOn: '2018-01-01' }, change())
+    const after = await store.units.tree({ asOf: '2018-06-30' })
+    expect(after).not.toBe(day)
+    expect(after.byId.get(ids.snv.id)?.name).toBe('Sở Nội vụ (đổi tên)')
   })
 })
