@@ -2,13 +2,13 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Locale } from '@papi/domain'
 import type { Store } from '@papi/store'
 import { storeErrorOf, type StoreErrorCode } from '@papi/store'
-import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { ZodError } from 'zod'
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '@papi/domain'
 import { ApiError, codeToStatus, errorBody, type ErrorCode } from './api-error'
+import { lazyBodyLimit } from './body-limit'
 import type { AppEnv, AppSettings } from './app-env'
 import { localeFromHeader } from './locale'
 import { completeDocument, DOCUMENT_CONFIG } from './openapi-document'
@@ -147,17 +147,11 @@ export function createApp(options: CreateAppOptions) {
     await next()
   })
   // Only requests that carry a body are limited (GETs never read one); uploads (plan documents,
-  // score tables) and backups to restore may be larger than JSON bodies. The limits are built once.
-  const limit = (maxBytes: number) =>
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: () => {
-        throw new ApiError('too-large', { maxBytes })
-      },
-    })
-  const jsonLimit = limit(settings.bodyLimit)
-  const uploadLimit = limit(settings.uploadLimit)
-  const restoreLimit = limit(settings.restoreLimit)
+  // score tables) and backups to restore may be larger than JSON bodies. The limits are built once,
+  // and read nothing themselves: a route that refuses its caller first never reads the body.
+  const jsonLimit = lazyBodyLimit(settings.bodyLimit)
+  const uploadLimit = lazyBodyLimit(settings.uploadLimit)
+  const restoreLimit = lazyBodyLimit(settings.restoreLimit)
   app.use('/api/*', (c, next) => {
     if (BODYLESS_METHODS.has(c.req.method)) return next()
     const path = c.req.path

@@ -25,6 +25,10 @@ export type {
 export { PlanDocumentError, PlanDocumentErrorCodeSchema, isPlanDocumentError } from './plan-document-error'
 export type { PlanDocumentErrorCode } from './plan-document-error'
 
+// --- document-limits
+export { DOCUMENT_LIMITS, limitWords } from './document-limits'
+export type { DocumentLimitName } from './document-limits'
+
 // --- read-plan-document
 export { readPlanDocument } from './read-plan-document'
 export type { ImportProgress, PlanDocumentFile, PlanDocumentFormat, ReadPlanOptions } from './read-plan-document'

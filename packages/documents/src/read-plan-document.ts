@@ -1,5 +1,7 @@
 import {
   DEFAULT_LOCALE,
+  PLAN_LIMITS,
+  taskCount,
   frameworkFor,
   matchAssignees,
   matchDimension,
@@ -18,7 +20,8 @@ import JSZip from 'jszip'
 import type { DocumentContent, SourceRef } from './internal/document-content'
 import { docxContent } from './internal/docx-content'
 import { csvContent, xlsxContent } from './internal/grid-content'
-import { ReadFailure, errorMessage, reasonMessage, warningMessage, type MessageParams } from './internal/messages'
+import { DOCUMENT_LIMITS, limitWords, type DocumentLimitName } from './document-limits'
+import { ReadFailure, TooLarge, errorMessage, reasonMessage, warningMessage, type MessageParams } from './internal/messages'
 import { readPlanHeader } from './internal/plan-header'
 import { readProsePlan } from './internal/prose-plan'
 import type { RawSection } from './internal/raw-plan'
@@ -76,7 +79,8 @@ export type PlanDocumentFormat = 'text' | 'docx' | 'xlsx' | 'csv'
  * point a person should review listed as a warning. Nothing is saved: this is the dry run.
  *
  * Rejects with a {@link PlanDocumentError}: `unsupported-format` (.doc, .xls, .pdf…),
- * `unreadable` (damaged, empty, not UTF-8), `no-tasks-found`.
+ * `unreadable` (damaged, empty, not UTF-8), `no-tasks-found`, `too-large` (past DOCUMENT_LIMITS
+ * or PLAN_LIMITS: the error's `limit` names which).
  *
  * @example
  * const data = await readFile('fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt')
@@ -100,6 +104,9 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
   const raw = fromTable && fromTable.some((s) => s.tasks.length > 0) ? fromTable : readProsePlan(content.lines)
   const sectionsWithTasks = raw.filter((s) => s.tasks.length > 0)
   progress({ phase: 'parse', done: 1, total: 1 })
+  // What would not be stored is not matched against units either (the costly part).
+  if (sectionsWithTasks.length > PLAN_LIMITS.sections) throw tooLarge(fileName, 'sections', PLAN_LIMITS.sections, locale)
+  if (taskCount({ sections: sectionsWithTasks }) > PLAN_LIMITS.tasks) throw tooLarge(fileName, 'tasks', PLAN_LIMITS.tasks, locale)
   if (sectionsWithTasks.length === 0) {
     throw new PlanDocumentError('no-tasks-found', errorMessage('no-tasks-found', { file: fileName }, locale))
   }
@@ -297,6 +304,12 @@ async function formatOf(fileName: string, data: Uint8Array, locale: Locale): Pro
   return 'text'
 }
 
+function tooLarge(fileName: string, name: DocumentLimitName, max: number, locale: Locale): PlanDocumentError {
+  return new PlanDocumentError('too-large', errorMessage('too-large', { file: fileName, limit: limitWords(name, max, locale) }, locale), {
+    limit: { name, max },
+  })
+}
+
 function decodeText(data: Uint8Array): string {
   if (startsWith(data, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(data.subarray(2))
   if (startsWith(data, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(data.subarray(2))
@@ -323,10 +336,16 @@ async function readContent(fileName: string, data: Uint8Array, locale: Locale): 
       case 'text': {
         const text = decodeText(data)
         if (text.trim() === '') throw new ReadFailure('empty')
+        let lines = 1
+        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+          lines += 1
+          if (lines > DOCUMENT_LIMITS.paragraphs) throw new TooLarge('paragraphs', DOCUMENT_LIMITS.paragraphs)
+        }
         return textContent(text)
       }
     }
   } catch (error) {
+    if (error instanceof TooLarge) throw tooLarge(fileName, error.limit, error.max, locale)
     if (error instanceof ReadFailure) {
       const reason = reasonMessage(error.reason, locale)
       throw new PlanDocumentError('unreadable', errorMessage('unreadable', { file: fileName, reason }, locale), {

@@ -1,5 +1,8 @@
-import { parseVietnameseNumber, type Framework, type IndexResult, type Unit } from '@papi/domain'
+import { parseVietnameseNumber, type Framework, type IndexResult, type Locale, type Unit } from '@papi/domain'
+import { DOCUMENT_LIMITS, limitWords } from './document-limits'
 import { readCsvRows, writeCsvRows } from './internal/csv'
+import { errorMessage } from './internal/messages'
+import { PlanDocumentError } from './plan-document-error'
 
 // Tables of published index results, one framework and year per file: what
 // `POST /api/v1/scores/import` reads and `GET /api/v1/scores/export` and `papi export scores` write.
@@ -23,11 +26,13 @@ export interface ScoreCsvIssue {
  * `;` when the header has no comma but has semicolons — what Excel writes under a Vietnamese
  * locale, where the comma is the decimal mark.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, options: { maxRows?: number } = {}): string[][] {
   const body = text.replace(/^\uFEFF/, '')
   const firstLine = body.slice(0, body.search(/\r?\n|$/))
   const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ','
-  return readCsvRows(body, { delimiter }).filter((r) => r.some((f) => f.trim() !== ''))
+  return readCsvRows(body, { delimiter, ...(options.maxRows !== undefined && { maxRows: options.maxRows }) }).filter((r) =>
+    r.some((f) => f.trim() !== ''),
+  )
 }
 
 // Machine-written decimals ("5.26", "46.0415") are read as such; anything else the Vietnamese
@@ -42,21 +47,39 @@ const FIXED = ['unit', 'total', 'rank', 'rankOf', 'appraisalScore', 'surveyScore
  * Reads a table of index results for one framework and year: columns `unit` (code or id),
  * `total`, optional `rank`, `rankOf`, `appraisalScore`, `surveyScore`, and per dimension its key
  * (score) and `<key>.rank`. Unknown columns and unreadable numbers are issues, not guesses.
+ * A table of more than DOCUMENT_LIMITS.rows rows is refused unread past the limit: it throws a
+ * `too-large` {@link PlanDocumentError} (the package's one document error).
  *
  * @example
  * readScoreCsv('unit,total,rank,rankOf\nKG,35.71,45,63', papi2009, 2017)
  * // { rows: [{ line: 2, unit: 'KG', result: { frameworkId: 'papi-2009', year: 2017, total: 35.71, rank: 45, rankOf: 63, dimensions: [] } }], issues: [] }
  */
-export function readScoreCsv(text: string, framework: Framework, year: number): { rows: ScoreCsvRow[]; issues: ScoreCsvIssue[] } {
+export function readScoreCsv(
+  text: string,
+  framework: Framework,
+  year: number,
+  options: { fileName?: string; locale?: Locale } = {},
+): { rows: ScoreCsvRow[]; issues: ScoreCsvIssue[] } {
   let table: string[][]
   try {
-    table = parseCsv(text)
+    // The header and one row past the limit are enough to refuse.
+    table = parseCsv(text, { maxRows: DOCUMENT_LIMITS.rows + 2 })
   } catch (error) {
     // An unclosed quote: csv-parse names the line it gave up on.
     const line = (error as { lines?: number }).lines ?? 1
     return { rows: [], issues: [{ line, message: `not a CSV table: ${(error as Error).message}` }] }
   }
   const issues: ScoreCsvIssue[] = []
+  if (table.length > DOCUMENT_LIMITS.rows + 1) {
+    const limit = limitWords('rows', DOCUMENT_LIMITS.rows, options.locale ?? 'vi')
+    throw new PlanDocumentError(
+      'too-large',
+      errorMessage('too-large', { file: options.fileName ?? 'CSV', limit }, options.locale ?? 'vi'),
+      {
+        limit: { name: 'rows', max: DOCUMENT_LIMITS.rows },
+      },
+    )
+  }
   const [header, ...data] = table
   if (!header) return { rows: [], issues: [{ line: 1, message: 'the file is empty' }] }
   const columns = header.map((h) => h.trim())

@@ -59,7 +59,17 @@ export { currentPeriod, periodAsOf } from './period'
 export type { PeriodDeadline } from './period'
 
 // --- plan
-export { duplicateCodes, PlanSchema, PlanStatusSchema, SectionSchema, TaskSchema, planIssuerLevel, planScopeUnitId } from './plan'
+export {
+  duplicateCodes,
+  PLAN_LIMITS,
+  PlanSchema,
+  PlanStatusSchema,
+  SectionSchema,
+  TaskSchema,
+  planIssuerLevel,
+  planScopeUnitId,
+  taskCount,
+} from './plan'
 export type { Plan, PlanStatus, Section, Task } from './plan'
 
 // --- report

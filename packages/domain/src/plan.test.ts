@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { duplicateCodes, planIssuerLevel, planScopeUnitId } from './plan'
+import { duplicateCodes, PLAN_LIMITS, PlanSchema, planIssuerLevel, planScopeUnitId, taskCount } from './plan'
 import type { UnitLevel } from './unit'
 import { buildUnitTree } from './unit-tree'
 import { UNITS } from './unit-tree.fixture'
@@ -62,5 +62,49 @@ describe('duplicateCodes', () => {
     ],
   ])('%s', (_case, sections, expected) => {
     expect(duplicateCodes({ sections })).toEqual(expected)
+  })
+})
+
+describe('PLAN_LIMITS', () => {
+  const task = (code: string) => ({ code, title: 'Nhiệm vụ', timeframe: { kind: 'unspecified', text: '' } })
+  const plan = (sections: { code: string; title: string; tasks: unknown[] }[]) => ({
+    number: '97/KH-UBND',
+    title: 'Kế hoạch',
+    issuer: 'UBND tỉnh Kiên Giang',
+    issuedOn: '2018-05-18',
+    index: 'papi',
+    years: { from: 2018, to: 2018 },
+    sections,
+  })
+  const section = (code: string, tasks: number) => ({
+    code,
+    title: `Mục ${code}`,
+    tasks: Array.from({ length: tasks }, (_, i) => task(`${code}.${i + 1}`)),
+  })
+
+  it('accepts a plan at the limits', () => {
+    const half = PLAN_LIMITS.tasks / 2
+    expect(PlanSchema.safeParse(plan([section('1', half), section('2', half)])).success).toBe(true)
+  })
+
+  it('refuses more tasks in all than the limit, though each section is under it', () => {
+    const half = PLAN_LIMITS.tasks / 2
+    const result = PlanSchema.safeParse(plan([section('1', half), section('2', half + 1)]))
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]?.path).toEqual(['sections'])
+  })
+
+  it('refuses more sections than the limit', () => {
+    const many = Array.from({ length: PLAN_LIMITS.sections + 1 }, (_, i) => section(String(i + 1), 0))
+    expect(PlanSchema.safeParse(plan(many)).success).toBe(false)
+  })
+
+  it('refuses a task naming more lead units than the limit', () => {
+    const lead = Array.from({ length: PLAN_LIMITS.assignees + 1 }, (_, i) => ({ text: `Đơn vị ${i}` }))
+    expect(PlanSchema.safeParse(plan([{ code: '1', title: 'Mục 1', tasks: [{ ...task('1.1'), lead }] }])).success).toBe(false)
+  })
+
+  it('counts the tasks of every section', () => {
+    expect(taskCount({ sections: [{ tasks: [1, 2] }, { tasks: [3] }] })).toBe(3)
   })
 })

@@ -6,13 +6,25 @@ import { TargetSchema } from './target'
 import { TimeframeSchema } from './timeframe'
 import { AssigneeSchema, type Unit, type UnitLevel } from './unit'
 
+/**
+ * How large a plan may be. Real plans hold tens of tasks (Kiên Giang 97/KH-UBND: 6 sections, 31
+ * tasks); the limits are far above any issued plan and keep one hostile request from holding the
+ * database (and, on PGlite, the whole server) for minutes (#10 hole 5).
+ */
+export const PLAN_LIMITS = {
+  sections: 200,
+  tasks: 2_000,
+  /** Lead or coordinating units named on one task. */
+  assignees: 200,
+} as const
+
 export const TaskSchema = z.object({
   id: z.string().min(1).optional(),
   /** Code as numbered in the plan: "1.1", "3.2". */
   code: z.string().min(1),
   title: z.string().min(1),
-  lead: z.array(AssigneeSchema).default([]),
-  coordinators: z.array(AssigneeSchema).default([]),
+  lead: z.array(AssigneeSchema).max(PLAN_LIMITS.assignees).default([]),
+  coordinators: z.array(AssigneeSchema).max(PLAN_LIMITS.assignees).default([]),
   timeframe: TimeframeSchema,
   targets: z.array(TargetSchema).default([]),
   /** Relative weight in progress rollups (Decidim); equal weights when unset. */
@@ -28,7 +40,7 @@ export const SectionSchema = z.object({
   /** Key of the framework dimension the section works on ("participation"), when it says so. */
   dimension: z.string().min(1).optional(),
   weight: z.number().positive().optional(),
-  tasks: z.array(TaskSchema).default([]),
+  tasks: z.array(TaskSchema).max(PLAN_LIMITS.tasks).default([]),
 })
 export type Section = z.infer<typeof SectionSchema>
 
@@ -62,9 +74,25 @@ export const PlanSchema = z.object({
   targets: z.array(TargetSchema).default([]),
   reporting: ReportingRulesSchema.optional(),
   status: PlanStatusSchema.default('draft'),
-  sections: z.array(SectionSchema).default([]),
+  sections: z
+    .array(SectionSchema)
+    .max(PLAN_LIMITS.sections)
+    .default([])
+    .refine((sections) => taskCount({ sections }) <= PLAN_LIMITS.tasks, {
+      message: `a plan holds at most ${PLAN_LIMITS.tasks} tasks`,
+    }),
 })
 export type Plan = z.infer<typeof PlanSchema>
+
+/**
+ * The number of tasks over all sections of a plan.
+ *
+ * @example
+ * taskCount({ sections: [{ tasks: [{}, {}] }, { tasks: [{}] }] }) // 3
+ */
+export function taskCount(plan: { sections: readonly { tasks: readonly unknown[] }[] }): number {
+  return plan.sections.reduce((n, s) => n + s.tasks.length, 0)
+}
 
 /**
  * The unit whose subtree a plan covers, where its unit classes resolve and its permissions are

@@ -3,6 +3,8 @@ import { isPlanDocumentError, type PlanImport, PlanImportSchema } from '@papi/do
 import { PlanSchema, planScopeUnitId, type Plan } from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
+import { documentError } from '../document-error'
+import { authorizeBeforeBody } from '../authorize-before-body'
 import { createRouter } from '../router'
 import { FileUploadSchema, PlanImportResultSchema } from '../schemas'
 
@@ -32,6 +34,10 @@ export const planImportRoutes = createRouter().openapi(
     operationId: 'importPlan',
     tags: ['plans'],
     summary: 'Upload a plan document: a dry run by default; confirm=true creates the plan or updates the stored one',
+    description:
+      'The caller must manage plans in `scopeUnitId` (checked before the upload is read). A document past the limits (unpacked size, paragraphs, rows, sections, tasks) answers 413 naming the limit.',
+    // Who may upload is known from the query: refuse before reading (and parsing) the body.
+    middleware: [authorizeBeforeBody('plan.manage', (c) => c.req.query('scopeUnitId') ?? null)] as const,
     request: {
       query: z.object({
         /** The unit whose subtree the plan covers: classes ("UBND cấp xã") resolve inside it. */
@@ -65,9 +71,9 @@ export const planImportRoutes = createRouter().openapi(
     try {
       // The readers (exceljs, jszip) load with the first document, not with the server.
       const { readPlanDocument } = await import('@papi/documents')
-      imported = await readPlanDocument({ fileName: file.name, data }, { units, scopeUnitId })
+      imported = await readPlanDocument({ fileName: file.name, data }, { units, scopeUnitId, locale: c.var.locale })
     } catch (error) {
-      if (isPlanDocumentError(error)) throw new ApiError('invalid', { reason: error.code, message: error.message })
+      if (isPlanDocumentError(error)) throw documentError(error)
       throw error
     }
     let plan: Plan | null = null

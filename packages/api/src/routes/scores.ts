@@ -16,6 +16,8 @@ import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
 import { changeOf } from '../authorize'
+import { authorizeBeforeBody } from '../authorize-before-body'
+import { documentError } from '../document-error'
 import { attachment } from '../content-disposition'
 import { createRouter } from '../router'
 import { component, FileUploadSchema, StoredScoreSchema } from '../schemas'
@@ -205,6 +207,9 @@ export const scoreRoutes = createRouter()
       operationId: 'importScores',
       tags: ['scores'],
       summary: 'Import a CSV table of results for one framework and year; `dryRun=true` only checks',
+      description:
+        "Only a caller who enters scores somewhere may send a table (checked before it is read); each row's unit must be in their scope. More than 10 000 rows answers 413.",
+      middleware: [authorizeBeforeBody('score.manage')] as const,
       request: {
         query: z.object({
           frameworkId: z.string().min(1),
@@ -239,7 +244,15 @@ export const scoreRoutes = createRouter()
       } else text = await c.req.text()
 
       const { readScoreCsv } = await import('@papi/documents')
-      const { rows, issues } = readScoreCsv(text, framework, year)
+      const { isPlanDocumentError } = await import('@papi/documents/schemas')
+      let read: ReturnType<typeof readScoreCsv>
+      try {
+        read = readScoreCsv(text, framework, year, { locale: c.var.locale })
+      } catch (error) {
+        if (isPlanDocumentError(error)) throw documentError(error)
+        throw error
+      }
+      const { rows, issues } = read
       const units = await c.var.store.units.list()
       // A row names a unit by code or id, or a province by official code or name ("Hồ Chí Minh",
       // "Bà Rịa - Vũng Tàu") matched as the domain folds it; rows naming none are listed, not refused.

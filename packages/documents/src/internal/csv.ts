@@ -50,14 +50,17 @@ function decimal(value: number): string {
 /**
  * A CSV text's rows as written (byte-order mark dropped; quoted fields, doubled quotes, CRLF or
  * LF; rows may differ in length; a stray quote inside an unquoted field is kept as text). Throws
- * csv-parse's error on text that is not CSV (an unclosed quote).
+ * csv-parse's error on text that is not CSV (an unclosed quote). With `maxRows`, reading stops after
+ * that many records.
  *
  * @example
  * readCsvRows('unit;total\nKG;"35,71"', { delimiter: ';' }) // [['unit', 'total'], ['KG', '35,71']]
  */
-export function readCsvRows(text: string, options: { delimiter: string }): string[][] {
+export function readCsvRows(text: string, options: { delimiter: string; maxRows?: number }): string[][] {
   return parse(text, {
     delimiter: options.delimiter,
+    // Stop after this many records: the caller refuses a table longer than its limit without reading all of it.
+    ...(options.maxRows !== undefined && { to: options.maxRows }),
     bom: true,
     relax_column_count: true,
     relax_quotes: true,

@@ -5,8 +5,10 @@
 
 import { XMLParser } from 'fast-xml-parser'
 import JSZip from 'jszip'
+import { DOCUMENT_LIMITS } from '../document-limits'
 import { normalizeText } from '../normalize-text'
-import { ReadFailure } from './messages'
+import { entryText } from './capped-zip'
+import { ReadFailure, TooLarge } from './messages'
 import type { DocumentContent, SourceLine, SourceRow, SourceTable } from './document-content'
 
 type XmlNode = Record<string, unknown>
@@ -154,16 +156,35 @@ function readTable(nodes: readonly XmlNode[], walk: Walk): void {
   walk.tables.push(table)
 }
 
-/** Reads a .docx file. Rejects with a {@link ReadFailure} when it is not a Word document. */
+// A paragraph's start tag (<w:p>, <w:p w:rsidR=…>, <w:p/>), not <w:pPr> or <w:pStyle>.
+const PARAGRAPH = /<w:p[\s>/]/g
+
+/**
+ * Reads a .docx file. Rejects with a {@link ReadFailure} when it is not a Word document, with
+ * {@link TooLarge} when its body unpacks past DOCUMENT_LIMITS.unpackedBytes or holds more
+ * paragraphs than DOCUMENT_LIMITS.paragraphs (counted before the XML is parsed).
+ */
 export async function docxContent(data: Uint8Array): Promise<DocumentContent> {
-  let xml: string | undefined
+  let zip: JSZip
   try {
-    const zip = await JSZip.loadAsync(data)
-    xml = await zip.file('word/document.xml')?.async('string')
+    zip = await JSZip.loadAsync(data)
   } catch (cause) {
     throw new ReadFailure('damaged-docx', { cause })
   }
-  if (xml === undefined) throw new ReadFailure('no-docx-body')
+  const entry = zip.file('word/document.xml')
+  if (!entry) throw new ReadFailure('no-docx-body')
+  let xml: string
+  try {
+    xml = await entryText(entry)
+  } catch (cause) {
+    if (cause instanceof TooLarge) throw cause
+    throw new ReadFailure('damaged-docx', { cause })
+  }
+  let paragraphs = 0
+  for (const _ of xml.matchAll(PARAGRAPH)) {
+    paragraphs += 1
+    if (paragraphs > DOCUMENT_LIMITS.paragraphs) throw new TooLarge('paragraphs', DOCUMENT_LIMITS.paragraphs)
+  }
   let tree: XmlNode[]
   try {
     tree = parser.parse(xml) as XmlNode[]

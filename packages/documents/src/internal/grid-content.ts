@@ -3,9 +3,12 @@
 // cell are also lines, in reading order, so the plan's details are read as from any document.
 
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import { DOCUMENT_LIMITS } from '../document-limits'
 import { normalizeText } from '../normalize-text'
+import { countInEntry, streamEntry } from './capped-zip'
 import { readCsvRows } from './csv'
-import { ReadFailure } from './messages'
+import { ReadFailure, TooLarge } from './messages'
 import type { DocumentContent, SourceLine, SourceRef, SourceTable } from './document-content'
 
 function gridContent(grids: ReadonlyArray<{ rows: string[][]; source: (row: number) => SourceRef }>): DocumentContent {
@@ -24,8 +27,39 @@ function gridContent(grids: ReadonlyArray<{ rows: string[][]; source: (row: numb
   return { lines, tables }
 }
 
-/** Reads every sheet of an .xlsx workbook. Rejects with a {@link ReadFailure} when it is not one. */
+/**
+ * Checks a workbook against DOCUMENT_LIMITS before ExcelJS (which inflates every entry and builds
+ * every cell) sees it: all entries together unpack within `unpackedBytes`, the sheets hold at
+ * most `rows` rows. Inflating twice costs little next to what a bomb would cost once.
+ */
+async function checkWorkbookSize(data: Uint8Array): Promise<void> {
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(data)
+  } catch (cause) {
+    throw new ReadFailure('damaged-xlsx', { cause })
+  }
+  const budget = { left: DOCUMENT_LIMITS.unpackedBytes }
+  let rows = 0
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue
+    try {
+      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) rows += await countInEntry(entry, /<row[\s>/]/, budget)
+      else await streamEntry(entry, budget)
+    } catch (cause) {
+      if (cause instanceof TooLarge) throw cause
+      throw new ReadFailure('damaged-xlsx', { cause })
+    }
+    if (rows > DOCUMENT_LIMITS.rows) throw new TooLarge('rows', DOCUMENT_LIMITS.rows)
+  }
+}
+
+/**
+ * Reads every sheet of an .xlsx workbook. Rejects with a {@link ReadFailure} when it is not one,
+ * with {@link TooLarge} past DOCUMENT_LIMITS (checked before it is parsed).
+ */
 export async function xlsxContent(data: Uint8Array): Promise<DocumentContent> {
+  await checkWorkbookSize(data)
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(
@@ -89,14 +123,16 @@ function delimiterOf(text: string): string {
   return best.delimiter
 }
 
-/** Reads a .csv file (UTF-8, with or without BOM; UTF-16 with BOM). */
+/** Reads a .csv file (UTF-8, with or without BOM; UTF-16 with BOM) of at most DOCUMENT_LIMITS.rows rows. */
 export function csvContent(text: string): DocumentContent {
   const delimiter = delimiterOf(text)
   let rows: string[][]
   try {
-    rows = readCsvRows(text, { delimiter })
+    // One record past the limit is enough to refuse: csv-parse stops there.
+    rows = readCsvRows(text, { delimiter, maxRows: DOCUMENT_LIMITS.rows + 1 })
   } catch (cause) {
     throw new ReadFailure('bad-csv', { cause })
   }
+  if (rows.length > DOCUMENT_LIMITS.rows) throw new TooLarge('rows', DOCUMENT_LIMITS.rows)
   return gridContent([{ rows, source: (row) => ({ row }) }])
 }

@@ -2,6 +2,7 @@
 // (Vietnamese by default, DESIGN.md).
 
 import type { Locale } from '@papi/domain'
+import type { DocumentLimitName } from '../document-limits'
 import type { PlanDocumentErrorCode } from '../plan-document-error'
 import type { ImportWarningCode } from '../plan-import'
 
@@ -97,6 +98,10 @@ const ERRORS: Templates<PlanDocumentErrorCode> = {
     vi: 'Kế hoạch thiếu {fields}, chưa lưu được',
     en: 'The plan lacks {fields} and cannot be saved',
   },
+  'too-large': {
+    vi: 'Tệp {file} quá lớn: vượt quá {limit}',
+    en: 'The file {file} is too large: it exceeds the {limit}',
+  },
 }
 
 function fill(template: string, params: MessageParams): string {
@@ -139,5 +144,16 @@ export class ReadFailure extends Error {
     super(reason, options)
     this.name = 'ReadFailure'
     this.reason = reason
+  }
+}
+
+/** Thrown by the readers when a document exceeds one of DOCUMENT_LIMITS; read-plan-document words it. */
+export class TooLarge extends Error {
+  constructor(
+    readonly limit: DocumentLimitName,
+    readonly max: number,
+  ) {
+    super(`over the ${limit} limit of ${max}`)
+    this.name = 'TooLarge'
   }
 }
