@@ -65,9 +65,23 @@ export function localeOf(argv: readonly string[]): Locale {
   return 'vi'
 }
 
-/** `--lang vi|en`: every command takes it; without it, Vietnamese (`options.lang ?? 'vi'`). */
+/** `--lang vi|en`: every command takes it; without it, Vietnamese (see {@link langOf}). */
 export function langOption(locale: Locale) {
   return new Option('--lang <vi|en>', TEXT[locale].lang)
+}
+
+/**
+ * The language a command's `--lang` value asks for: Vietnamese when absent; any other value than
+ * `vi` or `en` is a CommandError with exit code 2 (said in Vietnamese, the language not being known).
+ *
+ * @example
+ * langOf(undefined) // 'vi'
+ * langOf('fr') // throws "ngôn ngữ không hỗ trợ: fr (dùng vi hoặc en)"
+ */
+export function langOf(value: string | undefined): Locale {
+  const lang = value ?? 'vi'
+  if (lang !== 'vi' && lang !== 'en') throw new CommandError(`ngôn ngữ không hỗ trợ: ${lang} (dùng vi hoặc en)`, 2)
+  return lang
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type Plan,
   type Unit,
 } from '@papi/domain'
-import { langOption, localeOf, runCommands } from '../command'
+import { langOf, langOption, localeOf, runCommands } from '../command'
 import { CommandError } from '../command-error'
 import { planOf, readInput, readPlanFile } from '../read-document'
 
@@ -133,7 +133,6 @@ const MESSAGES = {
     badPeriod: (p: string) => `kỳ báo cáo không hợp lệ: ${p} (viết như 2024M03, 2024Q1, 2024S1, 2024N9 hoặc 2024)`,
     noPeriod: 'báo cáo tổng hợp cần --period (ví dụ 2018Q2)',
     badAsOf: (d: string) => `ngày không hợp lệ: ${d} (viết YYYY-MM-DD)`,
-    badLang: (lang: string) => `ngôn ngữ không hỗ trợ: ${lang} (dùng vi hoặc en)`,
     reportNeedsStore: 'báo cáo tổng hợp cần báo cáo của các đơn vị, chỉ có trong cơ sở dữ liệu: dùng --plan <mã kế hoạch>',
     periodIgnored: 'lưu ý: tệp kế hoạch không có báo cáo của đơn vị nên bỏ qua --period\n',
     cannotWrite: (file: string, reason: string) => `không ghi được tệp ${file}: ${reason}`,
@@ -159,7 +158,6 @@ const MESSAGES = {
     badPeriod: (p: string) => `not a reporting period: ${p} (write 2024M03, 2024Q1, 2024S1, 2024N9 or 2024)`,
     noPeriod: 'the consolidated report needs --period (e.g. 2018Q2)',
     badAsOf: (d: string) => `not a date: ${d} (write YYYY-MM-DD)`,
-    badLang: (lang: string) => `unsupported language: ${lang} (use vi or en)`,
     reportNeedsStore: 'the consolidated report needs the units’ reports, which only the database holds: use --plan <plan id>',
     periodIgnored: 'note: a plan file carries no reports, so --period is ignored\n',
     cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
@@ -203,9 +201,7 @@ interface ExportOptions {
 }
 
 async function exportDocument(kindArg: string | undefined, values: ExportOptions, io: ExportIo): Promise<number> {
-  const lang = values.lang ?? 'vi'
-  if (lang !== 'vi' && lang !== 'en') throw new CommandError(MESSAGES.vi.badLang(lang), 2)
-  const locale: Locale = lang
+  const locale = langOf(values.lang)
   const m = MESSAGES[locale]
 
   if (kindArg === undefined) throw new CommandError(m.noKind, 2)

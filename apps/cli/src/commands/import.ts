@@ -3,7 +3,7 @@ import { Command } from '@commander-js/extra-typings'
 import type { ImportProgress } from '@papi/documents'
 import { UnitSchema, type Locale, type Plan, type Unit } from '@papi/domain'
 import type { PlanImportResult, SaveProgress } from '@papi/store'
-import { langOption, localeOf, runCommands } from '../command'
+import { langOf, langOption, localeOf, runCommands } from '../command'
 import { CommandError } from '../command-error'
 import { planOf, readInput, readPlanFile } from '../read-document'
 import { formatImportSummary } from './import-summary'
@@ -77,13 +77,11 @@ const MESSAGES = {
   vi: {
     noFile: 'thiếu tên tệp kế hoạch',
     badUnits: (file: string) => `tệp đơn vị ${file} không phải danh sách đơn vị (JSON) hợp lệ`,
-    badLang: (lang: string) => `ngôn ngữ không hỗ trợ: ${lang} (dùng vi hoặc en)`,
     phase: { read: 'Đọc tệp', parse: 'Phân tích', tasks: 'Nhiệm vụ', match: 'Đối chiếu đơn vị', save: 'Lưu' },
   },
   en: {
     noFile: 'the plan file is missing',
     badUnits: (file: string) => `the units file ${file} is not a valid JSON list of units`,
-    badLang: (lang: string) => `unsupported language: ${lang} (use vi or en)`,
     phase: { read: 'Reading', parse: 'Parsing', tasks: 'Tasks', match: 'Matching units', save: 'Saving' },
   },
 } as const
@@ -115,9 +113,7 @@ interface ImportOptions {
 }
 
 async function importPlan(file: string | undefined, options: ImportOptions, io: CommandIo): Promise<void> {
-  const lang = options.lang ?? 'vi'
-  if (lang !== 'vi' && lang !== 'en') throw new CommandError(MESSAGES.vi.badLang(lang), 2)
-  const locale: Locale = lang
+  const locale = langOf(options.lang)
   const m = MESSAGES[locale]
   if (!file) throw new CommandError(m.noFile, 2)
 

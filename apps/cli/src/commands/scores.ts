@@ -2,7 +2,7 @@ import { Command } from '@commander-js/extra-typings'
 import type { Locale } from '@papi/domain'
 import type { ProvinceScoreImport } from '@papi/store'
 import type { PapiScoreTable } from '@papi/register'
-import { langOption } from '../command'
+import { langOf, langOption } from '../command'
 import { CommandError } from '../command-error'
 
 /** Where `papi scores` writes and what it reaches: the real process, or a test's stand-ins. */
@@ -34,14 +34,12 @@ rows matching no province are listed, and do not spoil the file.`,
 
 const MESSAGES = {
   vi: {
-    badLang: (lang: string) => `ngôn ngữ không hỗ trợ: ${lang} (dùng vi hoặc en)`,
     noYear: (y: string, years: string) => `không có bảng kết quả năm ${y} (có: ${years})`,
     year: (r: ProvinceScoreImport) => `PAPI ${r.year}: ${r.saved} tỉnh xếp hạng trên ${r.rankedOf}`,
     notRanked: (names: string) => `; không xếp hạng: ${names}`,
     unmatched: (rows: string) => `; không khớp tỉnh nào: ${rows}`,
   },
   en: {
-    badLang: (lang: string) => `unsupported language: ${lang} (use vi or en)`,
     noYear: (y: string, years: string) => `no results table for ${y} (there are: ${years})`,
     year: (r: ProvinceScoreImport) => `PAPI ${r.year}: ${r.saved} provinces ranked out of ${r.rankedOf}`,
     notRanked: (names: string) => `; not ranked: ${names}`,
@@ -64,9 +62,7 @@ export function scoresCommand(locale: Locale, io: ScoresIo = processScoresIo()) 
 }
 
 async function importScores(options: { year?: string; json?: true; lang?: string }, io: ScoresIo): Promise<void> {
-  const lang = options.lang ?? 'vi'
-  if (lang !== 'vi' && lang !== 'en') throw new CommandError(MESSAGES.vi.badLang(lang), 2)
-  const m = MESSAGES[lang as Locale]
+  const m = MESSAGES[langOf(options.lang)]
   const all = await io.readTables()
   const tables = options.year === undefined ? all : all.filter((t) => String(t.year) === options.year)
   if (tables.length === 0) throw new CommandError(m.noYear(options.year as string, all.map((t) => t.year).join(', ')), 2)

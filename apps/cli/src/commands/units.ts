@@ -1,7 +1,7 @@
 import { Command } from '@commander-js/extra-typings'
 import { registerForProvince, type Locale, type Register } from '@papi/domain'
 import type { RegisterImportResult, RegisterProgress } from '@papi/store'
-import { langOption } from '../command'
+import { langOf, langOption } from '../command'
 import { CommandError } from '../command-error'
 
 /** Where `papi units` writes and what it reaches: the real process, or a test's stand-ins. */
@@ -37,7 +37,6 @@ One transaction; a second run changes nothing. --province <code> loads one provi
 
 const MESSAGES = {
   vi: {
-    badLang: (lang: string) => `ngôn ngữ không hỗ trợ: ${lang} (dùng vi hoặc en)`,
     badProvince: (code: string) => `mã tỉnh không hợp lệ: ${code} (2 chữ số, ví dụ 91)`,
     noProvince: (code: string) => `không có tỉnh, thành phố nào mang mã ${code} trong danh mục`,
     phase: { units: 'Đơn vị', links: 'Liên kết cũ → mới' },
@@ -47,7 +46,6 @@ const MESSAGES = {
     issues: (n: number) => `  ${n} dòng của bảng chuyển đổi không đọc được (xem --json)\n`,
   },
   en: {
-    badLang: (lang: string) => `unsupported language: ${lang} (use vi or en)`,
     badProvince: (code: string) => `not a province code: ${code} (2 digits, e.g. 91)`,
     noProvince: (code: string) => `no province has the code ${code} in the register`,
     phase: { units: 'Units', links: 'Old → new links' },
@@ -73,9 +71,7 @@ export function unitsCommand(locale: Locale, io: UnitsIo = processUnitsIo()) {
 }
 
 async function importRegisterCommand(options: { province?: string; json?: true; lang?: string }, io: UnitsIo): Promise<void> {
-  const lang = options.lang ?? 'vi'
-  if (lang !== 'vi' && lang !== 'en') throw new CommandError(MESSAGES.vi.badLang(lang), 2)
-  const m = MESSAGES[lang as Locale]
+  const m = MESSAGES[langOf(options.lang)]
   if (options.province !== undefined && !/^\d{2}$/u.test(options.province)) throw new CommandError(m.badProvince(options.province), 2)
   const whole = await io.readRegister()
   const register = options.province === undefined ? whole : registerForProvince(whole, options.province)
