@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { textContent } from './text-layout'
 
 const cells = (...lines: string[]) => lines.join('\n\n')
+/** A five-column task table's header, then its section "1. A", as the portal pastes them: one cell per line. */
+const table = (...rows: string[]) => cells('STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian', '1', 'A', ...rows)
 
 describe('textContent', () => {
   it('turns a table pasted one cell per line into rows', () => {
@@ -30,61 +32,14 @@ describe('textContent', () => {
   })
 
   it('places an empty cell where the portal left a line with only a non-breaking space', () => {
-    const text = cells(
-      'STT',
-      'Nhiệm vụ',
-      'Đơn vị chủ trì',
-      'Đơn vị phối hợp',
-      'Thời gian',
-      '1',
-      'A',
-      '1.1',
-      'B',
-      'Sở Nội vụ',
-      '\u00a0',
-      'Thường xuyên',
-    )
+    const text = table('1.1', 'B', 'Sở Nội vụ', '\u00a0', 'Thường xuyên')
     expect(textContent(text).tables[0]?.rows[2]?.cells).toEqual(['1.1', 'B', 'Sở Nội vụ', '', 'Thường xuyên'])
   })
 
   it('without that hint, takes the cell before a time to be the missing one', () => {
-    const withTime = cells(
-      'STT',
-      'Nhiệm vụ',
-      'Đơn vị chủ trì',
-      'Đơn vị phối hợp',
-      'Thời gian',
-      '1',
-      'A',
-      '1.1',
-      'B',
-      'Sở Nội vụ',
-      'Quý II năm 2018',
-      '1.2',
-      'C',
-      'Sở Y tế',
-      'Sở Tài chính',
-      'Thường xuyên',
-    )
+    const withTime = table('1.1', 'B', 'Sở Nội vụ', 'Quý II năm 2018', '1.2', 'C', 'Sở Y tế', 'Sở Tài chính', 'Thường xuyên')
     expect(textContent(withTime).tables[0]?.rows[2]?.cells).toEqual(['1.1', 'B', 'Sở Nội vụ', '', 'Quý II năm 2018'])
-    const noTime = cells(
-      'STT',
-      'Nhiệm vụ',
-      'Đơn vị chủ trì',
-      'Đơn vị phối hợp',
-      'Thời gian',
-      '1',
-      'A',
-      '1.1',
-      'B',
-      'Sở Nội vụ',
-      'Sở Y tế',
-      '1.2',
-      'C',
-      'Sở Y tế',
-      'Sở Tài chính',
-      'Thường xuyên',
-    )
+    const noTime = table('1.1', 'B', 'Sở Nội vụ', 'Sở Y tế', '1.2', 'C', 'Sở Y tế', 'Sở Tài chính', 'Thường xuyên')
     expect(textContent(noTime).tables[0]?.rows[2]?.cells).toEqual(['1.1', 'B', 'Sở Nội vụ', 'Sở Y tế', ''])
   })
 
