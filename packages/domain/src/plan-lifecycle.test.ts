@@ -106,6 +106,18 @@ describe('replacementError', () => {
       'structure-frozen',
     ],
     ['a published plan moves province', published, published, true, 'province-change'],
+    [
+      // The store keeps assignees as jsonb, which gives their keys back sorted ("name" before "text"):
+      // the plan read back and sent again is the same plan (PUT to link a parent plan was refused).
+      'a published plan sent back with its assignees’ keys in another order',
+      withSections([t13, { ...t14, lead: [{ text: 'UBND cấp huyện', name: 'Ủy ban nhân dân cấp huyện', unitClass: 'district-committees' }] }]),
+      withSections([
+        t13,
+        { ...t14, lead: [{ unitClass: 'district-committees', name: 'Ủy ban nhân dân cấp huyện', text: 'UBND cấp huyện' }] },
+      ]),
+      false,
+      undefined,
+    ],
   ])('%s', (_, before, next, provinceChanged, code) => {
     expect(replacementError(before, next, { provinceChanged })?.code).toBe(code)
   })

@@ -116,9 +116,11 @@ export function replacementError(
 
 /** What of a plan's sections and tasks a published plan keeps. */
 function structureOf(plan: Pick<Plan, 'sections'>) {
+  // Fields named one by one: a stored plan comes back from jsonb with its keys in another order.
+  const assignee = (a: Plan['sections'][number]['tasks'][number]['lead'][number]) => [a.text, a.name, a.unitClass, a.unitId]
   return plan.sections.map((s) => ({
     code: s.code,
     title: s.title,
-    tasks: s.tasks.map((t) => ({ code: t.code, title: t.title, lead: t.lead, coordinators: t.coordinators })),
+    tasks: s.tasks.map((t) => ({ code: t.code, title: t.title, lead: t.lead.map(assignee), coordinators: t.coordinators.map(assignee) })),
   }))
 }
