@@ -237,6 +237,7 @@ describe.skipIf(!canRun)('the dashboard by keyboard alone, and axe-core', () => 
           ['overview', '/'],
           ['plans', '/plans'],
           ['plan', `/plans/${plans[0]?.id ?? ''}`],
+          ['plan-import', '/plans/import'],
           ['reporting', '/reporting'],
           ['units', '/units'],
           ['not-found', '/nowhere'],

@@ -25,6 +25,9 @@ const RUNS = [
     summary: '10 mục, 43 nhiệm vụ',
     // Kiên Giang has no department of science: the planner gives the task to Sở Nội vụ.
     fix: { name: 'Sở Khoa học và Công nghệ', search: 'nội vụ', unit: 'Sở Nội vụ', task: '7.4' },
+    newPeriod: '2020N9',
+    parent:
+      '97/KH-UBND — Kế hoạch hành động nâng cao chỉ số hiệu quả quản trị và hành chính công (PAPI) tỉnh Kiên Giang năm 2018 và những năm tiếp theo',
   },
   {
     width: '360',
@@ -35,6 +38,9 @@ const RUNS = [
     summary: '7 mục, 27 nhiệm vụ',
     // Written against four tasks: one choice assigns them all.
     fix: { name: 'Công chức Văn phòng- thống kê UBND xã', search: 'vinh thanh', unit: 'UBND phường Vĩnh Thanh Vân', task: 'III.2.3' },
+    newPeriod: '2023Q3',
+    parent:
+      '97/KH-UBND — Kế hoạch hành động nâng cao chỉ số hiệu quả quản trị và hành chính công (PAPI) tỉnh Kiên Giang năm 2018 và những năm tiếp theo',
   },
 ] as const
 
@@ -122,6 +128,52 @@ describe.skipIf(!canRun)('a planner imports, fixes and publishes a plan in Chrom
       expect(assignments.filter((a) => a.taskCode === run.fix.task).map((a) => a.unitName)).toContain(run.fix.unit)
       const plan = await page.evaluate(async (id) => (await (await fetch(`/api/v1/plans/${id}`)).json()) as { status: string }, planId)
       expect(plan.status).toBe('published')
+
+      // On the plan's page: its reporting periods, opened at publishing with Decree 09/2019's windows.
+      await page.locator('#import-outcome a').click()
+      const periods = page.getByTestId('plan-periods')
+      await periods.locator('table').waitFor()
+      const first = periods.locator('tbody tr').first()
+      const firstCode = ((await first.getAttribute('data-testid')) ?? '').replace('period-', '')
+      // A deadline moved by a week, then the period locked: its deadline can no longer be edited.
+      const dueField = first.locator('input[type="date"]')
+      const due = await dueField.inputValue()
+      const later = new Date(Date.parse(`${due}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
+      await dueField.fill(later)
+      await first.getByRole('button', { name: /^Lưu/ }).click()
+      await page.getByTestId('periods-status').filter({ hasText: 'Đã lưu kỳ' }).waitFor()
+      await first.getByRole('button', { name: /^Khóa kỳ/ }).click()
+      await first.getByText('Đã khóa').waitFor()
+      expect(await first.locator('input[type="date"]').isDisabled()).toBe(true)
+      const stored = await page.evaluate(
+        async (id) => (await (await fetch(`/api/v1/plans/${id}/periods`)).json()) as { code: string; dueOn: string; locked: boolean }[],
+        planId,
+      )
+      expect(stored.find((p) => p.code === firstCode)).toMatchObject({ dueOn: later, locked: true })
+
+      // A new period: a wrong id is refused at its field; a right one shows its defaults, then opens.
+      await page.getByLabel('Mã kỳ').fill('2020X')
+      await page.getByRole('button', { name: 'Mở kỳ' }).click()
+      await expect.poll(() => page.getByLabel('Mã kỳ').getAttribute('aria-invalid')).toBe('true')
+      expect(await page.locator('#new-period-error').textContent()).toContain('không phải mã kỳ báo cáo')
+      await page.getByLabel('Mã kỳ').fill(run.newPeriod)
+      await page.getByTestId('period-defaults').waitFor()
+      expect(await page.getByTestId('period-defaults').textContent()).toContain('Nghị định 09/2019')
+      await page.getByRole('button', { name: 'Mở kỳ' }).click()
+      await page.getByTestId(`period-${run.newPeriod}`).waitFor()
+
+      // The plan it implements, picked from the list.
+      await page.getByLabel('Kế hoạch cấp trên').selectOption({ label: run.parent })
+      await page.getByRole('button', { name: 'Lưu kế hoạch cấp trên' }).click()
+      await page.getByTestId('plan-admin-status').filter({ hasText: 'Đã lưu kế hoạch cấp trên.' }).waitFor()
+      const linked = await page.evaluate(
+        async (id) => (await (await fetch(`/api/v1/plans/${id}`)).json()) as { parentPlanNumber?: string; status: string },
+        planId,
+      )
+      expect(linked).toMatchObject({ parentPlanNumber: run.parent.split(' — ')[0], status: 'published' })
+      await noViolations(page, `plan periods ${run.width}`)
+      await page.getByTestId('plan-admin').scrollIntoViewIfNeeded()
+      await page.getByTestId('plan-admin').screenshot({ path: `${SHOTS}planner-${run.width}-5-periods.png` })
       await context.close()
     })
   }

@@ -1,6 +1,6 @@
-import type { Assignee, Target, TargetState } from '@papi/domain'
+import { planScopeUnitId, type Assignee, type Target, type TargetState } from '@papi/domain'
 import { A, useParams } from '@solidjs/router'
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
+import { createMemo, createResource, createSignal, For, lazy, Show } from 'solid-js'
 import { taskTableUrl } from '../api/export-links'
 import { unwrap } from '../api/papi-client'
 import type { EvaluatedTarget, PlanDetail, TaskDto } from '../api/types'
@@ -21,6 +21,8 @@ import { useSession } from '../session/session-context'
 export default function PlanPage() {
   const params = useParams<{ id: string }>()
   const session = useSession()
+  // What the planner's last change did; kept here because the plan's view is drawn again with the plan read back.
+  const [notice, setNotice] = createSignal<string>()
   const [plan, { refetch }] = createResource(
     () => params.id,
     (id) => unwrap(session.api.plans[':id'].$get({ param: { id } })),
@@ -28,13 +30,25 @@ export default function PlanPage() {
   return (
     <section class="page">
       <Async of={plan} retry={refetch}>
-        {(p) => <PlanView plan={p} />}
+        {(p) => (
+          <PlanView
+            plan={p}
+            notice={notice()}
+            onChanged={(message) => {
+              setNotice(message)
+              void refetch()
+            }}
+          />
+        )}
       </Async>
     </section>
   )
 }
 
-function PlanView(props: { plan: PlanDetail }) {
+// The planner's tools load only for planners, and only when a plan page asks for them.
+const PlanAdmin = lazy(() => import('../planning/plan-admin'))
+
+function PlanView(props: { plan: PlanDetail; notice: string | undefined; onChanged: (message: string) => void }) {
   const { t, locale } = useI18n()
   const fmt = useFormat()
   const session = useSession()
@@ -99,6 +113,9 @@ function PlanView(props: { plan: PlanDetail }) {
           testId="export-task-table"
         />
       </div>
+      <Show when={session.can('plan.manage', planScopeUnitId(props.plan))}>
+        <PlanAdmin plan={props.plan} notice={props.notice} onChanged={props.onChanged} />
+      </Show>
       <div class="grid-2">
         <Show when={props.plan.goals.length > 0}>
           <section class="card" aria-labelledby="goals-title">

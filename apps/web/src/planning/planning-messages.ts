@@ -78,6 +78,9 @@ const vi = {
   'periods.open': 'Đang mở',
   'periods.locked': 'Đã khóa',
   'periods.lock': 'Khóa kỳ {period}',
+  'periods.lockShort': 'Khóa',
+  'periods.unlockShort': 'Mở khóa',
+  'periods.save': 'Lưu',
   'periods.unlock': 'Mở khóa kỳ {period}',
   'periods.editDue': 'Hạn nộp kỳ {period}',
   'periods.saveDue': 'Lưu hạn kỳ {period}',
@@ -90,6 +93,8 @@ const vi = {
   'periods.openButton': 'Mở kỳ',
   'periods.opened': 'Đã mở kỳ {period}.',
   'periods.idMissing': 'Nhập mã kỳ báo cáo.',
+  'periods.idInvalid':
+    '“{id}” không phải mã kỳ báo cáo; viết ví dụ 2024M03 (tháng), 2024Q1 (quý), 2024S1 (6 tháng), 2024N9 (9 tháng) hoặc 2024 (năm).',
 } as const
 
 export type PlanningKey = keyof typeof vi
@@ -168,6 +173,9 @@ const en: Record<PlanningKey, string> = {
   'periods.open': 'Open',
   'periods.locked': 'Locked',
   'periods.lock': 'Lock period {period}',
+  'periods.lockShort': 'Lock',
+  'periods.unlockShort': 'Unlock',
+  'periods.save': 'Save',
   'periods.unlock': 'Unlock period {period}',
   'periods.editDue': 'Deadline of {period}',
   'periods.saveDue': 'Save the deadline of {period}',
@@ -180,6 +188,8 @@ const en: Record<PlanningKey, string> = {
   'periods.openButton': 'Open the period',
   'periods.opened': 'Period {period} opened.',
   'periods.idMissing': 'Enter the period id.',
+  'periods.idInvalid':
+    '“{id}” is not a reporting period; write e.g. 2024M03 (month), 2024Q1 (quarter), 2024S1 (6 months), 2024N9 (9 months) or 2024 (year).',
 }
 
 const PLANNING_MESSAGES: Record<Locale, Record<PlanningKey, string>> = { vi, en }
