@@ -96,6 +96,21 @@ describe.each(testBackends())('plan upload on $name', (backend) => {
     expect(await store.reports.find(report.id)).toMatchObject({ taskId: task('1.3').id, progress: 30 })
   })
 
+  it('the imported, published plan read back and sent again with a new header is saved: its structure did not change', async () => {
+    const id = (await store.plans.list())[0]!.id
+    const headers = { authorization: `Bearer ${planner}`, 'content-type': 'application/json' }
+    const read = (await (await t.app.request(`/api/v1/plans/${id}`, { headers })).json()) as any
+    expect(read.status).toBe('published')
+    // What the web's parent-plan form sends: the plan as read, its version and the one field changed.
+    const res = await t.app.request(`/api/v1/plans/${id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ ...read, parentPlanNumber: '07/KH-UBND' }),
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ id, parentPlanNumber: '07/KH-UBND', version: read.version + 1 })
+  })
+
   it('updating a stored plan needs its scope: a planner of a district cannot rewrite the province plan', async () => {
     const passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_COST)
     await store.users.create(
