@@ -6,16 +6,16 @@ import {
   periodAsOf,
   periodFigures,
   planIssuerLevel,
+  type Report,
   sumReportingStats,
   type OutcomeCounts,
   type SectionProgress,
   type UnitReportingStats,
   type UnitTree,
 } from '@papi/domain'
-import { and, eq, exists, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm'
 import type { Executor } from './database'
 import { findPeriod, listPeriods, periodRule } from './period-repository'
-import { listReports, toReport, type StoredReport } from './report-repository'
 import { assignments, periods, plans, reports as reportsTable } from './schema'
 import { asDomainPlan, getPlan } from './stored-plan'
 import { StoreError } from './store-error'
@@ -129,7 +129,9 @@ export async function dashboard(
     // The period's own reports, and for progress only the report per (task, unit) that the
     // domain will count — not every report of every period of the plan.
     const unitIds = [...new Set(inScope.map((a) => a.unitId))]
-    const ofPeriod = (await listReports(db, { planId: id, periodId: query.periodId })).filter((r) => subtree.has(r.unitId))
+    const ofPeriod = (await figureReports(db, { provinceId: stored.provinceId, planId: id, periodId: query.periodId })).filter((r) =>
+      subtree.has(r.unitId),
+    )
     const latest = await latestFiledCandidates(db, {
       provinceId: stored.provinceId,
       planId: id,
@@ -194,7 +196,7 @@ export async function dashboard(
 async function latestFiledCandidates(
   db: Executor,
   q: { provinceId: string; planId: string; unitIds: string[]; periodIds: string[]; asOf: string },
-): Promise<StoredReport[]> {
+): Promise<(Report & { id: string })[]> {
   if (q.unitIds.length === 0 || q.periodIds.length === 0) return []
   const r = reportsTable
   // The first instant after asOf's calendar day in Viet Nam (the day `localDateOf` reads).
@@ -206,8 +208,8 @@ async function latestFiledCandidates(
     }),
     sql` `,
   )
-  const rows = await db
-    .selectDistinctOn([r.taskId, r.unitId])
+  return db
+    .selectDistinctOn([r.taskId, r.unitId], FIGURE_COLUMNS)
     .from(r)
     .where(
       and(
@@ -219,5 +221,59 @@ async function latestFiledCandidates(
       ),
     )
     .orderBy(r.taskId, r.unitId, sql`case ${r.periodId} ${periodEnd} end desc nulls last`, sql`${r.submittedAt} desc nulls last`)
-  return rows.map(toReport)
+    .then((rows) => rows.map(figureReportOf))
+}
+
+/**
+ * The columns of a report the period figures read (`periodFigures`: status, version, dates,
+ * progress and work status): at national scale the dashboard reads ~70 k reports, and their
+ * narratives, KPI values and evidence were most of the bytes decoded and sorted (external sorts
+ * on disk), none of them used.
+ */
+const FIGURE_COLUMNS = {
+  id: reportsTable.id,
+  taskId: reportsTable.taskId,
+  unitId: reportsTable.unitId,
+  periodId: reportsTable.periodId,
+  status: reportsTable.status,
+  workStatus: reportsTable.workStatus,
+  progress: reportsTable.progress,
+  version: reportsTable.version,
+  submittedAt: reportsTable.submittedAt,
+  completedOn: reportsTable.completedOn,
+}
+
+type FigureRow = { [K in keyof typeof FIGURE_COLUMNS]: (typeof reportsTable.$inferSelect)[K] }
+
+/** A report as the figures read it: what they do not read is left empty. */
+function figureReportOf(r: FigureRow): Report & { id: string } {
+  return {
+    id: r.id,
+    taskId: r.taskId,
+    unitId: r.unitId,
+    periodId: r.periodId,
+    status: r.status,
+    workStatus: r.workStatus,
+    progress: r.progress,
+    version: r.version,
+    narrative: '',
+    kpiValues: [],
+    evidence: [],
+    ...(r.submittedAt && { submittedAt: r.submittedAt.toISOString() }),
+    ...(r.completedOn && { completedOn: r.completedOn }),
+  }
+}
+
+/** A plan's reports of one period, as the figures read them. */
+async function figureReports(
+  db: Executor,
+  q: { provinceId: string; planId: string; periodId: string },
+): Promise<(Report & { id: string })[]> {
+  const r = reportsTable
+  const rows = await db
+    .select(FIGURE_COLUMNS)
+    .from(r)
+    .where(and(eq(r.provinceId, q.provinceId), eq(r.planId, q.planId), eq(r.periodId, q.periodId)))
+    .orderBy(asc(r.taskId), asc(r.unitId))
+  return rows.map(figureReportOf)
 }

@@ -45,7 +45,7 @@ export interface ReportWrite extends ReportContent {
 
 type ReportRow = typeof reports.$inferSelect
 
-/** A stored row as a report (shared with the dashboard's queries; not part of the package surface). */
+/** A stored row as a report. */
 export function toReport(r: ReportRow): StoredReport {
   return {
     id: r.id,
