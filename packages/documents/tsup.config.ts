@@ -1,5 +1,6 @@
 import { papiTsupConfig } from '@papi/tooling/tsup'
 
 export default papiTsupConfig({
-  entry: ['src/index.ts', 'src/schemas.ts', 'src/testing/index.ts'],
+  // The worker is its own file: readPlanDocumentInWorker starts dist/plan-reader-worker.js.
+  entry: ['src/index.ts', 'src/schemas.ts', 'src/testing/index.ts', 'src/plan-reader-worker.ts'],
 })

@@ -33,6 +33,9 @@ export type { DocumentLimitName } from './document-limits'
 export { readPlanDocument } from './read-plan-document'
 export type { ImportProgress, PlanDocumentFile, PlanDocumentFormat, ReadPlanOptions } from './read-plan-document'
 
+// --- read-plan-document-in-worker (the same, off the caller's event loop)
+export { readPlanDocumentInWorker, stopPlanReader } from './read-plan-document-in-worker'
+
 // --- to-plan
 export { toPlan } from './to-plan'
 

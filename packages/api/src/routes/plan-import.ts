@@ -69,9 +69,10 @@ export const planImportRoutes = createRouter().openapi(
     const data = new Uint8Array(await file.arrayBuffer())
     let imported: PlanImport
     try {
-      // The readers (exceljs, jszip) load with the first document, not with the server.
-      const { readPlanDocument } = await import('@papi/documents')
-      imported = await readPlanDocument({ fileName: file.name, data }, { units, scopeUnitId, locale: c.var.locale })
+      // Read on a worker thread: a document at the limits takes seconds of parsing, and the server
+      // keeps answering everyone else meanwhile. The readers load with the first document.
+      const { readPlanDocumentInWorker } = await import('@papi/documents')
+      imported = await readPlanDocumentInWorker({ fileName: file.name, data }, { units, scopeUnitId, locale: c.var.locale })
     } catch (error) {
       if (isPlanDocumentError(error)) throw documentError(error)
       throw error
