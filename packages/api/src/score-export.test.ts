@@ -96,6 +96,18 @@ describe.each(testBackends())('scores as CSV, out and back in, on $name', (backe
     expect(y2019?.figures.scoreChange).toBeCloseTo(38.1 - 42.5411, 4)
   })
 
+  it('refuses a typed result that does not fit its framework, each issue worded and pointing at its field', async () => {
+    const res = await t.call('POST', '/api/v1/scores', {
+      token: planner,
+      body: { unitId: t.units.kg.id, frameworkId: 'papi-2018', year: 2018, total: 95, rank: 70, rankOf: 63, dimensions: [] },
+      headers: { 'accept-language': 'vi' },
+    })
+    expect(res.status).toBe(422)
+    const issues = (res.body as { error: { details: { issues: { path: unknown[]; message: string }[] } } }).error.details.issues
+    expect(issues.find((i) => i.path[0] === 'total')?.message).toBe('Tổng điểm vượt mức tối đa (95 / 80)')
+    expect(issues.find((i) => i.path[0] === 'rank')?.message).toMatch(/^Thứ hạng ngoài phạm vi/)
+  })
+
   it('asks for a session', async () => {
     expect((await exportCsv('frameworkId=papi-2018&year=2018', null)).status).toBe(401)
   })

@@ -11,7 +11,7 @@ import {
   type IndexResult,
   type ResultIssue,
 } from '@papi/domain'
-import { checkResult, StoreError } from '@papi/store'
+import { checkResult, StoreError, storeErrorOf } from '@papi/store'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
@@ -158,8 +158,17 @@ export const scoreRoutes = createRouter()
         c,
         results.map((r) => r.unitId),
       )
-      const { saved, warnings } = await c.var.store.scores.save(results, changeOf(c))
-      return c.json({ saved, warnings: warnings.map((w) => withMessage(c, w)) }, 201)
+      try {
+        const { saved, warnings } = await c.var.store.scores.save(results, changeOf(c))
+        return c.json({ saved, warnings: warnings.map((w) => withMessage(c, w)) }, 201)
+      } catch (error) {
+        // A result that does not fit its framework: each issue worded in the caller's language, so a
+        // form can put it next to the field its path names.
+        const refused = storeErrorOf(error)
+        const details = refused?.details as { issues?: ResultIssue[] } | undefined
+        if (refused?.code !== 'invalid' || !Array.isArray(details?.issues)) throw error
+        throw new ApiError('invalid', { reason: refused.message, ...details, issues: details.issues.map((i) => withMessage(c, i)) })
+      }
     },
   )
   .openapi(
