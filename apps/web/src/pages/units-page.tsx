@@ -1,6 +1,6 @@
 import { isActiveOn, predecessorsOf, resultHistory, type IndexKind, type ResultYear, type Unit, type UnitTree } from '@papi/domain'
 import { A, useParams } from '@solidjs/router'
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
+import { createMemo, createResource, createSignal, For, lazy, Show } from 'solid-js'
 import { unwrap } from '../api/papi-client'
 import type { ScoreDto } from '../api/types'
 import { Async } from '../components/async'
@@ -187,9 +187,15 @@ function UnitScores(props: { unitId: string }) {
           </Show>
         )}
       </Async>
+      <Show when={session.can('score.manage', props.unitId)}>
+        <ScoreForm unitId={props.unitId} onSaved={() => void refetch()} />
+      </Show>
     </section>
   )
 }
+
+// Entering results is a planner's task: its form loads only for them, when a unit is open.
+const ScoreForm = lazy(() => import('../planning/score-form'))
 
 type UnitHistoryDto = Awaited<ReturnType<typeof loadHistory>>
 

@@ -95,6 +95,24 @@ const vi = {
   'periods.idMissing': 'Nhập mã kỳ báo cáo.',
   'periods.idInvalid':
     '“{id}” không phải mã kỳ báo cáo; viết ví dụ 2024M03 (tháng), 2024Q1 (quý), 2024S1 (6 tháng), 2024N9 (9 tháng) hoặc 2024 (năm).',
+  'scores.title': 'Nhập kết quả chỉ số',
+  'scores.index': 'Chỉ số',
+  'scores.year': 'Năm',
+  'scores.total': 'Tổng điểm',
+  'scores.rank': 'Xếp hạng',
+  'scores.rankOf': 'Trên tổng số',
+  'scores.noFramework': 'Chưa có bộ chỉ số cho chỉ số và năm này.',
+  'scores.required': 'Nhập tổng điểm.',
+  'scores.notNumber': 'Nhập một số (dùng dấu phẩy hoặc dấu chấm thập phân).',
+  'scores.saved': 'Đã lưu kết quả {index} năm {year}.',
+  'scores.dimensions': 'Điểm và xếp hạng theo chỉ số nội dung (không bắt buộc)',
+  'scores.dimension': 'Chỉ số nội dung',
+  'scores.dimensionScore': 'Điểm',
+  'scores.dimensionRank': 'Xếp hạng',
+  'scores.scoreOf': 'Điểm: {dimension}',
+  'scores.rankOfDimension': 'Xếp hạng: {dimension}',
+  'scores.refused': 'Kết quả chưa khớp bộ chỉ số: xem thông báo cạnh từng ô.',
+  'scores.save': 'Lưu kết quả',
 } as const
 
 export type PlanningKey = keyof typeof vi
@@ -190,6 +208,24 @@ const en: Record<PlanningKey, string> = {
   'periods.idMissing': 'Enter the period id.',
   'periods.idInvalid':
     '“{id}” is not a reporting period; write e.g. 2024M03 (month), 2024Q1 (quarter), 2024S1 (6 months), 2024N9 (9 months) or 2024 (year).',
+  'scores.title': 'Enter an index result',
+  'scores.index': 'Index',
+  'scores.year': 'Year',
+  'scores.total': 'Total',
+  'scores.rank': 'Rank',
+  'scores.rankOf': 'Out of',
+  'scores.noFramework': 'No framework is known for this index and year.',
+  'scores.required': 'Enter the total.',
+  'scores.notNumber': 'Enter a number (decimal comma or point).',
+  'scores.saved': '{index} {year} result saved.',
+  'scores.dimensions': 'Scores and ranks by dimension (optional)',
+  'scores.dimension': 'Dimension',
+  'scores.dimensionScore': 'Score',
+  'scores.dimensionRank': 'Rank',
+  'scores.scoreOf': 'Score: {dimension}',
+  'scores.rankOfDimension': 'Rank: {dimension}',
+  'scores.refused': 'The result does not fit the framework: see the message next to each field.',
+  'scores.save': 'Save the result',
 }
 
 const PLANNING_MESSAGES: Record<Locale, Record<PlanningKey, string>> = { vi, en }
