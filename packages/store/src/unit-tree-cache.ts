@@ -16,8 +16,11 @@ export interface UnitTreeCache {
   asOf(day: IsoDate): Promise<UnitTree>
 }
 
-/** How many days' trees are kept besides the current one (dashboards of recent periods ask a few). */
-const DAYS_KEPT = 8
+/**
+ * How many past days' trees are kept besides the current one: dashboards of recent periods ask a
+ * few, and at national scale (~13 000 units with the register loaded) each tree is megabytes.
+ */
+const DAYS_KEPT = 4
 
 /**
  * The unit tree, cached per process. Every authorised request needs it, and rebuilding it from
