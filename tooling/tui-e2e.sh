@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End to end for the admin TUI, as an admin uses it: a real API server (PGlite in a temp folder),
 # `papi tui` in a real terminal (tmux, 80×24), then `papi ssh-serve` reached with the real OpenSSH
-# client. Prints "# pass N" / "# fail N" for test-all's closing line. Needs tmux and ssh (test-all
-# installs them). Ports: API 8845, SSH 2245 (override with PAPI_E2E_PORT / PAPI_E2E_SSH_PORT).
+# client. Both run as users run them: built (turbo, so a fresh clone builds first) — the TUI from
+# its bundle, whose first frame is checked against Node's own start-up in the same run. Prints
+# "# pass N" / "# fail N" for test-all's closing line. Needs tmux and ssh (test-all installs them).
+# Ports: API 8845, SSH 2245 (override with PAPI_E2E_PORT / PAPI_E2E_SSH_PORT).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 API_PORT=${PAPI_E2E_PORT:-8845}
@@ -21,12 +23,47 @@ wait_for() { for _ in $(seq 1 $((${3:-60} * 4))); do $T capture-pane -t "$1" -p 
 keys() { $T send-keys -t "$1" "${@:2}"; sleep 0.4; }
 check() { if wait_for "$1" "$2" "${4:-30}"; then ok "$3"; else not_ok "$3" "$1"; fi; }
 
-PAPI="apps/cli/node_modules/.bin/tsx --conditions=source apps/cli/src/main.ts"
+# The command and the server as shipped: built by turbo (each build waits for its dependencies').
+if ! npx -y pnpm@10 exec turbo run build --filter=@papi/cli --filter=@papi/server --output-logs=errors-only >"$WORK/build.log" 2>&1; then
+  cat "$WORK/build.log"
+  echo "not ok - papi and its server build"
+  echo "# pass 0"
+  echo "# fail 1"
+  exit 1
+fi
+PAPI="node apps/cli/dist/main.js"
 export PAPI_SSH_SECRET=e2e-gateway-secret-$$
-$T new-session -d -s api -x 200 -y 50 "PORT=$API_PORT PAPI_DATA_DIR=$WORK/data PAPI_ADMIN_PASSWORD=e2e-admin-pass PAPI_LOG_LEVEL=silent apps/cli/node_modules/.bin/tsx --conditions=source apps/api/src/server.ts > $WORK/api.log 2>&1"
+$T new-session -d -s api -x 200 -y 50 "PORT=$API_PORT PAPI_DATA_DIR=$WORK/data PAPI_ADMIN_PASSWORD=e2e-admin-pass PAPI_LOG_LEVEL=silent node apps/api/dist/server.js > $WORK/api.log 2>&1"
 for _ in $(seq 1 240); do grep -q 'listening on' "$WORK/api.log" 2>/dev/null && break; sleep 0.5; done
 grep -q 'listening on' "$WORK/api.log" && ok 'the API starts' || { not_ok 'the API starts' api; cat "$WORK/api.log"; echo "# pass $pass"; echo "# fail $((fail))"; exit 1; }
 URL=http://127.0.0.1:$API_PORT
+
+# Whether SESSION's terminal is back to normal: the alternate screen left and the cursor shown.
+restored() { [ "$($T display -p -t "$1" '#{alternate_on}#{cursor_flag}')" = 01 ]; }
+
+# --- the first frame, as a ratio to Node's own start-up measured the same way in the same run
+# (an absolute time would say more about the machine's load than about papi).
+# paint_ms COMMAND TEXT: milliseconds from starting COMMAND in a fresh 80×24 window to TEXT on it.
+paint_ms() {
+  local s=paint$RANDOM t0
+  t0=$(date +%s%N)
+  $T new-session -d -s "$s" -x 80 -y 24 "$1; sleep 60"
+  for _ in $(seq 1 3000); do $T capture-pane -t "$s" -p | grep -qF -- "$2" && break; sleep 0.01; done
+  echo $((($(date +%s%N) - t0) / 1000000))
+  $T kill-session -t "$s"
+}
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+floors=() frames=()
+for _ in 1 2 3; do
+  floors+=("$(paint_ms "node -e \"process.stdout.write('papi-floor')\"" papi-floor)")
+  frames+=("$(paint_ms "PAPI_URL=http://127.0.0.1:$API_PORT $PAPI tui" 'Tên đăng nhập')")
+done
+floor=$(median "${floors[@]}") frame=$(median "${frames[@]}")
+echo "# first frame of papi tui: ${frame} ms; node -e 0: ${floor} ms (ratio $((frame * 10 / floor / 10)).$((frame * 10 / floor % 10)))"
+# Run from sources through tsx it took 10–19× Node's start-up; unbundled, 6–11×; bundled, 2.5–4.5×.
+if [ "$frame" -le $((floor * 6)) ]; then ok 'papi tui paints its first frame within 6× the start-up of node itself'; else
+  not_ok 'papi tui paints its first frame within 6× the start-up of node itself' api
+fi
 
 # --- papi tui in a real terminal
 $T new-session -d -s tui -x 80 -y 24 "PAPI_URL=$URL $PAPI tui; echo TUI-EXIT=\$?; sleep 600"
@@ -60,9 +97,12 @@ $T send-keys -t tui -l "$(cat "$WORK/id_admin.pub")"; sleep 0.4; keys tui Enter
 check tui 'Xong. SHA256:' 'registers an SSH key to the admin'
 keys tui C-c
 check tui 'TUI-EXIT=0' 'Ctrl-C quits cleanly'
+if restored tui && ! $T capture-pane -t tui -p | grep -qF 'ctrl+c/ctrl+q'; then ok 'Ctrl-C leaves the alternate screen and shows the cursor'; else
+  not_ok 'Ctrl-C leaves the alternate screen and shows the cursor' tui
+fi
 
 # --- the same over papi ssh-serve with OpenSSH
-$T new-session -d -s sshd -x 200 -y 50 "$PAPI ssh-serve --port $SSH_PORT --url $URL --host-key $WORK/host_key > $WORK/sshd.log 2>&1"
+$T new-session -d -s sshd -x 200 -y 50 "echo \$\$ > $WORK/sshd.pid; exec $PAPI ssh-serve --port $SSH_PORT --url $URL --host-key $WORK/host_key > $WORK/sshd.log 2>&1"
 for _ in $(seq 1 120); do grep -q 'ssh://' "$WORK/sshd.log" 2>/dev/null && break; sleep 0.5; done
 [ -s "$WORK/host_key" ] && ok 'ssh-serve generates and keeps its host key' || not_ok 'ssh-serve generates and keeps its host key' sshd
 SSH=(ssh -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile="$WORK/known_hosts" -o BatchMode=yes -p "$SSH_PORT")
@@ -74,10 +114,29 @@ $T resize-window -t ssh -x 110 -y 30; sleep 1.5
 if $T capture-pane -t ssh -p | head -1 | grep -q 'Tình hình báo cáo'; then ok 'a window-size change reaches the TUI'; else not_ok 'a window-size change reaches the TUI' ssh; fi
 keys ssh C-c
 check ssh 'SSH-EXIT=0' 'Ctrl-C ends the SSH session'
+# What the user's terminal shows after: the shell again, not the TUI's last frame.
+if restored ssh && ! $T capture-pane -t ssh -p | grep -qF 'ctrl+c/ctrl+q'; then ok 'over SSH, Ctrl-C leaves the alternate screen and shows the cursor'; else
+  not_ok 'over SSH, Ctrl-C leaves the alternate screen and shows the cursor' ssh
+fi
+# The link drops (the client's ~. escape): ssh-serve ends that TUI instead of keeping it running.
+$T new-session -d -s drop -x 80 -y 24 "${SSH[*]} -tt -i $WORK/id_admin admin@127.0.0.1; echo SSH-EXIT=\$?; sleep 600"
+wait_for drop 'Quản trị hệ thống' 60
+keys drop Enter; keys drop '~.'
+for _ in $(seq 1 40); do grep -q 'ended (disconnected' "$WORK/sshd.log" && break; sleep 0.25; done
+grep -q 'ended (disconnected' "$WORK/sshd.log" && ok 'a dropped SSH link ends its TUI on the server' || not_ok 'a dropped SSH link ends its TUI on the server' drop
 refused=$("${SSH[@]}" -i "$WORK/id_stranger" admin@127.0.0.1 true </dev/null 2>&1)
 if [[ $refused == *'Permission denied'* ]]; then ok 'an unknown key is refused'; else not_ok 'an unknown key is refused' sshd; echo "#   ssh said: $refused"; fi
 grep -q 'refused key' "$WORK/sshd.log" && ok 'the refused key is logged' || { not_ok 'the refused key is logged' sshd; cat "$WORK/sshd.log"; }
 if "${SSH[@]}" -i "$WORK/id_admin" admin@127.0.0.1 cat /etc/passwd </dev/null 2>&1 | grep -q 'root:'; then not_ok 'exec is refused' sshd; else ok 'exec is refused'; fi
+
+# ssh-serve stops (SIGTERM) while a user is in the TUI: their terminal is restored, their ssh ends.
+$T new-session -d -s stop -x 80 -y 24 "${SSH[*]} -tt -i $WORK/id_admin admin@127.0.0.1; echo SSH-EXIT=\$?; sleep 600"
+wait_for stop 'Quản trị hệ thống' 60
+kill -TERM "$(cat "$WORK/sshd.pid")"
+check stop 'SSH-EXIT=0' 'stopping ssh-serve ends an open session as Ctrl-C would'
+if restored stop && ! $T capture-pane -t stop -p | grep -qF 'ctrl+c/ctrl+q'; then ok 'stopping ssh-serve restores the user’s terminal'; else
+  not_ok 'stopping ssh-serve restores the user’s terminal' stop
+fi
 
 echo "# pass $pass"
 echo "# fail $fail"

@@ -15,6 +15,8 @@ export interface RunTuiOptions {
   stderr?: NodeJS.WriteStream | WriteStream
   /** Colours unless NO_COLOR is set (https://no-color.org). */
   color?: boolean
+  /** Ends the TUI from outside (the SSH client went away, or `papi ssh-serve` is stopping). */
+  signal?: AbortSignal
 }
 
 /**
@@ -45,13 +47,22 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     patchConsole: false,
   })
   const onSignal = () => instance.unmount()
-  process.once('SIGTERM', onSignal)
-  process.once('SIGHUP', onSignal)
+  // Signals end the local TUI only: one `papi ssh-serve` process runs many, each with its signal.
+  const local = options.stdin === undefined
+  if (local) {
+    process.once('SIGTERM', onSignal)
+    process.once('SIGHUP', onSignal)
+  }
+  if (options.signal?.aborted) instance.unmount()
+  options.signal?.addEventListener('abort', onSignal, { once: true })
   try {
     await instance.waitUntilExit()
   } finally {
-    process.off('SIGTERM', onSignal)
-    process.off('SIGHUP', onSignal)
+    if (local) {
+      process.off('SIGTERM', onSignal)
+      process.off('SIGHUP', onSignal)
+    }
+    options.signal?.removeEventListener('abort', onSignal)
     instance.cleanup()
     restore()
   }

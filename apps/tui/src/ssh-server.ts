@@ -3,10 +3,11 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname } from 'node:path'
 import { PassThrough, Writable } from 'node:stream'
 import type { Locale } from '@papi/domain'
-import ssh2, { type AuthContext, type Connection, type ServerChannel } from 'ssh2'
+import type { AuthContext, Connection, Server, ServerChannel } from 'ssh2'
 import { runTui } from './run'
 
-const { Server, utils } = ssh2
+/** ssh2 (CommonJS, dozens of files) is loaded only by `papi ssh-serve`, never by `papi tui`. */
+const ssh2 = async () => (await import('ssh2')).default
 
 export interface SshServeOptions {
   host: string
@@ -19,13 +20,18 @@ export interface SshServeOptions {
   hostKeyFile: string
   locale: Locale
   log: (line: string) => void
+  /**
+   * Stops the server: every open TUI ends as on Ctrl-C (its terminal restored: the alternate
+   * screen left, the cursor shown), its channel closes, then the server does.
+   */
+  signal?: AbortSignal
 }
 
 /** The host key, created (ed25519, mode 0600) when the file does not exist yet. */
-export function loadOrCreateHostKey(file: string): Buffer {
+export async function loadOrCreateHostKey(file: string): Promise<Buffer> {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true })
-    const { private: key } = utils.generateKeyPairSync('ed25519')
+    const { private: key } = (await ssh2()).utils.generateKeyPairSync('ed25519')
     writeFileSync(file, key, { mode: 0o600 })
     chmodSync(file, 0o600)
   }
@@ -66,7 +72,8 @@ function channelTerminal(channel: ServerChannel, size: { columns: number; rows: 
   Object.assign(stdin, { isTTY: true, setRawMode: () => stdin, ref: () => stdin, unref: () => stdin })
   const stdout = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      channel.write(chunk.toString('utf8').replace(/\r?\n/g, '\r\n'))
+      // After a disconnect the TUI's last frames go nowhere.
+      if (channel.writable) channel.write(chunk.toString('utf8').replace(/\r?\n/g, '\r\n'))
       done()
     },
   }) as Writable & { columns: number; rows: number; isTTY: boolean }
@@ -90,9 +97,15 @@ function channelTerminal(channel: ServerChannel, size: { columns: number; rows: 
  * @example
  * const server = await startSshServer({ host: '127.0.0.1', port: 2222, apiUrl, gatewaySecret, hostKeyFile, locale: 'vi', log: console.error })
  */
-export async function startSshServer(options: SshServeOptions): Promise<InstanceType<typeof Server>> {
-  const hostKey = loadOrCreateHostKey(options.hostKeyFile)
+export async function startSshServer(options: SshServeOptions): Promise<Server> {
+  const hostKey = await loadOrCreateHostKey(options.hostKeyFile)
+  const { Server } = await ssh2()
+  /** The connections open, each with the TUIs it runs (each ended by aborting its controller). */
+  const clients = new Map<Connection, Set<AbortController>>()
   const server = new Server({ hostKeys: [hostKey] }, (client: Connection) => {
+    const tuis = new Set<AbortController>()
+    clients.set(client, tuis)
+    client.on('close', () => clients.delete(client))
     let token: string | undefined
     let user = ''
     client.on('authentication', (ctx) => {
@@ -141,6 +154,15 @@ export async function startSshServer(options: SshServeOptions): Promise<Instance
         session.on('shell', (ok) => {
           const channel = ok()
           term = channelTerminal(channel, size)
+          // The client went away (closed its window, lost the link, typed ~.): end its TUI too.
+          const stop = new AbortController()
+          tuis.add(stop)
+          let gone = false
+          channel.on('close', () => {
+            gone = true
+            stop.abort()
+          })
+          channel.on('error', (error: Error) => options.log(`channel of "${user}": ${error.message}`))
           void runTui({
             url: options.apiUrl,
             locale: options.locale,
@@ -149,9 +171,13 @@ export async function startSshServer(options: SshServeOptions): Promise<Instance
             stdout: term.stdout as never,
             stderr: term.stdout as never,
             color,
+            signal: stop.signal,
           })
             .catch((error: unknown) => options.log(`TUI of "${user}" failed: ${error instanceof Error ? error.message : error}`))
             .finally(() => {
+              tuis.delete(stop)
+              options.log(`TUI of "${user}" ended${stop.signal.aborted ? ' (disconnected or stopped)' : ''}`)
+              if (gone) return
               channel.exit(0)
               channel.end()
             })
@@ -191,5 +217,21 @@ export async function startSshServer(options: SshServeOptions): Promise<Instance
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())
   })
+  options.signal?.addEventListener(
+    'abort',
+    () => {
+      server.close()
+      // Each TUI restores its user's terminal and closes its channel; the client then hangs up.
+      // Connections without one (still signing in), and clients that do not hang up, are ended.
+      for (const [client, tuis] of clients) {
+        if (tuis.size === 0) client.end()
+        for (const stop of tuis) stop.abort()
+      }
+      setTimeout(() => {
+        for (const client of clients.keys()) client.end()
+      }, 3000).unref()
+    },
+    { once: true },
+  )
   return server
 }

@@ -46,6 +46,9 @@ export function sshServeCommand(locale: Locale) {
       if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0'
       const { startSshServer } = await import('@papi/tui')
       const log = (line: string) => process.stderr.write(`papi ssh-serve: ${new Date().toISOString()} ${line}\n`)
+      // Ctrl-C or SIGTERM: every open TUI ends as on its own Ctrl-C (the users' terminals are
+      // restored), then the server closes.
+      const stop = new AbortController()
       const server = await startSshServer({
         host: options.host,
         port,
@@ -54,12 +57,16 @@ export function sshServeCommand(locale: Locale) {
         hostKeyFile: options.hostKey ?? join(process.env.PAPI_DATA_DIR?.trim() || '.papi-data', 'ssh_host_ed25519_key'),
         locale: lang,
         log,
+        signal: stop.signal,
       })
       process.stderr.write(`${HELP[lang].listening(options.host, port)}\n`)
-      await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve())
-        process.once('SIGINT', stop)
-        process.once('SIGTERM', stop)
-      })
+      // `on`, not `once`: with no listener of ours left, Ink's signal-exit would re-raise the
+      // signal and kill the process before the terminals are restored.
+      const onSignal = () => stop.abort()
+      process.on('SIGINT', onSignal)
+      process.on('SIGTERM', onSignal)
+      await new Promise<void>((resolve) => server.once('close', () => resolve()))
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
     })
 }
