@@ -8,6 +8,7 @@ import {
   parseTimeframe,
   readIndexTargets,
   readTargets,
+  unitsAsOf,
   unitsInScope,
   type Framework,
   type IndexKind,
@@ -15,6 +16,7 @@ import {
   type ParsedAssignee,
   type Timeframe,
   type Unit,
+  type UnitVersion,
 } from '@papi/domain'
 import JSZip from 'jszip'
 import type { DocumentContent, SourceRef } from './internal/document-content'
@@ -65,6 +67,11 @@ export interface ReadPlanOptions {
    * the plan's date (and national bodies), never another province's units (`unitsInScope`).
    */
   scopeUnitId?: string
+  /**
+   * The units' dated versions (`store.units.versions()`): names are then matched as they were on
+   * the plan's date ("UBND tỉnh Thừa Thiên Huế" in a 2024 plan, though the unit is Huế today).
+   */
+  versions?: ReadonlyMap<string, readonly UnitVersion[]>
   onProgress?: (progress: ImportProgress) => void
   /** Language of warning and error messages; Vietnamese by default. */
   locale?: Locale
@@ -152,7 +159,8 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
   }
 
   if (options.units) {
-    const units = options.scopeUnitId === undefined ? options.units : unitsInScope(options.units, options.scopeUnitId, header.issuedOn)
+    const dated = options.versions && header.issuedOn ? unitsAsOf(options.units, options.versions, header.issuedOn) : options.units
+    const units = options.scopeUnitId === undefined ? dated : unitsInScope(dated, options.scopeUnitId, header.issuedOn)
     matchUnits(sections, units, warn, progress)
   }
 

@@ -341,12 +341,14 @@ export {
   REGISTER_OLD_LAST_DAY,
   registerCode,
   registerForProvince,
+  registerForProvinces,
+  PROVINCE_RENAMES,
   splitNamedCode,
   STANDARD_BODIES,
   standardBodies,
   successionKindOf,
 } from './register'
-export type { Register, RegisterEra, RegisterIssue, RegisterLink, RegisterUnit, SuccessionKind } from './register'
+export type { Register, RegisterEra, RegisterIssue, RegisterLink, RegisterName, RegisterUnit, SuccessionKind } from './register'
 
 // --- province-scores
 export {

@@ -1,6 +1,8 @@
 import type { IsoDate } from './iso-date'
 import { foldText } from './text'
 import type { UnitKind, UnitLevel } from './unit'
+import { addDays } from './internal/calendar'
+import { lastDayBefore } from './unit-tree'
 
 /**
  * The national register of administrative units (National Statistics Office, danh mục đơn vị
@@ -37,6 +39,48 @@ export interface RegisterUnit {
   era: RegisterEra
   validFrom?: IsoDate
   validTo?: IsoDate
+  /**
+   * The unit's names over its life, oldest first, when it had another before the register's date
+   * (Thừa Thiên Huế until 31/12/2024): a plan or a result of that time names it as it was then.
+   */
+  names?: RegisterName[]
+}
+
+/** A name a unit bore over a span of days (both ends inclusive, open when absent). */
+export interface RegisterName {
+  validFrom?: IsoDate
+  validTo?: IsoDate
+  name: string
+}
+
+/**
+ * Provinces renamed before the register's date (04/01/2025) under the same code: the area's
+ * former name and the first day of the one the register gives. Thừa Thiên Huế became the
+ * centrally-run city of Huế on 1 January 2025 (Resolution 1314/NQ-UBTVQH15).
+ */
+export const PROVINCE_RENAMES: Readonly<Record<string, readonly { formerArea: string; renamedOn: IsoDate }[]>> = {
+  '46': [{ formerArea: 'Tỉnh Thừa Thiên Huế', renamedOn: '2025-01-01' }],
+}
+
+/** A unit's dated names: each former name until the day before its rename, then the current one. */
+function datedNames(
+  unit: { name: string; validFrom?: IsoDate; validTo?: IsoDate },
+  former: readonly { name: string; renamedOn: IsoDate }[],
+) {
+  const changed = former.filter((f) => f.name !== unit.name)
+  if (changed.length === 0) return undefined
+  const names: RegisterName[] = []
+  let from = unit.validFrom
+  for (const f of changed) {
+    names.push({ ...(from !== undefined && { validFrom: from }), validTo: lastDayBefore(f.renamedOn), name: f.name })
+    from = f.renamedOn
+  }
+  names.push({
+    ...(from !== undefined && { validFrom: from }),
+    ...(unit.validTo !== undefined && { validTo: unit.validTo }),
+    name: unit.name,
+  })
+  return names
 }
 
 /** How an old unit went into a new one: all of it, or a part (a commune split among several). */
@@ -161,16 +205,22 @@ export function readRegisterTables(before: readonly (readonly string[])[], conve
       return
     }
     const provinceCode = registerCode.province(provinceOfficial, 'old')
+    const provinceName = committeeName(cell(row, 0))
+    const names = datedNames(
+      { name: provinceName, ...old },
+      (PROVINCE_RENAMES[provinceOfficial] ?? []).map((r) => ({ name: committeeName(r.formerArea), renamedOn: r.renamedOn })),
+    )
     add({
       code: provinceCode,
       officialCode: provinceOfficial,
-      name: committeeName(cell(row, 0)),
+      name: provinceName,
       level: 'province',
       kind: 'people-committee',
       parentCode: null,
       provinceCode,
       era: 'old',
       ...old,
+      ...(names && { names }),
     })
     const districtOfficial = cell(row, 3)
     if (!/^\d+$/u.test(districtOfficial)) {
@@ -378,7 +428,7 @@ export const STANDARD_BODIES: readonly BodySpec[] = [
 ]
 
 /** A body's name for one province: "tỉnh" becomes "thành phố" in a centrally-run city. */
-function bodyName(spec: BodySpec, province: RegisterUnit): string {
+function bodyName(spec: BodySpec, province: { name: string }): string {
   if (!/^UBND thành phố /u.test(province.name)) return spec.name
   return spec.name
     .replace(/^Tỉnh đoàn$/u, 'Thành đoàn')
@@ -397,9 +447,22 @@ export function standardBodies(province: RegisterUnit): RegisterUnit[] {
   return STANDARD_BODIES.filter((spec) => province.era === 'old' || spec.until === undefined).map((spec) => {
     const validTo = province.era === 'old' ? (spec.until ?? province.validTo) : province.validTo
     const validFrom = province.era === 'old' ? (spec.from ?? province.validFrom) : province.validFrom
+    const name = bodyName(spec, province)
+    // A renamed province's bodies were named after it then ("Tỉnh đoàn" of Thừa Thiên Huế in 2024).
+    const former = (province.names ?? [])
+      .slice(0, -1)
+      .flatMap((n) =>
+        n.validTo === undefined || (validFrom !== undefined && n.validTo < validFrom)
+          ? []
+          : [{ name: bodyName(spec, n), renamedOn: addDays(n.validTo, 1) }],
+      )
+    const names = datedNames(
+      { name, ...(validFrom !== undefined && { validFrom }), ...(validTo !== undefined && { validTo }) },
+      former.filter((f) => validTo === undefined || f.renamedOn <= validTo),
+    )
     return {
       code: registerCode.body(province.code, spec.key),
-      name: bodyName(spec, province),
+      name,
       level: 'province' as const,
       kind: spec.kind,
       parentCode: province.code,
@@ -407,6 +470,7 @@ export function standardBodies(province: RegisterUnit): RegisterUnit[] {
       era: province.era,
       ...(validFrom !== undefined && { validFrom }),
       ...(validTo !== undefined && { validTo }),
+      ...(names && { names }),
     }
   })
 }
@@ -474,5 +538,36 @@ function subset(register: Register, provinceCodes: ReadonlySet<string>): Registe
   const units = register.units.filter((u) => provinceCodes.has(u.provinceCode))
   const codes = new Set(units.map((u) => u.code))
   const links = register.links.filter((l) => codes.has(l.fromCode) && codes.has(l.toCode))
+  return { units, links, issues: register.issues }
+}
+
+/**
+ * The part of the register several provinces need, each as {@link registerForProvince} gives it,
+ * and with `everyProvince` the People's Committee of every other province, old and new, with the
+ * links between them — what a results table of all 63 provinces is matched and ranked against —
+ * without their districts, communes and bodies (a later import of the whole register adds those:
+ * the codes are the same). Units keep the register's order, parents first. Undefined when a code
+ * is no province's.
+ *
+ * @example
+ * const demo = registerForProvinces(register, ['91', '10'], { everyProvince: true })
+ * demo?.units.filter((u) => u.level === 'province' && u.kind === 'people-committee').length // 97
+ */
+export function registerForProvinces(
+  register: Register,
+  officialCodes: readonly string[],
+  options: { everyProvince?: boolean } = {},
+): Register | undefined {
+  const keep = new Set<string>()
+  for (const code of officialCodes) {
+    const part = registerForProvince(register, code)
+    if (!part) return undefined
+    for (const u of part.units) keep.add(u.code)
+  }
+  if (options.everyProvince) {
+    for (const u of register.units) if (u.level === 'province' && u.kind === 'people-committee') keep.add(u.code)
+  }
+  const units = register.units.filter((u) => keep.has(u.code))
+  const links = register.links.filter((l) => keep.has(l.fromCode) && keep.has(l.toCode))
   return { units, links, issues: register.issues }
 }

@@ -1,4 +1,4 @@
-import { REGISTER_NEW_FIRST_DAY, registerForProvince, type Register } from '@papi/domain'
+import { REGISTER_NEW_FIRST_DAY, registerForProvince, registerForProvinces, type Register } from '@papi/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readPapiScoreTables, readRegister } from './index'
 
@@ -93,6 +93,45 @@ describe('the national register as vendored', () => {
       true,
     )
     expect(registerForProvince(register, '99')).toBeUndefined()
+  })
+})
+
+describe('names a unit had before the register was drawn up', () => {
+  it("Huế was the province of Thừa Thiên Huế until 31/12/2024, and its bodies were the province's", () => {
+    const hue = register.units.find((u) => u.code === 'P46')
+    expect(hue).toMatchObject({ name: 'UBND thành phố Huế', validTo: '2025-06-30' })
+    expect(hue?.names).toEqual([
+      { validTo: '2024-12-31', name: 'UBND tỉnh Thừa Thiên Huế' },
+      { validFrom: '2025-01-01', validTo: '2025-06-30', name: 'UBND thành phố Huế' },
+    ])
+    expect(register.units.find((u) => u.code === 'P46/DOAN')?.names?.map((n) => n.name)).toEqual(['Tỉnh đoàn', 'Thành đoàn'])
+    expect(register.units.find((u) => u.code === 'P46/VP')?.names?.[0]).toEqual({ validTo: '2024-12-31', name: 'Văn phòng UBND tỉnh' })
+    // Bodies named alike either way, and those created after the rename, have one name.
+    expect(register.units.find((u) => u.code === 'P46/SNV')?.names).toBeUndefined()
+    expect(register.units.find((u) => u.code === 'P46/SNNMT')?.names).toBeUndefined()
+    expect(register.units.filter((u) => u.names !== undefined).every((u) => u.provinceCode === 'P46')).toBe(true)
+  })
+})
+
+describe('registerForProvinces', () => {
+  it("the seeds' provinces whole, what they became, and every other province's committee only", () => {
+    const part = registerForProvinces(register, ['91', '10', '33', '46'], { everyProvince: true })
+    const committees = part?.units.filter((u) => u.level === 'province' && u.kind === 'people-committee') ?? []
+    expect(committees).toHaveLength(97)
+    expect(new Set(part?.units.filter((u) => u.level === 'commune').map((u) => u.provinceCode))).toEqual(
+      new Set(['P91', 'P10', 'P33', 'P46', 'P91@2025', 'P15@2025', 'P33@2025', 'P46@2025']),
+    )
+    expect(part?.units.some((u) => u.provinceCode === 'P01' && u.code !== 'P01')).toBe(false)
+    const codes = new Set(part?.units.map((u) => u.code))
+    expect(part?.links.every((l) => codes.has(l.fromCode) && codes.has(l.toCode))).toBe(true)
+    expect(part?.links.filter((l) => /^P\d+$/u.test(l.fromCode))).toHaveLength(64)
+    // Parents first, as the register lists them.
+    const seen = new Set<string>()
+    for (const u of part?.units ?? []) {
+      if (u.parentCode !== null) expect(seen.has(u.parentCode)).toBe(true)
+      seen.add(u.code)
+    }
+    expect(registerForProvinces(register, ['91', '99'])).toBeUndefined()
   })
 })
 

@@ -81,6 +81,31 @@ describe.each(testBackends())('register import of one province on $name', (backe
   })
 })
 
+// Huế (46) was the province of Thừa Thiên Huế until 31/12/2024: the register gives today's name,
+// a plan or a result of 2018 names it as it was then.
+describe.each(testBackends())('register import of a renamed province on $name', (backend) => {
+  let store: Store
+  beforeAll(async () => {
+    store = await backend.open()
+  })
+  afterAll(() => store?.close())
+
+  it('reads Thừa Thiên Huế for 2018 and Huế for 2025, once, however often it is imported', async () => {
+    await store.units.importRegister(registerForProvince(register, '46') as Register, change())
+    const hue = (await store.units.findByCode('P46')) as Unit
+    const office = (await store.units.findByCode('P46/VP')) as Unit
+    expect(hue.name).toBe('UBND thành phố Huế')
+    expect((await store.units.tree({ asOf: '2018-05-18' })).byId.get(hue.id)?.name).toBe('UBND tỉnh Thừa Thiên Huế')
+    expect((await store.units.tree({ asOf: '2018-05-18' })).byId.get(office.id)?.name).toBe('Văn phòng UBND tỉnh')
+    expect((await store.units.tree({ asOf: '2025-03-01' })).byId.get(hue.id)?.name).toBe('UBND thành phố Huế')
+    await store.units.importRegister(registerForProvince(register, '46') as Register, change())
+    expect((await store.units.history(hue.id)).versions.map((v) => [v.validFrom ?? null, v.validTo ?? null, v.name])).toEqual([
+      [null, '2024-12-31', 'UBND tỉnh Thừa Thiên Huế'],
+      ['2025-01-01', '2025-06-30', 'UBND thành phố Huế'],
+    ])
+  })
+})
+
 describe('register import of the whole country (PGlite)', () => {
   let store: Store
   beforeAll(async () => {

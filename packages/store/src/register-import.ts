@@ -3,7 +3,7 @@ import type { Register } from '@papi/domain'
 import { inArray } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
-import { SYSTEM_SCOPE, unitSuccessors, units } from './schema'
+import { SYSTEM_SCOPE, unitSuccessors, units, unitVersions } from './schema'
 
 /** Where the register import is: units written, then links, out of their totals. */
 export type RegisterProgress = (step: { phase: 'units' | 'links'; done: number; total: number }) => void
@@ -73,6 +73,8 @@ export async function importRegister(
       options.onProgress?.({ phase: 'units', done: existingUnits + i + rows.length, total })
     }
 
+    const versionsCreated = await writeFormerNames(tx, register, idOf, change)
+
     let linksCreated = 0
     const links = register.links.filter((l) => ids.has(l.fromCode) && ids.has(l.toCode))
     options.onProgress?.({ phase: 'links', done: 0, total: links.length })
@@ -94,7 +96,7 @@ export async function importRegister(
       links: { created: linksCreated, existing: links.length - linksCreated },
       counts,
     }
-    if (fresh.length > 0 || linksCreated > 0) {
+    if (fresh.length > 0 || linksCreated > 0 || versionsCreated > 0) {
       await writeAudit(
         tx,
         { provinceId: SYSTEM_SCOPE, action: 'import', entity: 'unit-register', entityId: 'register', after: result },
@@ -103,6 +105,46 @@ export async function importRegister(
     }
     return result
   })
+}
+
+/**
+ * The names units bore before the register's date (Thừa Thiên Huế until 2024) as their dated
+ * versions, so a past period or plan reads them as they were. A unit that has versions already is
+ * left alone; one imported before its former names were known gets them now.
+ */
+async function writeFormerNames(tx: Executor, register: Register, idOf: (code: string) => string, change: Change): Promise<number> {
+  const named = register.units.filter((u) => u.names !== undefined && u.names.length > 1)
+  if (named.length === 0) return 0
+  const have = new Set(
+    (
+      await tx
+        .select({ unitId: unitVersions.unitId })
+        .from(unitVersions)
+        .where(
+          inArray(
+            unitVersions.unitId,
+            named.map((u) => idOf(u.code)),
+          ),
+        )
+    ).map((r) => r.unitId),
+  )
+  const rows = named
+    .filter((u) => !have.has(idOf(u.code)))
+    .flatMap((u) =>
+      (u.names ?? []).map((n) => ({
+        unitId: idOf(u.code),
+        validFrom: n.validFrom ?? null,
+        validTo: n.validTo ?? null,
+        name: n.name,
+        level: u.level,
+        kind: u.kind,
+        parentId: u.parentCode === null ? null : idOf(u.parentCode),
+        provinceId: idOf(u.provinceCode),
+        createdAt: change.at,
+      })),
+    )
+  if (rows.length > 0) await tx.insert(unitVersions).values(rows)
+  return rows.length
 }
 
 async function existingIds(tx: Executor, codes: readonly string[]): Promise<Map<string, string>> {

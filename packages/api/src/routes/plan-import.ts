@@ -66,13 +66,15 @@ export const planImportRoutes = createRouter().openapi(
     const { file } = c.req.valid('form') as { file: unknown }
     if (!(file instanceof File)) throw new ApiError('invalid', { reason: 'send the document as the form field "file"' })
     const units = await c.var.store.units.list()
+    // Names as they were on the plan's date: a 2024 plan of Huế says "UBND tỉnh Thừa Thiên Huế".
+    const versions = await c.var.store.units.versions()
     const data = new Uint8Array(await file.arrayBuffer())
     let imported: PlanImport
     try {
       // Read on a worker thread: a document at the limits takes seconds of parsing, and the server
       // keeps answering everyone else meanwhile. The readers load with the first document.
       const { readPlanDocumentInWorker } = await import('@papi/documents')
-      imported = await readPlanDocumentInWorker({ fileName: file.name, data }, { units, scopeUnitId, locale: c.var.locale })
+      imported = await readPlanDocumentInWorker({ fileName: file.name, data }, { units, versions, scopeUnitId, locale: c.var.locale })
     } catch (error) {
       if (isPlanDocumentError(error)) throw documentError(error)
       throw error
