@@ -75,7 +75,7 @@ check tui 'Quản trị hệ thống' 'signs in by prompt'
 wait_for tui 'UBND tỉnh An Giang' 20 || wait_for tui 'dòng' 20
 sleep 1
 keys tui n; wait_for tui 'Mã đơn vị cha' 10
-keys tui AG-2025 Enter; wait_for tui 'Mã' 10
+keys tui P91@2025 Enter; wait_for tui 'Mã' 10
 keys tui E2E-01 Enter; wait_for tui 'Tên' 10
 keys tui 'Phòng Thử nghiệm Đầu cuối' Enter; wait_for tui 'Cấp' 10
 keys tui Down; keys tui Enter; wait_for tui 'Loại' 10
@@ -83,7 +83,7 @@ keys tui Down; keys tui Enter
 check tui 'Xong. E2E-01' 'creates a unit with its keys'
 keys tui 3; keys tui i; wait_for tui 'Đường dẫn tệp' 10
 keys tui "$PWD/packages/documents/fixtures/seeds/thua-thien-hue-2024-papi-news.txt" Enter
-wait_for tui 'phạm vi' 10; keys tui KG Enter
+wait_for tui 'phạm vi' 10; keys tui P46 Enter
 check tui 'Xem trước:' 'shows the plan import preview with its warnings' 60
 keys tui Enter
 check tui 'Đã nhập kế hoạch' 'stores the plan once the preview is confirmed' 60

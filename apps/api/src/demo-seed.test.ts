@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { readPlanDocument, toPlan } from '@papi/documents'
+import { descendantsOf } from '@papi/domain'
+import { readPapiScoreTables, readRegister } from '@papi/register'
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '@papi/api'
-import { DEMO_PASSWORD, ensureAdmin, seedDemo, type PlanImporter } from './demo-seed'
+import { DEMO_PASSWORD, ensureAdmin, seedDemo, type DemoSources, type PlanImporter } from './demo-seed'
 
-const SEED = fileURLToPath(import.meta.resolve('@papi/documents/seeds/kien-giang-97-KH-UBND-2018-papi.txt'))
-const planFile = { fileName: 'kien-giang-97-KH-UBND-2018-papi.txt', data: new Uint8Array(readFileSync(SEED)) }
-const importPlan: PlanImporter = async (file, units) => toPlan(await readPlanDocument(file, { units }))
+const sources: DemoSources = { readRegister, readScoreTables: readPapiScoreTables }
+const importPlan: PlanImporter = async (file, context) => toPlan(await readPlanDocument(file, context))
 const NOW = new Date('2018-06-15T03:00:00Z')
 
 describe.each(testBackends())('the demo on $name', (backend) => {
@@ -20,9 +19,9 @@ describe.each(testBackends())('the demo on $name', (backend) => {
   beforeAll(async () => {
     store = await backend.open()
     await ensureAdmin(store, { password: 'admin-password', now: NOW })
-    await seedDemo(store, { planFile, importPlan, log: (l) => lines.push(l), now: NOW })
+    await seedDemo(store, { sources, importPlan, log: (l) => lines.push(l), now: NOW })
     app = createApp({ store, clock: () => NOW })
-  })
+  }, 180_000)
   afterAll(() => store?.close())
 
   async function call(method: string, path: string, token?: string, body?: unknown) {
@@ -37,7 +36,8 @@ describe.each(testBackends())('the demo on $name', (backend) => {
     (await call('POST', '/api/v1/auth/login', undefined, { username, password })).body.token as string
 
   it('shows its progress step by step', () => {
-    expect(lines.filter((l) => /\[\d\/6\]/.test(l))).toHaveLength(6)
+    expect(lines.filter((l) => /\[\d\/7\]/.test(l))).toHaveLength(7)
+    expect(lines.filter((l) => /\d+\/\d+ đơn vị \/ units/.test(l)).length).toBeGreaterThan(1)
   })
 
   it('is idempotent: a restart adds nothing', async () => {
@@ -50,47 +50,81 @@ describe.each(testBackends())('the demo on $name', (backend) => {
     })
     const before = await count()
     expect(await ensureAdmin(store, { password: 'other', now: NOW })).toMatchObject({ created: false })
-    await seedDemo(store, { planFile, importPlan, log: () => {}, now: NOW })
+    await seedDemo(store, { sources, importPlan, log: () => {}, now: NOW })
     expect(await count()).toEqual(before)
-  })
+  }, 120_000)
 
   it('logs in the admin and every demo account', async () => {
     expect(await login('admin', 'admin-password')).toEqual(expect.any(String))
     for (const username of ['planner', 'reporter', 'viewer']) expect(await login(username)).toEqual(expect.any(String))
   })
 
-  it('reads the Kiên Giang plan back with its 31 tasks and their resolved assignees', async () => {
+  it("loads the register of the seeds' provinces whole, what they became, and every province's committee", async () => {
+    const units = await store.units.list()
+    const committees = units.filter((u) => u.level === 'province' && u.kind === 'people-committee')
+    expect(committees).toHaveLength(63 + 34)
+    const tree = await store.units.tree()
+    const communesOf = (code: string) =>
+      descendantsOf(units.find((u) => u.code === code)?.id as string, tree).filter((u) => u.level === 'commune').length
+    // Kiên Giang 143 communes, Lào Cai 151, Hưng Yên 139, Thừa Thiên Huế 134 (NSO table of 04/01/2025); Hà Nội none.
+    expect([communesOf('P91'), communesOf('P10'), communesOf('P33'), communesOf('P46'), communesOf('P01')]).toEqual([143, 151, 139, 134, 0])
+    expect(communesOf('P91@2025')).toBeGreaterThan(100)
+  })
+
+  it('reads the Kiên Giang plan back with its 31 tasks, assigned inside Kiên Giang', async () => {
     const token = await login('reporter')
     const plans = await call('GET', '/api/v1/plans', token)
-    expect(plans.body).toHaveLength(1)
-    const plan = (await call('GET', `/api/v1/plans/${plans.body[0].id}`, token)).body
+    const summary = plans.body.find((p: any) => p.number === '97/KH-UBND')
+    const plan = (await call('GET', `/api/v1/plans/${summary.id}`, token)).body
     expect(plan).toMatchObject({ number: '97/KH-UBND', status: 'published' })
     const tasks = plan.sections.flatMap((s: any) => s.tasks)
     expect(tasks).toHaveLength(31)
-    // 1.3 "UBND cấp xã" resolves to all eight communes of the demo.
+    // 1.3 "UBND cấp xã" resolves to Kiên Giang's 143 communes, and only them.
     const t13 = tasks.find((t: any) => t.code === '1.3')
-    expect(t13.assignees.filter((a: any) => a.role === 'lead')).toHaveLength(8)
-    // 2.4 names Sở Tài nguyên và Môi trường and "UBND cấp huyện" (three districts).
+    expect(t13.assignees.filter((a: any) => a.role === 'lead')).toHaveLength(143)
+    // 2.4 names Sở Tài nguyên và Môi trường and "UBND cấp huyện" (Kiên Giang's 15 districts).
     const t24 = tasks.find((t: any) => t.code === '2.4')
-    expect(t24.assignees.map((a: any) => [a.role, a.unitName])).toEqual([
-      ['lead', 'Sở Tài nguyên và Môi trường'],
-      ['coordinator', 'UBND thành phố Rạch Giá'],
-      ['coordinator', 'UBND huyện Châu Thành'],
-      ['coordinator', 'UBND huyện Phú Quốc'],
-    ])
+    expect(t24.assignees.filter((a: any) => a.role === 'lead').map((a: any) => a.unitName)).toEqual(['Sở Tài nguyên và Môi trường'])
+    const districts = t24.assignees.filter((a: any) => a.role === 'coordinator').map((a: any) => a.unitName)
+    expect(districts).toHaveLength(15)
+    expect(districts).toContain('UBND thành phố Rạch Giá')
   })
 
-  it('has Kiên Giang PAPI 2016–2017 and the 2025 merger into An Giang', async () => {
+  it('imports the four seed plans, each inside its own scope', async () => {
+    const plans = (await store.plans.list()).map((p) => p.number).sort()
+    expect(plans).toHaveLength(4)
+    const units = await store.units.list()
+    const byId = new Map(units.map((u) => [u.id, u]))
+    const tree = await store.units.tree()
+    for (const summary of await store.plans.list()) {
+      const plan = await store.plans.get(summary.id)
+      const scope = plan.scopeUnitId as string
+      const inside = new Set([scope, ...descendantsOf(scope, tree).map((u) => u.id)])
+      const assigned = plan.sections.flatMap((s) => s.tasks.flatMap((t) => t.assignees.map((a) => a.unitId)))
+      // Đức Hợp's commune plan names the commune's staff posts, which the register does not hold.
+      if (byId.get(scope)?.level === 'province') expect(assigned.length).toBeGreaterThan(0)
+      // Never another province's unit (the scope's ancestors aside: the commune plan's province).
+      const outside = assigned.filter((id) => !inside.has(id) && byId.get(id)?.level !== 'province')
+      expect(outside).toEqual([])
+    }
+  })
+
+  it("names Huế as it was at its plan's date: Thừa Thiên Huế in 2024, Huế since 2025", async () => {
+    const hue = (await store.units.findByCode('P46')) as { id: string; name: string }
+    const plan = (await store.plans.list()).find((p) => p.scopeUnitId === hue.id)
+    expect(plan?.issuedOn).toBe('2024-10-27')
+    expect(hue.name).toBe('UBND thành phố Huế')
+    expect((await store.units.tree({ asOf: plan?.issuedOn })).byId.get(hue.id)?.name).toBe('UBND tỉnh Thừa Thiên Huế')
+  })
+
+  it("has every province's PAPI 2021, 2022 and 2024, ranked over those ranked that year", async () => {
     const token = await login('viewer')
-    const units = (await call('GET', '/api/v1/units', token)).body
-    const kg = units.find((u: any) => u.code === 'KG')
-    const ag = units.find((u: any) => u.code === 'AG-2025')
-    expect(kg).toMatchObject({ validTo: '2025-06-30', successorIds: [ag.id] })
-    const scores = (await call('GET', `/api/v1/scores?unitId=${kg.id}`, token)).body
-    expect(scores.map((s: any) => [s.year, s.total, s.rank])).toEqual([
-      [2016, 33.2, 61],
-      [2017, 35.71, 45],
-    ])
+    const year2022 = (await call('GET', '/api/v1/scores?year=2022&frameworkId=papi-2021', token)).body
+    expect(year2022).toHaveLength(61)
+    expect(year2022.every((s: any) => s.rankOf === 61)).toBe(true)
+    const hue = (await store.units.findByCode('P46')) as { id: string }
+    const hueScores = (await call('GET', `/api/v1/scores?unitId=${hue.id}`, token)).body
+    expect(hueScores.map((s: any) => s.year)).toEqual([2021, 2022, 2024])
   })
 
   it('a reporter files and submits for its own unit, the planner accepts, the dashboard counts it', async () => {
@@ -98,8 +132,8 @@ describe.each(testBackends())('the demo on $name', (backend) => {
     const planner = await login('planner')
     const me = (await call('GET', '/api/v1/me', reporter)).body
     const unitId = me.roles[0].unitId
-    const planId = (await call('GET', '/api/v1/plans', reporter)).body[0].id
-    const kgId = (await call('GET', '/api/v1/units', reporter)).body.find((u: any) => u.code === 'KG').id
+    const planId = (await call('GET', '/api/v1/plans', reporter)).body.find((p: any) => p.number === '97/KH-UBND').id
+    const kgId = (await call('GET', '/api/v1/units', reporter)).body.find((u: any) => u.code === 'P91').id
     const dashboard = async () => (await call('GET', `/api/v1/dashboard?unitId=${kgId}&periodId=2018S1`, planner)).body.plans[0]
     const before = await dashboard()
 

@@ -1,13 +1,61 @@
 import { randomBytes } from 'node:crypto'
-import { publishError, type IndexResult, type Plan, type RoleGrant, type Unit, type UnitKind, type UnitLevel } from '@papi/domain'
+import { readFile } from 'node:fs/promises'
+import {
+  publishError,
+  registerForProvinces,
+  type IndexResult,
+  type Plan,
+  type Register,
+  type RoleGrant,
+  type Unit,
+  type UnitVersion,
+} from '@papi/domain'
 import type { Change, Store, StoredPlan } from '@papi/store'
+import type { PapiScoreTable } from '@papi/register'
 import { hashPassword } from '@papi/api'
 
 /** Where seeding reports its progress (the server prints it). */
 export type SeedLog = (line: string) => void
 
-/** Reads a plan document into a domain plan, matching assignee names to `units` (the importer). */
-export type PlanImporter = (file: { fileName: string; data: Uint8Array }, units: Unit[]) => Promise<Plan>
+/** What the importer matches a plan's assignee names against: the units, their dated names, the plan's scope. */
+export interface PlanImportContext {
+  units: Unit[]
+  versions: ReadonlyMap<string, readonly UnitVersion[]>
+  scopeUnitId: string
+}
+
+/** Reads a plan document into a domain plan, matching assignee names inside its scope (the importer). */
+export type PlanImporter = (file: { fileName: string; data: Uint8Array }, context: PlanImportContext) => Promise<Plan>
+
+/** Where the demo's public data comes from: the national register and every province's PAPI results (@papi/register). */
+export interface DemoSources {
+  readRegister: () => Promise<Register>
+  readScoreTables: () => Promise<PapiScoreTable[]>
+}
+
+/**
+ * The provinces of the four seed plans, by official code (before 1 July 2025): Kiên Giang,
+ * Lào Cai, Hưng Yên (Đức Hợp commune), Thừa Thiên Huế. The demo loads them from the register
+ * whole, with the provinces they became on 1 July 2025.
+ */
+export const DEMO_PROVINCES = ['91', '10', '33', '46'] as const
+
+/**
+ * The seed plans (packages/documents/fixtures/seeds), each imported into its own scope (a
+ * register code) as its text says: the province, or the commune for Đức Hợp.
+ */
+export const DEMO_PLANS = [
+  { fileName: 'kien-giang-97-KH-UBND-2018-papi.txt', scope: 'P91', standingAgency: { text: 'Sở Nội vụ', code: 'P91/SNV' } },
+  { fileName: 'lao-cai-165-KH-UBND-2020-par-index.txt', scope: 'P10' },
+  { fileName: 'duc-hop-2023-papi-commune.txt', scope: 'C12316' },
+  { fileName: 'thua-thien-hue-2024-papi-news.txt', scope: 'P46' },
+] as const
+
+/** A seed plan's bytes, read from @papi/documents' fixtures. */
+async function readSeedPlan(fileName: string): Promise<{ fileName: string; data: Uint8Array }> {
+  const url = import.meta.resolve(`@papi/documents/seeds/${fileName}`)
+  return { fileName, data: new Uint8Array(await readFile(new URL(url))) }
+}
 
 /** The password every demo account shares; printed at start so people can try each role. */
 export const DEMO_PASSWORD = 'papi-demo-2018'
@@ -39,78 +87,6 @@ export async function ensureAdmin(
     system(options.now),
   )
   return { created: true, password, generated }
-}
-
-interface DemoUnit {
-  code: string
-  name: string
-  level: UnitLevel
-  kind: UnitKind
-  children?: DemoUnit[]
-}
-
-const dept = (code: string, name: string, kind: UnitKind = 'department'): DemoUnit => ({ code, name, level: 'province', kind })
-const commune = (code: string, name: string): DemoUnit => ({ code, name, level: 'commune', kind: 'people-committee' })
-const district = (code: string, name: string, town: string, communes: DemoUnit[]): DemoUnit => ({
-  code,
-  name,
-  level: 'district',
-  kind: 'people-committee',
-  children: [
-    { code: `${code}-PNV`, name: `Phòng Nội vụ ${town}`, level: 'district', kind: 'department' },
-    { code: `${code}-TT`, name: `Thanh tra ${town}`, level: 'district', kind: 'agency' },
-    ...communes,
-  ],
-})
-
-/**
- * Kiên Giang as the 97/KH-UBND 2018 plan names it: every department, agency, mass organisation
- * and media body of its task table, and three districts with their communes.
- */
-export const KIEN_GIANG: DemoUnit = {
-  code: 'KG',
-  name: 'UBND tỉnh Kiên Giang',
-  level: 'province',
-  kind: 'people-committee',
-  children: [
-    dept('KG-SNV', 'Sở Nội vụ'),
-    dept('KG-STC', 'Sở Tài chính'),
-    dept('KG-STNMT', 'Sở Tài nguyên và Môi trường'),
-    dept('KG-STP', 'Sở Tư pháp'),
-    dept('KG-SYT', 'Sở Y tế'),
-    dept('KG-SKHDT', 'Sở Kế hoạch và Đầu tư'),
-    dept('KG-STTTT', 'Sở Thông tin và Truyền thông'),
-    dept('KG-SGDDT', 'Sở Giáo dục và Đào tạo'),
-    dept('KG-SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn'),
-    dept('KG-SCT', 'Sở Công Thương'),
-    dept('KG-SGTVT', 'Sở Giao thông vận tải'),
-    dept('KG-VP', 'Văn phòng UBND tỉnh', 'office'),
-    dept('KG-TTR', 'Thanh tra tỉnh', 'agency'),
-    dept('KG-CA', 'Công an tỉnh', 'agency'),
-    dept('KG-BHXH', 'Bảo hiểm xã hội tỉnh', 'agency'),
-    dept('KG-BD', 'Bưu điện tỉnh', 'agency'),
-    dept('KG-DL', 'Điện lực tỉnh', 'agency'),
-    dept('KG-CTN', 'Công ty TNHH 1 thành viên cấp thoát nước Kiên Giang', 'agency'),
-    dept('KG-NSVSMT', 'Trung tâm nước sạch và vệ sinh môi trường nông thôn', 'agency'),
-    dept('KG-VPDPNTM', 'Văn phòng Điều phối nông thôn mới tỉnh', 'office'),
-    dept('KG-MTTQ', 'Ủy ban MTTQ Việt Nam tỉnh Kiên Giang', 'mass-organisation'),
-    dept('KG-BAO', 'Báo Kiên Giang', 'media'),
-    dept('KG-DPTTH', 'Đài Phát thanh và Truyền hình Kiên Giang', 'media'),
-    district('KG-RG', 'UBND thành phố Rạch Giá', 'thành phố Rạch Giá', [
-      commune('KG-RG-VTV', 'UBND phường Vĩnh Thanh Vân'),
-      commune('KG-RG-VL', 'UBND phường Vĩnh Lạc'),
-      commune('KG-RG-PT', 'UBND xã Phi Thông'),
-    ]),
-    district('KG-CT', 'UBND huyện Châu Thành', 'huyện Châu Thành', [
-      commune('KG-CT-ML', 'UBND thị trấn Minh Lương'),
-      commune('KG-CT-BA', 'UBND xã Bình An'),
-      commune('KG-CT-MTA', 'UBND xã Mong Thọ A'),
-    ]),
-    district('KG-PQ', 'UBND huyện Phú Quốc', 'huyện Phú Quốc', [
-      commune('KG-PQ-DD', 'UBND thị trấn Dương Đông'),
-      commune('KG-PQ-AT', 'UBND thị trấn An Thới'),
-    ]),
-  ],
 }
 
 /** Kiên Giang's PAPI 2017 as 97/KH-UBND part II gives it, and 2016 from its stated changes. */
@@ -159,49 +135,61 @@ export interface DemoSummary {
   accounts: DemoAccount[]
 }
 
+/** Codes of the demo accounts' units in the register (Kiên Giang before 1 July 2025). */
+const UNIT = {
+  kienGiang: 'P91',
+  interior: 'P91/SNV',
+  environment: 'P91/STNMT',
+  rachGia: 'D899',
+  vinhThanhVan: 'C30742',
+} as const
+
+const STEPS = 7
+
 /**
- * Seeds the demo: Kiên Giang's units (and An Giang as its 2025 successor), the 97/KH-UBND plan
- * read from its text by the importer with its 31 tasks assigned through classes, Kiên Giang's
- * PAPI 2016–2017 scores, the plan's periods, a few filed reports and one account per role.
+ * Seeds the demo from real data: the national register for the seed plans' provinces (Kiên
+ * Giang, Lào Cai, Hưng Yên, Thừa Thiên Huế, whole, and the provinces they became on 1 July 2025)
+ * with every other province's People's Committee, so every province's PAPI results 2021, 2022 and
+ * 2024 load and rank as published; Kiên Giang's PAPI 2016–2017 as its plan states them; the four
+ * seed plans read by the importer inside their own scope, named as their units were on the plan's
+ * date; a few filed reports on Kiên Giang's plan and one account per role.
  * Each step checks what is already there, so a restart adds nothing twice.
  *
  * @example
- * await seedDemo(store, { planFile, importPlan, log: console.log, now: new Date() })
+ * await seedDemo(store, { sources, importPlan, log: console.log, now: new Date() })
  */
 export async function seedDemo(
   store: Store,
-  options: { planFile: { fileName: string; data: Uint8Array }; importPlan: PlanImporter; log: SeedLog; now: Date },
+  options: { sources: DemoSources; importPlan: PlanImporter; log: SeedLog; now: Date },
 ): Promise<DemoSummary> {
   const { log, now } = options
-  const step = (n: number, text: string) => log(`  [${n}/6] ${text}`)
+  const step = (n: number, text: string) => log(`  [${n}/${STEPS}] ${text}`)
 
-  // 1. Units, parents first.
-  let created = 0
-  const byCode = new Map<string, Unit>()
-  const ensureUnit = async (u: DemoUnit, parentId: string | null, extra: { validFrom?: string } = {}) => {
-    let unit = await store.units.findByCode(u.code)
-    if (!unit) {
-      unit = await store.units.create({ code: u.code, name: u.name, level: u.level, kind: u.kind, parentId, ...extra }, system(now))
-      created++
-    }
-    byCode.set(u.code, unit)
-    for (const child of u.children ?? []) await ensureUnit(child, unit.id)
+  // 1. The register: the seeds' provinces whole, every other province's committee.
+  const register = registerForProvinces(await options.sources.readRegister(), DEMO_PROVINCES, { everyProvince: true }) as Register
+  let shown = -1
+  const imported = await store.units.importRegister(register, system(now), {
+    onProgress: ({ phase, done, total }) => {
+      const percent = total === 0 ? 100 : Math.floor((done / total) * 100)
+      if (phase !== 'units' || percent < shown + 25) return
+      shown = percent
+      log(`        ${done}/${total} đơn vị / units`)
+    },
+  })
+  step(
+    1,
+    `Danh mục đơn vị hành chính / unit register: ${register.units.length} đơn vị / units (${imported.units.created} mới / new), ` +
+      `${imported.counts.provinces.old} + ${imported.counts.provinces.new} tỉnh / provinces, ${imported.counts.communes.old} + ${imported.counts.communes.new} xã / communes`,
+  )
+  const byCode = async (code: string) => {
+    const unit = await store.units.findByCode(code)
+    if (!unit) throw new Error(`the demo needs unit ${code} from the register`)
     return unit
   }
-  const kg = await ensureUnit(KIEN_GIANG, null)
-  const anGiang = await ensureUnit({ code: 'AG-2025', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee' }, null, {
-    validFrom: '2025-07-01',
-  })
-  step(1, `Đơn vị / units: ${byCode.size} (${created} mới / new)`)
+  const kg = await byCode(UNIT.kienGiang)
+  const id = async (key: keyof typeof UNIT) => (await byCode(UNIT[key])).id
 
-  // 2. The 2025 merger: Kiên Giang → An Giang from 2025-07-01 (Resolution 202/2025/QH15).
-  if (!(await store.units.get(kg.id)).successorIds.includes(anGiang.id)) {
-    await store.units.merge(kg.id, { successorId: anGiang.id, effectiveOn: '2025-07-01', children: 'end' }, system(now))
-  }
-  step(2, 'Sáp nhập / merger: Kiên Giang → An Giang (01/07/2025)')
-
-  // 3. Accounts, one per role.
-  const id = (code: string) => (byCode.get(code) as Unit).id
+  // 2. Accounts, one per role.
   const accounts: DemoAccount[] = [
     {
       username: 'planner',
@@ -210,20 +198,20 @@ export async function seedDemo(
       // and files Sở Nội vụ's own reports.
       roles: [
         { role: 'planner', unitId: kg.id },
-        { role: 'reporter', unitId: id('KG-SNV') },
+        { role: 'reporter', unitId: await id('interior') },
       ],
       note: 'planner @ UBND tỉnh Kiên Giang + reporter @ Sở Nội vụ',
     },
     {
       username: 'reporter',
       displayName: 'Công chức UBND phường Vĩnh Thanh Vân',
-      roles: [{ role: 'reporter', unitId: id('KG-RG-VTV') }],
+      roles: [{ role: 'reporter', unitId: await id('vinhThanhVan') }],
       note: 'reporter @ UBND phường Vĩnh Thanh Vân',
     },
     {
       username: 'viewer',
       displayName: 'Lãnh đạo UBND thành phố Rạch Giá',
-      roles: [{ role: 'viewer', unitId: id('KG-RG') }],
+      roles: [{ role: 'viewer', unitId: await id('rachGia') }],
       note: 'viewer @ UBND thành phố Rạch Giá',
     },
   ]
@@ -238,49 +226,77 @@ export async function seedDemo(
     passwordHash ??= await hashPassword(DEMO_PASSWORD)
     users[a.username] = (await store.users.create({ ...a, passwordHash }, system(now))).id
   }
-  step(3, `Tài khoản / accounts: ${accounts.map((a) => a.username).join(', ')}`)
+  step(2, `Tài khoản / accounts: ${accounts.map((a) => a.username).join(', ')}`)
 
-  // 4. Scores: Kiên Giang PAPI 2016 and 2017.
+  // 3. Kiên Giang's PAPI 2016 and 2017, as its 2018 plan states them.
   if ((await store.scores.list({ unitId: kg.id, frameworkId: 'papi-2009' })).length === 0) {
     await store.scores.save(kienGiangScores(kg.id), system(now))
   }
-  step(4, 'Điểm PAPI / PAPI scores: Kiên Giang 2016, 2017')
+  step(3, 'Điểm PAPI / PAPI scores: Kiên Giang 2016, 2017')
 
-  // 5. The plan, read from the seed text by the importer, assigned through classes and published.
+  // 4. Every province's PAPI 2021, 2022, 2024, ranked over the provinces ranked each year.
+  const years: string[] = []
+  for (const table of await options.sources.readScoreTables()) {
+    const stored = await store.scores.list({ frameworkId: table.frameworkId, year: table.year })
+    if (stored.length > 0) {
+      years.push(`${table.year} (${stored.length})`)
+      continue
+    }
+    const result = await store.scores.importProvinceTable(table, system(now))
+    years.push(`${table.year} (${result.saved}/${result.rankedOf})`)
+  }
+  step(4, `Điểm PAPI các tỉnh / every province's PAPI: ${years.join(', ')}`)
+
+  // 5. The seed plans, read by the importer inside their scope, assigned through classes, published.
   const units = await store.units.list()
-  const imported = await options.importPlan(options.planFile, units)
-  const plan: Plan = {
-    ...imported,
-    issuerUnitId: imported.issuerUnitId ?? kg.id,
-    scopeUnitId: imported.scopeUnitId ?? kg.id,
-    standingAgency: { text: imported.standingAgency?.text ?? 'Sở Nội vụ', unitId: imported.standingAgency?.unitId ?? id('KG-SNV') },
+  const versions = await store.units.versions()
+  const plans: { plan: StoredPlan; fresh: boolean }[] = []
+  for (const seed of DEMO_PLANS) {
+    const scope = await byCode(seed.scope)
+    const read = await options.importPlan(await readSeedPlan(seed.fileName), { units, versions, scopeUnitId: scope.id })
+    const standing = 'standingAgency' in seed ? seed.standingAgency : undefined
+    const plan: Plan = {
+      ...read,
+      issuerUnitId: read.issuerUnitId ?? scope.id,
+      scopeUnitId: scope.id,
+      ...(standing && {
+        standingAgency: {
+          text: read.standingAgency?.text ?? standing.text,
+          unitId: read.standingAgency?.unitId ?? (await byCode(standing.code)).id,
+        },
+      }),
+    }
+    const existingId = await store.plans.findByNumber({ number: plan.number, issuer: plan.issuer, issuedOn: plan.issuedOn })
+    let stored = existingId ? await store.plans.get(existingId) : await store.plans.create(plan, system(now))
+    if (publishError(stored) === undefined) stored = await store.plans.publish(stored.id, system(now))
+    plans.push({ plan: stored, fresh: !existingId })
   }
-  const existingId = await store.plans.findByNumber({ number: plan.number, issuer: plan.issuer, issuedOn: plan.issuedOn })
-  let stored: StoredPlan
-  let fresh = false
-  if (existingId) stored = await store.plans.get(existingId)
-  else {
-    stored = await store.plans.create(plan, system(now))
-    fresh = true
-  }
-  if (publishError(stored) === undefined) stored = await store.plans.publish(stored.id, system(now))
-  const tasks = stored.sections.flatMap((s) => s.tasks)
-  const assignments = tasks.reduce((n, t) => n + t.assignees.length, 0)
-  step(5, `Kế hoạch / plan ${stored.number}: ${tasks.length} nhiệm vụ / tasks, ${assignments} phân công / assignments`)
+  step(
+    5,
+    `Kế hoạch / plans: ${plans
+      .map(({ plan }) => {
+        const tasks = plan.sections.flatMap((s) => s.tasks)
+        return `${plan.number} (${tasks.length} nhiệm vụ / tasks, ${tasks.reduce((n, t) => n + t.assignees.length, 0)} phân công / assignments)`
+      })
+      .join(', ')}`,
+  )
 
-  // 6. A few reports for the first half of 2018, as the units would have filed them.
-  if (fresh) {
+  // 6. A few reports on Kiên Giang's plan for the first half of 2018, as the units would have filed them.
+  const kgPlan = plans[0] as { plan: StoredPlan; fresh: boolean }
+  if (kgPlan.fresh) {
+    const stored = kgPlan.plan
+    const tasks = stored.sections.flatMap((s) => s.tasks)
     const periodId = (await store.periods.list(stored.id))[0]?.code
     const taskByCode = new Map(tasks.map((t) => [t.code, t]))
     const file = async (
       code: string,
-      unitCode: string,
+      unit: keyof typeof UNIT,
       actor: string,
       content: { progress: number; narrative: string; workStatus?: 'in-progress' | 'done'; completedOn?: string },
       steps: { submitAt?: string; acceptAt?: string; saveAt: string },
     ) => {
       const task = taskByCode.get(code)
-      const unitId = id(unitCode)
+      const unitId = await id(unit)
       if (!task || !periodId || !task.assignees.some((a) => a.unitId === unitId)) return
       const at = (iso: string): Change => ({ actorId: users[actor] ?? null, at: new Date(iso) })
       let report = await store.reports.save({ taskId: task.id, unitId, periodId, ...content }, at(steps.saveAt))
@@ -291,28 +307,33 @@ export async function seedDemo(
     }
     await file(
       '1.1',
-      'KG-SNV',
+      'interior',
       'planner',
       { progress: 50, narrative: 'Đã tổ chức 02 hội nghị tuyên truyền Pháp lệnh thực hiện dân chủ ở xã, phường, thị trấn.' },
       { saveAt: '2018-06-08T02:00:00Z', submitAt: '2018-06-12T02:00:00Z', acceptAt: '2018-06-15T02:00:00Z' },
     )
     await file(
       '1.3',
-      'KG-RG-VTV',
+      'vinhThanhVan',
       'reporter',
       { progress: 60, narrative: 'Niêm yết công khai các khoản đóng góp tự nguyện tại trụ sở phường và 5 khu phố.' },
       { saveAt: '2018-06-11T02:00:00Z', submitAt: '2018-06-14T02:00:00Z' },
     )
     await file(
       '2.4',
-      'KG-STNMT',
+      'environment',
       'planner',
       { progress: 30, narrative: 'Đang cập nhật quy hoạch sử dụng đất trên Cổng thông tin điện tử của tỉnh.' },
       { saveAt: '2018-06-13T02:00:00Z' },
     )
   }
-  const filed = (await store.reports.list({ planId: stored.id })).length
+  const filed = (await store.reports.list({ planId: kgPlan.plan.id })).length
   step(6, `Báo cáo / reports: ${filed}`)
 
-  return { planId: stored.id, accounts }
+  // 7. The 2025 mergers come with the register: Kiên Giang → An Giang from 01/07/2025.
+  const successors = (await store.units.get(kg.id)).successorIds
+  const names = units.filter((u) => successors.includes(u.id)).map((u) => u.name)
+  step(7, `Sáp nhập / merger: Kiên Giang → ${names.join(', ')} (01/07/2025)`)
+
+  return { planId: kgPlan.plan.id, accounts }
 }

@@ -5,8 +5,7 @@
 //   PAPI_ADMIN_PASSWORD (else generated and printed once)  PAPI_DEMO (1; 0 = no demo data)
 //   PAPI_WEB_DIST (apps/web/dist)  PAPI_SECURE_COOKIES (1 behind HTTPS)  PAPI_LOG_LEVEL (info; silent)
 //   PAPI_SSH_SECRET (shared with `papi ssh-serve`; unset, SSH sign-in is off)
-import { existsSync, readFileSync } from 'node:fs'
-import { basename } from 'node:path'
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { openStore, storeOptionsFromEnv } from '@papi/store'
@@ -16,7 +15,6 @@ import { DEMO_PASSWORD, ensureAdmin, seedDemo } from './demo-seed'
 
 // src/ and dist/ both sit one level below apps/api, so these resolve from either.
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
-const DEFAULT_DEMO_PLAN = fileURLToPath(import.meta.resolve('@papi/documents/seeds/kien-giang-97-KH-UBND-2018-papi.txt'))
 
 async function main(env: NodeJS.ProcessEnv) {
   const host = env.HOST?.trim() || '127.0.0.1'
@@ -36,18 +34,22 @@ async function main(env: NodeJS.ProcessEnv) {
 
   let demo: Awaited<ReturnType<typeof seedDemo>> | undefined
   if (env.PAPI_DEMO !== '0') {
-    const planPath = env.PAPI_DEMO_PLAN || DEFAULT_DEMO_PLAN
-    console.log(`papi: demo data from ${basename(planPath)}…`)
+    console.log("papi: demo data (the unit register of the seed plans' provinces, every province's PAPI results, the four seed plans)…")
+    const started = Date.now()
     demo = await seedDemo(store, {
-      planFile: { fileName: basename(planPath), data: new Uint8Array(readFileSync(planPath)) },
-      importPlan: async (file, units) => {
-        // Loaded only to seed the demo: without it the server never loads the document readers.
+      // Loaded only to seed the demo: without it the server never loads the document readers.
+      sources: {
+        readRegister: async () => (await import('@papi/register')).readRegister(),
+        readScoreTables: async () => (await import('@papi/register')).readPapiScoreTables(),
+      },
+      importPlan: async (file, context) => {
         const { readPlanDocument, toPlan } = await import('@papi/documents')
-        return toPlan(await readPlanDocument(file, { units }))
+        return toPlan(await readPlanDocument(file, context))
       },
       log: (line) => console.log(line),
       now: now(),
     })
+    console.log(`papi: demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
 
   const webDist = env.PAPI_WEB_DIST || DEFAULT_WEB_DIST
