@@ -160,7 +160,14 @@ const STEPS = 7
  */
 export async function seedDemo(
   store: Store,
-  options: { sources: DemoSources; importPlan: PlanImporter; log: SeedLog; now: Date },
+  options: {
+    sources: DemoSources
+    importPlan: PlanImporter
+    log: SeedLog
+    now: Date
+    /** The seed plans to load, by file name (default: all of {@link DEMO_PLANS}). */
+    plans?: readonly string[]
+  },
 ): Promise<DemoSummary> {
   const { log, now } = options
   const step = (n: number, text: string) => log(`  [${n}/${STEPS}] ${text}`)
@@ -251,7 +258,7 @@ export async function seedDemo(
   const units = await store.units.list()
   const versions = await store.units.versions()
   const plans: { plan: StoredPlan; fresh: boolean }[] = []
-  for (const seed of DEMO_PLANS) {
+  for (const seed of DEMO_PLANS.filter((p) => options.plans === undefined || options.plans.includes(p.fileName))) {
     const scope = await byCode(seed.scope)
     const read = await options.importPlan(await readSeedPlan(seed.fileName), { units, versions, scopeUnitId: scope.id })
     const standing = 'standingAgency' in seed ? seed.standingAgency : undefined
@@ -282,8 +289,8 @@ export async function seedDemo(
   )
 
   // 6. A few reports on Kiên Giang's plan for the first half of 2018, as the units would have filed them.
-  const kgPlan = plans[0] as { plan: StoredPlan; fresh: boolean }
-  if (kgPlan.fresh) {
+  const kgPlan = plans.find((p) => p.plan.number === '97/KH-UBND')
+  if (kgPlan?.fresh) {
     const stored = kgPlan.plan
     const tasks = stored.sections.flatMap((s) => s.tasks)
     const periodId = (await store.periods.list(stored.id))[0]?.code
@@ -327,7 +334,7 @@ export async function seedDemo(
       { saveAt: '2018-06-13T02:00:00Z' },
     )
   }
-  const filed = (await store.reports.list({ planId: kgPlan.plan.id })).length
+  const filed = kgPlan ? (await store.reports.list({ planId: kgPlan.plan.id })).length : 0
   step(6, `Báo cáo / reports: ${filed}`)
 
   // 7. The 2025 mergers come with the register: Kiên Giang → An Giang from 01/07/2025.
@@ -335,5 +342,5 @@ export async function seedDemo(
   const names = units.filter((u) => successors.includes(u.id)).map((u) => u.name)
   step(7, `Sáp nhập / merger: Kiên Giang → ${names.join(', ')} (01/07/2025)`)
 
-  return { planId: kgPlan.plan.id, accounts }
+  return { ...(kgPlan && { planId: kgPlan.plan.id }), accounts }
 }

@@ -3,6 +3,7 @@
 //
 //   HOST (127.0.0.1)  PORT (8787)  PAPI_DATA_DIR (./.papi-data)  DATABASE_URL (postgres://…)
 //   PAPI_ADMIN_PASSWORD (else generated and printed once)  PAPI_DEMO (1; 0 = no demo data)
+//   PAPI_DEMO_PLANS (the seed plans the demo loads, file names separated by commas; default all four)
 //   PAPI_WEB_DIST (apps/web/dist)  PAPI_SECURE_COOKIES (1 behind HTTPS)  PAPI_LOG_LEVEL (info; silent)
 //   PAPI_SSH_SECRET (shared with `papi ssh-serve`; unset, SSH sign-in is off)
 import { existsSync } from 'node:fs'
@@ -48,6 +49,7 @@ async function main(env: NodeJS.ProcessEnv) {
       },
       log: (line) => console.log(line),
       now: now(),
+      ...(env.PAPI_DEMO_PLANS?.trim() && { plans: env.PAPI_DEMO_PLANS.split(',').map((p) => p.trim()) }),
     })
     console.log(`papi: demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }

@@ -37,7 +37,7 @@ export async function freePort(): Promise<number> {
  * way apps/api's README starts it. DATABASE_URL is dropped: the browser suite always runs on a
  * fresh PGlite, never on the shared PostgreSQL of the run.
  */
-export async function startApiServer(): Promise<RunningServer> {
+export async function startApiServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'papi-e2e-'))
   // apps/api/src/server.ts reads HOST, PORT, PAPI_DATA_DIR, PAPI_DEMO, PAPI_WEB_DIST.
@@ -49,6 +49,7 @@ export async function startApiServer(): Promise<RunningServer> {
     PAPI_DEMO: '1',
     PAPI_WEB_DIST: WEB_DIST,
     PAPI_ADMIN_PASSWORD: 'e2e-admin-password',
+    ...extraEnv,
   }
   delete env.DATABASE_URL
   let output = ''
