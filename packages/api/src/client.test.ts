@@ -23,7 +23,7 @@ describe.each(testBackends())('the typed client on $name', (backend) => {
     const api = createClient('http://papi.test', { token, fetch: fetchVia() })
     const me = await (await api.api.v1.me.$get()).json()
     expect(me.user.username).toBe('planner')
-    const units = await (await api.api.v1.units.$get()).json()
+    const units = await (await api.api.v1.units.$get({ query: {} })).json()
     expect(units.map((u) => u.code)).toContain('KG')
   })
 

@@ -191,6 +191,7 @@ export {
   successorsOn,
   orphansIfEnded,
   organisationDayOf,
+  organisationOn,
   unitsAsOf,
   unitsActiveOn,
 } from './unit-tree'

@@ -9,6 +9,7 @@ import {
   isActiveOn,
   isWithin,
   lastDayBefore,
+  organisationOn,
   predecessorsOf,
   successorsOn,
   unitsActiveOn,
@@ -202,5 +203,47 @@ describe('lastDayBefore', () => {
 
   it('throws a RangeError on a date it cannot read', () => {
     expect(() => lastDayBefore('01/07/2025')).toThrow(RangeError)
+  })
+})
+
+describe('organisationOn', () => {
+  // Cầu Mây moved under the new Lào Cai on 1 July 2025, renamed: before it, it was under Sa Pa.
+  const versions = new Map([
+    [
+      'cau-may',
+      [
+        {
+          validTo: '2025-06-30',
+          name: 'UBND phường Cầu Mây',
+          parentId: 'sa-pa',
+          level: 'commune' as const,
+          kind: 'people-committee' as const,
+        },
+        {
+          validFrom: '2025-07-01',
+          name: 'UBND phường Cầu Mây (mới)',
+          parentId: 'lao-cai-2025',
+          level: 'commune' as const,
+          kind: 'people-committee' as const,
+        },
+      ],
+    ],
+  ])
+  const moved = UNITS.map((u) =>
+    u.id === 'cau-may' ? { ...u, name: 'UBND phường Cầu Mây (mới)', parentId: 'lao-cai-2025', validTo: undefined } : u,
+  )
+
+  it('gives the units in force that day under the parent and name they had then', () => {
+    const in2020 = organisationOn(moved, versions, '2020-09-30')
+    expect(in2020.find((u) => u.id === 'cau-may')).toMatchObject({ name: 'UBND phường Cầu Mây', parentId: 'sa-pa' })
+    expect(in2020.some((u) => u.id === 'an-giang-2025' || u.id === 'hue')).toBe(false)
+    expect(in2020.some((u) => u.id === 'kien-giang')).toBe(true)
+  })
+
+  it('leaves out what ended before the day', () => {
+    const in2025 = organisationOn(moved, versions, '2025-07-01')
+    expect(in2025.find((u) => u.id === 'cau-may')).toMatchObject({ name: 'UBND phường Cầu Mây (mới)', parentId: 'lao-cai-2025' })
+    expect(in2025.some((u) => u.id === 'kien-giang')).toBe(false)
+    expect(in2025.map((u) => u.id)).toContain('an-giang-2025')
   })
 })

@@ -279,6 +279,19 @@ export function unitsAsOf(units: readonly Unit[], versions: ReadonlyMap<string, 
 }
 
 /**
+ * The organisation as it stood on a day: the units in force that day, each with the name, parent,
+ * level and kind of its version then ({@link unitsAsOf}); units created after the day or ended
+ * before it are left out. What `GET /units?asOf=` answers.
+ *
+ * @example
+ * organisationOn(units, versionsByUnit, '2018-05-18').find((u) => u.code === 'P46')?.name // 'UBND tỉnh Thừa Thiên Huế'
+ * organisationOn(units, versionsByUnit, '2018-05-18').some((u) => u.code === 'P91@2025') // false: An Giang of 2025 did not exist yet
+ */
+export function organisationOn(units: readonly Unit[], versions: ReadonlyMap<string, readonly UnitVersion[]>, date: IsoDate): Unit[] {
+  return unitsAsOf(units, versions, date).filter((u) => isActiveOn(u, date))
+}
+
+/**
  * The day whose organisation a period is read with: its last calendar day. A 2020Q3 dashboard
  * shows the units as they were on 30/09/2020, whatever moved or merged since. Undefined for a
  * string that is not a period id.

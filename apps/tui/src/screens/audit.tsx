@@ -73,7 +73,7 @@ export function AuditScreen({ width, height, active }: ScreenProps) {
       void ui.act(async () => {
         const users = await ok<{ id: string; username: string }[]>(api.api.v1.users.$get(), locale).catch(() => [])
         setNames(new Map(users.map((u) => [u.id, u.username])))
-        setUnits(await ok<Unit[]>(api.api.v1.units.$get(), locale))
+        setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
       }),
     [api],
   )

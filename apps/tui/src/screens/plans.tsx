@@ -51,7 +51,7 @@ export function PlansScreen({ width, height, active }: ScreenProps) {
     if (!file) return
     const code = await ui.ask(m.scopeCode)
     if (!code) return
-    const units = await ok<Unit[]>(api.api.v1.units.$get(), locale)
+    const units = await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale)
     const scope = units.find((u) => u.code.toLowerCase() === code.trim().toLowerCase())
     if (!scope) throw new Error(m.noUnitCode(code))
     const data = await readFile(file.trim()).catch(() => {

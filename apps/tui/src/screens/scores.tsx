@@ -29,7 +29,7 @@ export function ScoresScreen({ width, height, active }: ScreenProps) {
     () =>
       ui.act(async () => {
         setScores(await ok<ScoreRow[]>(api.api.v1.scores.$get({ query: {} }), locale))
-        setUnits(await ok<Unit[]>(api.api.v1.units.$get(), locale))
+        setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
       }),
     [api],
   )

@@ -40,7 +40,7 @@ export function UnitsScreen({ width, height, active }: ScreenProps) {
   const reload = useCallback(
     () =>
       ui.act(async () => {
-        setUnits(await ok<Unit[]>(api.api.v1.units.$get(), locale))
+        setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
         setLoading(false)
       }),
     [api],

@@ -33,7 +33,7 @@ export function UsersScreen({ width, height, active }: ScreenProps) {
     () =>
       ui.act(async () => {
         setUsers(await ok<UserRow[]>(api.api.v1.users.$get(), locale))
-        setUnits(await ok<Unit[]>(api.api.v1.units.$get(), locale))
+        setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
         setLoading(false)
       }),
     [api],

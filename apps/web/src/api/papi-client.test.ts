@@ -56,7 +56,7 @@ describe('createWebClient', () => {
     const { api } = client(() => {
       throw new TypeError('Failed to fetch')
     })
-    const error = await unwrap(api.units.$get()).catch((e: unknown) => e)
+    const error = await unwrap(api.units.$get({ query: {} })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ status: NETWORK_ERROR_STATUS, code: 'network' })
   })
@@ -65,7 +65,7 @@ describe('createWebClient', () => {
 describe('unwrap', () => {
   it('answers the body of a success', async () => {
     const { api } = client(() => json(200, [{ id: 'kg', code: 'KG', name: 'UBND tỉnh Kiên Giang' }]))
-    const units = await unwrap(api.units.$get())
+    const units = await unwrap(api.units.$get({ query: {} }))
     expect(units[0]?.name).toBe('UBND tỉnh Kiên Giang')
   })
 
@@ -91,6 +91,6 @@ describe('unwrap', () => {
 
   it('falls back to the status when the body is not the error shape', async () => {
     const { api } = client(() => new Response('Bad Gateway', { status: 502, statusText: 'Bad Gateway' }))
-    await expect(unwrap(api.units.$get())).rejects.toMatchObject({ status: 502, code: 'http-502', message: 'Bad Gateway' })
+    await expect(unwrap(api.units.$get({ query: {} }))).rejects.toMatchObject({ status: 502, code: 'http-502', message: 'Bad Gateway' })
   })
 })

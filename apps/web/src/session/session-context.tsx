@@ -77,7 +77,7 @@ export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | 
 
   const [units] = createResource(
     () => (state() === 'signed-in' ? me()?.user.id : undefined),
-    () => unwrap(api.units.$get()),
+    () => unwrap(api.units.$get({ query: {} })),
   )
   const tree = createMemo(() => {
     const list = units.state === 'ready' ? units() : undefined

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { MergeInputSchema, storeErrorOf, UnitInputSchema, UnitPatchSchema } from '@papi/store'
-import { registerForProvince, type Unit } from '@papi/domain'
+import { MergeInputSchema, storeErrorOf, UnitInputSchema, UnitPatchSchema, type Store } from '@papi/store'
+import { buildUnitTree, organisationOn, registerForProvince, type Unit, type UnitTree } from '@papi/domain'
 import { readRegister } from '@papi/register'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
@@ -63,6 +63,21 @@ const RegisterImportResultSchema = z
   })
   .openapi('RegisterImportResult')
 
+const AsOfQuerySchema = z.object({
+  asOf: z.iso.date().optional().openapi({
+    description:
+      'A day (YYYY-MM-DD): the units in force that day, each with the name and parent it had then (Thừa Thiên Huế in 2018, Huế since 2025); units created later or ended before are left out. Absent: every unit, as it is now.',
+    example: '2020-09-30',
+  }),
+})
+
+/** The organisation the caller asked for: every unit as it is, or those in force on `asOf` as they were. */
+async function unitsFor(c: { var: { store: Store } }, asOf: string | undefined): Promise<Unit[]> {
+  const units = await c.var.store.units.list()
+  if (asOf === undefined) return units
+  return organisationOn(units, await c.var.store.units.versions(), asOf)
+}
+
 /** A change that would leave units under an ended one: 409 with a sentence saying which and what to do. */
 async function refusingOrphans<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -91,15 +106,18 @@ export const unitRoutes = createRouter()
       path: '/units',
       operationId: 'listUnits',
       tags: ['units'],
-      summary: 'Every unit (flat, parents before children)',
+      summary: 'Every unit (flat, parents before children), now or as it was on a day',
+      description:
+        'The organisation is read by anyone signed in. With `asOf`, the units in force that day with their names and parents then: what a plan, a report or a dashboard of that day refers to.',
+      request: { query: AsOfQuerySchema },
       responses: {
         200: { description: 'Units', content: { 'application/json': { schema: z.array(UnitOutSchema) } } },
-        ...errorResponses('unauthenticated'),
+        ...errorResponses('unauthenticated', 'invalid'),
       },
     }),
     async (c) => {
       requireAuth(c)
-      return c.json(await c.var.store.units.list(), 200)
+      return c.json(await unitsFor(c, c.req.valid('query').asOf), 200)
     },
   )
   .openapi(
@@ -108,15 +126,19 @@ export const unitRoutes = createRouter()
       path: '/units/tree',
       operationId: 'getUnitTree',
       tags: ['units'],
-      summary: 'The units as a nested tree',
+      summary: 'The units as a nested tree, now or as it was on a day',
+      description:
+        'Read by anyone signed in. With `asOf`, the tree of the units in force that day, each under the parent and with the name it had then (a commune moved in 2025 stays under its old district for 2020).',
+      request: { query: AsOfQuerySchema },
       responses: {
         200: { description: 'Root units with their children', content: { 'application/json': { schema: z.array(UnitNodeSchema) } } },
-        ...errorResponses('unauthenticated'),
+        ...errorResponses('unauthenticated', 'invalid'),
       },
     }),
     async (c) => {
       requireAuth(c)
-      const tree = await c.var.store.units.tree()
+      const { asOf } = c.req.valid('query')
+      const tree: UnitTree = asOf === undefined ? await c.var.store.units.tree() : buildUnitTree(await unitsFor(c, asOf))
       const nest = (unit: Unit): UnitNode => ({ ...unit, children: (tree.children.get(unit.id) ?? []).map(nest) })
       return c.json(tree.roots.map(nest), 200)
     },
