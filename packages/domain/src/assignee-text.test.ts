@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isAssigneeList, matchAssignees, parseAssignees, type ParsedAssignee } from './assignee-text'
+import { indexUnitNames, isAssigneeList, matchAssignees, parseAssignees, type ParsedAssignee } from './assignee-text'
 import { AssigneeSchema, type Unit } from './unit'
 
 /** What a reader sees in a cell: each unit's own words, and its class when it names a group. */
@@ -189,6 +189,11 @@ describe('matchAssignees', () => {
     )
     expect(assignees.map((a) => a.unitId)).toEqual(['snv', 'sgddt', 'vp', 'tt'])
     expect(unmatched).toEqual([])
+  })
+
+  it('answers the same from an index built once (indexUnitNames) as from the units', () => {
+    const parsed = parseAssignees('Sở Nội vụ; Sở GD và ĐT; Sở Y tế; THANH TRA TỈNH')
+    expect(matchAssignees(parsed, indexUnitNames(units))).toEqual(matchAssignees(parsed, units))
   })
 
   it('leaves classes to be resolved and lists unknown names as unmatched, keeping them', () => {

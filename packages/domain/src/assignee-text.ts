@@ -132,20 +132,21 @@ export interface AssigneeMatch<T extends ParsedAssignee> {
   ambiguous: { assignee: T; unitIds: string[] }[]
 }
 
+/** Units by the keys their names, codes and official codes are matched by ({@link indexUnitNames}). */
+export interface UnitNameIndex {
+  readonly byKey: ReadonlyMap<string, ReadonlySet<string>>
+}
+
 /**
- * Matches named assignees to the organisation tree by normalised name: case, diacritics,
- * spacing and "&"/"và" do not matter, a trailing "tỉnh <name>" may be left out on either side,
- * and the abbreviations of {@link KNOWN_UNIT_NAMES} count as the name. Class assignees are left
- * for `resolveAssignees`; an assignee already matched keeps its unit. A name that fits no unit,
- * or several, stays unmatched and is reported so a person can review it — never dropped.
+ * The units' match keys, computed once: a plan's tasks are matched against the same units many
+ * times, and folding every name of a national register (~17,000 units) for each task made an
+ * unscoped import take tens of seconds.
  *
  * @example
- * const units = [{ id: 'snv', code: 'SNV', name: 'Sở Nội vụ tỉnh Kiên Giang', level: 'province', kind: 'department', parentId: 'kg', successorIds: [] }]
- * matchAssignees(parseAssignees('Sở Nội vụ; Sở GTVT'), units)
- * // { assignees: [{ text: 'Sở Nội vụ', name: 'Sở Nội vụ', unitId: 'snv' }, { text: 'Sở GTVT', … }],
- * //   unmatched: [{ text: 'Sở GTVT', name: 'Sở Giao thông vận tải' }] }
+ * const index = indexUnitNames(units)
+ * for (const task of tasks) matchAssignees(task.lead, index)
  */
-export function matchAssignees<T extends ParsedAssignee>(assignees: readonly T[], units: readonly Unit[]): AssigneeMatch<T> {
+export function indexUnitNames(units: readonly Unit[]): UnitNameIndex {
   const byKey = new Map<string, Set<string>>()
   const add = (key: string, unitId: string) => {
     if (key === '') return
@@ -158,6 +159,29 @@ export function matchAssignees<T extends ParsedAssignee>(assignees: readonly T[]
     add(compact(unit.code), unit.id)
     if (unit.officialCode !== undefined) add(compact(unit.officialCode), unit.id)
   }
+  return { byKey }
+}
+
+/**
+ * Matches named assignees to the organisation tree by normalised name: case, diacritics,
+ * spacing and "&"/"và" do not matter, a trailing "tỉnh <name>" may be left out on either side,
+ * and the abbreviations of {@link KNOWN_UNIT_NAMES} count as the name. Class assignees are left
+ * for `resolveAssignees`; an assignee already matched keeps its unit. A name that fits no unit,
+ * or several, stays unmatched and is reported so a person can review it — never dropped.
+ *
+ * `units` may be an {@link indexUnitNames} index, built once for many calls.
+ *
+ * @example
+ * const units = [{ id: 'snv', code: 'SNV', name: 'Sở Nội vụ tỉnh Kiên Giang', level: 'province', kind: 'department', parentId: 'kg', successorIds: [] }]
+ * matchAssignees(parseAssignees('Sở Nội vụ; Sở GTVT'), units)
+ * // { assignees: [{ text: 'Sở Nội vụ', name: 'Sở Nội vụ', unitId: 'snv' }, { text: 'Sở GTVT', … }],
+ * //   unmatched: [{ text: 'Sở GTVT', name: 'Sở Giao thông vận tải' }] }
+ */
+export function matchAssignees<T extends ParsedAssignee>(
+  assignees: readonly T[],
+  units: readonly Unit[] | UnitNameIndex,
+): AssigneeMatch<T> {
+  const { byKey } = 'byKey' in units ? units : indexUnitNames(units)
   const matched: T[] = []
   const unmatched: T[] = []
   const ambiguous: { assignee: T; unitIds: string[] }[] = []

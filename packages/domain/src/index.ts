@@ -323,8 +323,8 @@ export {
 export type { DeletionRefusal, SshKeyType, SshPublicKey, Verdict } from './admin-rules'
 
 // --- assignee-text
-export { KNOWN_UNIT_NAMES, ParsedAssigneeSchema, isAssigneeList, matchAssignees, parseAssignees } from './assignee-text'
-export type { AssigneeMatch, KnownUnitName, ParsedAssignee } from './assignee-text'
+export { indexUnitNames, KNOWN_UNIT_NAMES, ParsedAssigneeSchema, isAssigneeList, matchAssignees, parseAssignees } from './assignee-text'
+export type { AssigneeMatch, KnownUnitName, ParsedAssignee, UnitNameIndex } from './assignee-text'
 export { matchDimension } from './dimension-match'
 export type { DimensionNames } from './dimension-match'
 

@@ -110,7 +110,10 @@ describe('replacementError', () => {
       // The store keeps assignees as jsonb, which gives their keys back sorted ("name" before "text"):
       // the plan read back and sent again is the same plan (PUT to link a parent plan was refused).
       'a published plan sent back with its assignees’ keys in another order',
-      withSections([t13, { ...t14, lead: [{ text: 'UBND cấp huyện', name: 'Ủy ban nhân dân cấp huyện', unitClass: 'district-committees' }] }]),
+      withSections([
+        t13,
+        { ...t14, lead: [{ text: 'UBND cấp huyện', name: 'Ủy ban nhân dân cấp huyện', unitClass: 'district-committees' }] },
+      ]),
       withSections([
         t13,
         { ...t14, lead: [{ unitClass: 'district-committees', name: 'Ủy ban nhân dân cấp huyện', text: 'UBND cấp huyện' }] },
