@@ -23,7 +23,7 @@ describe('openStore on a PGlite data folder', () => {
     expect((await second.units.list()).map((u) => u.code)).toEqual(['KG'])
     await second.close()
     // The one test that creates a PGlite on disk from nothing (initdb, then every migration) and
-    // starts it twice, where the others clone the run's template: CPU-bound, 10 s alone and over
+    // starts it twice, where the others clone the run's template: CPU-bound, 13 s at a load of 12 and over
     // 30 s on a loaded 2-core machine.
   }, 120_000)
 })
