@@ -248,10 +248,15 @@ function UnitHistoryCard(props: { unitId: string }) {
   )
 }
 
-/** The stored past versions, then the unit as it is now (from the day after the last one ended). */
-function versionRows(h: UnitHistoryDto): UnitHistoryDto['versions'] {
+/**
+ * The stored versions, then the unit as it is now (from the day after the last one ended) unless
+ * the last version already runs to the unit's end: the store keeps the current shape as a version
+ * too (a move, the register's renamed Huế), and a second row for it would read as a later change.
+ */
+export function versionRows(h: UnitHistoryDto): UnitHistoryDto['versions'] {
   const last = h.versions.at(-1)
   const { name, parentId, level, kind, validTo } = h.unit
+  if (last && (last.validTo === undefined || last.validTo === validTo)) return h.versions
   const validFrom = last?.validTo
     ? new Date(Date.parse(`${last.validTo}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
     : h.unit.validFrom
