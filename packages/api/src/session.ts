@@ -22,8 +22,9 @@ export const readSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearer ?? cookie
   if (token) {
     const store = c.var.store
-    const session = await store.sessions.find(token, c.var.now())
-    const user = session && (await store.users.find(session.userId))
+    const found = await store.sessions.findWithUser(token, c.var.now())
+    const session = found?.session
+    const user = found?.user
     if (session && user && !user.disabled) {
       const auth: Auth = { user, token, via: bearer ? 'bearer' : 'cookie', csrfToken: session.csrfToken }
       if (auth.via === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, eq, gt, lte } from 'drizzle-orm'
+import type { RoleGrant } from '@papi/domain'
+import { and, eq, gt, lte, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
-import { sessions } from './schema'
+import { sessions, userRoles, users } from './schema'
+import type { User } from './user-repository'
 
 export interface NewSession {
   /** The bearer token, handed to the client once; only its hash is stored. */
@@ -43,6 +45,37 @@ export async function findSession(db: Executor, token: string, now: Date): Promi
     .from(sessions)
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
   return row ? { userId: row.userId, csrfToken: row.csrfToken, expiresAt: row.expiresAt } : undefined
+}
+
+/**
+ * The live session a token opens with its user and the user's roles, in one round trip: every
+ * authorised request asks it first (three queries before, the most of a report save's six).
+ * `undefined` for an unknown or expired token, or a session whose user is gone.
+ *
+ * @example
+ * const found = await findSessionUser(db, token, now) // { session, user: { id, username, roles, … } }
+ */
+export async function findSessionUser(db: Executor, token: string, now: Date): Promise<{ session: Session; user: User } | undefined> {
+  const roles = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', ${userRoles.role}, 'unitId', ${userRoles.unitId})
+      order by ${userRoles.role}, ${userRoles.unitId}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '[]'::json)`
+  const [row] = await db
+    .select({
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      username: users.username,
+      displayName: users.displayName,
+      disabled: users.disabled,
+      roles,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
+  if (!row) return undefined
+  return {
+    session: { userId: row.userId, csrfToken: row.csrfToken, expiresAt: row.expiresAt },
+    user: { id: row.userId, username: row.username, displayName: row.displayName, disabled: row.disabled, roles: row.roles },
+  }
 }
 
 /** Ends a session (log-out). Unknown tokens are ignored. */

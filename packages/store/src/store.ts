@@ -28,6 +28,7 @@ import {
   deleteSession,
   deleteUserSessions,
   findSession,
+  findSessionUser,
   purgeExpiredSessions,
   revokeUserSessions,
 } from './session-repository'
@@ -116,6 +117,8 @@ export interface Store {
   sessions: {
     create(userId: string, options: { now: Date; ttlMs: number }): ReturnType<typeof createSession>
     find(token: string, now: Date): ReturnType<typeof findSession>
+    /** The live session with its user and roles, in one round trip (see {@link findSessionUser}). */
+    findWithUser(token: string, now: Date): ReturnType<typeof findSessionUser>
     delete(token: string): Promise<void>
     deleteForUser(userId: string): Promise<void>
     /** Ends every session of a user on request, audited; answers how many. */
@@ -218,6 +221,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     sessions: {
       create: (userId, options) => createSession(db, userId, options),
       find: (token, now) => findSession(db, token, now),
+      findWithUser: (token, now) => findSessionUser(db, token, now),
       delete: (token) => deleteSession(db, token),
       deleteForUser: (userId) => deleteUserSessions(db, userId),
       revokeForUser: (userId, change) => revokeUserSessions(db, userId, change),
