@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   completenessByUnit,
+  coordinatedTasks,
   expectedReports,
   expectedReportState,
   isFiled,
@@ -131,6 +132,32 @@ describe('isFiled', () => {
     ['returned', false],
   ] as const)('a %s report is filed: %s', (status, expected) => {
     expect(isFiled({ status })).toBe(expected)
+  })
+})
+
+describe('coordinatedTasks', () => {
+  // Mặt trận coordinates 1.3 and 2.3; Minh Lương leads 1.3 and also coordinates it (a lead, not a coordinator).
+  const assignments: TaskAssignment[] = [
+    { taskId: T13, unitId: MINH_LUONG, role: 'lead' },
+    { taskId: T13, unitId: MTTQ, role: 'coordinator' },
+    { taskId: T13, unitId: MINH_LUONG, role: 'coordinator' },
+    { taskId: T23, unitId: MTTQ, role: 'coordinator' },
+    { taskId: T23, unitId: MTTQ, role: 'coordinator' },
+  ]
+
+  it.each<[string, string[], ExpectedReport[]]>([
+    [
+      'both due: the coordinator sees each task once; a unit that leads a task is not its coordinator',
+      [T13, T23],
+      [
+        { taskId: T13, unitId: MTTQ },
+        { taskId: T23, unitId: MTTQ },
+      ],
+    ],
+    ['only 1.3 due', [T13], [{ taskId: T13, unitId: MTTQ }]],
+    ['nothing due', [], []],
+  ])('%s', (_, due, expected) => {
+    expect(coordinatedTasks(assignments, due)).toEqual(expected)
   })
 })
 

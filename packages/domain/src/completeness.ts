@@ -99,6 +99,29 @@ export function expectedReports(assignments: readonly TaskAssignment[], dueTaskI
 }
 
 /**
+ * The tasks due in a period that a unit coordinates without leading them: it owes no report
+ * ({@link expectedReports}) but must see the task, to support the lead and add its part. Each
+ * pair once, in the order of `assignments`.
+ *
+ * @example
+ * coordinatedTasks([{ taskId: '1.3', unitId: 'xa-a', role: 'lead' }, { taskId: '1.3', unitId: 'mttq', role: 'coordinator' }], ['1.3'])
+ * // [{ taskId: '1.3', unitId: 'mttq' }]
+ */
+export function coordinatedTasks(assignments: readonly TaskAssignment[], dueTaskIds: Iterable<string>): ExpectedReport[] {
+  const due = new Set(dueTaskIds)
+  const leads = new Set(expectedReports(assignments, due).map((p) => pairKey(p.taskId, p.unitId)))
+  const seen = new Set<string>()
+  const pairs: ExpectedReport[] = []
+  for (const { taskId, unitId, role } of assignments) {
+    const key = pairKey(taskId, unitId)
+    if (role !== 'coordinator' || !due.has(taskId) || leads.has(key) || seen.has(key)) continue
+    seen.add(key)
+    pairs.push({ taskId, unitId })
+  }
+  return pairs
+}
+
+/**
  * How one owed report stands as of `asOf` ({@link submissionTimeliness}), from the report the unit
  * holds for the period, if any. Only a filed report counts as in; one filed without a filing time
  * (imported from a spreadsheet) is known to be in by `asOf` and no earlier, so it is judged as

@@ -256,6 +256,7 @@ export type { OutcomeCounts } from './outcome'
 // --- completeness (expected, submitted, on time, late, missing; up the tree)
 export {
   completenessByUnit,
+  coordinatedTasks,
   expectedReports,
   expectedReportState,
   isFiled,
