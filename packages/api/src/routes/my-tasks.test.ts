@@ -88,6 +88,22 @@ describe.each(testBackends())('GET /api/v1/my-tasks on $name', (backend) => {
     expect(rachGia).toMatchObject({ units: [{ id: t.units.rachGia.id }], tasks: [] })
   })
 
+  it('a coordinating unit sees the tasks it coordinates, with who leads them, and owes no report on them', async () => {
+    // 2.4 is led by Sở TN&MT, "UBND cấp huyện" coordinating: Rạch Giá is one of them.
+    const rachGia = (await myTasks(tokens.rachGia, '?periodId=2018S1')).body
+    expect(rachGia.coordinating).toEqual([
+      {
+        plan: { id: plan.id, number: '97/KH-UBND', title: plan.title },
+        section: expect.objectContaining({ code: '2' }),
+        task: { id: taskId('2.4'), code: '2.4', title: 'Công khai quy hoạch, kế hoạch sử dụng đất của tỉnh' },
+        unit: { id: t.units.rachGia.id, name: 'UBND thành phố Rạch Giá' },
+        leads: [{ id: t.units.stnmt.id, name: 'Sở Tài nguyên và Môi trường' }],
+      },
+    ])
+    const stnmt = (await myTasks(tokens.stnmt, '?periodId=2018S1')).body
+    expect(stnmt.coordinating).toEqual([])
+  })
+
   it('answers no tasks for a period the plan has not opened, or for a user who files no reports', async () => {
     expect((await myTasks(tokens.reporter, '?periodId=2018Q2')).body.tasks).toEqual([])
     expect((await myTasks(tokens.planner, '?periodId=2018S1')).body).toMatchObject({ units: [], tasks: [] })

@@ -4,6 +4,7 @@ import {
   deadlineAtLevel,
   DueReasonSchema,
   dueTasks,
+  coordinatedTasks,
   expectedReports,
   grantedUnitIds,
   listedIn,
@@ -48,6 +49,17 @@ const MyTaskSchema = z
   })
   .openapi('MyTask')
 
+const CoordinatedTaskSchema = z
+  .object({
+    plan: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+    section: z.object({ id: z.string(), code: z.string(), title: z.string() }),
+    task: z.object({ id: z.string(), code: z.string(), title: z.string() }),
+    unit: z.object({ id: z.string(), name: z.string() }),
+    /** The units that lead it and report on it. */
+    leads: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi('CoordinatedTask')
+
 const MyTasksSchema = z
   .object({
     periodId: z.string(),
@@ -56,6 +68,8 @@ const MyTasksSchema = z
     /** The units the caller files reports for. */
     units: z.array(z.object({ id: z.string(), name: z.string(), level: UnitLevelSchema })),
     tasks: z.array(MyTaskSchema),
+    /** Tasks due in the period that the caller's units coordinate without leading: read, no report owed. */
+    coordinating: z.array(CoordinatedTaskSchema),
   })
   .openapi('MyTasks')
 
@@ -101,6 +115,7 @@ export const myTaskRoutes = createRouter().openapi(
       return { id, name: u?.name ?? id, level: u?.level ?? 'commune' }
     })
     const tasks: z.infer<typeof MyTaskSchema>[] = []
+    const coordinating: z.infer<typeof CoordinatedTaskSchema>[] = []
     if (units.length > 0) {
       const reports = await store.reports.list({ periodId, unitIds: [...unitIds] })
       const summaries = (await store.plans.list()).filter(
@@ -122,6 +137,22 @@ export const myTaskRoutes = createRouter().openapi(
             due.map((d) => d.task.id as string),
           ).map((p) => `${p.taskId}\u0000${p.unitId}`),
         )
+        for (const pair of coordinatedTasks(
+          assignments,
+          due.map((d) => d.task.id as string),
+        )) {
+          const hit = stored.get(pair.taskId)
+          const unit = units.find((u) => u.id === pair.unitId)
+          if (hit === undefined || unit === undefined) continue
+          const { section, task } = hit
+          coordinating.push({
+            plan: { id: plan.id, number: plan.number, title: plan.title },
+            section: { id: section.id, code: section.code, title: section.title },
+            task: { id: task.id, code: task.code, title: task.title },
+            unit: { id: unit.id, name: unit.name },
+            leads: task.assignees.filter((a) => a.role === 'lead').map((a) => ({ id: a.unitId, name: a.unitName })),
+          })
+        }
         for (const { task: dueTask, reason } of due) {
           const hit = stored.get(dueTask.id as string)
           if (hit === undefined) continue
@@ -157,6 +188,6 @@ export const myTaskRoutes = createRouter().openapi(
         }
       }
     }
-    return c.json({ periodId, label: periodLabel(periodId, c.var.locale), units, tasks }, 200)
+    return c.json({ periodId, label: periodLabel(periodId, c.var.locale), units, tasks, coordinating }, 200)
   },
 )
