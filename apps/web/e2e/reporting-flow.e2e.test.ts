@@ -73,6 +73,11 @@ describe.skipIf(!canRun)('the dashboard in Chromium', () => {
     // One request for the unit's tasks, not every plan's details.
     expect(asked.filter((p) => p === '/api/v1/my-tasks')).toHaveLength(1)
     expect(asked.filter((p) => /^\/api\/v1\/plans\/[^/]+$/.test(p))).toEqual([])
+    // The tasks the ward only coordinates are listed to read, with who leads them, and get no form.
+    const coordinating = page.getByTestId('coordinating')
+    expect(await coordinating.getByRole('heading').textContent()).toMatch(/^Nhiệm vụ phối hợp \(\d+\)$/)
+    expect(await coordinating.locator('li').first().textContent()).toContain('Chủ trì:')
+    expect(await coordinating.locator('form').count()).toBe(0)
     filedTaskCode = ((await form.getAttribute('data-testid')) ?? '').replace('report-form-', '')
     await form.getByLabel('Tiến độ (%)').fill('60')
     await form.getByLabel('Kết quả thực hiện').fill('Đã niêm yết công khai các khoản đóng góp tại trụ sở và nhà văn hóa ấp.')

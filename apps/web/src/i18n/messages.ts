@@ -185,6 +185,9 @@ const vi = {
   'units.showFormer': 'Hiện cả đơn vị đã giải thể / sáp nhập',
   'units.formerNote': 'Đơn vị cũ: số liệu giữ nguyên tên cũ.',
   'plans.import': 'Nhập kế hoạch từ văn bản',
+  'reporting.coordinating': 'Nhiệm vụ phối hợp ({count})',
+  'reporting.coordinatingNote': 'Đơn vị phối hợp không nộp báo cáo riêng: gửi phần việc của mình cho đơn vị chủ trì.',
+  'reporting.ledBy': 'Chủ trì: {units}',
 } as const
 
 export type MessageKey = keyof typeof vi
@@ -373,6 +376,9 @@ const en: Messages = {
   'units.showFormer': 'Show merged / abolished units too',
   'units.formerNote': 'Former unit: its records keep the old name.',
   'plans.import': 'Import a plan from its document',
+  'reporting.coordinating': 'Tasks you coordinate ({count})',
+  'reporting.coordinatingNote': 'Coordinating units file no report of their own: send your part to the lead unit.',
+  'reporting.ledBy': 'Lead: {units}',
 }
 
 export const MESSAGES: Record<Locale, Messages> = { vi, en }

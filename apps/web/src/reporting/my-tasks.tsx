@@ -66,6 +66,29 @@ export function MyTasks(props: { periodId: string; focusTaskId?: string }) {
                 )}
               </For>
             </Show>
+            <Show when={answer.coordinating.length > 0}>
+              <section class="card" aria-labelledby="coordinating-title" data-testid="coordinating">
+                <h3 id="coordinating-title">{t('reporting.coordinating', { count: answer.coordinating.length })}</h3>
+                <p class="muted">{t('reporting.coordinatingNote')}</p>
+                <ul class="coordinating">
+                  <For each={answer.coordinating}>
+                    {(item) => (
+                      <li>
+                        <strong>
+                          {item.task.code}. {item.task.title}
+                        </strong>
+                        <br />
+                        <small class="muted">
+                          {item.plan.number} · {item.section.code}. {item.section.title}
+                          <Show when={answer.units.length > 1}> · {item.unit.name}</Show> ·{' '}
+                          {t('reporting.ledBy', { units: item.leads.map((l) => l.name).join(', ') || '—' })}
+                        </small>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+            </Show>
           </>
         )}
       </Async>
