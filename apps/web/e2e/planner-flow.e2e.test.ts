@@ -113,6 +113,8 @@ describe.skipIf(!canRun)('a planner imports, fixes and publishes a plan in Chrom
       await noViolations(page, `fixed ${run.width}`)
       await shot(page, `${run.width}-3-fixed`)
 
+      // The standing agency defaults to the planner's own unit (Sở Nội vụ), stored with the plan.
+      expect(await page.getByLabel('Cơ quan thường trực (tổng hợp báo cáo)').locator('option:checked').textContent()).toContain('Sở Nội vụ')
       // Saved as a draft, then published: its periods open.
       await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
       await page.locator('#import-outcome', { hasText: `Đã lưu bản nháp ${run.number}` }).waitFor()
@@ -129,8 +131,12 @@ describe.skipIf(!canRun)('a planner imports, fixes and publishes a plan in Chrom
         planId,
       )
       expect(assignments.filter((a) => a.taskCode === run.fix.task).map((a) => a.unitName)).toContain(run.fix.unit)
-      const plan = await page.evaluate(async (id) => (await (await fetch(`/api/v1/plans/${id}`)).json()) as { status: string }, planId)
+      const plan = await page.evaluate(
+        async (id) => (await (await fetch(`/api/v1/plans/${id}`)).json()) as { status: string; standingAgency?: { text: string } },
+        planId,
+      )
       expect(plan.status).toBe('published')
+      expect(plan.standingAgency?.text).toBe('Sở Nội vụ')
 
       // On the plan's page: its reporting periods, opened at publishing with Decree 09/2019's windows.
       await page.locator('#import-outcome a').click()

@@ -30,6 +30,8 @@ export default function PlanImportPage() {
   const [readError, setReadError] = createSignal<unknown>()
   const [dryRun, setDryRun] = createSignal<PlanImportDryRun>()
   const [chosen, setChosen] = createSignal<ReadonlyMap<string, string>>(new Map())
+  // The standing agency (cơ quan thường trực) consolidates the reports; the planner's own unit by default.
+  const [agencyId, setAgencyId] = createSignal<string | undefined>(session.homeUnitId())
   const [saved, setSaved] = createSignal<PlanDetail>()
   const [busy, setBusy] = createSignal<'save' | 'publish'>()
   const [actionError, setActionError] = createSignal<unknown>()
@@ -71,7 +73,11 @@ export default function PlanImportPage() {
     setBusy('save')
     setActionError(undefined)
     try {
-      const plan: Plan = withChosenUnits(run.plan, chosen())
+      const agency = session.units()?.find((u) => u.id === agencyId())
+      const plan: Plan = {
+        ...withChosenUnits(run.plan, chosen()),
+        ...(agency ? { standingAgency: { text: agency.name, unitId: agency.id } } : {}),
+      }
       const stored = await unwrap(session.api.plans.$post({ json: plan }))
       setSaved(stored)
       queueMicrotask(() => document.getElementById('import-outcome')?.focus())
@@ -144,6 +150,16 @@ export default function PlanImportPage() {
         </Show>
         <Show when={dryRun()?.plan}>
           <div class="card" data-testid="import-actions">
+            <fieldset class="plain" disabled={saved() !== undefined}>
+              <UnitPicker
+                id="import-agency"
+                label={pt('import.agency')}
+                searchLabel={pt('import.agencySearch')}
+                emptyLabel={pt('import.fixUnset')}
+                value={agencyId()}
+                onChange={(id) => setAgencyId(id === '' ? undefined : id)}
+              />
+            </fieldset>
             <Show when={saved()}>
               {(plan) => (
                 <p id="import-outcome" tabIndex={-1} role="status" class="ok-text">
