@@ -9,6 +9,7 @@ import { ZodError } from 'zod'
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '@papi/domain'
 import { ApiError, codeToStatus, errorBody, type ErrorCode } from './api-error'
 import { lazyBodyLimit } from './body-limit'
+import { nfcJsonBody } from './nfc-body'
 import type { AppEnv, AppSettings } from './app-env'
 import { localeFromHeader } from './locale'
 import { completeDocument, DOCUMENT_CONFIG } from './openapi-document'
@@ -163,6 +164,7 @@ export function createApp(options: CreateAppOptions) {
     c.header('Cache-Control', 'no-store')
   })
   app.use('/api/v1/*', readSession)
+  app.use('/api/v1/*', nfcJsonBody)
 
   app.onError((error, c) => {
     const locale = c.var.locale ?? 'vi'

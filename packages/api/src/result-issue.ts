@@ -7,6 +7,7 @@ const TEXT: Record<ResultIssueCode, Record<Locale, string>> = {
   'duplicate-dimension': { vi: 'Chỉ số nội dung bị lặp', en: 'the same dimension twice' },
   'missing-dimension': { vi: 'Thiếu chỉ số nội dung', en: 'a framework dimension is missing' },
   'score-negative': { vi: 'Điểm âm', en: 'a negative score' },
+  'total-negative': { vi: 'Tổng điểm âm', en: 'a negative total' },
   'score-over-max': { vi: 'Điểm vượt mức tối đa', en: 'a score above its maximum' },
   'total-over-max': { vi: 'Tổng điểm vượt mức tối đa', en: 'the total is above the maximum' },
   'rank-out-of-range': { vi: 'Thứ hạng ngoài phạm vi', en: 'a rank outside 1…N' },

@@ -196,6 +196,10 @@ export {
   unitsActiveOn,
 } from './unit-tree'
 export type { UnitTree, UnitTreeErrorCode, UnitVersion } from './unit-tree'
+
+// --- unit-rules (where a unit may stand, what it may merge into)
+export { mergeProblem, unitPlacementProblem } from './unit-rules'
+export type { UnitPlacementProblem } from './unit-rules'
 export {
   assignedUnits,
   foreignAssignees,

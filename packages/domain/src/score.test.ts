@@ -182,6 +182,8 @@ describe('validateResult', () => {
     ['a dimension rank over rankOf', withDimension('participation', 5.2, 64), 'papi-2009', 'rank-out-of-range', 'error'],
     ['a total rank over rankOf', { ...kienGiang2017, rank: 70 }, 'papi-2009', 'rank-out-of-range', 'error'],
     ['a total over the framework max', { ...thuaThienHue2023, total: 81 }, 'papi-2021', 'total-over-max', 'error'],
+    ['a negative total', { ...kienGiang2017, total: -35.71 }, 'papi-2009', 'total-negative', 'error'],
+    ['a negative survey score', { ...laoCai2019, surveyScore: -28.95 }, 'par-index-2017', 'score-negative', 'error'],
     ['a total the dimensions do not explain', { ...kienGiang2017, total: 35.0 }, 'papi-2009', 'total-mismatch', 'warning'],
     [
       'an appraisal + survey split that misses the total',

@@ -61,7 +61,8 @@ export const ResultIssueCodeSchema = z.enum([
   'unknown-dimension', // a dimension key the framework does not have
   'duplicate-dimension', // the same key twice
   'missing-dimension', // a framework dimension the result does not give
-  'score-negative',
+  'score-negative', // a dimension, appraisal or survey score below zero
+  'total-negative', // indices score from zero up: a total below zero is a typing mistake
   'score-over-max', // above the dimension's max (a warning when that max is provisional)
   'total-over-max',
   'rank-out-of-range', // rank < 1 or above rankOf
@@ -105,8 +106,13 @@ export function validateResult(result: IndexResult, framework: Framework): Resul
   if (result.year < framework.validFrom || (framework.validTo !== undefined && result.year > framework.validTo)) {
     error({ code: 'year-outside-framework', path: ['year'], value: result.year })
   }
+  if (result.total < 0) error({ code: 'total-negative', path: ['total'], value: result.total })
   if (result.total > framework.maxTotal) {
     error({ code: 'total-over-max', path: ['total'], value: result.total, limit: framework.maxTotal })
+  }
+  for (const part of ['appraisalScore', 'surveyScore'] as const) {
+    const value = result[part]
+    if (value !== undefined && value < 0) error({ code: 'score-negative', path: [part], value })
   }
   checkRank(result.rank, result.rankOf, ['rank'], undefined, error)
 

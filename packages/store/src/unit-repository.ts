@@ -9,7 +9,10 @@ import {
   UnitKindSchema,
   UnitLevelSchema,
   type IsoDate,
+  mergeProblem,
   type Unit,
+  type UnitPlacementProblem,
+  unitPlacementProblem,
   type UnitTree,
   type UnitVersion,
 } from '@papi/domain'
@@ -158,6 +161,18 @@ async function provinceFor(db: Executor, level: Unit['level'], id: string, paren
   return provinceIdOf(db, parentId)
 }
 
+const PLACEMENT_TEXT: Record<UnitPlacementProblem, string> = {
+  'dates-reversed': 'a unit cannot be valid from a day after it is valid to',
+  'level-above-parent': 'a unit cannot sit under a unit of a lower level (a national unit under a commune)',
+  'successor-in-subtree': 'a unit cannot be merged into a unit of its own subtree',
+}
+
+/** Refuses a unit whose dates are reversed or whose level is above its parent's (the domain's rule). */
+function refuseMisplaced(unit: Pick<Unit, 'level' | 'validFrom' | 'validTo'>, parent: Pick<Unit, 'level'> | null): void {
+  const problem = unitPlacementProblem(unit, parent)
+  if (problem) throw new StoreError('invalid', PLACEMENT_TEXT[problem], { reason: problem })
+}
+
 /**
  * Creates a unit under its parent; the code must be unused.
  *
@@ -167,9 +182,11 @@ async function provinceFor(db: Executor, level: Unit['level'], id: string, paren
 export async function createUnit(db: Database, input: UnitInput, change: Change, id: string = randomUUID()): Promise<Unit> {
   const data = UnitInputSchema.parse(input)
   return db.transaction(async (tx) => {
-    if (data.parentId !== null && !(await findUnit(tx, data.parentId))) {
+    const parent = data.parentId === null ? null : await findUnit(tx, data.parentId)
+    if (data.parentId !== null && !parent) {
       throw new StoreError('invalid', `parent unit ${data.parentId} does not exist`, { parentId: data.parentId })
     }
+    refuseMisplaced(data, parent ?? null)
     const provinceId = await provinceFor(tx, data.level, id, data.parentId)
     try {
       await tx.insert(units).values({
@@ -225,6 +242,7 @@ export async function updateUnit(db: Database, id: string, patch: UnitPatch, cha
         throw new StoreError('invalid', 'a unit cannot be moved under its own subtree', { parentId: data.parentId })
       }
     }
+    refuseMisplaced(next, next.parentId === null ? null : ((await findUnit(tx, next.parentId)) ?? null))
     const provinceId = await provinceFor(tx, next.level, id, next.parentId)
     try {
       await tx
@@ -329,6 +347,12 @@ export async function mergeUnit(db: Database, id: string, input: MergeInput, cha
   return db.transaction(async (tx) => {
     const before = await getUnit(tx, id)
     if (input.successorId === id) throw new StoreError('invalid', 'a unit cannot succeed itself', { successorId: id })
+    if (mergeProblem(id, input.successorId, buildUnitTree(await listUnits(tx)))) {
+      throw new StoreError('invalid', 'a unit cannot be merged into a unit of its own subtree', {
+        reason: 'successor-in-subtree',
+        successorId: input.successorId,
+      })
+    }
     const lastDay = lastDayBefore(input.effectiveOn)
     if (input.children === 'end') await endSubtree(tx, before, lastDay, change)
     else if (input.children === 'move') await moveChildren(tx, before, input.successorId, input.effectiveOn, change)
