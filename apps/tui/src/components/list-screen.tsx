@@ -2,37 +2,40 @@
 import { foldText } from '@papi/domain'
 import { Box, Text, useInput } from 'ink'
 import { useEffect, useMemo, useReducer } from 'react'
+import { useUi } from '../context'
 import { initialList, listReducer } from '../hooks/list-reducer'
 import { KEYS, keyName, matches } from '../keys'
+import type { ScreenProps } from '../screens/screen'
 import { fit } from '../text'
 import { Table, type Column } from './table'
 
 /** Whether a list is taking typed text (its `/` filter): the app then leaves digits alone. */
 export const typing = { active: false }
 
-export interface ListScreenProps<Row> {
+/**
+ * What a list screen says about its list; its size and keyboard come from the app (ScreenProps),
+ * colours and the list's own words (rows, filter, empty) from the UI context.
+ */
+export interface ListScreenProps<Row> extends ScreenProps {
   columns: readonly Column<Row>[]
   rows: readonly Row[]
   /** The text `/` searches, folded (no diacritics, any case): "kien giang" finds "Kiên Giang". */
   searchText: (row: Row) => string
   /** A line above the table (the plan, the period, the date). */
   heading?: string | undefined
-  loading: boolean
-  width: number
-  height: number
-  color: boolean
-  active: boolean
-  empty: string
+  /** Until the first answer: "…" instead of the empty text. */
+  loading?: boolean
+  /** Shown when there are no rows; default: the UI's "nothing here". */
+  empty?: string
   /** A key the list does not use itself, with the selected row. */
   onKey: (name: string, row: Row | undefined, visible: readonly Row[], selected: number) => void
   onReload?: () => void
-  rowsLabel: (shown: number, total: number) => string
-  filterLabel: string
 }
 
 /** A table with selection, paging and `/` search: the body of every list screen. */
 export function ListScreen<Row>(props: ListScreenProps<Row>) {
   const { rows, searchText, height } = props
+  const { color, m } = useUi()
   const tableHeight = Math.max(1, height - 3 - (props.heading ? 1 : 0))
   const [state, dispatch] = useReducer(listReducer, initialList(tableHeight))
   const needle = foldText(state.filter)
@@ -70,10 +73,10 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
     { isActive: props.active },
   )
 
-  const footer = state.filtering || state.filter ? `${props.filterLabel}: ${state.filter}${state.filtering ? '█' : ''}` : ''
+  const footer = state.filtering || state.filter ? `${m.filter}: ${state.filter}${state.filtering ? '█' : ''}` : ''
   return (
     <Box flexDirection="column">
-      {props.heading ? <Text bold={props.color}>{fit(props.heading, props.width)}</Text> : null}
+      {props.heading ? <Text bold={color}>{fit(props.heading, props.width)}</Text> : null}
       <Table
         columns={props.columns}
         rows={visible}
@@ -81,10 +84,10 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
         top={state.top}
         height={tableHeight}
         width={props.width}
-        color={props.color}
-        empty={props.loading ? '…' : props.empty}
+        color={color}
+        empty={props.loading ? '…' : (props.empty ?? m.empty)}
       />
-      <Text dimColor={props.color}>{fit(`${props.rowsLabel(visible.length, rows.length)}  ${footer}`, props.width)}</Text>
+      <Text dimColor={color}>{fit(`${m.rows(visible.length, rows.length)}  ${footer}`, props.width)}</Text>
     </Box>
   )
 }

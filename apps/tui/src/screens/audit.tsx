@@ -41,7 +41,7 @@ interface AuditFilter {
 const PAGE = 200
 
 /** The audit log, newest first, filtered by user, unit, action and day; pages of 200 on demand. */
-export function AuditScreen({ width, height, active }: ScreenProps) {
+export function AuditScreen(screen: ScreenProps) {
   const ui = useUi()
   const { m, locale, api } = ui
   const [entries, setEntries] = useState<Entry[]>([])
@@ -117,6 +117,7 @@ export function AuditScreen({ width, height, active }: ScreenProps) {
   ].filter(Boolean)
   return (
     <ListScreen
+      {...screen}
       columns={[
         { title: m.at, width: 17, value: (e) => formatDateTime(e.at, locale) },
         { title: m.actor, width: 12, value: (e) => (e.actorId ? (names.get(e.actorId) ?? e.actorId.slice(0, 8)) : 'system') },
@@ -126,16 +127,8 @@ export function AuditScreen({ width, height, active }: ScreenProps) {
       rows={entries}
       searchText={(e) => `${e.action} ${what(e)} ${e.actorId ? names.get(e.actorId) : ''}`}
       heading={`${m.page(entries.length, more)}${shown.length ? ` · ${shown.join(' · ')}` : ''}`}
-      loading={false}
-      width={width}
-      height={height}
-      color={ui.color}
-      active={active}
-      empty={m.empty}
       onKey={(name, row, visible, selected) => void onKey(name, row, visible, selected)}
       onReload={() => void load()}
-      rowsLabel={m.rows}
-      filterLabel={m.filter}
     />
   )
 }

@@ -19,7 +19,7 @@ export interface PeriodRow {
 }
 
 /** Periods: each plan's windows and deadlines per level; lock, unlock, move a deadline. */
-export function PeriodsScreen({ width, height, active }: ScreenProps) {
+export function PeriodsScreen(screen: ScreenProps) {
   const ui = useUi()
   const { m, locale, api } = ui
   const { plan, step } = usePlans(ui)
@@ -58,6 +58,7 @@ export function PeriodsScreen({ width, height, active }: ScreenProps) {
 
   return (
     <ListScreen
+      {...screen}
       columns={[
         { title: m.period, width: 8, value: (p) => p.code },
         { title: m.window, width: 23, value: (p) => `${d(p.cutoffStart)} – ${d(p.cutoffEnd)}` },
@@ -69,16 +70,8 @@ export function PeriodsScreen({ width, height, active }: ScreenProps) {
       rows={periods}
       searchText={(p) => `${p.code} ${p.label}`}
       heading={plan ? `${m.plan}: ${plan.number} — ${plan.title}  [ ]` : m.noPlans}
-      loading={false}
-      width={width}
-      height={height}
-      color={ui.color}
-      active={active}
-      empty={m.empty}
       onKey={(name, row) => void onKey(name, row)}
       onReload={() => void reload()}
-      rowsLabel={m.rows}
-      filterLabel={m.filter}
     />
   )
 }

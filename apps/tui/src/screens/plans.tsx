@@ -21,7 +21,7 @@ export interface PlanRow {
 }
 
 /** Plans: the list; import a document through its dry-run preview; publish; delete a draft. */
-export function PlansScreen({ width, height, active }: ScreenProps) {
+export function PlansScreen(screen: ScreenProps) {
   const ui = useUi()
   const { m, locale, api } = ui
   const [plans, setPlans] = useState<PlanRow[]>([])
@@ -105,6 +105,7 @@ export function PlansScreen({ width, height, active }: ScreenProps) {
 
   return (
     <ListScreen
+      {...screen}
       columns={[
         { title: m.number, width: 14, value: (p) => p.number },
         { title: m.name, value: (p) => p.title },
@@ -115,15 +116,9 @@ export function PlansScreen({ width, height, active }: ScreenProps) {
       rows={plans}
       searchText={(p) => `${p.number} ${p.title}`}
       loading={loading}
-      width={width}
-      height={height}
-      color={ui.color}
-      active={active}
       empty={m.noPlans}
       onKey={(name, row) => void onKey(name, row)}
       onReload={() => void reload()}
-      rowsLabel={m.rows}
-      filterLabel={m.filter}
     />
   )
 }

@@ -25,7 +25,7 @@ export function reminderLines(units: readonly UnitStats[]): string[] {
 }
 
 /** Reporting status: completeness per unit for a plan's period; the missing units as a reminder list. */
-export function ReportingScreen({ width, height, active }: ScreenProps) {
+export function ReportingScreen(screen: ScreenProps) {
   const ui = useUi()
   const { m, locale, api } = ui
   const { plan, step } = usePlans(ui)
@@ -75,6 +75,7 @@ export function ReportingScreen({ width, height, active }: ScreenProps) {
 
   return (
     <ListScreen
+      {...screen}
       columns={[
         { title: m.unit, value: (u) => u.unitName },
         { title: m.expected, width: 8, align: 'right', value: (u) => String(u.expected) },
@@ -91,16 +92,8 @@ export function ReportingScreen({ width, height, active }: ScreenProps) {
       rows={units}
       searchText={(u) => u.unitName}
       heading={plan ? `${m.plan}: ${plan.number} · ${m.period}: ${periodId ?? '—'}  [ ] p` : m.noPlans}
-      loading={false}
-      width={width}
-      height={height}
-      color={ui.color}
-      active={active}
-      empty={m.empty}
       onKey={(name) => void onKey(name)}
       onReload={() => void reload()}
-      rowsLabel={m.rows}
-      filterLabel={m.filter}
     />
   )
 }

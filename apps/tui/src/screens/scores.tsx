@@ -20,7 +20,7 @@ interface ScoreRow {
 }
 
 /** Scores: published results; import a CSV table and see the rows that matched no unit. */
-export function ScoresScreen({ width, height, active }: ScreenProps) {
+export function ScoresScreen(screen: ScreenProps) {
   const ui = useUi()
   const { m, locale, api } = ui
   const [scores, setScores] = useState<ScoreRow[]>([])
@@ -73,6 +73,7 @@ export function ScoresScreen({ width, height, active }: ScreenProps) {
 
   return (
     <ListScreen
+      {...screen}
       columns={[
         { title: m.unit, value: (s) => unitName(s.unitId) },
         { title: m.plan, width: 16, value: (s) => s.frameworkId },
@@ -82,16 +83,8 @@ export function ScoresScreen({ width, height, active }: ScreenProps) {
       ]}
       rows={scores}
       searchText={(s) => `${unitName(s.unitId)} ${s.frameworkId} ${s.year}`}
-      loading={false}
-      width={width}
-      height={height}
-      color={ui.color}
-      active={active}
-      empty={m.empty}
       onKey={(name) => void onKey(name)}
       onReload={() => void reload()}
-      rowsLabel={m.rows}
-      filterLabel={m.filter}
     />
   )
 }

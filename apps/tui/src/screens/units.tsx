@@ -31,7 +31,7 @@ export function unitRowsAsOf(units: readonly Unit[], asOf: IsoDate): UnitRow[] {
 }
 
 /** Units: the dated tree as of a day; create, rename, move, merge, end, delete, import the register. */
-export function UnitsScreen({ width, height, active }: ScreenProps) {
+export function UnitsScreen(screen: ScreenProps) {
   const ui = useUi()
   const { m, locale, api } = ui
   const [units, setUnits] = useState<Unit[]>([])
@@ -146,6 +146,7 @@ export function UnitsScreen({ width, height, active }: ScreenProps) {
 
   return (
     <ListScreen
+      {...screen}
       columns={[
         { title: m.name, value: (r) => `${'  '.repeat(r.depth)}${r.unit.name}` },
         { title: m.code, width: 12, value: (r) => r.unit.code },
@@ -161,15 +162,8 @@ export function UnitsScreen({ width, height, active }: ScreenProps) {
       searchText={(r) => `${r.unit.name} ${r.unit.code}`}
       heading={`${m.asOf.replace(/ \(.*\)/, '')}: ${formatDate(asOf, locale)}`}
       loading={loading}
-      width={width}
-      height={height}
-      color={ui.color}
-      active={active}
-      empty={m.empty}
       onKey={(name, row) => void onKey(name, row)}
       onReload={() => void reload()}
-      rowsLabel={m.rows}
-      filterLabel={m.filter}
     />
   )
 }

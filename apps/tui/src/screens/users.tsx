@@ -23,7 +23,7 @@ interface SshKey {
 }
 
 /** Users: create, roles per unit, reset password, end sessions, SSH keys, disable, delete. */
-export function UsersScreen({ width, height, active }: ScreenProps) {
+export function UsersScreen(screen: ScreenProps) {
   const ui = useUi()
   const { m, locale, api } = ui
   const [users, setUsers] = useState<UserRow[]>([])
@@ -119,6 +119,7 @@ export function UsersScreen({ width, height, active }: ScreenProps) {
 
   return (
     <ListScreen
+      {...screen}
       columns={[
         { title: m.username, width: 16, value: (u) => u.username },
         { title: m.displayName, width: 24, value: (u) => u.displayName },
@@ -128,15 +129,8 @@ export function UsersScreen({ width, height, active }: ScreenProps) {
       rows={users}
       searchText={(u) => `${u.username} ${u.displayName} ${rolesText(u.roles)}`}
       loading={loading}
-      width={width}
-      height={height}
-      color={ui.color}
-      active={active}
-      empty={m.empty}
       onKey={(name, row) => void onKey(name, row)}
       onReload={() => void reload()}
-      rowsLabel={m.rows}
-      filterLabel={m.filter}
     />
   )
 }
