@@ -174,14 +174,16 @@ export function App(props: AppProps) {
 
   const { columns: width, rows: height } = size
   const help = dialog
-    ? helpEntries(
-        dialog.type === 'confirm'
-          ? { yes: KEYS.dialog.yes, no: KEYS.dialog.no }
-          : dialog.type === 'panel'
-            ? KEYS.preview
-            : { submit: KEYS.dialog.submit, cancel: KEYS.dialog.cancel },
-        locale,
-      )
+    ? dialog.type === 'progress'
+      ? [] // nothing to press while the server works
+      : helpEntries(
+          dialog.type === 'confirm'
+            ? { yes: KEYS.dialog.yes, no: KEYS.dialog.no }
+            : dialog.type === 'panel'
+              ? KEYS.preview
+              : { submit: KEYS.dialog.submit, cancel: KEYS.dialog.cancel },
+          locale,
+        )
     : [
         ...helpEntries(SCREENS[screen]!.keys, locale),
         ...helpEntries({ filter: KEYS.list.filter }, locale),

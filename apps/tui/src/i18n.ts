@@ -1,5 +1,13 @@
 import type { Locale } from '@papi/domain'
 
+/** What the register import answers (POST /units/import-register). */
+export interface RegisterSummary {
+  units: { created: number; existing: number }
+  links: { created: number; existing: number }
+  counts: { provinces: { old: number; new: number }; districts: number; communes: { old: number; new: number } }
+  issues: readonly unknown[]
+}
+
 /** Every text the TUI shows itself, Vietnamese first; labels of enums come from @papi/domain. */
 export const MESSAGES = {
   vi: {
@@ -75,6 +83,8 @@ export const MESSAGES = {
     total: 'Tổng điểm',
     rank: 'Hạng',
     unmatched: (n: number) => `${n} dòng không khớp đơn vị:`,
+    unmatchedWhy: { 'unknown-province': 'không có tỉnh, thành phố này', ambiguous: 'khớp nhiều đơn vị' } as Record<string, string>,
+    line: 'dòng',
     scoresImported: (n: number) => `Đã nhập ${n} kết quả.`,
     at: 'Thời điểm',
     actor: 'Người thực hiện',
@@ -94,6 +104,20 @@ export const MESSAGES = {
     fileMissing: (f: string) => `Không đọc được tệp ${f}.`,
     importRegister: 'Nhập danh mục đơn vị hành chính quốc gia',
     registerMissing: 'Máy chủ này chưa có chức năng nhập danh mục (POST /units/import-register).',
+    registerProvince: 'Mã tỉnh trong danh mục (2 số, vd. 10 Lào Cai, 91 Kiên Giang); để trống: cả nước',
+    registerWhat: (province: string | undefined) =>
+      province
+        ? `Nhập danh mục của tỉnh mã ${province} (trước và sau 01/07/2025)`
+        : 'Nhập danh mục CẢ NƯỚC: khoảng 17.500 đơn vị, có thể mất một phút',
+    registerRunning: (seconds: number) => `Đang nhập danh mục… ${seconds} giây`,
+    registerDone: (created: number, existing: number) => `Đã nhập danh mục: ${created} đơn vị mới, ${existing} đã có.`,
+    registerSummary: (r: RegisterSummary) => [
+      `Đơn vị: ${r.units.created} mới, ${r.units.existing} đã có`,
+      `Liên kết trước → sau sáp nhập: ${r.links.created} mới, ${r.links.existing} đã có`,
+      `Tỉnh: ${r.counts.provinces.old} (đến 30/06/2025) → ${r.counts.provinces.new} (từ 01/07/2025)`,
+      `Huyện: ${r.counts.districts} · Xã: ${r.counts.communes.old} → ${r.counts.communes.new}`,
+      ...(r.issues.length ? [`Ghi chú của danh mục: ${r.issues.length}`] : []),
+    ],
     sessionEnded: 'Phiên đăng nhập đã kết thúc; hãy đăng nhập lại.',
   },
   en: {
@@ -169,6 +193,8 @@ export const MESSAGES = {
     total: 'Total',
     rank: 'Rank',
     unmatched: (n: number) => `${n} rows matched no unit:`,
+    unmatchedWhy: { 'unknown-province': 'no such province', ambiguous: 'matches several units' } as Record<string, string>,
+    line: 'line',
     scoresImported: (n: number) => `${n} results imported.`,
     at: 'When',
     actor: 'Who',
@@ -188,6 +214,20 @@ export const MESSAGES = {
     fileMissing: (f: string) => `Cannot read the file ${f}.`,
     importRegister: 'Import the national register of administrative units',
     registerMissing: 'This server has no register import yet (POST /units/import-register).',
+    registerProvince: 'Province code in the register (2 digits, e.g. 10 Lào Cai, 91 Kiên Giang); empty: the whole country',
+    registerWhat: (province: string | undefined) =>
+      province
+        ? `Import the register of province ${province} (before and after 1 July 2025)`
+        : 'Import the WHOLE COUNTRY: about 17,500 units, may take a minute',
+    registerRunning: (seconds: number) => `Importing the register… ${seconds} s`,
+    registerDone: (created: number, existing: number) => `Register imported: ${created} new units, ${existing} already there.`,
+    registerSummary: (r: RegisterSummary) => [
+      `Units: ${r.units.created} new, ${r.units.existing} already there`,
+      `Links before → after the mergers: ${r.links.created} new, ${r.links.existing} already there`,
+      `Provinces: ${r.counts.provinces.old} (until 30 June 2025) → ${r.counts.provinces.new} (from 1 July 2025)`,
+      `Districts: ${r.counts.districts} · Communes: ${r.counts.communes.old} → ${r.counts.communes.new}`,
+      ...(r.issues.length ? [`Notes in the register: ${r.issues.length}`] : []),
+    ],
     sessionEnded: 'The session ended; please sign in again.',
   },
 } satisfies Record<Locale, unknown>

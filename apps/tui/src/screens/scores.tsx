@@ -52,7 +52,11 @@ export function ScoresScreen(screen: ScreenProps) {
         throw new Error(m.fileMissing(file))
       })
       ui.progress(basename(file), undefined)
-      const result = await ok<{ saved: unknown[]; warnings: { line?: number; message: string }[] }>(
+      const result = await ok<{
+        saved: unknown[]
+        warnings: { line?: number; message: string }[]
+        unmatched: { line: number; unit: string; reason: string }[]
+      }>(
         api.api.v1.scores.import.$post({
           query: { frameworkId, year: year.trim() },
           form: { file: new File([data as Uint8Array<ArrayBuffer>], basename(file)) },
@@ -61,13 +65,12 @@ export function ScoresScreen(screen: ScreenProps) {
       )
       ui.closeDialog()
       await reload()
-      if (result.warnings.length) {
-        await ui.panel(
-          m.unmatched(result.warnings.length),
-          result.warnings.map((w) => `${w.line ?? ''}: ${w.message}`),
-          'Esc',
-        )
-      }
+      // The rows naming no unit papi knows (stored: the others), then the table's own warnings.
+      const lines = [
+        ...result.unmatched.map((u) => `${m.line} ${u.line}: ${u.unit} — ${m.unmatchedWhy[u.reason] ?? u.reason}`),
+        ...result.warnings.map((w) => `${w.line === undefined ? '' : `${m.line} ${w.line}: `}${w.message}`),
+      ]
+      if (lines.length) await ui.panel(m.unmatched(result.unmatched.length), lines, 'Esc')
       return m.scoresImported(result.saved.length)
     })
 

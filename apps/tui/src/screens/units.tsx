@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 import { buildUnitTree, enumLabel, enumOptions, formatDate, isActiveOn, type IsoDate, type Unit, type UnitLevel } from '@papi/domain'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { ok } from '../api'
+import { ApiFailure, ok } from '../api'
 import { ListScreen } from '../components/list-screen'
 import { useUi } from '../context'
+import type { RegisterSummary } from '../i18n'
 import { KEYS, matchesName } from '../keys'
 import type { ScreenProps } from './screen'
 
@@ -129,19 +130,33 @@ export function UnitsScreen(screen: ScreenProps) {
       }
     })
 
+  /**
+   * The national register (the organisation work's route): one province by its code, or the
+   * whole country. The server answers once, at the end: until then the dialog counts the seconds.
+   */
   const importRegister = async () => {
-    // The national register import is the organisation work's route; older servers lack it.
-    const res = await ui.fetch(new URL('/api/v1/units/import-register', ui.url), { method: 'OPTIONS' }).catch(() => undefined)
-    if (!res || res.status === 404) {
-      ui.status(m.registerMissing, 'error')
-      return
+    const code = await ui.ask(m.registerProvince)
+    if (code === undefined) return
+    const province = code.trim() || undefined
+    if (!(await ui.confirm(m.registerWhat(province)))) return m.cancelled
+    const started = Date.now()
+    const tick = () => ui.progress(m.registerRunning(Math.floor((Date.now() - started) / 1000)), undefined)
+    tick()
+    const timer = setInterval(tick, 1000)
+    let result: RegisterSummary
+    try {
+      result = await ok<RegisterSummary>(api.api.v1.units['import-register'].$post({ json: province ? { province } : {} }), locale)
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 404 && (error.details as { reason?: string })?.reason === 'no such route')
+        throw new Error(m.registerMissing)
+      throw error
+    } finally {
+      clearInterval(timer)
+      ui.closeDialog()
     }
-    if (!(await ui.confirm(m.importRegister))) return m.cancelled
-    ui.progress(m.importRegister, undefined)
-    await ok(ui.fetch(new URL('/api/v1/units/import-register', ui.url), { method: 'POST' }), locale)
-    ui.closeDialog()
     await reload()
-    return m.done
+    await ui.panel(m.importRegister, m.registerSummary(result), 'Esc')
+    return m.registerDone(result.units.created, result.units.existing)
   }
 
   return (
