@@ -180,6 +180,13 @@ describe.skipIf(!canRun)('a planner imports, fixes and publishes a plan in Chrom
         planId,
       )
       expect(linked).toMatchObject({ parentPlanNumber: run.parent.split(' — ')[0], status: 'published' })
+      // The signer, printed in the period report's signature block.
+      await page.getByLabel('Họ và tên người ký').fill('Nguyễn Văn A')
+      await page.getByRole('button', { name: 'Lưu người ký' }).click()
+      await page.getByTestId('plan-admin-status').filter({ hasText: 'Đã lưu người ký.' }).waitFor()
+      expect(
+        await page.evaluate(async (id) => ((await (await fetch(`/api/v1/plans/${id}`)).json()) as { signer?: string }).signer, planId),
+      ).toBe('Nguyễn Văn A')
       await noViolations(page, `plan periods ${run.width}`)
       await page.getByTestId('plan-admin').scrollIntoViewIfNeeded()
       await page.getByTestId('plan-admin').screenshot({ path: `${SHOTS}planner-${run.width}-5-periods.png` })

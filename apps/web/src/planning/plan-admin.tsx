@@ -27,6 +27,7 @@ export default function PlanAdmin(props: { plan: PlanDetail; notice: string | un
         <PublishDraft plan={props.plan} onChanged={props.onChanged} />
       </Show>
       <ParentPlan plan={props.plan} onChanged={props.onChanged} />
+      <Signer plan={props.plan} onChanged={props.onChanged} />
       <Show when={props.plan.status === 'published'}>
         <Periods plan={props.plan} />
       </Show>
@@ -122,6 +123,62 @@ function ParentPlan(props: { plan: PlanDetail; onChanged: (message: string) => v
       <div class="actions">
         <button type="submit" disabled={busy()}>
           {pt('plan.parentSave')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Who signs the plan's documents (the period report's signature block names them). */
+function Signer(props: { plan: PlanDetail; onChanged: (message: string) => void }) {
+  const pt = usePlanningText()
+  const session = useSession()
+  const [name, setName] = createSignal(props.plan.signer ?? '')
+  const [busy, setBusy] = createSignal(false)
+  const [error, setError] = createSignal<unknown>()
+  const save = async (e: Event) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      const body = planForUpdate(props.plan, { signer: name().trim() })
+      if (name().trim() === '') delete body.signer
+      await unwrap(session.api.plans[':id'].$put({ param: { id: props.plan.id }, json: body }))
+      props.onChanged(pt('plan.signerSaved'))
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form class="admin-block" onSubmit={save} data-testid="plan-signer">
+      <h3>{pt('plan.signer')}</h3>
+      <div class="field">
+        <label for="plan-signer">{pt('plan.signerName')}</label>
+        <input
+          id="plan-signer"
+          value={name()}
+          autocomplete="off"
+          aria-describedby={fieldError(error(), 'signer') === undefined ? 'plan-signer-hint' : 'plan-signer-hint plan-signer-error'}
+          aria-invalid={fieldError(error(), 'signer') !== undefined}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+        <small id="plan-signer-hint" class="muted">
+          {pt('plan.signerHint')}
+        </small>
+        <Show when={fieldError(error(), 'signer')}>
+          <p class="field-error" id="plan-signer-error">
+            {fieldError(error(), 'signer')}
+          </p>
+        </Show>
+      </div>
+      <Show when={fieldError(error(), 'signer') === undefined}>
+        <ErrorText error={error()} />
+      </Show>
+      <div class="actions">
+        <button type="submit" disabled={busy() || name().trim() === (props.plan.signer ?? '')}>
+          {pt('plan.signerSave')}
         </button>
       </div>
     </form>

@@ -67,6 +67,11 @@ const vi = {
   'plan.parentSave': 'Lưu kế hoạch cấp trên',
   'plan.parentSaved': 'Đã lưu kế hoạch cấp trên.',
   'plan.parentWritten': 'Văn bản ghi: thực hiện Kế hoạch số {number}.',
+  'plan.signer': 'Người ký',
+  'plan.signerName': 'Họ và tên người ký',
+  'plan.signerHint': 'Tên in ở khối chữ ký của báo cáo định kỳ (TM. UBND / KT. CHỦ TỊCH).',
+  'plan.signerSave': 'Lưu người ký',
+  'plan.signerSaved': 'Đã lưu người ký.',
   'periods.title': 'Kỳ báo cáo',
   'periods.intro':
     'Khoảng thời gian lấy số liệu và hạn nộp theo Nghị định 09/2019/NĐ-CP nếu kế hoạch không quy định khác; hạn của cấp xã sớm hơn cấp huyện, cấp tỉnh.',
@@ -182,6 +187,11 @@ const en: Record<PlanningKey, string> = {
   'plan.parentSave': 'Save the parent plan',
   'plan.parentSaved': 'Parent plan saved.',
   'plan.parentWritten': 'The document says: implements plan {number}.',
+  'plan.signer': 'Signer',
+  'plan.signerName': 'Full name of the signer',
+  'plan.signerHint': 'The name printed in the period report’s signature block (TM. UBND / KT. CHỦ TỊCH).',
+  'plan.signerSave': 'Save the signer',
+  'plan.signerSaved': 'Signer saved.',
   'periods.title': 'Reporting periods',
   'periods.intro':
     'Data windows and deadlines follow Decree 09/2019/NĐ-CP unless the plan sets its own; communes are due before districts and the province.',
