@@ -161,3 +161,21 @@ describe.each(testBackends())('the demo on $name', (backend) => {
     expect(ward.submitted).toBeGreaterThanOrEqual(1)
   })
 })
+
+describe.each(testBackends())('first start on $name', (backend) => {
+  it('two servers creating the admin at once: one creates it, the other starts without an error', async () => {
+    const store = await backend.open()
+    try {
+      // Both look for the admin before either creates it (hashing the password takes a while); on
+      // PostgreSQL the two run on two connections of the pool, as two servers would.
+      const results = await Promise.all([
+        ensureAdmin(store, { password: 'first-admin-password', now: NOW }),
+        ensureAdmin(store, { password: 'second-admin-password', now: NOW }),
+      ])
+      expect(results.map((r) => r.created).sort()).toEqual([false, true])
+      expect(await store.users.findWithCredentials('admin')).toBeDefined()
+    } finally {
+      await store.close()
+    }
+  })
+})

@@ -10,7 +10,7 @@ import {
   type Unit,
   type UnitVersion,
 } from '@papi/domain'
-import type { Change, Store, StoredPlan } from '@papi/store'
+import { storeErrorOf, type Change, type Store, type StoredPlan } from '@papi/store'
 import type { PapiScoreTable } from '@papi/register'
 import { hashPassword } from '@papi/api'
 
@@ -65,7 +65,7 @@ const system = (at: Date): Change => ({ actorId: null, at })
 /**
  * Creates the `admin` user on first start. The password is `password` when given
  * (`PAPI_ADMIN_PASSWORD`), else generated and answered once so the caller can print it.
- * Idempotent: an existing admin is left alone.
+ * Idempotent: an existing admin is left alone, also one another process creates meanwhile.
  *
  * @example
  * const { created, password } = await ensureAdmin(store, { now: new Date() })
@@ -77,15 +77,22 @@ export async function ensureAdmin(
   if (await store.users.findWithCredentials('admin')) return { created: false, generated: false }
   const generated = !options.password
   const password = options.password || randomBytes(12).toString('base64url')
-  await store.users.create(
-    {
-      username: 'admin',
-      passwordHash: await hashPassword(password),
-      displayName: 'Quản trị hệ thống',
-      roles: [{ role: 'admin', unitId: null }],
-    },
-    system(options.now),
-  )
+  try {
+    await store.users.create(
+      {
+        username: 'admin',
+        passwordHash: await hashPassword(password),
+        displayName: 'Quản trị hệ thống',
+        roles: [{ role: 'admin', unitId: null }],
+      },
+      system(options.now),
+    )
+  } catch (error) {
+    // Two servers started at once on a fresh database (#10 hole 8): both found no admin, the other
+    // created it first. Theirs stands; this one starts as if it had found it.
+    if (storeErrorOf(error)?.code === 'conflict') return { created: false, generated: false }
+    throw error
+  }
   return { created: true, password, generated }
 }
 
