@@ -53,6 +53,8 @@ export async function testServer(): Promise<TestServer> {
 export interface TuiUnderTest {
   ui: { unmount(): void }
   frame(): string
+  /** Every frame drawn so far, the transient ones too. */
+  frames(): readonly string[]
   /** Waits until the frame shows a text (or passes a test); answers that frame. */
   settle(until: string | ((frame: string) => boolean)): Promise<string>
   /** Types each chunk as its own key press. */
@@ -87,5 +89,5 @@ export async function openTui(server: TestServer, screen: number): Promise<TuiUn
   }
   await settle('Quản trị')
   await press(String(screen))
-  return { ui, frame, settle, press }
+  return { ui, frame, frames: () => ui.frames, settle, press }
 }

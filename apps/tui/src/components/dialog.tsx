@@ -79,7 +79,14 @@ function Confirm({ state, width, color }: { state: Extract<DialogState, { type: 
     if (matches(KEYS.dialog.yes, input, key)) state.resolve(true)
     else if (matches(KEYS.dialog.no, input, key)) state.resolve(false)
   })
-  return <Text color={color ? 'yellow' : undefined}>{fit(state.text, width)}</Text>
+  // Wrapped over the dialog's two lines: what is at stake must not be cut off at 80 columns.
+  return (
+    <Box height={2} width={width} overflow="hidden">
+      <Text color={color ? 'yellow' : undefined} wrap="wrap">
+        {state.text}
+      </Text>
+    </Box>
+  )
 }
 
 function Choose({

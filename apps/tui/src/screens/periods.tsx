@@ -62,9 +62,9 @@ export function PeriodsScreen(screen: ScreenProps) {
       columns={[
         { title: m.period, width: 8, value: (p) => p.code },
         { title: m.window, width: 23, value: (p) => `${d(p.cutoffStart)} – ${d(p.cutoffEnd)}` },
-        { title: `${m.deadline} (xã)`, width: 12, value: (p) => d(p.deadlines.commune) },
-        { title: `${m.deadline} (huyện)`, width: 13, value: (p) => d(p.deadlines.district) },
-        { title: `${m.deadline} (tỉnh)`, width: 12, value: (p) => d(p.deadlines.province) },
+        { title: m.dueAt.commune, width: 12, value: (p) => d(p.deadlines.commune) },
+        { title: m.dueAt.district, width: 13, value: (p) => d(p.deadlines.district) },
+        { title: m.dueAt.province, width: 12, value: (p) => d(p.deadlines.province) },
         { title: m.locked, value: (p) => (p.locked ? '🔒' : '') },
       ]}
       rows={periods}

@@ -42,7 +42,7 @@ export function ScoresScreen(screen: ScreenProps) {
       const file = await ui.ask(m.filePath)
       if (!file) return
       const frameworkId = await ui.choose(
-        m.plan,
+        m.framework,
         FRAMEWORKS.map((f) => ({ value: f.id, label: f.id })),
       )
       if (!frameworkId) return
