@@ -1,4 +1,5 @@
 import { can, type Action, type UnitTree } from '@papi/domain'
+import type { StoreError } from '@papi/store'
 import type { Context } from 'hono'
 import { ApiError } from './api-error'
 import type { AppEnv, Auth } from './app-env'
@@ -21,4 +22,25 @@ export async function authorize(c: Context<AppEnv>, action: Action, unitId: stri
 /** The change record for the store: who acts, now, under which request. */
 export function changeOf(c: Context<AppEnv>) {
   return { actorId: c.var.auth?.user.id ?? null, at: c.var.now(), requestId: c.var.requestId }
+}
+
+/**
+ * {@link authorize} for reading one record by its id: a signed-in caller who may not read it is
+ * told it does not exist — the same 404 as an id that names nothing — so ids of another province's
+ * plans and reports cannot be probed (#10 hole 8). `missing` is the store's own not-found error
+ * for that record.
+ *
+ * @example
+ * await authorizeRead(c, 'report.read', report.unitId, new StoreError('not-found', `no report ${id}`, { reportId: id }))
+ */
+export async function authorizeRead(
+  c: Context<AppEnv>,
+  action: Action,
+  unitId: string | null,
+  missing: StoreError,
+): Promise<{ auth: Auth; tree: UnitTree }> {
+  const auth = requireAuth(c)
+  const tree = await c.var.store.units.tree()
+  if (!can(auth.user, action, unitId, tree)) throw missing
+  return { auth, tree }
 }

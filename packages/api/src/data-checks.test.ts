@@ -2,7 +2,7 @@
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, type TestApp } from './app.fixture'
+import { makeTestApp, samplePlan, type TestApp } from './app.fixture'
 
 describe.each(testBackends())('data checks on $name', (backend) => {
   let store: Store
@@ -72,6 +72,30 @@ describe.each(testBackends())('data checks on $name', (backend) => {
     })
     expect(res.status).toBe(422)
     expect(JSON.stringify(res.body.error.details)).toContain('total-negative')
+  })
+
+  it('another province’s plan reads as missing: the same 404 as an id that names nothing', async () => {
+    const ag = await store.units.create(
+      { code: 'AG-404', name: 'UBND tỉnh An Giang', level: 'province', kind: 'people-committee', parentId: null },
+      { actorId: null, at: new Date() },
+    )
+    const other = await t.call('POST', '/api/v1/plans', {
+      token: admin,
+      body: { ...samplePlan(t.units), number: '12/KH-UBND', issuerUnitId: ag.id, scopeUnitId: ag.id, sections: [] },
+    })
+    expect(other.status, other.text).toBe(201)
+    const unknown = '00000000-0000-4000-8000-000000000000'
+    const shape = (res: { status: number; body: any }, id: string) => ({
+      status: res.status,
+      code: res.body.error.code,
+      details: JSON.stringify(res.body.error.details).replaceAll(id, '<id>'),
+    })
+    for (const path of ['', '/exports/task-table']) {
+      const theirs = await t.call('GET', `/api/v1/plans/${other.body.id}${path}`, { token: planner })
+      const nobody = await t.call('GET', `/api/v1/plans/${unknown}${path}`, { token: planner })
+      expect(shape(theirs, other.body.id)).toEqual(shape(nobody, unknown))
+      expect(theirs.status).toBe(404)
+    }
   })
 
   it('text sent decomposed (NFD) is stored composed (NFC)', async () => {

@@ -190,7 +190,8 @@ const SCHEMAS: Record<string, string> = {
   ReportReturn: 'The version last read, and the comment that says what to change.',
   MyTasks: "The tasks the caller's units must report on in a period.",
   MyTask: "One task a unit must report on in a period, with the unit's report so far (`null` while none is saved).",
-  CoordinatedTask: 'A task due in the period that one of the caller’s units coordinates without leading it: shown to read, no report owed; the lead units report on it.',
+  CoordinatedTask:
+    'A task due in the period that one of the caller’s units coordinates without leading it: shown to read, no report owed; the lead units report on it.',
   Framework: 'An index framework (PAPI, PAR INDEX, SIPAS) of one year: its dimensions and how a result is checked.',
   IndexResult: 'The published result of one unit in one framework and year.',
   ScoreInput: 'One result, or up to 1000.',

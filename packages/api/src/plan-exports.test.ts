@@ -177,7 +177,7 @@ describe.each(testBackends())('plan downloads on $name', (backend) => {
     expect(res.json().error.details).toEqual({ periodId: '2018Q2', openPeriods: ['2018S1', '2018Q3', '2018'] })
   })
 
-  it('asks for a session (401), and refuses a plan outside the caller’s scope (403)', async () => {
+  it('asks for a session (401), and answers a plan outside the caller’s scope as if it did not exist (404)', async () => {
     expect((await download(reportPath('xlsx'))).status).toBe(401)
     // A plan of another province: Kiên Giang's reporter may not read it.
     const ag = await store.units.create(
@@ -197,8 +197,8 @@ describe.each(testBackends())('plan downloads on $name', (backend) => {
     })
     expect(other.status, other.text).toBe(201)
     const res = await download(`/api/v1/plans/${other.body.id}/exports/task-table`, tokens.reporter)
-    expect(res.status).toBe(403)
-    expect(res.json().error.code).toBe('forbidden')
+    expect(res.status).toBe(404)
+    expect(res.json().error.code).toBe('not-found')
   })
 
   it('documents both downloads in OpenAPI as binary responses', async () => {

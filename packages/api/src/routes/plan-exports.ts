@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, type ExportFormat } from '@papi/documents/schemas'
 import { LocaleSchema, PeriodIdSchema, periodAsOf, planScopeUnitId, unitsWhere, type Locale, type PeriodId } from '@papi/domain'
+import { StoreError } from '@papi/store'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { authorize } from '../authorize'
+import { authorizeRead } from '../authorize'
 import { attachment } from '../content-disposition'
 import { createRouter } from '../router'
 import { AsOfSchema, IdParamSchema } from '../schemas'
@@ -46,7 +47,12 @@ async function download(
   const auth = requireAuth(c)
   const store = c.var.store
   const stored = await store.plans.get(planId)
-  const { tree } = await authorize(c, 'plan.read', planScopeUnitId(stored) ?? null)
+  const { tree } = await authorizeRead(
+    c,
+    'plan.read',
+    planScopeUnitId(stored) ?? null,
+    new StoreError('not-found', `no plan ${stored.id}`, { planId: stored.id }),
+  )
   const periodId = request.periodId
   const data = await store.plans.exportData(planId, periodId === undefined ? {} : { periodId })
   if (periodId !== undefined && data.period === undefined) {

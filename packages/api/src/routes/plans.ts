@@ -11,11 +11,11 @@ import {
   type Target,
   unitsWhere,
 } from '@papi/domain'
-import type { StoredPlan } from '@papi/store'
+import { StoreError, type StoredPlan } from '@papi/store'
 import type { Context } from 'hono'
 import { errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { authorize, changeOf } from '../authorize'
+import { authorize, authorizeRead, changeOf } from '../authorize'
 import { createRouter } from '../router'
 import { component, IdParamSchema, PlanSummarySchema, StoredPlanSchema } from '../schemas'
 import { requireAuth } from '../session'
@@ -52,7 +52,7 @@ const EvaluatedTargetSchema = TargetSchema.extend({
 /** The plan, once the caller may read it. */
 async function readablePlan(c: Context<AppEnv>, id: string): Promise<StoredPlan> {
   const plan = await c.var.store.plans.get(id)
-  await authorize(c, 'plan.read', planScopeUnitId(plan) ?? null)
+  await authorizeRead(c, 'plan.read', planScopeUnitId(plan) ?? null, new StoreError('not-found', `no plan ${id}`, { planId: id }))
   return plan
 }
 

@@ -8,10 +8,11 @@ import {
   WorkStatusSchema,
   type ReportAction,
 } from '@papi/domain'
+import { StoreError } from '@papi/store'
 import type { Context } from 'hono'
 import { errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { authorize, changeOf } from '../authorize'
+import { authorize, authorizeRead, changeOf } from '../authorize'
 import { createRouter } from '../router'
 import { IdParamSchema, StoredReportSchema } from '../schemas'
 import { requireAuth } from '../session'
@@ -143,8 +144,9 @@ export const reportRoutes = createRouter()
       },
     }),
     async (c) => {
-      const report = await c.var.store.reports.get(c.req.valid('param').id)
-      await authorize(c, 'report.read', report.unitId)
+      const { id } = c.req.valid('param')
+      const report = await c.var.store.reports.get(id)
+      await authorizeRead(c, 'report.read', report.unitId, new StoreError('not-found', `no report ${id}`, { reportId: id }))
       return c.json(report, 200)
     },
   )
@@ -164,7 +166,7 @@ export const reportRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param')
       const report = await c.var.store.reports.get(id)
-      await authorize(c, 'report.read', report.unitId)
+      await authorizeRead(c, 'report.read', report.unitId, new StoreError('not-found', `no report ${id}`, { reportId: id }))
       return c.json(await c.var.store.reports.versions(id), 200)
     },
   )
