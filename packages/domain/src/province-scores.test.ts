@@ -85,7 +85,19 @@ describe('province score tables', () => {
       ['hcm', 2, 4],
       ['lao-cai', 3, 4],
     ])
-    expect(notRanked.map((n) => n.unit.id)).toEqual(['bac-giang'])
+    // Bắc Giang is kept as a not-ranked year, with its note and the dimensions the table gives.
+    expect(notRanked.map((n) => n.year)).toEqual([
+      {
+        unitId: 'bac-giang',
+        frameworkId: 'papi-2021',
+        year: 2022,
+        dimensions: [
+          { key: 'transparency', score: 4.3967 },
+          { key: 'administrative-procedures', score: 8.08 },
+        ],
+        note: 'not assessed in 2022',
+      },
+    ])
   })
 
   it('fold names the way tables and plans write them', () => {

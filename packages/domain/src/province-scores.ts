@@ -1,7 +1,16 @@
 import type { IsoDate } from './iso-date'
 import { areaProperName } from './register'
 import { frameworkById } from './framework'
-import { bandOfResult, compareYears, pointsNeeded, rankAll, type Band, type DimensionResult, type IndexResult } from './score'
+import {
+  bandOfResult,
+  compareYears,
+  pointsNeeded,
+  rankAll,
+  type Band,
+  type DimensionResult,
+  type IndexResult,
+  type NotRankedYear,
+} from './score'
 import { foldText } from './text'
 import type { Unit } from './unit'
 import { isActiveOn } from './unit-tree'
@@ -142,7 +151,7 @@ export function matchProvinces<T extends ProvinceScoreRow>(rows: readonly T[], u
  * province ranked that year in the table — 61 in 2022, not 63, and 61 still when papi knows only
  * two of them (a province-only server ranks its province among all, not among what it holds) —
  * with rank, `rankOf` and quartile band. Rows without a total (not assessed) are returned apart,
- * as not ranked.
+ * as not ranked, each with the {@link NotRankedYear} to keep (its note and the dimensions given).
  *
  * @example
  * const { ranked, notRanked } = rankProvinceRows(matchProvinces(rows, units, '2022-12-31'), 'papi-2021')
@@ -151,7 +160,7 @@ export function matchProvinces<T extends ProvinceScoreRow>(rows: readonly T[], u
 export function rankProvinceRows<T extends ProvinceScoreRow>(
   match: ProvinceMatch<T>,
   frameworkId: string,
-): { ranked: IndexResult[]; notRanked: { row: T; unit: Unit }[] } {
+): { ranked: IndexResult[]; notRanked: { row: T; unit: Unit; year: NotRankedYear }[] } {
   const unitOf = new Map(match.matched.map((m) => [m.row, m.unit]))
   const rows = [...match.matched.map((m) => m.row), ...match.unmatched.map((u) => u.row)].filter((r) => r.total !== undefined)
   const results: IndexResult[] = rows.map((row) => ({
@@ -164,7 +173,18 @@ export function rankProvinceRows<T extends ProvinceScoreRow>(
   const matchedIds = new Set(match.matched.map((m) => m.unit.id))
   return {
     ranked: rankAll(results).filter((r) => matchedIds.has(r.unitId)),
-    notRanked: match.matched.filter((m) => m.row.total === undefined),
+    notRanked: match.matched
+      .filter((m) => m.row.total === undefined)
+      .map((m) => ({
+        ...m,
+        year: {
+          unitId: m.unit.id,
+          frameworkId,
+          year: m.row.year,
+          dimensions: m.row.dimensions,
+          ...(m.row.note !== undefined && { note: m.row.note }),
+        },
+      })),
   }
 }
 

@@ -53,6 +53,23 @@ export const IndexResultSchema = z.object({
 })
 export type IndexResult = z.infer<typeof IndexResultSchema>
 
+/**
+ * A year a unit was not ranked in: listed in the published table but not assessed (no total),
+ * e.g. Bắc Giang and Bắc Ninh in PAPI 2022. Kept as its own kind, never as an
+ * {@link IndexResult} without a total, so every rank, band and change is computed over the units
+ * ranked that year and nothing reads a missing total as a figure. Dimensions the table still
+ * gives (Bắc Giang 2022: four of eight) are kept as published.
+ */
+export const NotRankedYearSchema = z.object({
+  unitId: z.string().min(1),
+  frameworkId: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  dimensions: z.array(DimensionResultSchema).default([]),
+  /** Why, as the table says ("not assessed"). */
+  note: z.string().max(500).optional(),
+})
+export type NotRankedYear = z.infer<typeof NotRankedYearSchema>
+
 // --- validateResult
 
 export const ResultIssueCodeSchema = z.enum([

@@ -3,7 +3,7 @@ import { eq, or, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { getPlan } from './stored-plan'
-import { assignments, auditLog, plans, reports, scores, unitSuccessors, units, userRoles, users } from './schema'
+import { assignments, auditLog, plans, reports, scoreNotRanked, scores, unitSuccessors, units, userRoles, users } from './schema'
 import { getUnit, provinceIdOf } from './unit-repository'
 import { unitTreesOf } from './unit-tree-cache'
 import { getUser } from './user-repository'
@@ -18,7 +18,7 @@ async function count(db: Executor, query: Promise<{ n: number }[]>): Promise<num
   return row?.n ?? 0
 }
 
-/** How many rows point at a unit: children, successor links, roles, plans, assignments, reports, scores. */
+/** How many rows point at a unit: children, successor links, roles, plans, assignments, reports, scores, not-ranked years. */
 export async function unitReferences(db: Executor, id: string): Promise<number> {
   const n = sql<number>`count(*)::int`
   // One query at a time: inside a transaction both drivers hold a single connection.
@@ -41,6 +41,7 @@ export async function unitReferences(db: Executor, id: string): Promise<number> 
   total += await count(db, db.select({ n }).from(assignments).where(eq(assignments.unitId, id)))
   total += await count(db, db.select({ n }).from(reports).where(eq(reports.unitId, id)))
   total += await count(db, db.select({ n }).from(scores).where(eq(scores.unitId, id)))
+  total += await count(db, db.select({ n }).from(scoreNotRanked).where(eq(scoreNotRanked.unitId, id)))
   return total
 }
 

@@ -26,6 +26,7 @@ export {
   plans,
   reports,
   reportVersions,
+  scoreNotRanked,
   scores,
   sections,
   sessions,
@@ -87,7 +88,7 @@ export type { ReportQuery, ReportVersion, ReportWrite, StoredReport } from './re
 
 // --- score-repository
 export { checkResult } from './score-repository'
-export type { ProvinceScoreImport, ScoreQuery, StoredScore } from './score-repository'
+export type { ProvinceScoreImport, ScoreQuery, StoredNotRanked, StoredScore } from './score-repository'
 
 // --- dashboard
 export type { Dashboard, PlanDashboard, UnitStats } from './dashboard'

@@ -170,4 +170,35 @@ describe.each(testBackends())('PAPI province tables on $name', (backend) => {
       ['UBND tỉnh Lào Cai', 40.3975, 52, 61, 'lowest'],
     ])
   })
+
+  it('keeps a province not assessed that year as not ranked, and ranks the others over those ranked', async () => {
+    await store.units.importRegister(registerForProvince(register, '24') as Register, change())
+    const tables = await readPapiScoreTables()
+    const t2022 = tables.find((t) => t.year === 2022) as (typeof tables)[number]
+    const result = await store.scores.importProvinceTable(t2022, change())
+    const bacGiang = (await store.units.list()).find((u) => u.level === 'province' && u.name === 'UBND tỉnh Bắc Giang')
+    expect(result).toMatchObject({ saved: 2, rankedOf: 61, notRanked: [{ province: 'Bắc Giang', unitId: bacGiang?.id }] })
+    // Nothing ranked for it, the year kept with the table's note and the four dimensions it gives.
+    expect(await store.scores.list({ year: 2022, unitId: bacGiang?.id })).toEqual([])
+    const kept = await store.scores.notRanked({ year: 2022 })
+    expect(kept.map((k) => [k.unitId, k.frameworkId, k.index, k.year, k.dimensions.length])).toEqual([
+      [bacGiang?.id, 'papi-2021', 'papi', 2022, 4],
+    ])
+    expect(kept[0]?.note).toMatch(/^not assessed in 2022/)
+    expect((await store.scores.list({ year: 2022 })).map((s) => [s.rank, s.rankOf])).toEqual([
+      [5, 61],
+      [52, 61],
+    ])
+    // Imported again: the same one row, not a second.
+    await store.scores.importProvinceTable(t2022, change())
+    expect(await store.scores.notRanked({ unitId: bacGiang?.id })).toHaveLength(1)
+    // A ranked result for that year replaces the not-ranked one; and back again.
+    const ranked = { unitId: bacGiang?.id as string, frameworkId: 'papi-2021', year: 2022, total: 40, rank: 60, rankOf: 61, dimensions: [] }
+    await store.scores.save([ranked], change())
+    expect(await store.scores.notRanked({ unitId: bacGiang?.id })).toEqual([])
+    await store.scores.saveNotRanked([{ unitId: bacGiang?.id as string, frameworkId: 'papi-2021', year: 2022, dimensions: [] }], change())
+    expect(await store.scores.list({ unitId: bacGiang?.id })).toEqual([])
+    expect(await store.scores.notRanked({ unitId: bacGiang?.id, index: 'papi' })).toHaveLength(1)
+    expect(await store.scores.notRanked({ index: 'nonsense' })).toEqual([])
+  })
 })

@@ -15,6 +15,7 @@ import type {
   Evidence,
   IndexKind,
   IndexResult,
+  NotRankedYear,
   KpiValue,
   MeasureUnit,
   PlanStatus,
@@ -457,6 +458,28 @@ export const scores = pgTable(
     uniqueIndex('scores_unit_framework_year_key').on(t.unitId, t.frameworkId, t.year),
     index('scores_framework_year_idx').on(t.frameworkId, t.year),
   ],
+)
+
+/**
+ * Years a unit was not ranked in (listed in the published table, not assessed: no total), kept
+ * apart from `scores` so every stored result has a total and every rank is over those ranked.
+ * A unit, framework and year is either here or in `scores`, never both.
+ */
+export const scoreNotRanked = pgTable(
+  'score_not_ranked',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    index: text('index').$type<IndexKind>().notNull(),
+    frameworkId: text('framework_id').notNull(),
+    year: integer('year').notNull(),
+    result: jsonb('result').$type<NotRankedYear>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('score_not_ranked_unit_framework_year_key').on(t.unitId, t.frameworkId, t.year)],
 )
 
 // --- audit

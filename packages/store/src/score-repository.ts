@@ -4,21 +4,25 @@ import {
   IndexKindSchema,
   IndexResultSchema,
   matchProvinces,
+  NotRankedYearSchema,
   rankProvinceRows,
   validateResult,
   type IndexKind,
   type IndexResult,
+  type NotRankedYear,
   type ProvinceScoreRow,
   type ResultIssue,
 } from '@papi/domain'
 import { and, asc, eq, type SQL } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
-import { scores, units } from './schema'
+import { scoreNotRanked, scores, units } from './schema'
 import { StoreError } from './store-error'
 import { listUnits } from './unit-repository'
 
 export type StoredScore = IndexResult & { id: string; index: IndexKind }
+/** A year a unit was not ranked in, as stored. */
+export type StoredNotRanked = NotRankedYear & { id: string; index: IndexKind }
 
 export interface ScoreQuery {
   frameworkId?: string
@@ -27,23 +31,42 @@ export interface ScoreQuery {
   unitId?: string
 }
 
-/** Published results matching a query, by year then rank. */
-export async function listScores(db: Executor, query: ScoreQuery = {}): Promise<StoredScore[]> {
+/** The conditions of a query on `scores` or `score_not_ranked`; undefined when it can match nothing. */
+function whereOf(table: typeof scores | typeof scoreNotRanked, query: ScoreQuery): SQL[] | undefined {
   const where: SQL[] = []
-  if (query.frameworkId !== undefined) where.push(eq(scores.frameworkId, query.frameworkId))
+  if (query.frameworkId !== undefined) where.push(eq(table.frameworkId, query.frameworkId))
   if (query.index !== undefined) {
     // An index that is none of the known ones matches no stored result.
     const index = IndexKindSchema.safeParse(query.index)
-    if (!index.success) return []
-    where.push(eq(scores.index, index.data))
+    if (!index.success) return undefined
+    where.push(eq(table.index, index.data))
   }
-  if (query.year !== undefined) where.push(eq(scores.year, query.year))
-  if (query.unitId !== undefined) where.push(eq(scores.unitId, query.unitId))
+  if (query.year !== undefined) where.push(eq(table.year, query.year))
+  if (query.unitId !== undefined) where.push(eq(table.unitId, query.unitId))
+  return where
+}
+
+/** Published results matching a query, by year then rank. */
+export async function listScores(db: Executor, query: ScoreQuery = {}): Promise<StoredScore[]> {
+  const where = whereOf(scores, query)
+  if (!where) return []
   const rows = await db
     .select()
     .from(scores)
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(scores.year), asc(scores.rank), asc(scores.unitId))
+  return rows.map((r) => ({ ...r.result, id: r.id, index: r.index }))
+}
+
+/** Years units were not ranked in (listed, not assessed), matching the same query, by year then unit. */
+export async function listNotRanked(db: Executor, query: ScoreQuery = {}): Promise<StoredNotRanked[]> {
+  const where = whereOf(scoreNotRanked, query)
+  if (!where) return []
+  const rows = await db
+    .select()
+    .from(scoreNotRanked)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(scoreNotRanked.year), asc(scoreNotRanked.unitId))
   return rows.map((r) => ({ ...r.result, id: r.id, index: r.index }))
 }
 
@@ -96,6 +119,8 @@ export async function saveScores(
         .from(scores)
         .where(and(eq(scores.unitId, result.unitId), eq(scores.frameworkId, result.frameworkId), eq(scores.year, result.year)))
       const id = before?.id ?? randomUUID()
+      // A ranked result replaces a not-ranked year of the same unit, framework and year.
+      await dropNotRanked(tx, unit.provinceId, result, change)
       const values = { total: result.total, rank: result.rank ?? null, result, updatedAt: change.at }
       if (before) await tx.update(scores).set(values).where(eq(scores.id, id))
       else {
@@ -128,6 +153,85 @@ export async function saveScores(
   })
 }
 
+type Key = Pick<IndexResult, 'unitId' | 'frameworkId' | 'year'>
+
+async function dropNotRanked(tx: Executor, provinceId: string | null, key: Key, change: Change) {
+  const removed = await tx
+    .delete(scoreNotRanked)
+    .where(and(eq(scoreNotRanked.unitId, key.unitId), eq(scoreNotRanked.frameworkId, key.frameworkId), eq(scoreNotRanked.year, key.year)))
+    .returning()
+  for (const r of removed) {
+    await writeAudit(
+      tx,
+      { provinceId, action: 'delete', entity: 'score-not-ranked', entityId: r.id, before: r.result, after: null },
+      change,
+    )
+  }
+}
+
+/**
+ * Keeps years units were not ranked in (one unit, framework and year each), replacing a stored
+ * result of the same key — the published table says the unit was not assessed that year — all
+ * in one transaction, audited.
+ *
+ * @example
+ * await saveNotRanked(db, [{ unitId: bacGiang.id, frameworkId: 'papi-2021', year: 2022, dimensions: [], note: 'not assessed' }], change)
+ */
+export async function saveNotRanked(db: Database, inputs: readonly NotRankedYear[], change: Change): Promise<StoredNotRanked[]> {
+  const checked = inputs.map((input, row) => {
+    const year = NotRankedYearSchema.parse(input)
+    const framework = frameworkById(year.frameworkId)
+    if (!framework) throw new StoreError('invalid', `row ${row + 1}: unknown framework ${year.frameworkId}`, { row: row + 1 })
+    return { year, index: framework.index }
+  })
+  return db.transaction(async (tx) => {
+    const saved: StoredNotRanked[] = []
+    for (const [row, { year, index }] of checked.entries()) {
+      const [unit] = await tx.select({ id: units.id, provinceId: units.provinceId }).from(units).where(eq(units.id, year.unitId))
+      if (!unit) throw new StoreError('invalid', `row ${row + 1}: no unit ${year.unitId}`, { row: row + 1, unitId: year.unitId })
+      const sameKey = (t: typeof scores | typeof scoreNotRanked) =>
+        and(eq(t.unitId, year.unitId), eq(t.frameworkId, year.frameworkId), eq(t.year, year.year))
+      const replaced = await tx.delete(scores).where(sameKey(scores)).returning()
+      for (const r of replaced) {
+        await writeAudit(
+          tx,
+          { provinceId: unit.provinceId, action: 'delete', entity: 'score', entityId: r.id, before: r.result, after: null },
+          change,
+        )
+      }
+      const [before] = await tx.select().from(scoreNotRanked).where(sameKey(scoreNotRanked))
+      const id = before?.id ?? randomUUID()
+      if (before) await tx.update(scoreNotRanked).set({ result: year, updatedAt: change.at }).where(eq(scoreNotRanked.id, id))
+      else {
+        await tx.insert(scoreNotRanked).values({
+          id,
+          unitId: year.unitId,
+          index,
+          frameworkId: year.frameworkId,
+          year: year.year,
+          result: year,
+          createdAt: change.at,
+          updatedAt: change.at,
+        })
+      }
+      await writeAudit(
+        tx,
+        {
+          provinceId: unit.provinceId,
+          action: before ? 'update' : 'create',
+          entity: 'score-not-ranked',
+          entityId: id,
+          before: before?.result ?? null,
+          after: year,
+        },
+        change,
+      )
+      saved.push({ ...year, id, index })
+    }
+    return saved
+  })
+}
+
 /** What `importProvinceScores` did with one year's table. */
 export interface ProvinceScoreImport {
   year: number
@@ -136,7 +240,7 @@ export interface ProvinceScoreImport {
   saved: number
   /** How many provinces were ranked that year (61 in 2022, not 63). */
   rankedOf: number
-  /** Provinces in the table without a total that year: kept as not ranked, nothing stored. */
+  /** Provinces in the table without a total that year: kept as not-ranked years (`listNotRanked`). */
   notRanked: { line: number; province: string; unitId: string; note?: string }[]
   /** Rows no province unit matched (or several did): listed, never guessed, the rest still stored. */
   unmatched: { line: number; province: string; reason: 'unknown-province' | 'ambiguous' }[]
@@ -148,7 +252,7 @@ export interface ProvinceScoreImport {
  * rows matched to the province units in force that year by official code or folded name
  * (`matchProvinces`), ranked with bands over the provinces ranked that year (`rankProvinceRows`),
  * saved in one transaction. Rows that match no unit are listed, not refused; provinces not
- * assessed that year are listed as not ranked.
+ * assessed that year are kept as not-ranked years and listed.
  *
  * @example
  * const r = await importProvinceScores(db, { year: 2022, frameworkId: 'papi-2021', rows }, change)
@@ -163,6 +267,12 @@ export async function importProvinceScores(
   const match = matchProvinces(table.rows, all, `${table.year}-12-31`)
   const { ranked, notRanked } = rankProvinceRows(match, table.frameworkId)
   const { saved, warnings } = ranked.length ? await saveScores(db, ranked, change) : { saved: [], warnings: [] }
+  if (notRanked.length)
+    await saveNotRanked(
+      db,
+      notRanked.map((n) => n.year),
+      change,
+    )
   return {
     year: table.year,
     frameworkId: table.frameworkId,

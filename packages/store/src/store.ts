@@ -22,7 +22,7 @@ import {
   type ReportQuery,
   type ReportWrite,
 } from './report-repository'
-import { importProvinceScores, listScores, saveScores, type ScoreQuery } from './score-repository'
+import { importProvinceScores, listNotRanked, listScores, saveNotRanked, saveScores, type ScoreQuery } from './score-repository'
 import {
   createSession,
   deleteSession,
@@ -165,6 +165,10 @@ export interface Store {
   scores: {
     list(query?: ScoreQuery): ReturnType<typeof listScores>
     save(results: readonly IndexResult[], change: Change): ReturnType<typeof saveScores>
+    /** Years units were not ranked in (listed in the table, not assessed), by the same query. */
+    notRanked(query?: ScoreQuery): ReturnType<typeof listNotRanked>
+    /** Keeps not-ranked years, replacing a stored result of the same unit, framework and year. */
+    saveNotRanked(years: Parameters<typeof saveNotRanked>[1], change: Change): ReturnType<typeof saveNotRanked>
     /** Stores one year of every province's results: matched by code or folded name, ranked over those ranked that year. */
     importProvinceTable(table: Parameters<typeof importProvinceScores>[1], change: Change): ReturnType<typeof importProvinceScores>
   }
@@ -261,6 +265,8 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     scores: {
       list: (query) => listScores(db, query),
       save: (results, change) => saveScores(db, results, change),
+      notRanked: (query) => listNotRanked(db, query),
+      saveNotRanked: (years, change) => saveNotRanked(db, years, change),
       importProvinceTable: (table, change) => importProvinceScores(db, table, change),
     },
     audit: {
