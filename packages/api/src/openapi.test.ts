@@ -66,6 +66,7 @@ const PUBLISHED = [
   'listMyTasks',
   'listFrameworks',
   'listScores',
+  'listNotRankedScores',
   'saveScores',
   'exportScores',
   'importScores',

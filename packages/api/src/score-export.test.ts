@@ -108,6 +108,49 @@ describe.each(testBackends())('scores as CSV, out and back in, on $name', (backe
     expect(issues.find((i) => i.path[0] === 'rank')?.message).toMatch(/^Thứ hạng ngoài phạm vi/)
   })
 
+  it('keeps a year a unit was not ranked in: answered by GET /scores/not-ranked, out to CSV and back', async () => {
+    const csv = ['unit,total,rank,rankOf,notRanked,note', 'KG,,,,true,not assessed in 2020'].join('\n')
+    const res = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2020', {
+      token: planner,
+      raw: csv,
+      headers: { 'content-type': 'text/csv' },
+    })
+    expect(res.status, res.text).toBe(201)
+    expect(res.body).toMatchObject({ saved: [], notRanked: [{ unitId: t.units.kg.id, year: 2020, note: 'not assessed in 2020' }] })
+
+    // No result with a made-up total: GET /scores has nothing that year, the not-ranked list says so.
+    expect(
+      (await t.call('GET', `/api/v1/scores?unitId=${t.units.kg.id}&frameworkId=papi-2019&year=2020`, { token: planner })).body,
+    ).toEqual([])
+    const listed = await t.call('GET', `/api/v1/scores/not-ranked?unitId=${t.units.kg.id}&index=papi`, { token: planner })
+    expect(listed.status).toBe(200)
+    expect(listed.body).toEqual([
+      expect.objectContaining({ unitId: t.units.kg.id, frameworkId: 'papi-2019', index: 'papi', year: 2020, notRanked: true }),
+    ])
+
+    const out = await exportCsv('frameworkId=papi-2019&year=2020')
+    expect(readCsv(out.bytes)).toEqual([
+      ['unit', 'total', 'rank', 'rankOf', 'notRanked', 'note'],
+      ['KG', '', '', '', 'true', 'not assessed in 2020'],
+    ])
+    const again = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2020&dryRun=true', {
+      token: planner,
+      raw: new TextDecoder().decode(out.bytes),
+      headers: { 'content-type': 'text/csv' },
+    })
+    expect(again.status, again.text).toBe(200)
+    expect(again.body.notRanked).toEqual(res.body.notRanked)
+
+    // A ranked result for that year replaces it.
+    const typed = await t.call('POST', '/api/v1/scores', {
+      token: planner,
+      body: { unitId: t.units.kg.id, frameworkId: 'papi-2019', year: 2020, total: 40, dimensions: [] },
+    })
+    expect(typed.status, typed.text).toBe(201)
+    expect((await t.call('GET', `/api/v1/scores/not-ranked?year=2020`, { token: planner })).body).toEqual([])
+    expect((await t.call('GET', '/api/v1/scores/not-ranked', {})).status).toBe(401)
+  })
+
   it('asks for a session', async () => {
     expect((await exportCsv('frameworkId=papi-2018&year=2018', null)).status).toBe(401)
   })

@@ -41,7 +41,7 @@ export { toPlan } from './to-plan'
 
 // --- score-csv (tables of published index results)
 export { readScoreCsv, writeScoreCsv } from './score-csv'
-export type { ScoreCsvIssue, ScoreCsvRow } from './score-csv'
+export type { NotRankedCsvRow, ScoreCsvIssue, ScoreCsvRow } from './score-csv'
 
 // --- normalize-text
 export { normalizeText } from './normalize-text'

@@ -112,3 +112,47 @@ describe('score tables and the one CSV writer', () => {
     expect(issues).toEqual([expect.objectContaining({ message: expect.stringMatching(/^not a CSV table/) })])
   })
 })
+
+describe('years not ranked in a score table', () => {
+  const papi2021 = frameworkById('papi-2021')!
+  const units = [
+    { id: 'u-hue', code: 'P46' },
+    { id: 'u-bg', code: 'P24' },
+  ]
+  const hue = { unitId: 'u-hue', frameworkId: 'papi-2021', year: 2022, total: 45.3845, rank: 5, rankOf: 61, dimensions: [] }
+  // PAPI 2022: Bắc Giang listed, not assessed; the table keeps 2 of its dimensions.
+  const bacGiang = {
+    unitId: 'u-bg',
+    frameworkId: 'papi-2021',
+    year: 2022,
+    dimensions: [
+      { key: 'transparency', score: 4.3967 },
+      { key: 'administrative-procedures', score: 8.085 },
+    ],
+    note: 'not assessed in 2022',
+  }
+
+  it('writes them after the results, with no total and notRanked = true, and reads them back apart', () => {
+    const text = decode(writeScoreCsv([hue], papi2021, units, [bacGiang]))
+    expect(parseCsv(text)).toEqual([
+      ['unit', 'total', 'rank', 'rankOf', 'transparency', 'administrative-procedures', 'notRanked', 'note'],
+      ['P46', '45.3845', '5', '61', '', '', '', ''],
+      ['P24', '', '', '', '4.3967', '8.085', 'true', 'not assessed in 2022'],
+    ])
+    const read = readScoreCsv(text, papi2021, 2022)
+    expect(read.issues).toEqual([])
+    expect(read.rows.map((r) => [r.unit, r.result.total])).toEqual([['P46', 45.3845]])
+    const { unitId: _, ...year } = bacGiang
+    expect(read.notRanked).toEqual([{ line: 3, unit: 'P24', year }])
+  })
+
+  it.each([
+    ['a total', 'P24,40,,,true', 'total'],
+    ['a rank', 'P24,,3,61,true', 'rank'],
+    ['a flag that is not one', 'P24,,,,maybe', 'notRanked'],
+    ['no total and no flag', 'P24,,,,', 'total'],
+  ])('refuses a not-ranked row with %s', (_, row, column) => {
+    const { issues } = readScoreCsv(`unit,total,rank,rankOf,notRanked\n${row}`, papi2021, 2022)
+    expect(issues.map((i) => i.column)).toContain(column)
+  })
+})

@@ -1,4 +1,4 @@
-import { parseVietnameseNumber, type Framework, type IndexResult, type Locale, type Unit } from '@papi/domain'
+import { parseVietnameseNumber, type Framework, type IndexResult, type Locale, type NotRankedYear, type Unit } from '@papi/domain'
 import { DOCUMENT_LIMITS, limitWords } from './document-limits'
 import { readCsvRows, writeCsvRows } from './internal/csv'
 import { errorMessage } from './internal/messages'
@@ -13,6 +13,13 @@ export interface ScoreCsvRow {
   /** The `unit` column: a unit code or id. */
   unit: string
   result: Omit<IndexResult, 'unitId'>
+}
+
+/** A row marked `notRanked`: the unit was listed that year but not ranked (no total). */
+export interface NotRankedCsvRow {
+  line: number
+  unit: string
+  year: Omit<NotRankedYear, 'unitId'>
 }
 
 export interface ScoreCsvIssue {
@@ -41,12 +48,18 @@ function readNumber(text: string): number | undefined {
   return parseVietnameseNumber(text, { dotIsDecimal: true })
 }
 
-const FIXED = ['unit', 'total', 'rank', 'rankOf', 'appraisalScore', 'surveyScore'] as const
+const FIXED = ['unit', 'total', 'rank', 'rankOf', 'appraisalScore', 'surveyScore', 'notRanked', 'note'] as const
+
+/** What a `notRanked` cell may say: the writer puts `true`. */
+const NOT_RANKED = new Set(['true', '1', 'x'])
 
 /**
  * Reads a table of index results for one framework and year: columns `unit` (code or id),
  * `total`, optional `rank`, `rankOf`, `appraisalScore`, `surveyScore`, and per dimension its key
- * (score) and `<key>.rank`. Unknown columns and unreadable numbers are issues, not guesses.
+ * (score) and `<key>.rank`. A row whose `notRanked` column says `true` (and has no total, rank
+ * or rankOf) is a year the unit was not ranked in, with the dimensions it gives and its `note`:
+ * it comes back in `notRanked`, apart from the results. Unknown columns and unreadable numbers
+ * are issues, not guesses.
  * A table of more than DOCUMENT_LIMITS.rows rows is refused unread past the limit: it throws a
  * `too-large` {@link PlanDocumentError} (the package's one document error).
  *
@@ -59,7 +72,7 @@ export function readScoreCsv(
   framework: Framework,
   year: number,
   options: { fileName?: string; locale?: Locale } = {},
-): { rows: ScoreCsvRow[]; issues: ScoreCsvIssue[] } {
+): { rows: ScoreCsvRow[]; notRanked: NotRankedCsvRow[]; issues: ScoreCsvIssue[] } {
   let table: string[][]
   try {
     // The header and one row past the limit are enough to refuse.
@@ -67,7 +80,7 @@ export function readScoreCsv(
   } catch (error) {
     // An unclosed quote: csv-parse names the line it gave up on.
     const line = (error as { lines?: number }).lines ?? 1
-    return { rows: [], issues: [{ line, message: `not a CSV table: ${(error as Error).message}` }] }
+    return { rows: [], notRanked: [], issues: [{ line, message: `not a CSV table: ${(error as Error).message}` }] }
   }
   const issues: ScoreCsvIssue[] = []
   if (table.length > DOCUMENT_LIMITS.rows + 1) {
@@ -81,7 +94,7 @@ export function readScoreCsv(
     )
   }
   const [header, ...data] = table
-  if (!header) return { rows: [], issues: [{ line: 1, message: 'the file is empty' }] }
+  if (!header) return { rows: [], notRanked: [], issues: [{ line: 1, message: 'the file is empty' }] }
   const columns = header.map((h) => h.trim())
   const dimensionKeys = new Set(framework.dimensions.map((d) => d.key))
   for (const column of columns) {
@@ -97,9 +110,10 @@ export function readScoreCsv(
   for (const required of ['unit', 'total']) {
     if (!columns.includes(required)) issues.push({ line: 1, column: required, message: `missing column "${required}"` })
   }
-  if (issues.length) return { rows: [], issues }
+  if (issues.length) return { rows: [], notRanked: [], issues }
 
   const rows: ScoreCsvRow[] = []
+  const notRanked: NotRankedCsvRow[] = []
   data.forEach((cells, i) => {
     const line = i + 2
     const cell = (column: string) => {
@@ -117,8 +131,17 @@ export function readScoreCsv(
     }
     const unit = cell('unit')
     if (!unit) issues.push({ line, column: 'unit', message: 'no unit' })
-    const total = number('total')
-    if (total === undefined && cell('total') === '') issues.push({ line, column: 'total', message: 'no total' })
+    const flag = cell('notRanked').toLowerCase()
+    if (flag !== '' && flag !== 'false' && !NOT_RANKED.has(flag)) {
+      issues.push({ line, column: 'notRanked', message: `"${cell('notRanked')}" is not true or false` })
+    }
+    const isNotRanked = NOT_RANKED.has(flag)
+    const total = isNotRanked ? undefined : number('total')
+    if (isNotRanked) {
+      for (const column of ['total', 'rank', 'rankOf'] as const) {
+        if (cell(column) !== '') issues.push({ line, column, message: `a row that is not ranked has no ${column}` })
+      }
+    } else if (total === undefined && cell('total') === '') issues.push({ line, column: 'total', message: 'no total' })
     // A dimension with both cells empty is not given on this row (a table may give ranks for some units only).
     const dimensions = framework.dimensions.flatMap((d) => {
       const score = number(d.key)
@@ -129,6 +152,11 @@ export function readScoreCsv(
     const optional = (column: (typeof FIXED)[number], integer = false) => {
       const v = number(column, integer)
       return v === undefined ? {} : { [column]: v }
+    }
+    if (isNotRanked) {
+      const note = cell('note')
+      notRanked.push({ line, unit, year: { frameworkId: framework.id, year, dimensions, ...(note !== '' && { note }) } })
+      return
     }
     rows.push({
       line,
@@ -145,7 +173,7 @@ export function readScoreCsv(
       },
     })
   })
-  return { rows, issues }
+  return { rows, notRanked, issues }
 }
 
 /**
@@ -153,21 +181,25 @@ export function readScoreCsv(
  * id when it has none), `total`, `rank`, `rankOf`, then `appraisalScore`, `surveyScore` and each
  * dimension's score and `<key>.rank` in the framework's order, where any row gives them.
  * Comma-separated with machine decimals ("46.0415"), CRLF, UTF-8 with a byte-order mark — read
- * back, it gives the same results.
+ * back, it gives the same results. Years units were not ranked in follow, with an empty total,
+ * rank and rankOf, `notRanked` = `true` and their `note`.
  *
  * @example
  * writeScoreCsv([{ unitId: 'kg', frameworkId: 'papi-2009', year: 2017, total: 35.71, rank: 45, rankOf: 63, dimensions: [] }], papi2009, units)
  * // '\ufeffunit,total,rank,rankOf\r\nKG,35.71,45,63\r\n' as UTF-8
  */
 export function writeScoreCsv(
-  results: readonly IndexResult[],
+  ranked: readonly IndexResult[],
   framework: Framework,
   units: readonly Pick<Unit, 'id' | 'code'>[],
+  notRanked: readonly NotRankedYear[] = [],
 ): Uint8Array {
+  type Row = Pick<IndexResult, 'unitId' | 'dimensions'> & Partial<IndexResult> & { notRanked?: true; note?: string }
+  const results: Row[] = [...ranked, ...notRanked.map((n) => ({ ...n, notRanked: true as const }))]
   const codeOf = new Map(units.map((u) => [u.id, u.code]))
-  const given = (has: (r: IndexResult) => boolean) => results.some(has)
-  const dimension = (r: IndexResult, key: string) => r.dimensions.find((d) => d.key === key)
-  const columns: { name: string; cell: (r: IndexResult) => string | number | undefined }[] = [
+  const given = (has: (r: Row) => boolean) => results.some(has)
+  const dimension = (r: Row, key: string) => r.dimensions.find((d) => d.key === key)
+  const columns: { name: string; cell: (r: Row) => string | number | undefined }[] = [
     { name: 'unit', cell: (r) => codeOf.get(r.unitId) ?? r.unitId },
     { name: 'total', cell: (r) => r.total },
     { name: 'rank', cell: (r) => r.rank },
@@ -178,6 +210,10 @@ export function writeScoreCsv(
   for (const { key } of framework.dimensions) {
     if (given((r) => dimension(r, key)?.score !== undefined)) columns.push({ name: key, cell: (r) => dimension(r, key)?.score })
     if (given((r) => dimension(r, key)?.rank !== undefined)) columns.push({ name: `${key}.rank`, cell: (r) => dimension(r, key)?.rank })
+  }
+  if (notRanked.length) {
+    columns.push({ name: 'notRanked', cell: (r) => (r.notRanked ? 'true' : undefined) })
+    if (given((r) => r.note !== undefined)) columns.push({ name: 'note', cell: (r) => r.note })
   }
   return writeCsvRows([columns.map((c) => c.name), ...results.map((r) => columns.map((c) => c.cell(r)))])
 }

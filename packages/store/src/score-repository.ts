@@ -182,6 +182,10 @@ export async function saveNotRanked(db: Database, inputs: readonly NotRankedYear
     const year = NotRankedYearSchema.parse(input)
     const framework = frameworkById(year.frameworkId)
     if (!framework) throw new StoreError('invalid', `row ${row + 1}: unknown framework ${year.frameworkId}`, { row: row + 1 })
+    // Checked as a result is (year in the framework, its dimensions), less the total it does not have.
+    const errors = validateResult({ ...year, total: 0 }, framework).filter((i) => i.severity === 'error')
+    if (errors.length)
+      throw new StoreError('invalid', `row ${row + 1}: the year does not fit ${framework.id}`, { row: row + 1, issues: errors })
     return { year, index: framework.index }
   })
   return db.transaction(async (tx) => {

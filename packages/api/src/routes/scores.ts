@@ -7,8 +7,10 @@ import {
   BandSchema,
   IndexResultSchema,
   matchProvinces,
+  NotRankedYearSchema,
   scoreFigures,
   type IndexResult,
+  type NotRankedYear,
   type ResultIssue,
 } from '@papi/domain'
 import { checkResult, StoreError, storeErrorOf } from '@papi/store'
@@ -36,6 +38,17 @@ const ScoreWithFiguresSchema = StoredScoreSchema.extend({
   }),
 }).openapi('ScoreWithFigures')
 
+const NotRankedSchema = NotRankedYearSchema.extend({
+  id: z.string(),
+  index: z.string(),
+  notRanked: z.literal(true).openapi({ description: 'Always true: the unit was listed that year but not ranked (no total).' }),
+})
+  .openapi({
+    description:
+      'A year a unit was not ranked in: listed in the published table but not assessed, so it has no total, rank or band (PAPI 2022: Bắc Giang and Bắc Ninh). Ranks and bands of that year are over the units ranked. Dimensions the table still gives are kept as published.',
+  })
+  .openapi('NotRankedScore')
+
 const IssueSchema = z.object({
   row: z.number().int().optional(),
   line: z.number().int().optional(),
@@ -56,6 +69,10 @@ const ImportResultSchema = z
     warnings: z.array(IssueSchema),
     /** Rows naming a unit or province papi does not hold (or several): listed, the others stored. */
     unmatched: z.array(z.object({ line: z.number().int(), unit: z.string(), reason: z.string() })),
+    notRanked: z.array(NotRankedYearSchema).openapi({
+      description:
+        'Rows marked `notRanked` (no total): the years these units were not ranked in, kept as such (each replaces a stored result of that unit, framework and year); stored unless `dryRun`.',
+    }),
   })
   .openapi('ScoreImportResult')
 
@@ -110,7 +127,7 @@ export const scoreRoutes = createRouter()
       responses: {
         200: {
           description:
-            'Scores, each with its band, change since the previous published year and points to the target rank (the domain computes them)',
+            'Scores, each with its band, change since the previous published year and points to the target rank (the domain computes them). Every score has a total: years a unit was listed but not ranked are answered by `GET /scores/not-ranked` (listNotRankedScores), and ranks and bands here are over the units ranked that year.',
           content: { 'application/json': { schema: z.array(ScoreWithFiguresSchema) } },
         },
         ...errorResponses('unauthenticated', 'invalid'),
@@ -125,6 +142,40 @@ export const scoreRoutes = createRouter()
       const options = targetRank === undefined ? {} : { targetRank }
       return c.json(
         listed.map((score) => ({ ...score, figures: scoreFigures(score, all, options) })),
+        200,
+      )
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/scores/not-ranked',
+      operationId: 'listNotRankedScores',
+      tags: ['scores'],
+      summary: 'Years units were not ranked in (public data: anyone signed in reads them)',
+      description:
+        'The years `GET /scores` has no result for because the unit was listed but not assessed (no total): the same query, each row saying `notRanked: true`. Shown as "Không xếp hạng" / "Not ranked", never as a gap or a zero.',
+      request: {
+        query: z.object({
+          frameworkId: z.string().optional(),
+          index: z.string().optional(),
+          year: z.coerce.number().pipe(IndexResultSchema.shape.year).optional(),
+          unitId: z.string().optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Not-ranked years, by year then unit',
+          content: { 'application/json': { schema: z.array(NotRankedSchema) } },
+        },
+        ...errorResponses('unauthenticated', 'invalid'),
+      },
+    }),
+    async (c) => {
+      requireAuth(c)
+      const listed = await c.var.store.scores.notRanked(c.req.valid('query'))
+      return c.json(
+        listed.map((year) => ({ ...year, notRanked: true as const })),
         200,
       )
     },
@@ -179,7 +230,7 @@ export const scoreRoutes = createRouter()
       tags: ['scores'],
       summary: 'Download the results of one framework and year as the CSV table `POST /scores/import` reads',
       description:
-        'Columns `unit` (unit code), `total`, `rank`, `rankOf`, then `appraisalScore`, `surveyScore`, each dimension key and `<key>.rank` where any row gives them; comma-separated, decimals with a dot, UTF-8 with a byte-order mark. Imported back, it gives the same results.',
+        'Columns `unit` (unit code), `total`, `rank`, `rankOf`, then `appraisalScore`, `surveyScore`, each dimension key and `<key>.rank` where any row gives them; comma-separated, decimals with a dot, UTF-8 with a byte-order mark. Units not ranked that year follow with an empty total, rank and rankOf, `notRanked` = `true` and their `note`. Imported back, it gives the same results and not-ranked years.',
       request: {
         query: z.object({
           frameworkId: z.string().min(1),
@@ -199,10 +250,14 @@ export const scoreRoutes = createRouter()
       const { frameworkId, year } = c.req.valid('query')
       const framework = frameworkById(frameworkId)
       if (!framework) throw new ApiError('invalid', { reason: `unknown framework ${frameworkId}` })
-      const [results, units] = await Promise.all([c.var.store.scores.list({ frameworkId, year }), c.var.store.units.list()])
+      const [results, notRanked, units] = await Promise.all([
+        c.var.store.scores.list({ frameworkId, year }),
+        c.var.store.scores.notRanked({ frameworkId, year }),
+        c.var.store.units.list(),
+      ])
       const name = `${framework.id}-${year}.csv`
       const { writeScoreCsv } = await import('@papi/documents')
-      return c.body(writeScoreCsv(results, framework, units) as Uint8Array<ArrayBuffer>, 200, {
+      return c.body(writeScoreCsv(results, framework, units, notRanked) as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': attachment({ ascii: name, unicode: name }),
         'cache-control': 'private, no-store',
@@ -262,11 +317,12 @@ export const scoreRoutes = createRouter()
         throw error
       }
       const { rows, issues } = read
+      const named = [...rows, ...read.notRanked]
       const units = await c.var.store.units.list()
       // A row names a unit by code or id, or a province by official code or name ("Hồ Chí Minh",
       // "Bà Rịa - Vũng Tàu") matched as the domain folds it; rows naming none are listed, not refused.
       const byName = matchProvinces(
-        rows
+        named
           .filter((row) => !units.some((u) => u.code === row.unit || u.id === row.unit))
           .map((row) => ({ line: row.line, province: row.unit, year, dimensions: [] })),
         units,
@@ -294,13 +350,18 @@ export const scoreRoutes = createRouter()
         }
         results.push(result)
       }
+      const notRanked: NotRankedYear[] = read.notRanked.flatMap((row) => {
+        const unit = units.find((u) => u.code === row.unit || u.id === row.unit) ?? byCodeOrName.get(row.line)
+        return unit ? [{ ...row.year, unitId: unit.id }] : []
+      })
       if (issues.length) throw new ApiError('invalid', { issues })
       await authorizeUnits(
         c,
-        results.map((r) => r.unitId),
+        [...results, ...notRanked].map((r) => r.unitId),
       )
-      if (dryRun === 'true') return c.json({ dryRun: true, results, saved: [], warnings: [], unmatched }, 200)
+      if (dryRun === 'true') return c.json({ dryRun: true, results, saved: [], warnings: [], unmatched, notRanked }, 200)
       const { saved, warnings } = results.length ? await c.var.store.scores.save(results, changeOf(c)) : { saved: [], warnings: [] }
-      return c.json({ dryRun: false, results, saved, warnings: warnings.map((w) => withMessage(c, w)), unmatched }, 201)
+      if (notRanked.length) await c.var.store.scores.saveNotRanked(notRanked, changeOf(c))
+      return c.json({ dryRun: false, results, saved, warnings: warnings.map((w) => withMessage(c, w)), unmatched, notRanked }, 201)
     },
   )
