@@ -21,7 +21,8 @@ export function storeExportSource(store: Store): Omit<ExportStore, 'close'> {
     },
     scores: async (frameworkId, year) => {
       const results = await store.scores.list({ frameworkId, year })
-      return { results, units: await store.units.list() }
+      const notRanked = await store.scores.notRanked({ frameworkId, year })
+      return { results, notRanked, units: await store.units.list() }
     },
   }
 }

@@ -16,6 +16,7 @@ import {
   IsoDateSchema,
   parsePeriod,
   type IndexResult,
+  type NotRankedYear,
   type Locale,
   type Plan,
   type Unit,
@@ -45,7 +46,8 @@ export interface ExportStore {
    */
   planExport: (planId: string, options: { periodId?: string }) => Promise<PlanExportSource | undefined>
   /** Published results of one framework and year, and the units (whose codes the table names). */
-  scores: (frameworkId: string, year: number) => Promise<{ results: IndexResult[]; units: Unit[] }>
+  /** Results, and the years units were not ranked in (written as `notRanked` rows). */
+  scores: (frameworkId: string, year: number) => Promise<{ results: IndexResult[]; notRanked?: NotRankedYear[]; units: Unit[] }>
   close: () => Promise<void>
 }
 
@@ -283,7 +285,7 @@ async function exportScores(
     await store.close()
   }
   io.stderr(m.writing(out))
-  await writeOut(out, writeScoreCsv(table.results, framework, table.units), io, locale)
+  await writeOut(out, writeScoreCsv(table.results, framework, table.units, table.notRanked), io, locale)
   io.stdout(m.wroteScores(out, table.results.length))
   return 0
 }
