@@ -8,6 +8,7 @@ import {
   bandSizes,
   compareYears,
   type IndexResult,
+  indexYears,
   IndexResultSchema,
   pointsNeeded,
   pointsToRank,
@@ -522,5 +523,44 @@ describe('resultHistory', () => {
 
   it('Lào Cai PAR INDEX 2019: up 4,38 points and 6 places', () => {
     expect(resultHistory([laoCai2018, laoCai2019])[1]).toMatchObject({ scoreChange: 4.38, rankChange: 6 })
+  })
+})
+
+describe('indexYears', () => {
+  // Bắc Giang, PAPI: ranked in 2020, listed but not assessed in 2021 and 2022 (the vendored tables).
+  const ranked2020: IndexResult = { unitId: 'bg', frameworkId: 'papi-2019', year: 2020, total: 44.1, rank: 30, rankOf: 63, dimensions: [] }
+  const ranked2023: IndexResult = { ...ranked2020, frameworkId: 'papi-2021', year: 2023, total: 43.2, rank: 40, rankOf: 63 }
+  const notRanked = (year: number, note?: string) => ({
+    unitId: 'bg',
+    frameworkId: 'papi-2021',
+    year,
+    dimensions: [],
+    ...(note !== undefined && { note }),
+  })
+
+  it.each([
+    ['results only', [ranked2020], [], [[2020, 'ranked']]],
+    ['not ranked only', [], [notRanked(2022)], [[2022, 'not ranked']]],
+    [
+      'both, oldest first',
+      [ranked2023, ranked2020],
+      [notRanked(2022), notRanked(2021, 'not assessed in 2021')],
+      [
+        [2020, 'ranked'],
+        [2021, 'not ranked'],
+        [2022, 'not ranked'],
+        [2023, 'ranked'],
+      ],
+    ],
+    ['a result and a not-ranked row of one year: the result', [ranked2023], [notRanked(2023)], [[2023, 'ranked']]],
+  ])('%s', (_case, results, years, expected) => {
+    expect(indexYears(results, years).map((y) => [y.year, 'notRanked' in y ? 'not ranked' : 'ranked'])).toEqual(expected)
+  })
+
+  it('keeps the note, and compares 2023 with nothing (2022 had no result)', () => {
+    const years = indexYears([ranked2023], [notRanked(2022, 'not assessed in 2022')])
+    expect(years[0]).toEqual({ year: 2022, frameworkId: 'papi-2021', notRanked: true, note: 'not assessed in 2022' })
+    expect(years[1]).toMatchObject({ year: 2023, total: 43.2 })
+    expect((years[1] as { scoreChange?: number }).scoreChange).toBeUndefined()
   })
 })

@@ -520,3 +520,24 @@ function round(value: number, decimals: number): number {
 function difference(a: number, b: number): number {
   return round(a - b, Math.max(decimalsOf(a), decimalsOf(b)))
 }
+
+/** A year in a unit's history on one index: a result, or a year it was listed but not ranked in. */
+export type HistoryYear = ResultYear | { year: number; frameworkId: string; notRanked: true; note?: string }
+
+/**
+ * A unit's years on one index, oldest first: its results as {@link resultHistory} gives them and
+ * the years it was not ranked in, marked `notRanked` (shown as such, never as a gap or a zero).
+ * A result and a not-ranked row of the same year cannot both be stored; if given, the result wins.
+ *
+ * @example
+ * indexYears([bacGiang2021], [bacGiang2022NotRanked]).map((y) => y.year) // [2021, 2022], the second { notRanked: true, … }
+ */
+export function indexYears(results: readonly IndexResult[], notRanked: readonly NotRankedYear[]): HistoryYear[] {
+  const history: HistoryYear[] = resultHistory(results)
+  const ranked = new Set(history.map((h) => h.year))
+  for (const n of notRanked) {
+    if (ranked.has(n.year)) continue
+    history.push({ year: n.year, frameworkId: n.frameworkId, notRanked: true, ...(n.note !== undefined && { note: n.note }) })
+  }
+  return history.sort((a, b) => a.year - b.year)
+}

@@ -1,8 +1,8 @@
-import { isActiveOn, predecessorsOf, resultHistory, type IndexKind, type ResultYear, type Unit, type UnitTree } from '@papi/domain'
+import { indexYears, isActiveOn, predecessorsOf, type HistoryYear, type IndexKind, type Unit, type UnitTree } from '@papi/domain'
 import { A, useParams } from '@solidjs/router'
 import { createMemo, createResource, createSignal, For, lazy, Show } from 'solid-js'
 import { unwrap } from '../api/papi-client'
-import type { ScoreDto } from '../api/types'
+import type { NotRankedDto, ScoreDto } from '../api/types'
 import { Async } from '../components/async'
 import { DataTable } from '../components/data-table'
 import { useI18n } from '../i18n/i18n-context'
@@ -113,13 +113,27 @@ function UnitScores(props: { unitId: string }) {
   const unit = () => session.tree()?.byId.get(props.unitId)
   const [scores, { refetch }] = createResource(
     () => props.unitId,
-    (unitId) => unwrap(session.api.scores.$get({ query: { unitId } })),
+    async (unitId) => {
+      const [results, notRanked] = await Promise.all([
+        unwrap(session.api.scores.$get({ query: { unitId } })),
+        unwrap(session.api.scores['not-ranked'].$get({ query: { unitId } })),
+      ])
+      return { results, notRanked }
+    },
   )
+  // Per index, the results and the years the unit was listed but not ranked in.
   const byIndex = createMemo(() => {
-    const groups = new Map<IndexKind, ScoreDto[]>()
-    for (const s of scores.latest ?? []) groups.set(s.index as IndexKind, [...(groups.get(s.index as IndexKind) ?? []), s])
+    const groups = new Map<IndexKind, { results: ScoreDto[]; notRanked: NotRankedDto[] }>()
+    const group = (index: string) => {
+      const g = groups.get(index as IndexKind) ?? { results: [], notRanked: [] }
+      groups.set(index as IndexKind, g)
+      return g
+    }
+    for (const s of scores.latest?.results ?? []) group(s.index).results.push(s)
+    for (const n of scores.latest?.notRanked ?? []) group(n.index).notRanked.push(n)
     return [...groups.entries()]
   })
+  const ranked = (r: HistoryYear) => ('notRanked' in r ? undefined : r)
   return (
     <section class="card" aria-labelledby="unit-scores-title" data-testid="unit-scores">
       <h2 id="unit-scores-title">{t('units.scoresOf', { unit: unit()?.name ?? props.unitId })}</h2>
@@ -130,11 +144,11 @@ function UnitScores(props: { unitId: string }) {
         {() => (
           <Show when={byIndex().length > 0} fallback={<p class="muted">{t('units.noScores')}</p>}>
             <For each={byIndex()}>
-              {([index, results]) => (
+              {([index, group]) => (
                 <>
                   <h3>{fmt.label('indexKind', index)}</h3>
-                  <DataTable<ResultYear>
-                    rows={resultHistory(results)}
+                  <DataTable<HistoryYear>
+                    rows={indexYears(group.results, group.notRanked)}
                     filterable={false}
                     stackOnPhone
                     initialSort={{ key: 'year', direction: 'desc' }}
@@ -144,40 +158,56 @@ function UnitScores(props: { unitId: string }) {
                         key: 'total',
                         header: t('overview.total'),
                         numeric: true,
-                        cell: (r) => fmt.score(r.total, r.maxTotal),
-                        sortValue: (r) => r.total,
+                        // A year the unit was listed but not ranked in says so, with the table's note.
+                        cell: (r) => {
+                          const y = ranked(r)
+                          if (y) return fmt.score(y.total, y.maxTotal)
+                          const note = 'note' in r ? r.note : undefined
+                          return (
+                            <span class="muted" title={note} data-testid="not-ranked">
+                              {t('overview.notRankedYear')}
+                            </span>
+                          )
+                        },
+                        sortValue: (r) => ranked(r)?.total,
                       },
                       {
                         key: 'scoreChange',
                         header: t('overview.scoreChange'),
                         numeric: true,
-                        cell: (r) => <Change value={r.scoreChange} format={(n) => fmt.number(n)} />,
-                        sortValue: (r) => r.scoreChange,
+                        cell: (r) => <Change value={ranked(r)?.scoreChange} format={(n) => fmt.number(n)} />,
+                        sortValue: (r) => ranked(r)?.scoreChange,
                       },
                       {
                         key: 'rank',
                         header: t('overview.rank'),
                         numeric: true,
-                        cell: (r) =>
-                          r.rank === undefined
+                        cell: (r) => {
+                          const y = ranked(r)
+                          if (!y) return t('overview.notRankedYear')
+                          return y.rank === undefined
                             ? '—'
-                            : r.rankOf === undefined
-                              ? String(r.rank)
-                              : t('overview.rankOf', { rank: r.rank, of: r.rankOf }),
-                        sortValue: (r) => r.rank,
+                            : y.rankOf === undefined
+                              ? String(y.rank)
+                              : t('overview.rankOf', { rank: y.rank, of: y.rankOf })
+                        },
+                        sortValue: (r) => ranked(r)?.rank,
                       },
                       {
                         key: 'rankChange',
                         header: t('overview.rankChange'),
                         numeric: true,
-                        cell: (r) => <Change value={r.rankChange} format={(n) => String(n)} />,
-                        sortValue: (r) => r.rankChange,
+                        cell: (r) => <Change value={ranked(r)?.rankChange} format={(n) => String(n)} />,
+                        sortValue: (r) => ranked(r)?.rankChange,
                       },
                       {
                         key: 'band',
                         header: t('overview.band'),
-                        cell: (r) => (r.band ? fmt.label('band', r.band) : '—'),
-                        sortValue: (r) => r.band,
+                        cell: (r) => {
+                          const band = ranked(r)?.band
+                          return band ? fmt.label('band', band) : '—'
+                        },
+                        sortValue: (r) => ranked(r)?.band,
                       },
                     ]}
                   />
@@ -298,14 +328,18 @@ function PredecessorScores(props: { units: Unit[] }) {
       Promise.all(
         units.map(async (u) => ({
           unit: u,
-          years: resultHistory(await unwrap(session.api.scores.$get({ query: { unitId: u.id, index: 'papi' } }))),
+          years: indexYears(
+            await unwrap(session.api.scores.$get({ query: { unitId: u.id, index: 'papi' } })),
+            await unwrap(session.api.scores['not-ranked'].$get({ query: { unitId: u.id, index: 'papi' } })),
+          ),
         })),
       ),
   )
   const years = () => [...new Set((results.latest ?? []).flatMap((r) => r.years.map((y) => y.year)))].sort((a, b) => b - a)
-  const cell = (years: ResultYear[], year: number) => {
+  const cell = (years: HistoryYear[], year: number) => {
     const r = years.find((y) => y.year === year)
     if (r === undefined) return '—'
+    if ('notRanked' in r) return t('overview.notRankedYear')
     const rank =
       r.rank === undefined
         ? t('units.notRanked')
