@@ -1,4 +1,12 @@
-import { pointsNeeded, resultHistory, type IndexKind, type IndexResult, type ResultYear } from '@papi/domain'
+import {
+  indexYears,
+  pointsNeeded,
+  resultHistory,
+  type HistoryYear,
+  type IndexKind,
+  type IndexResult,
+  type NotRankedYear,
+} from '@papi/domain'
 import type { ChartConfiguration } from 'chart.js'
 import { createMemo, For, Show } from 'solid-js'
 import { LazyChart } from '../charts/lazy-chart'
@@ -33,11 +41,15 @@ export function ScoresCard(props: {
   results: IndexResult[]
   /** That latest year's results of every ranked unit, for the points needed. */
   yearResults?: IndexResult[]
+  /** The years the unit was listed but not ranked in: rows of the year table saying so. */
+  notRanked?: NotRankedYear[]
   targetRank?: number
 }) {
   const { t, locale } = useI18n()
   const fmt = useFormat()
   const history = createMemo(() => resultHistory(props.results))
+  const years = createMemo(() => indexYears(props.results, props.notRanked ?? []))
+  const ranked = (r: HistoryYear) => ('notRanked' in r ? undefined : r)
   const latestRow = () => history().at(-1)
   const latest = () => [...props.results].sort((a, b) => a.year - b.year).at(-1)
   const previous = () => {
@@ -94,41 +106,56 @@ export function ScoresCard(props: {
 
   // A function, so the headers follow a change of language.
   const yearColumns = () => [
-    { key: 'year', header: t('common.year'), cell: (r: ResultYear) => String(r.year), sortValue: (r: ResultYear) => r.year },
+    { key: 'year', header: t('common.year'), cell: (r: HistoryYear) => String(r.year), sortValue: (r: HistoryYear) => r.year },
     {
       key: 'total',
       header: t('overview.total'),
       numeric: true,
-      cell: (r: ResultYear) => fmt.score(r.total, r.maxTotal),
-      sortValue: (r: ResultYear) => r.total,
+      // A year the unit was listed but not ranked in says so (the table's note as a title), never a gap.
+      cell: (r: HistoryYear) => {
+        const y = ranked(r)
+        if (y) return fmt.score(y.total, y.maxTotal)
+        return (
+          <span class="muted" title={'note' in r ? r.note : undefined} data-testid="not-ranked">
+            {t('overview.notRankedYear')}
+          </span>
+        )
+      },
+      sortValue: (r: HistoryYear) => ranked(r)?.total,
     },
     {
       key: 'scoreChange',
       header: t('overview.scoreChange'),
       numeric: true,
-      cell: (r: ResultYear) => <Change value={r.scoreChange} format={(n) => fmt.number(n)} />,
-      sortValue: (r: ResultYear) => r.scoreChange,
+      cell: (r: HistoryYear) => <Change value={ranked(r)?.scoreChange} format={(n) => fmt.number(n)} />,
+      sortValue: (r: HistoryYear) => ranked(r)?.scoreChange,
     },
     {
       key: 'rank',
       header: t('overview.rank'),
       numeric: true,
-      cell: (r: ResultYear) =>
-        r.rank === undefined ? '—' : r.rankOf === undefined ? String(r.rank) : t('overview.rankOf', { rank: r.rank, of: r.rankOf }),
-      sortValue: (r: ResultYear) => r.rank,
+      cell: (r: HistoryYear) => {
+        const y = ranked(r)
+        if (!y) return t('overview.notRankedYear')
+        return y.rank === undefined ? '—' : y.rankOf === undefined ? String(y.rank) : t('overview.rankOf', { rank: y.rank, of: y.rankOf })
+      },
+      sortValue: (r: HistoryYear) => ranked(r)?.rank,
     },
     {
       key: 'rankChange',
       header: t('overview.rankChange'),
       numeric: true,
-      cell: (r: ResultYear) => <Change value={r.rankChange} format={(n) => String(n)} />,
-      sortValue: (r: ResultYear) => r.rankChange,
+      cell: (r: HistoryYear) => <Change value={ranked(r)?.rankChange} format={(n) => String(n)} />,
+      sortValue: (r: HistoryYear) => ranked(r)?.rankChange,
     },
     {
       key: 'band',
       header: t('overview.band'),
-      cell: (r: ResultYear) => (r.band ? fmt.label('band', r.band) : '—'),
-      sortValue: (r: ResultYear) => r.band,
+      cell: (r: HistoryYear) => {
+        const band = ranked(r)?.band
+        return band ? fmt.label('band', band) : '—'
+      },
+      sortValue: (r: HistoryYear) => ranked(r)?.band,
     },
   ]
 
@@ -226,7 +253,7 @@ export function ScoresCard(props: {
             </details>
             <h3>{t('overview.indexResults')}</h3>
             <DataTable
-              rows={history()}
+              rows={years()}
               columns={yearColumns()}
               initialSort={{ key: 'year', direction: 'desc' }}
               filterable={false}

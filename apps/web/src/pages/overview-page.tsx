@@ -26,6 +26,10 @@ export default function OverviewPage() {
   const unitName = () => session.units.latest?.find((u) => u.id === unitId())?.name
 
   const [scores, scoresActions] = createResource(unitId, (id) => unwrap(session.api.scores.$get({ query: { unitId: id } })))
+  // The years the unit was listed but not ranked in: shown as such in the year table.
+  const [notRanked] = createResource(unitId, (id) =>
+    unwrap(session.api.scores['not-ranked'].$get({ query: { unitId: id } })).catch(() => []),
+  )
   const [plans, plansActions] = createResource(() => loadPlansAndPeriods(session.api))
 
   const indices = createMemo<IndexKind[]>(() => {
@@ -98,6 +102,7 @@ export default function OverviewPage() {
                 index={index()}
                 results={results()}
                 yearResults={yearResults.latest ?? []}
+                notRanked={(notRanked.latest ?? []).filter((n) => n.index === index())}
                 targetRank={targetRank(plan.latest?.targets ?? [])}
               />
             )}
