@@ -43,6 +43,18 @@ describe('Scores screen (6)', () => {
     tui.ui.unmount()
   })
 
+  it('shows a year a unit was listed but not ranked in as "Không xếp hạng", not a gap', async () => {
+    await server.store.scores.saveNotRanked(
+      [{ unitId: server.units.kg.id, frameworkId: 'papi-2019', year: 2019, dimensions: [], note: 'not assessed' }],
+      { actorId: null, at: new Date() },
+    )
+    const tui = await openTui(server, 6)
+    const frame = await tui.settle('Không xếp hạng')
+    const row = frame.split('\n').find((line) => line.includes('papi-2019')) ?? ''
+    expect(row.replace(/\s+/g, ' ')).toContain('UBND tỉnh Kiên Giang papi-2019 2019 Không xếp hạng')
+    tui.ui.unmount()
+  })
+
   it('says so in the status line when the file cannot be read', async () => {
     const tui = await openTui(server, 6)
     await tui.settle('dòng')

@@ -14,9 +14,11 @@ interface ScoreRow {
   unitId: string
   frameworkId: string
   year: number
-  total: number
+  /** None for a year the unit was listed but not ranked in. */
+  total?: number
   rank?: number
   rankOf?: number
+  notRanked?: true
 }
 
 /** Scores: published results; import a CSV table and see the rows that matched no unit. */
@@ -28,7 +30,10 @@ export function ScoresScreen(screen: ScreenProps) {
   const reload = useCallback(
     () =>
       ui.act(async () => {
-        setScores(await ok<ScoreRow[]>(api.api.v1.scores.$get({ query: {} }), locale))
+        // Results, then the years units were listed but not ranked in ("Không xếp hạng", not a gap).
+        const ranked = await ok<ScoreRow[]>(api.api.v1.scores.$get({ query: {} }), locale)
+        const notRanked = await ok<ScoreRow[]>(api.api.v1.scores['not-ranked'].$get({ query: {} }), locale)
+        setScores([...ranked, ...notRanked].sort((a, b) => a.year - b.year))
         setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
       }),
     [api],
@@ -81,7 +86,12 @@ export function ScoresScreen(screen: ScreenProps) {
         { title: m.unit, value: (s) => unitName(s.unitId) },
         { title: m.plan, width: 16, value: (s) => s.frameworkId },
         { title: m.year, width: 5, value: (s) => String(s.year) },
-        { title: m.total, width: 9, align: 'right', value: (s) => formatNumber(s.total, locale) },
+        {
+          title: m.total,
+          width: 14,
+          align: 'right',
+          value: (s) => (s.total === undefined ? m.notRanked : formatNumber(s.total, locale)),
+        },
         { title: m.rank, width: 7, align: 'right', value: (s) => (s.rank ? `${s.rank}/${s.rankOf ?? '?'}` : '') },
       ]}
       rows={scores}
