@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi'
 import type { Locale } from '@papi/domain'
+import { storeErrorOf, type StoreErrorCode } from '@papi/store'
+import { HTTPException } from 'hono/http-exception'
+import { ZodError } from 'zod'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /** Every error code the API answers with; each maps to exactly one HTTP status. */
@@ -105,4 +108,74 @@ export function errorResponses(...codes: ErrorCode[]) {
   return Object.fromEntries(
     codes.map((code) => [codeToStatus[code], { description: MESSAGES[code].en, content: { 'application/json': { schema: ErrorSchema } } }]),
   ) as Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>
+}
+
+const STORE_TO_API: Record<StoreErrorCode, ErrorCode> = {
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  'version-conflict': 'conflict',
+  invalid: 'invalid',
+}
+
+function isWorded(value: unknown): value is Record<Locale, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { vi?: unknown }).vi === 'string' &&
+    typeof (value as { en?: unknown }).en === 'string'
+  )
+}
+
+function httpToCode(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+    case 415: // wrong Content-Type: the body is not what the route reads
+      return 'malformed'
+    case 401:
+      return 'unauthenticated'
+    case 403:
+      return 'forbidden'
+    case 404:
+      return 'not-found'
+    case 409:
+      return 'conflict'
+    case 413:
+      return 'too-large'
+    case 422:
+      return 'invalid'
+    case 429:
+      return 'rate-limited'
+    default:
+      return status >= 400 && status < 500 ? 'malformed' : 'internal'
+  }
+}
+
+/**
+ * What a thrown value answers as: its code, details and own wording. `app.onError` sends it as the
+ * error body; a route that already sent its headers (a stream) writes it as its last line.
+ */
+export function classifyError(error: unknown): { code: ErrorCode; details?: unknown; text?: Record<Locale, string>; unexpected?: true } {
+  if (error instanceof ApiError) return { code: error.code, details: error.details, text: error.text }
+  // A StoreError, or a value the database rejected (NUL bytes, out-of-range dates, taken keys…).
+  const storeError = storeErrorOf(error)
+  if (storeError) {
+    const { text: worded, ...rest } = (storeError.details && typeof storeError.details === 'object' ? storeError.details : {}) as {
+      text?: unknown
+    }
+    // A rule that words its refusal for people (the domain's workProgressIssue) says it in the caller's language.
+    return {
+      code: STORE_TO_API[storeError.code],
+      details: { reason: storeError.message, ...rest },
+      ...(isWorded(worded) && { text: worded }),
+    }
+  }
+  if (error instanceof ZodError) {
+    // A schema checked deeper than the route (the store re-parses domain input).
+    return {
+      code: 'invalid',
+      details: { issues: error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })) },
+    }
+  }
+  if (error instanceof HTTPException) return { code: httpToCode(error.status), details: { reason: error.message } }
+  return { code: 'internal', unexpected: true }
 }

@@ -1,13 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { Locale } from '@papi/domain'
 import type { Store } from '@papi/store'
-import { storeErrorOf, type StoreErrorCode } from '@papi/store'
-import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { ZodError } from 'zod'
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '@papi/domain'
-import { ApiError, codeToStatus, errorBody, type ErrorCode } from './api-error'
+import { classifyError, codeToStatus, errorBody } from './api-error'
 import { lazyBodyLimit } from './body-limit'
 import { nfcJsonBody } from './nfc-body'
 import type { AppEnv, AppSettings } from './app-env'
@@ -53,46 +49,6 @@ const API_HEADERS: readonly (readonly [string, string])[] = [
 ]
 
 const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-const STORE_TO_API: Record<StoreErrorCode, ErrorCode> = {
-  'not-found': 'not-found',
-  conflict: 'conflict',
-  'version-conflict': 'conflict',
-  invalid: 'invalid',
-}
-
-function isWorded(value: unknown): value is Record<Locale, string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { vi?: unknown }).vi === 'string' &&
-    typeof (value as { en?: unknown }).en === 'string'
-  )
-}
-
-function httpToCode(status: number): ErrorCode {
-  switch (status) {
-    case 400:
-    case 415: // wrong Content-Type: the body is not what the route reads
-      return 'malformed'
-    case 401:
-      return 'unauthenticated'
-    case 403:
-      return 'forbidden'
-    case 404:
-      return 'not-found'
-    case 409:
-      return 'conflict'
-    case 413:
-      return 'too-large'
-    case 422:
-      return 'invalid'
-    case 429:
-      return 'rate-limited'
-    default:
-      return status >= 400 && status < 500 ? 'malformed' : 'internal'
-  }
-}
 
 /**
  * The papi HTTP API as a Hono app over a store: test it with `app.request`, serve it with
@@ -169,34 +125,8 @@ export function createApp(options: CreateAppOptions) {
   app.onError((error, c) => {
     const locale = c.var.locale ?? 'vi'
     const requestId = c.var.requestId
-    let code: ErrorCode
-    let details: unknown
-    let text: ApiError['text']
-    // A StoreError, or a value the database rejected (NUL bytes, out-of-range dates, taken keys…).
-    const storeError = storeErrorOf(error)
-    if (error instanceof ApiError) {
-      code = error.code
-      details = error.details
-      text = error.text
-    } else if (storeError) {
-      code = STORE_TO_API[storeError.code]
-      const { text: worded, ...rest } = (storeError.details && typeof storeError.details === 'object' ? storeError.details : {}) as {
-        text?: unknown
-      }
-      details = { reason: storeError.message, ...rest }
-      // A rule that words its refusal for people (the domain's workProgressIssue) says it in the caller's language.
-      if (isWorded(worded)) text = worded
-    } else if (error instanceof ZodError) {
-      // A schema checked deeper than the route (the store re-parses domain input).
-      code = 'invalid'
-      details = { issues: error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })) }
-    } else if (error instanceof HTTPException) {
-      code = httpToCode(error.status)
-      details = { reason: error.message }
-    } else {
-      code = 'internal'
-      c.var.log.error({ err: error }, 'unexpected error')
-    }
+    const { code, details, text, unexpected } = classifyError(error)
+    if (unexpected) c.var.log.error({ err: error }, 'unexpected error')
     return c.json(errorBody(code, locale, { details, requestId, text }), codeToStatus[code])
   })
   app.notFound((c) =>

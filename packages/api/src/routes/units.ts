@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { MergeInputSchema, storeErrorOf, UnitInputSchema, UnitPatchSchema, type Store } from '@papi/store'
+import { MergeInputSchema, storeErrorOf, UnitInputSchema, UnitPatchSchema, type RegisterProgress, type Store } from '@papi/store'
+import { stream } from 'hono/streaming'
 import { buildUnitTree, organisationOn, registerForProvince, type Unit, type UnitTree } from '@papi/domain'
 import { readRegister } from '@papi/register'
-import { ApiError, errorResponses } from '../api-error'
+import { ApiError, classifyError, errorBody, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
 import { component, IdParamSchema, UnitOutSchema } from '../schemas'
@@ -62,6 +63,14 @@ const RegisterImportResultSchema = z
     issues: z.array(z.object({ table: z.string(), row: z.number().int(), message: z.string() })),
   })
   .openapi('RegisterImportResult')
+
+/** How often, at most, a streamed register import reports its progress (each phase's end always). */
+const PROGRESS_INTERVAL_MS = 100
+
+/** Whether the caller asked for the register import's progress as NDJSON lines. */
+function acceptsNdjson(accept: string | undefined): boolean {
+  return (accept ?? '').split(',').some((part) => part.split(';')[0]?.trim().toLowerCase() === 'application/x-ndjson')
+}
 
 const AsOfQuerySchema = z.object({
   asOf: z.iso.date().optional().openapi({
@@ -255,7 +264,18 @@ export const unitRoutes = createRouter()
         'Idempotent and in one transaction: units already there (by register code) are left alone, so a second run creates nothing. `province` loads one old province (by its official code) and the new province(s) it became.',
       request: { body: { required: false, content: { 'application/json': { schema: RegisterImportInputSchema } } } },
       responses: {
-        200: { description: 'What was loaded', content: { 'application/json': { schema: RegisterImportResultSchema } } },
+        200: {
+          description:
+            'What was loaded; or, asked with `Accept: application/x-ndjson`, one JSON object per line while it loads: `{"type":"progress","phase":"units"|"links","done":n,"total":n}` (at most every 100 ms, and at the end of each phase), then `{"type":"result",…what was loaded}` or, if it failed once the answer had begun, `{"type":"error","error":{…the error body}}`.',
+          content: {
+            'application/json': { schema: RegisterImportResultSchema },
+            'application/x-ndjson': {
+              schema: z
+                .string()
+                .openapi({ type: 'string', description: 'Newline-delimited JSON: progress lines, then a result or error line.' }),
+            },
+          },
+        },
         ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found'),
       },
     }),
@@ -274,7 +294,34 @@ export const unitRoutes = createRouter()
           },
         )
       }
-      const result = await c.var.store.units.importRegister(register, changeOf(c))
-      return c.json({ ...result, issues: register.issues }, 200)
+      const change = changeOf(c)
+      if (!acceptsNdjson(c.req.header('accept'))) {
+        const result = await c.var.store.units.importRegister(register, change)
+        return c.json({ ...result, issues: register.issues }, 200)
+      }
+      // The progress, line by line (the CLI's bar, for a client over HTTP). Once the first line is
+      // out the status is sent: a failure afterwards is the last line, in the usual error shape.
+      c.header('Content-Type', 'application/x-ndjson; charset=utf-8')
+      const { store, locale, requestId, log } = c.var
+      // The typed answer is the JSON one; the stream is the same route's other content type.
+      return stream(c, async (out) => {
+        const line = (value: unknown) => out.write(`${JSON.stringify(value)}\n`)
+        let last: { phase: string; at: number } | undefined
+        const onProgress: RegisterProgress = ({ phase, done, total }) => {
+          const at = performance.now()
+          const phaseEnd = done >= total
+          if (!phaseEnd && last?.phase === phase && at - last.at < PROGRESS_INTERVAL_MS) return
+          last = { phase, at }
+          void line({ type: 'progress', phase, done, total })
+        }
+        try {
+          const result = await store.units.importRegister(register, change, { onProgress })
+          await line({ type: 'result', ...result, issues: register.issues })
+        } catch (error) {
+          const { code, details, text, unexpected } = classifyError(error)
+          if (unexpected) log.error({ err: error }, 'unexpected error')
+          await line({ type: 'error', ...errorBody(code, locale ?? 'vi', { details, requestId, text }) })
+        }
+      }) as never
     },
   )
