@@ -48,3 +48,46 @@ export function apiClient(url: string, token: string | undefined, locale: Locale
     ...(fetchImpl && { fetch: fetchImpl }),
   })
 }
+
+/** One line of a streamed answer (`application/x-ndjson`): a progress step, the result, or a failure. */
+export type StreamLine<T> =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | ({ type: 'result' } & T)
+  | { type: 'error'; error: { code?: string; message?: string; details?: unknown } }
+
+/**
+ * The result of an answer that may stream its progress: with `application/x-ndjson`, calls
+ * `onProgress` for each progress line and answers the result line (an error line throws an
+ * {@link ApiFailure}); any other answer is read as {@link ok} reads it (a server that does not stream).
+ *
+ * @example
+ * const result = await okStreamed<RegisterSummary>(res, (p) => bar(p.done / p.total), 'vi')
+ */
+export async function okStreamed<T>(
+  response: Promise<Response> | Response,
+  onProgress: (step: { phase: string; done: number; total: number }) => void,
+  locale: Locale = 'vi',
+): Promise<T> {
+  const res = await response
+  if (!res.ok || !res.body || !res.headers.get('content-type')?.startsWith('application/x-ndjson')) return ok<T>(res, locale)
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+  let rest = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    rest += value ?? ''
+    const lines = rest.split('\n')
+    rest = done ? '' : (lines.pop() ?? '')
+    for (const text of lines) {
+      if (!text.trim()) continue
+      const line = JSON.parse(text) as StreamLine<T>
+      if (line.type === 'progress') onProgress(line)
+      else if (line.type === 'error')
+        throw new ApiFailure(line.error.message ?? `HTTP ${res.status}`, res.status, line.error.code, line.error.details)
+      else {
+        const { type: _type, ...result } = line
+        return result as T
+      }
+    }
+    if (done) throw new ApiFailure(`HTTP ${res.status}: the answer ended before its result`, res.status)
+  }
+}

@@ -113,6 +113,8 @@ export const MESSAGES = {
         ? `Nhập danh mục của tỉnh mã ${province} (trước và sau 01/07/2025)`
         : 'Nhập danh mục CẢ NƯỚC: khoảng 17.500 đơn vị, có thể mất một phút',
     registerRunning: (seconds: number) => `Đang nhập danh mục… ${seconds} giây`,
+    registerProgress: (phase: string, done: number, total: number) =>
+      `Đang nhập danh mục · ${({ units: 'Đơn vị', links: 'Liên kết cũ → mới' } as Record<string, string>)[phase] ?? phase}: ${done}/${total}`,
     registerDone: (created: number, existing: number) => `Đã nhập danh mục: ${created} đơn vị mới, ${existing} đã có.`,
     registerSummary: (r: RegisterSummary) => [
       `Đơn vị: ${r.units.created} mới, ${r.units.existing} đã có`,
@@ -226,6 +228,8 @@ export const MESSAGES = {
         ? `Import the register of province ${province} (before and after 1 July 2025)`
         : 'Import the WHOLE COUNTRY: about 17,500 units, may take a minute',
     registerRunning: (seconds: number) => `Importing the register… ${seconds} s`,
+    registerProgress: (phase: string, done: number, total: number) =>
+      `Importing the register · ${({ units: 'Units', links: 'Old → new links' } as Record<string, string>)[phase] ?? phase}: ${done}/${total}`,
     registerDone: (created: number, existing: number) => `Register imported: ${created} new units, ${existing} already there.`,
     registerSummary: (r: RegisterSummary) => [
       `Units: ${r.units.created} new, ${r.units.existing} already there`,

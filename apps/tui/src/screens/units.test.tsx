@@ -4,14 +4,33 @@ import { ENTER, ESC, openTui, type TestServer, testServer } from '../test-kit'
 
 let server: TestServer
 
+/** A fetch whose answers' bodies arrive one piece every `ms` milliseconds. */
+function slowly(request: typeof fetch, ms: number): typeof fetch {
+  return async (input, init) => {
+    const res = await request(input, init)
+    if (!res.body) return res
+    const delayed = res.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform: async (chunk, controller) => {
+          await new Promise((r) => setTimeout(r, ms))
+          controller.enqueue(chunk)
+        },
+      }),
+    )
+    return new Response(delayed, { status: res.status, headers: res.headers })
+  }
+}
+
 beforeAll(async () => {
   server = await testServer()
 })
 afterAll(() => server?.store.close())
 
 describe('Units screen (1): the national register', () => {
-  it('imports one province of the register with i, showing the time it takes, then what it loaded', async () => {
-    const tui = await openTui(server, 1)
+  it('imports one province of the register with i, showing a bar of its progress, then what it loaded', async () => {
+    // One province loads in a blink: its answer arrives here piece by piece, 80 ms apart, as a
+    // whole country's would over a minute, so that each step is drawn.
+    const tui = await openTui({ ...server, request: slowly(server.request, 80) }, 1)
     await tui.settle('UBND tỉnh Kiên Giang')
     await tui.press('i')
     await tui.settle('Mã tỉnh trong danh mục')
@@ -19,9 +38,11 @@ describe('Units screen (1): the national register', () => {
     await tui.settle('Nhập danh mục của tỉnh mã 10')
     await tui.press('y')
     const summary = await tui.settle('Đơn vị: 319 mới, 0 đã có')
-    // The server answers once, at the end; meanwhile the dialog counted seconds and offered no keys.
-    const running = tui.frames().filter((f) => f.includes('Đang nhập danh mục… 0 giây'))
-    expect(running.length).toBeGreaterThan(0)
+    // The server streams its progress: each phase's bar with its counts, and no keys to press meanwhile.
+    const running = tui.frames().filter((f) => f.includes('Đang nhập danh mục ·'))
+    expect(running.some((f) => f.includes('Đang nhập danh mục · Đơn vị: 319/319 100%'))).toBe(true)
+    expect(running.some((f) => /Đang nhập danh mục · Liên kết cũ → mới: (\d+)\/\1 100%/.test(f))).toBe(true)
+    expect(running.some((f) => f.includes('█'))).toBe(true)
     expect(running.some((f) => f.includes('return đồng ý'))).toBe(false)
     expect(summary).toContain('Tỉnh: 1 (đến 30/06/2025) → 1 (từ 01/07/2025)')
     expect(summary).toContain('Huyện: 9 · Xã: 151 → 99')
@@ -36,6 +57,26 @@ describe('Units screen (1): the national register', () => {
     await tui.settle('chắc chắn?')
     await tui.press('y')
     await tui.settle('Đơn vị: 0 mới, 319 đã có')
+    await tui.press(ESC)
+    tui.ui.unmount()
+  })
+
+  it('counts the seconds instead when the server answers once, at the end (one that does not stream)', async () => {
+    const plainOnly: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers)
+      headers.delete('accept')
+      return server.request(input, { ...init, headers })
+    }
+    const tui = await openTui({ ...server, request: slowly(plainOnly, 200) }, 1)
+    await tui.settle('UBND tỉnh Kiên Giang')
+    await tui.press('i')
+    await tui.settle('Mã tỉnh trong danh mục')
+    await tui.press('10', ENTER)
+    await tui.settle('chắc chắn?')
+    await tui.press('y')
+    await tui.settle('Đơn vị: 0 mới, 319 đã có')
+    expect(tui.frames().some((f) => f.includes('Đang nhập danh mục… 0 giây'))).toBe(true)
+    expect(tui.frames().some((f) => f.includes('Đang nhập danh mục ·'))).toBe(false)
     await tui.press(ESC)
     tui.ui.unmount()
   })

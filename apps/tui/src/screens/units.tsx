@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 import { buildUnitTree, enumLabel, enumOptions, formatDate, isActiveOn, type IsoDate, type Unit, type UnitLevel } from '@papi/domain'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { ApiFailure, ok } from '../api'
+import { ApiFailure, ok, okStreamed } from '../api'
 import { ListScreen } from '../components/list-screen'
 import { useUi } from '../context'
 import type { RegisterSummary } from '../i18n'
@@ -132,7 +132,8 @@ export function UnitsScreen(screen: ScreenProps) {
 
   /**
    * The national register (the organisation work's route): one province by its code, or the
-   * whole country. The server answers once, at the end: until then the dialog counts the seconds.
+   * whole country. The server streams its progress (NDJSON), drawn as a bar per phase; a server
+   * that answers once, at the end (an older one), gets the seconds counted instead.
    */
   const importRegister = async () => {
     const code = await ui.ask(m.registerProvince)
@@ -142,10 +143,21 @@ export function UnitsScreen(screen: ScreenProps) {
     const started = Date.now()
     const tick = () => ui.progress(m.registerRunning(Math.floor((Date.now() - started) / 1000)), undefined)
     tick()
-    const timer = setInterval(tick, 1000)
+    let timer: ReturnType<typeof setInterval> | undefined = setInterval(tick, 1000)
     let result: RegisterSummary
     try {
-      result = await ok<RegisterSummary>(api.api.v1.units['import-register'].$post({ json: province ? { province } : {} }), locale)
+      result = await okStreamed<RegisterSummary>(
+        api.api.v1.units['import-register'].$post(
+          { json: province ? { province } : {} },
+          { headers: { accept: 'application/x-ndjson, application/json;q=0.9' } },
+        ),
+        ({ phase, done, total }) => {
+          clearInterval(timer)
+          timer = undefined
+          ui.progress(m.registerProgress(phase, done, total), total ? done / total : 1)
+        },
+        locale,
+      )
     } catch (error) {
       if (error instanceof ApiFailure && error.status === 404 && (error.details as { reason?: string })?.reason === 'no such route')
         throw new Error(m.registerMissing)
