@@ -13,7 +13,7 @@ function refuse(verdict: Verdict, details: Record<string, unknown>): void {
   if (!verdict.ok) throw new StoreError('conflict', verdict.reason, { reason: verdict.reason, ...details })
 }
 
-async function count(db: Executor, query: Promise<{ n: number }[]>): Promise<number> {
+async function count(query: Promise<{ n: number }[]>): Promise<number> {
   const [row] = await query
   return row?.n ?? 0
 }
@@ -22,26 +22,24 @@ async function count(db: Executor, query: Promise<{ n: number }[]>): Promise<num
 export async function unitReferences(db: Executor, id: string): Promise<number> {
   const n = sql<number>`count(*)::int`
   // One query at a time: inside a transaction both drivers hold a single connection.
-  let total = await count(db, db.select({ n }).from(units).where(eq(units.parentId, id)))
+  let total = await count(db.select({ n }).from(units).where(eq(units.parentId, id)))
   total += await count(
-    db,
     db
       .select({ n })
       .from(unitSuccessors)
       .where(or(eq(unitSuccessors.unitId, id), eq(unitSuccessors.successorId, id))),
   )
-  total += await count(db, db.select({ n }).from(userRoles).where(eq(userRoles.unitId, id)))
+  total += await count(db.select({ n }).from(userRoles).where(eq(userRoles.unitId, id)))
   total += await count(
-    db,
     db
       .select({ n })
       .from(plans)
       .where(or(eq(plans.scopeUnitId, id), eq(plans.issuerUnitId, id))),
   )
-  total += await count(db, db.select({ n }).from(assignments).where(eq(assignments.unitId, id)))
-  total += await count(db, db.select({ n }).from(reports).where(eq(reports.unitId, id)))
-  total += await count(db, db.select({ n }).from(scores).where(eq(scores.unitId, id)))
-  total += await count(db, db.select({ n }).from(scoreNotRanked).where(eq(scoreNotRanked.unitId, id)))
+  total += await count(db.select({ n }).from(assignments).where(eq(assignments.unitId, id)))
+  total += await count(db.select({ n }).from(reports).where(eq(reports.unitId, id)))
+  total += await count(db.select({ n }).from(scores).where(eq(scores.unitId, id)))
+  total += await count(db.select({ n }).from(scoreNotRanked).where(eq(scoreNotRanked.unitId, id)))
   return total
 }
 
@@ -69,7 +67,7 @@ export async function deleteUnit(db: Database, id: string, change: Change): Prom
 export async function deleteUser(db: Database, id: string, change: Change): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getUser(tx, id)
-    const auditedChanges = await count(tx, tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.actorId, id)))
+    const auditedChanges = await count(tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.actorId, id)))
     refuse(userDeletion({ id, auditedChanges }, change.actorId ?? ''), { auditedChanges })
     await tx.delete(users).where(eq(users.id, id))
     await writeAudit(tx, { action: 'delete', entity: 'user', entityId: id, before }, change)
@@ -82,7 +80,7 @@ export async function deletePlan(db: Database, id: string, change: Change): Prom
   await db.transaction(async (tx) => {
     const before = await getPlan(tx, id, await trees.get(tx))
     refuse(planDeletion(before), { status: before.status })
-    const children = await count(tx, tx.select({ n: sql<number>`count(*)::int` }).from(plans).where(eq(plans.parentPlanId, id)))
+    const children = await count(tx.select({ n: sql<number>`count(*)::int` }).from(plans).where(eq(plans.parentPlanId, id)))
     if (children > 0) throw new StoreError('conflict', 'other plans implement this plan', { reason: 'plan-has-children', children })
     await tx.delete(plans).where(eq(plans.id, id))
     await writeAudit(

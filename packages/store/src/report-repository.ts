@@ -12,7 +12,7 @@ import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { findPeriod } from './period-repository'
 import { assignments, auditLog, periods, plans, reports, reportVersions, tasks } from './schema'
-import { isUniqueViolation, StoreError, type StoreErrorCode } from './store-error'
+import { StoreError, type StoreErrorCode } from './store-error'
 
 /** A report as stored: the domain report plus where it belongs and who touched it last. */
 export type StoredReport = Report & {

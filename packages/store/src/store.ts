@@ -1,4 +1,4 @@
-import type { IndexResult, Plan, Register, ReportAction, RoleGrant, UnitTree } from '@papi/domain'
+import type { IndexResult, Plan, Register, ReportAction, UnitTree } from '@papi/domain'
 import { listAudit, type AuditQuery, type Change } from './audit-log'
 import { backupLines, restoreBackup, type BackupHeader, type BackupProgress } from './backup'
 import { deletePlan, deleteUnit, deleteUser } from './deletion'

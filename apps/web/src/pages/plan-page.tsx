@@ -67,6 +67,11 @@ function PlanView(props: { plan: PlanDetail; notice: string | undefined; onChang
   const targetText = (target: Target) => fmt.target(target)
 
   const tabId = (name: string) => `plan-tab-${name}`
+  /** Arrow keys move between the tabs: the other tab is shown and takes the focus. */
+  const moveTab = (to: 'tasks' | 'matrix') => {
+    setTab(to)
+    document.getElementById(tabId(to))?.focus()
+  }
   return (
     <>
       <div class="page-head">
@@ -153,7 +158,7 @@ function PlanView(props: { plan: PlanDetail; notice: string | undefined; onChang
             aria-controls="plan-panel-tasks"
             onClick={() => setTab('tasks')}
             tabIndex={tab() === 'tasks' ? 0 : -1}
-            onKeyDown={(e) => e.key === 'ArrowRight' && (setTab('matrix'), document.getElementById(tabId('matrix'))?.focus())}
+            onKeyDown={(e) => e.key === 'ArrowRight' && moveTab('matrix')}
           >
             {t('plans.tabTasks')}
           </button>
@@ -165,7 +170,7 @@ function PlanView(props: { plan: PlanDetail; notice: string | undefined; onChang
             aria-controls="plan-panel-matrix"
             onClick={() => setTab('matrix')}
             tabIndex={tab() === 'matrix' ? 0 : -1}
-            onKeyDown={(e) => e.key === 'ArrowLeft' && (setTab('tasks'), document.getElementById(tabId('tasks'))?.focus())}
+            onKeyDown={(e) => e.key === 'ArrowLeft' && moveTab('tasks')}
           >
             {t('plans.tabMatrix')}
           </button>
