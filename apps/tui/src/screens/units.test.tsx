@@ -81,6 +81,17 @@ describe('Units screen (1): the national register', () => {
     tui.ui.unmount()
   })
 
+  it('imports with i when no unit is selected (an empty list, as on a new database)', async () => {
+    const tui = await openTui(server, 1)
+    await tui.settle('UBND tỉnh Kiên Giang')
+    await tui.press('/', 'khong-co-don-vi-nao', ENTER)
+    await tui.settle('Không có dòng nào')
+    await tui.press('i')
+    await tui.settle('Mã tỉnh trong danh mục')
+    await tui.press(ESC)
+    tui.ui.unmount()
+  })
+
   it('names an unknown province code in the status line', async () => {
     const tui = await openTui(server, 1)
     await tui.settle('UBND tỉnh Kiên Giang')

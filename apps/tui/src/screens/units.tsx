@@ -90,6 +90,9 @@ export function UnitsScreen(screen: ScreenProps) {
         )
         await reload()
         return `${m.done} ${code} ${name}`
+      } else if (matchesName(k.importRegister, name)) {
+        // Needs no selected unit: on a new, empty database it is the first thing to do.
+        return importRegister()
       } else if (!unit) {
         return
       } else if (matchesName(k.rename, name)) {
@@ -125,8 +128,6 @@ export function UnitsScreen(screen: ScreenProps) {
         await ok(api.api.v1.units[':id'].$delete({ param: { id: unit.id } }), locale)
         await reload()
         return m.done
-      } else if (matchesName(k.importRegister, name)) {
-        return importRegister()
       }
     })
 
