@@ -6,7 +6,8 @@ import type { Database, Executor } from './database'
 import { SYSTEM_SCOPE, unitSuccessors, units, unitVersions } from './schema'
 
 /** Where the register import is: units written, then links, out of their totals. */
-export type RegisterProgress = (step: { phase: 'units' | 'links'; done: number; total: number }) => void
+/** Told each step; a promise it answers is awaited (a caller streaming the steps lets them out). */
+export type RegisterProgress = (step: { phase: 'units' | 'links'; done: number; total: number }) => unknown
 
 /** What `importRegister` did: units and links created, and those already there (left as they are). */
 export interface RegisterImportResult {
@@ -52,7 +53,7 @@ export async function importRegister(
     const idOf = (code: string) => ids.get(code) as string
 
     const total = register.units.length
-    options.onProgress?.({ phase: 'units', done: existingUnits, total })
+    await options.onProgress?.({ phase: 'units', done: existingUnits, total })
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const rows = fresh.slice(i, i + CHUNK).map((u) => ({
         id: idOf(u.code),
@@ -70,14 +71,14 @@ export async function importRegister(
       }))
       // Parents come before children in the register, and chunks are written in order.
       await tx.insert(units).values(rows)
-      options.onProgress?.({ phase: 'units', done: existingUnits + i + rows.length, total })
+      await options.onProgress?.({ phase: 'units', done: existingUnits + i + rows.length, total })
     }
 
     const versionsCreated = await writeFormerNames(tx, register, idOf, change)
 
     let linksCreated = 0
     const links = register.links.filter((l) => ids.has(l.fromCode) && ids.has(l.toCode))
-    options.onProgress?.({ phase: 'links', done: 0, total: links.length })
+    await options.onProgress?.({ phase: 'links', done: 0, total: links.length })
     for (let i = 0; i < links.length; i += CHUNK * 2) {
       const rows = links.slice(i, i + CHUNK * 2).map((l) => ({
         unitId: idOf(l.fromCode),
@@ -88,7 +89,7 @@ export async function importRegister(
       }))
       const written = await tx.insert(unitSuccessors).values(rows).onConflictDoNothing().returning({ unitId: unitSuccessors.unitId })
       linksCreated += written.length
-      options.onProgress?.({ phase: 'links', done: i + rows.length, total: links.length })
+      await options.onProgress?.({ phase: 'links', done: i + rows.length, total: links.length })
     }
 
     const result: RegisterImportResult = {

@@ -313,6 +313,8 @@ export const unitRoutes = createRouter()
           if (!phaseEnd && last?.phase === phase && at - last.at < PROGRESS_INTERVAL_MS) return
           last = { phase, at }
           void line({ type: 'progress', phase, done, total })
+          // The import may never wait on I/O (PGlite): a turn of the event loop lets the line out now.
+          return new Promise<void>((resolve) => setImmediate(resolve))
         }
         try {
           const result = await store.units.importRegister(register, change, { onProgress })
