@@ -4,6 +4,7 @@ import { fieldError } from '../api/api-error'
 import { unwrap } from '../api/papi-client'
 import type { PeriodDto, PlanDetail } from '../api/types'
 import { Async } from '../components/async'
+import { createAction } from '../components/create-action'
 import { ErrorText } from '../components/error-text'
 import { useFormat } from '../lib/use-format'
 import { useSession } from '../session/session-context'
@@ -38,19 +39,12 @@ export default function PlanAdmin(props: { plan: PlanDetail; notice: string | un
 function PublishDraft(props: { plan: PlanDetail; onChanged: (message: string) => void }) {
   const pt = usePlanningText()
   const session = useSession()
-  const [busy, setBusy] = createSignal(false)
-  const [error, setError] = createSignal<unknown>()
+  const { busy, error, run } = createAction()
   const publish = async () => {
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       await unwrap(session.api.plans[':id'].publish.$post({ param: { id: props.plan.id }, json: { version: props.plan.version } }))
       props.onChanged(pt('plan.published'))
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <div class="admin-block">
@@ -68,13 +62,10 @@ function ParentPlan(props: { plan: PlanDetail; onChanged: (message: string) => v
   const session = useSession()
   const [plans] = createResource(() => unwrap(session.api.plans.$get()))
   const [parentId, setParentId] = createSignal(props.plan.parentPlanId ?? '')
-  const [busy, setBusy] = createSignal(false)
-  const [error, setError] = createSignal<unknown>()
+  const { busy, error, run } = createAction()
   const save = async (e: Event) => {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       const parent = plans()?.find((p) => p.id === parentId())
       const body = planForUpdate(props.plan, {
         parentPlanId: parent?.id,
@@ -83,11 +74,7 @@ function ParentPlan(props: { plan: PlanDetail; onChanged: (message: string) => v
       if (!parent) delete body.parentPlanId
       await unwrap(session.api.plans[':id'].$put({ param: { id: props.plan.id }, json: body }))
       props.onChanged(pt('plan.parentSaved'))
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <form class="admin-block" onSubmit={save} data-testid="parent-plan">
@@ -134,22 +121,15 @@ function Signer(props: { plan: PlanDetail; onChanged: (message: string) => void 
   const pt = usePlanningText()
   const session = useSession()
   const [name, setName] = createSignal(props.plan.signer ?? '')
-  const [busy, setBusy] = createSignal(false)
-  const [error, setError] = createSignal<unknown>()
+  const { busy, error, run } = createAction()
   const save = async (e: Event) => {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       const body = planForUpdate(props.plan, { signer: name().trim() })
       if (name().trim() === '') delete body.signer
       await unwrap(session.api.plans[':id'].$put({ param: { id: props.plan.id }, json: body }))
       props.onChanged(pt('plan.signerSaved'))
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <form class="admin-block" onSubmit={save} data-testid="plan-signer">
@@ -250,22 +230,15 @@ function PeriodRow(props: { plan: PlanDetail; period: PeriodDto; onSaved: (p: Pe
   const fmt = useFormat()
   const session = useSession()
   const [due, setDue] = createSignal(props.period.dueOn)
-  const [busy, setBusy] = createSignal(false)
-  const [error, setError] = createSignal<unknown>()
+  const { busy, error, run } = createAction()
   const id = (what: string) => `period-${props.period.code}-${what}`
   const patch = async (json: { dueOn?: string; locked?: boolean }) => {
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       const next = await unwrap(
         session.api.plans[':id'].periods[':periodId'].$patch({ param: { id: props.plan.id, periodId: props.period.code }, json }),
       )
       props.onSaved(next, pt('periods.saved', { period: next.label }))
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   const dueError = () => fieldError(error(), 'dueOn')
   return (
@@ -343,8 +316,7 @@ function OpenPeriod(props: { plan: PlanDetail; onOpened: (p: PeriodDto) => void 
   const [periodId, setPeriodId] = createSignal('')
   const [due, setDue] = createSignal('')
   const [localError, setLocalError] = createSignal<string>()
-  const [error, setError] = createSignal<unknown>()
-  const [busy, setBusy] = createSignal(false)
+  const { busy, error, run } = createAction()
   const valid = () => {
     const id = periodId().trim().toUpperCase()
     return id !== '' && parsePeriod(id).ok ? id : undefined
@@ -367,9 +339,7 @@ function OpenPeriod(props: { plan: PlanDetail; onOpened: (p: PeriodDto) => void 
       return
     }
     setLocalError(undefined)
-    setError(undefined)
-    setBusy(true)
-    try {
+    await run(async () => {
       const opened = await unwrap(
         session.api.plans[':id'].periods.$post({
           param: { id: props.plan.id },
@@ -379,11 +349,7 @@ function OpenPeriod(props: { plan: PlanDetail; onOpened: (p: PeriodDto) => void 
       props.onOpened(opened)
       setPeriodId('')
       setDue('')
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <form class="open-period" onSubmit={submit} noValidate data-testid="open-period">

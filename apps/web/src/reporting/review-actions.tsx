@@ -1,6 +1,7 @@
 import { availableActions, REPORT_TRANSITIONS } from '@papi/domain'
 import { createSignal, createUniqueId, For, Show } from 'solid-js'
 import type { ReportDto } from '../api/types'
+import { createAction } from '../components/create-action'
 import { ErrorText } from '../components/error-text'
 import { useI18n } from '../i18n/i18n-context'
 import type { MessageKey } from '../i18n/messages'
@@ -28,24 +29,16 @@ export function ReviewActions(props: {
   const commentId = createUniqueId()
   const [asking, setAsking] = createSignal<ReviewAction>()
   const [comment, setComment] = createSignal('')
-  const [busy, setBusy] = createSignal(false)
-  const [error, setError] = createSignal<unknown>()
+  const { busy, error, run: send } = createAction()
   const [missingComment, setMissingComment] = createSignal(false)
   const actions = () => availableActions(props.report.status, 'standing-agency').filter((a): a is ReviewAction => a in TEXTS)
 
-  const run = async (action: ReviewAction, text?: string) => {
-    setBusy(true)
-    setError(undefined)
-    try {
-      props.onDone(await props.perform(props.report, action, text))
+  const run = (next: ReviewAction, text?: string) =>
+    send(async () => {
+      props.onDone(await props.perform(props.report, next, text))
       setAsking(undefined)
       setComment('')
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const start = (action: ReviewAction) => {
     if (REPORT_TRANSITIONS[action].commentRequired) {
