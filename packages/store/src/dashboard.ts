@@ -49,18 +49,8 @@ export interface Dashboard {
   asOf: string
   /** Every published plan with this period open and work assigned inside the subtree. */
   plans: PlanDashboard[]
-  /** Sums across the plans for the subtree's root. */
-  totals: {
-    expected: number
-    submitted: number
-    accepted: number
-    onTime: number
-    late: number
-    missing: number
-    pending: number
-    completeness: number | null
-    timeliness: number | null
-  }
+  /** Sums across the plans for the subtree's root (the domain's `sumReportingStats`). */
+  totals: Omit<UnitReportingStats, 'unitId'>
 }
 
 /**

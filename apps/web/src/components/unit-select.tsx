@@ -15,15 +15,22 @@ export function UnitSelect(props: { id: string; value: string | undefined; onCha
     <div class="field">
       <label for={props.id}>{props.label ?? t('common.unit')}</label>
       <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        <For each={options()}>
-          {(o) => (
-            <option value={o.unit.id} selected={o.unit.id === props.value}>
-              {'\u00a0\u00a0'.repeat(o.depth)}
-              {o.unit.name}
-            </option>
-          )}
-        </For>
+        <UnitOptions options={options()} value={props.value} />
       </select>
     </div>
+  )
+}
+
+/** A `<select>`'s units in tree order, each indented by its depth, the chosen one selected. */
+export function UnitOptions(props: { options: ReturnType<typeof depthFirst>; value: string | undefined }) {
+  return (
+    <For each={props.options}>
+      {(o) => (
+        <option value={o.unit.id} selected={o.unit.id === props.value}>
+          {'\u00a0\u00a0'.repeat(o.depth)}
+          {o.unit.name}
+        </option>
+      )}
+    </For>
   )
 }

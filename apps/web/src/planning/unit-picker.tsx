@@ -1,5 +1,6 @@
 import { foldText } from '@papi/domain'
-import { createMemo, createSignal, For } from 'solid-js'
+import { createMemo, createSignal } from 'solid-js'
+import { UnitOptions } from '../components/unit-select'
 import { depthFirst } from '../lib/unit-order'
 import { useSession } from '../session/session-context'
 
@@ -43,14 +44,7 @@ export function UnitPicker(props: {
           <option value="" selected={!props.value}>
             {props.emptyLabel}
           </option>
-          <For each={options()}>
-            {(o) => (
-              <option value={o.unit.id} selected={o.unit.id === props.value}>
-                {'\u00a0\u00a0'.repeat(o.depth)}
-                {o.unit.name}
-              </option>
-            )}
-          </For>
+          <UnitOptions options={options()} value={props.value} />
         </select>
       </div>
     </div>
