@@ -11,4 +11,6 @@ export const DEMO_USERS = {
   reporter: { username: process.env.PAPI_DEMO_REPORTER ?? 'reporter', password },
   /** Planner for UBND tỉnh Kiên Giang at Sở Nội vụ (the standing agency), also Sở Nội vụ's reporter. */
   planner: { username: process.env.PAPI_DEMO_PLANNER ?? 'planner', password },
+  /** Viewer at UBND thành phố Rạch Giá: reads, neither reports nor reviews. */
+  viewer: { username: process.env.PAPI_DEMO_VIEWER ?? 'viewer', password },
 } satisfies Record<string, DemoUser>

@@ -112,6 +112,16 @@ describe.skipIf(!canRun)('the dashboard in Chromium', () => {
     await signOut()
   })
 
+  it('a viewer on the reporting page is told the account only views, not shown an empty page', async () => {
+    await signIn(DEMO_USERS.viewer)
+    await page.goto(`${server.url}/reporting`)
+    await page.getByTestId('view-only').waitFor()
+    expect(await page.getByTestId('view-only').textContent()).toMatch(/chỉ được xem/)
+    expect(await page.locator('[data-testid^="report-form-"]').count()).toBe(0)
+    await shot('04b-viewer-view-only')
+    await signOut()
+  })
+
   it('the planner sees the report counted and accepts it', async () => {
     await signIn(DEMO_USERS.planner)
     await page.goto(`${server.url}/reporting`)

@@ -148,6 +148,8 @@ const vi = {
   'reporting.status': 'Trạng thái báo cáo',
   'reporting.taskCount': '{count} nhiệm vụ',
   'reporting.noForm': 'Nhiệm vụ này không thuộc đơn vị của bạn: bạn không thể báo cáo.',
+  'reporting.viewOnly':
+    'Tài khoản của bạn chỉ được xem, không báo cáo hay duyệt báo cáo: tiến độ và kết quả của các đơn vị có ở trang Tổng quan.',
   'reporting.view': 'Xem',
   'reporting.submittedAt': 'Nộp lúc',
   'reporting.acceptComment': 'Ý kiến khi duyệt',
@@ -340,6 +342,7 @@ const en: Messages = {
   'reporting.status': 'Report status',
   'reporting.taskCount': '{count} tasks',
   'reporting.noForm': 'This task is not your unit’s: you cannot report on it.',
+  'reporting.viewOnly': 'Your account can view, not report or review: the units’ progress and results are on the Overview page.',
   'reporting.view': 'View',
   'reporting.submittedAt': 'Submitted at',
   'reporting.acceptComment': 'Comment on accepting',

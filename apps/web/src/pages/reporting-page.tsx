@@ -73,6 +73,11 @@ export default function ReportingPage() {
               <Show when={session.can('report.write')}>
                 <MyTasks periodId={pid()} focusTaskId={params.task} />
               </Show>
+              <Show when={!session.can('report.write') && !session.can('report.review')}>
+                <p class="notice" data-testid="view-only">
+                  {t('reporting.viewOnly')}
+                </p>
+              </Show>
               <Show when={!session.can('report.write') && params.task !== undefined}>
                 <p class="notice" data-testid="no-form">
                   {t('reporting.noForm')}
