@@ -3,6 +3,7 @@ import { Command, Option } from '@commander-js/extra-typings'
 import type { Locale } from '@papi/domain'
 import { langOption } from '../command'
 import { CommandError } from '../command-error'
+import { prepareInk } from './ink-env'
 import { apiUrl } from './remote'
 
 const HELP = {
@@ -43,7 +44,7 @@ export function sshServeCommand(locale: Locale) {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommandError(`--port ${options.port}`, 2)
       const gatewaySecret = process.env.PAPI_SSH_SECRET?.trim()
       if (!gatewaySecret) throw new CommandError(HELP[lang].noSecret, 2)
-      if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0'
+      prepareInk()
       const { startSshServer } = await import('@papi/tui')
       const log = (line: string) => process.stderr.write(`papi ssh-serve: ${new Date().toISOString()} ${line}\n`)
       // Ctrl-C or SIGTERM: every open TUI ends as on its own Ctrl-C (the users' terminals are

@@ -2,6 +2,7 @@ import { Command, Option } from '@commander-js/extra-typings'
 import type { Locale } from '@papi/domain'
 import { langOption } from '../command'
 import { CommandError } from '../command-error'
+import { prepareInk } from './ink-env'
 import { apiUrl } from './remote'
 
 const HELP = {
@@ -34,8 +35,7 @@ export function tuiCommand(locale: Locale) {
           2,
         )
       }
-      // chalk reads the colour level when first imported: set it before Ink loads.
-      if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0'
+      prepareInk()
       const { runTui } = await import('@papi/tui')
       const code = await runTui({ url: apiUrl(options.url), locale: lang, token: process.env.PAPI_TOKEN?.trim() || undefined })
       if (code !== 0) throw new CommandError(lang === 'vi' ? 'cần một terminal' : 'needs a terminal', code)
