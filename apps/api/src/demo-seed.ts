@@ -176,6 +176,12 @@ export async function seedDemo(
     plans?: readonly string[]
   },
 ): Promise<DemoSummary> {
+  // Two servers starting at once on a fresh PostgreSQL database would both find it empty and both
+  // seed it (duplicate units, then a crash): the second waits for the first, then finds it all there.
+  return store.exclusively('demo-seed', () => seed(store, options))
+}
+
+async function seed(store: Store, options: Parameters<typeof seedDemo>[1]): Promise<DemoSummary> {
   const { log, now } = options
   const step = (n: number, text: string) => log(`  [${n}/${STEPS}] ${text}`)
 

@@ -8,7 +8,7 @@ export type { LockHolder } from './data-folder-lock'
 
 // --- store
 export { createStore } from './store'
-export type { Store } from './store'
+export type { ExclusiveWork, Store } from './store'
 
 // --- database
 export type { Database, Driver, Executor, Transaction } from './database'

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import type { IndexResult, Plan, Register, ReportAction, UnitTree } from '@papi/domain'
 import { listAudit, type AuditQuery, type Change } from './audit-log'
 import { backupLines, restoreBackup, type BackupHeader, type BackupProgress } from './backup'
@@ -175,6 +176,13 @@ export interface Store {
   audit: {
     list(query?: AuditQuery): ReturnType<typeof listAudit>
   }
+  /**
+   * Runs `work` while no other papi process on the same database runs work under the same name:
+   * on PostgreSQL a transaction-scoped advisory lock held by one pooled connection for the while
+   * (`work` runs on the others); on PGlite the data-folder lock already makes this the only process.
+   * For check-then-create work that is safe to repeat but not to interleave (seeding the demo).
+   */
+  exclusively<T>(name: ExclusiveWork, work: () => Promise<T>): Promise<T>
   dashboard(
     tree: UnitTree,
     query: { unitId: string; periodId: string; asOf?: Date | string; now?: Date; planId?: string; graceDays?: number },
@@ -182,6 +190,12 @@ export interface Store {
 }
 
 /** Binds the repositories to a database. `openStore` is the usual way in. */
+/** Work that two papi processes on one database must not do at the same time. */
+export type ExclusiveWork = 'demo-seed'
+
+/** Advisory lock keys, one per kind of exclusive work (the migrations use 7_267_001, open-store.ts). */
+const EXCLUSIVE_LOCKS: Record<ExclusiveWork, number> = { 'demo-seed': 7_267_002 }
+
 export function createStore(db: Database, driver: Driver, close: () => Promise<void>): Store {
   const trees = unitTreesOf(db)
   return {
@@ -273,5 +287,14 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       list: (query) => listAudit(db, query),
     },
     dashboard: (tree, query) => dashboard(db, tree, query),
+    async exclusively(name, work) {
+      if (driver === 'pglite') return work()
+      let result: Awaited<ReturnType<typeof work>> | undefined
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${EXCLUSIVE_LOCKS[name]})`)
+        result = await work()
+      })
+      return result as Awaited<ReturnType<typeof work>>
+    },
   }
 }
