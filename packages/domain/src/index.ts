@@ -337,6 +337,16 @@ export type { AssigneeMatch, KnownUnitName, ParsedAssignee, UnitNameIndex } from
 export { matchDimension } from './dimension-match'
 export type { DimensionNames } from './dimension-match'
 
+// --- assignment-revision
+export {
+  AssignmentChangeSchema,
+  assignmentChanges,
+  keepReportedAssignments,
+  taskUnitKey,
+  UnitAssignmentChangesSchema,
+} from './assignment-revision'
+export type { AssignmentRef, UnitAssignmentChanges } from './assignment-revision'
+
 // --- plan-revision
 export { KeptTaskSchema, PlanChangesSchema, revisePlan } from './plan-revision'
 export type { KeptTask, PlanChanges, PlanRevision, RevisionChange, SectionRevision, TaskRevision } from './plan-revision'

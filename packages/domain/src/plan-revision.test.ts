@@ -153,4 +153,35 @@ describe('revisePlan', () => {
     expect(first).toMatchObject({ change: 'updated', assigneesChanged: true, targetsChanged: false })
     expect(revision.sections[0]!.tasks[1]).toMatchObject({ change: 'unchanged', assigneesChanged: false })
   })
+
+  it('keeps a unit a planner picked for a name the importer matched to none, when the same text comes again', () => {
+    const unmatched = { text: 'Ban Dân vận Tỉnh ủy' }
+    const before = stored((p) => {
+      p.sections[0]!.tasks[0]!.lead = [{ ...unmatched, unitId: 'kg-bdv' }]
+      p.sections[1]!.tasks[0]!.coordinators = [{ ...unmatched, unitId: 'kg-bdv' }]
+    })
+    const revision = revisePlan(
+      before,
+      text((p) => {
+        p.sections[0]!.tasks[0]!.lead = [unmatched]
+        p.sections[1]!.tasks[0]!.coordinators = [unmatched]
+        p.sections[1]!.tasks[1]!.lead = [unmatched] // newly named there: the planner's pick for the name holds
+      }),
+    )
+    const first = revision.sections[0]!.tasks[0]!
+    expect(first.task.lead).toEqual([{ text: 'Ban Dân vận Tỉnh ủy', unitId: 'kg-bdv' }])
+    expect(first).toMatchObject({ change: 'unchanged', assigneesChanged: false })
+    expect(revision.sections[1]!.tasks[0]!.task.coordinators).toEqual([{ text: 'Ban Dân vận Tỉnh ủy', unitId: 'kg-bdv' }])
+    expect(revision.sections[1]!.tasks[1]!.task.lead).toEqual([{ text: 'Ban Dân vận Tỉnh ủy', unitId: 'kg-bdv' }])
+    expect(revision.changes.tasksUpdated).toBe(1)
+  })
+
+  it('takes a unit the text names over an earlier pick: the document now says who', () => {
+    const before = stored((p) => (p.sections[0]!.tasks[0]!.lead = [{ text: 'Ban Dân vận', unitId: 'kg-bdv' }]))
+    const revision = revisePlan(
+      before,
+      text((p) => (p.sections[0]!.tasks[0]!.lead = [{ text: 'Ban Dân vận', unitId: 'kg-mttq' }])),
+    )
+    expect(revision.sections[0]!.tasks[0]!.task.lead).toEqual([{ text: 'Ban Dân vận', unitId: 'kg-mttq' }])
+  })
 })

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { Plan, Section, Task } from './plan'
 import type { Target } from './target'
+import { foldText } from './text'
+import type { Assignee } from './unit'
 
 /** What re-importing a plan changed, counted the way a planner reads it. */
 export const PlanChangesSchema = z.object({
@@ -73,6 +75,9 @@ export interface PlanRevision {
  * - A stored task the text no longer has is removed, unless reports were filed on it: then it
  *   is kept, with its section, and listed in `kept` (a filed report is part of the record of the
  *   plan's implementation and is never lost by an import).
+ * - A name the importer matched to no unit, which a planner fixed by picking one, keeps that unit
+ *   when the text writes the same name again (the task's own pick first, else the one unit the
+ *   plan gives that name everywhere): re-importing a document never undoes a planner's fix.
  *
  * @example
  * const revision = revisePlan(asDomainPlan(stored), toPlan(imported), { reportsByTask: new Map([[taskId, 2]]) })
@@ -81,6 +86,7 @@ export interface PlanRevision {
  */
 export function revisePlan(stored: Plan, incoming: Plan, options: { reportsByTask?: ReadonlyMap<string, number> } = {}): PlanRevision {
   const reportsByTask = options.reportsByTask ?? new Map<string, number>()
+  const planPicks = picksOf(stored.sections.flatMap((s) => s.tasks))
 
   // --- match sections by code (in order when a code repeats)
   const sectionQueues = queuesBy(stored.sections, (s) => s.code)
@@ -131,7 +137,10 @@ export function revisePlan(stored: Plan, incoming: Plan, options: { reportsByTas
   const sections: SectionRevision[] = incoming.sections.map((section) => {
     const before = sectionMatch.get(section)
     const merged = mergeSection(section, before)
-    const tasks = section.tasks.map((task) => taskRevision(task, taskMatch.get(task), section.code))
+    const tasks = section.tasks.map((task) => {
+      const match = taskMatch.get(task)
+      return taskRevision(withPicks(task, match ? picksOf([match.task]) : new Map(), planPicks), match, section.code)
+    })
     return {
       section: merged,
       ...(before && { before: sectionHead(before) }),
@@ -182,6 +191,28 @@ export function revisePlan(stored: Plan, incoming: Plan, options: { reportsByTas
     changes,
     unchanged: !headerUpdated && !reordered && Object.values(counts).every((n) => n === 0),
   }
+}
+
+/** The units planners picked for names, by folded name: only names given one unit throughout. */
+function picksOf(tasks: readonly Task[]): Map<string, string> {
+  const units = new Map<string, Set<string>>()
+  for (const a of tasks.flatMap((t) => [...t.lead, ...t.coordinators])) {
+    if (a.unitId === undefined || a.unitClass !== undefined) continue
+    const key = foldText(a.text)
+    units.set(key, (units.get(key) ?? new Set()).add(a.unitId))
+  }
+  return new Map([...units].filter(([, ids]) => ids.size === 1).map(([key, ids]) => [key, [...ids][0] as string]))
+}
+
+/** The task with each name the text left unmatched given the unit picked for it before. */
+function withPicks(task: Task, own: ReadonlyMap<string, string>, plan: ReadonlyMap<string, string>): Task {
+  const pick = (a: Assignee): Assignee => {
+    if (a.unitId !== undefined || a.unitClass !== undefined) return a
+    const key = foldText(a.text)
+    const unitId = own.get(key) ?? plan.get(key)
+    return unitId === undefined ? a : { ...a, unitId }
+  }
+  return { ...task, lead: task.lead.map(pick), coordinators: task.coordinators.map(pick) }
 }
 
 function taskKey(sectionCode: string, taskCode: string): string {
