@@ -73,8 +73,8 @@ export function assignmentChanges(
   const is = new Set(after.map(full))
   const byUnit = new Map<string, UnitAssignmentChanges>()
   const entry = (unitId: string) => {
-    let found = byUnit.get(unitId)
-    if (!found) byUnit.set(unitId, (found = { unitId, gained: [], lost: [], kept: [] }))
+    const found = byUnit.get(unitId) ?? { unitId, gained: [], lost: [], kept: [] }
+    byUnit.set(unitId, found)
     return found
   }
   for (const a of before) if (!is.has(full(a))) entry(a.unitId).lost.push({ taskId: a.taskId, role: a.role })
