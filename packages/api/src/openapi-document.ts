@@ -125,6 +125,11 @@ const PARAMETERS: Record<string, { description: string; example?: unknown }> = {
     description: '`true` stores the plan; otherwise the upload is a dry run that only answers what would be stored.',
     example: 'true',
   },
+  version: {
+    description:
+      'The version of the stored plan the revision was reviewed against (the dry run’s `stored.revision.basedOn.version`): a plan changed since answers 409 and nothing is written.',
+    example: 3,
+  },
   dryRun: { description: '`true` only checks the table and answers what would be stored.', example: 'true' },
   format: { description: 'File format of the download.' },
   lang: { description: 'Language of the document: `vi` (default) or `en`.' },
@@ -173,6 +178,8 @@ const SCHEMAS: Record<string, string> = {
   PlanImportResult:
     'What storing an imported plan did: created, updated or unchanged, the changes, and tasks kept because reports were filed on them.',
   PlanImportAnswer: 'A dry run, or what storing the plan did (with `confirm=true`).',
+  PlanRevision:
+    'What re-importing a stored plan changes: tasks added, changed, removed or kept because reported; units gaining, losing or keeping work as lead or coordinator; the version it is based on.',
   PlanChanges: 'Sections and tasks added, changed and removed by a re-import.',
   KeptTask: 'A task the document no longer lists, kept because reports were filed on it.',
   VersionCheck: 'The version last read, so a change made meanwhile by someone else is refused (409) instead of overwritten.',

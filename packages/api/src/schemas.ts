@@ -88,6 +88,39 @@ export const StoredPlanSchema = PlanSchema.safeExtend({
 }).openapi('StoredPlan')
 
 /** What storing an imported plan did (`store.plans.import`). */
+const RevisedAssignmentSchema = z.object({ taskId: z.string(), taskCode: z.string(), role: z.enum(['lead', 'coordinator']) })
+
+/** What re-importing a stored plan changes, task by task and unit by unit, and the version it was worked out from. */
+export const PlanRevisionSchema = z
+  .object({
+    basedOn: z.object({
+      version: z.number().int().openapi({ description: 'Send it back as `version` to confirm: a plan changed since answers 409' }),
+      status: z.enum(['draft', 'published', 'archived']),
+    }),
+    tasks: z.array(
+      z.object({
+        id: z.string().optional(),
+        sectionCode: z.string(),
+        code: z.string(),
+        title: z.string(),
+        change: z
+          .enum(['added', 'updated', 'removed', 'kept'])
+          .openapi({ description: '`kept`: the text dropped it, reports were filed on it' }),
+      }),
+    ),
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        unitName: z.string(),
+        gained: z.array(RevisedAssignmentSchema),
+        lost: z.array(RevisedAssignmentSchema),
+        /** Assignments the text drops, kept because the unit reported on the task. */
+        kept: z.array(RevisedAssignmentSchema),
+      }),
+    ),
+  })
+  .openapi('PlanRevision')
+
 export const PlanImportResultSchema = z
   .object({
     id: z.string(),
@@ -95,6 +128,8 @@ export const PlanImportResultSchema = z
     changes: component(PlanChangesSchema, 'PlanChanges'),
     /** Tasks the document no longer lists, kept because reports were filed on them. */
     kept: z.array(component(KeptTaskSchema, 'KeptTask')),
+    /** For a plan already stored: the revision, task by task and unit by unit. */
+    revision: PlanRevisionSchema.optional(),
   })
   .openapi('PlanImportResult')
 

@@ -73,7 +73,7 @@ export type { PlanSummary, StoredPlan, StoredSection, StoredTask, TaskAssignee }
 export type { SaveProgress } from './plan-rows'
 
 // --- plan-import
-export type { ImportPlanOptions, PlanImportResult } from './plan-import'
+export type { ImportPlanOptions, PlanImportResult, PlanRevisionDetails, RevisedAssignment, RevisedTask, RevisedUnit } from './plan-import'
 
 // --- period-repository
 export { periodRule } from './period-repository'

@@ -86,6 +86,30 @@ describe.each(testBackends())('importPlan on $name', (backend) => {
         tasksRemoved: 1,
       },
       kept: [],
+      revision: {
+        basedOn: { version: expect.any(Number), status: 'published' },
+        tasks: [
+          { id: kept['2.4'], sectionCode: '2', code: '2.4', title: expect.any(String), change: 'updated' },
+          { sectionCode: '2', code: '2.7', title: expect.any(String), change: 'added' },
+          { id: expect.any(String), sectionCode: '2', code: '2.6', title: expect.any(String), change: 'removed' },
+        ],
+        units: [
+          {
+            unitId: ids.stnmt.id,
+            unitName: 'Sở Tài nguyên và Môi trường',
+            gained: [],
+            lost: [{ taskId: expect.any(String), taskCode: '2.6', role: 'lead' }],
+            kept: [],
+          },
+          {
+            unitId: ids.snv.id,
+            unitName: 'Sở Nội vụ',
+            gained: [{ taskId: expect.any(String), taskCode: '2.7', role: 'lead' }],
+            lost: [],
+            kept: [],
+          },
+        ],
+      },
     })
     const after = await store.plans.get(planId)
     expect(after.status).toBe('published')

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import {
+  assignmentChanges,
+  keepReportedAssignments,
   PlanSchema,
   provinceChangeError,
   revisePlan,
+  taskUnitKey,
+  type AssignmentRef,
   type KeptTask,
   type Plan,
   type PlanChanges,
@@ -33,6 +37,39 @@ import { StoreError } from './store-error'
 import { asDomainPlan, getPlan, type StoredPlan } from './stored-plan'
 import { unitTreesOf } from './unit-tree-cache'
 
+/** A task a revision adds, changes, removes, or keeps because reports were filed on it. */
+export interface RevisedTask {
+  id?: string
+  sectionCode: string
+  code: string
+  title: string
+  change: 'added' | 'updated' | 'removed' | 'kept'
+}
+
+/** A task a unit gains, loses or keeps (because it reported on it) in a revision, and in which role. */
+export interface RevisedAssignment {
+  taskId: string
+  taskCode: string
+  role: 'lead' | 'coordinator'
+}
+
+/** What a revision does to one unit's work. */
+export interface RevisedUnit {
+  unitId: string
+  unitName: string
+  gained: RevisedAssignment[]
+  lost: RevisedAssignment[]
+  kept: RevisedAssignment[]
+}
+
+/** What re-importing a stored plan changes, task by task and unit by unit, and the version it is based on. */
+export interface PlanRevisionDetails {
+  /** The stored plan's version and status the revision was worked out from. */
+  basedOn: { version: number; status: Plan['status'] }
+  tasks: RevisedTask[]
+  units: RevisedUnit[]
+}
+
 /** What `importPlan` did: the plan's id, whether it was new, changed or already so, and how. */
 export interface PlanImportResult {
   id: string
@@ -40,11 +77,25 @@ export interface PlanImportResult {
   changes: PlanChanges
   /** Tasks the document no longer has, kept because reports were filed on them. */
   kept: KeptTask[]
+  /** For a stored plan (`updated`, `unchanged`): the revision, task by task and unit by unit. */
+  revision?: PlanRevisionDetails
 }
 
 export interface ImportPlanOptions {
   /** Called as tasks are written (phase `save`); an error thrown here rolls the import back. */
   onProgress?: SaveProgress
+  /**
+   * The stored plan's version the planner reviewed the revision against: when the plan changed
+   * since, nothing is written (`version-conflict`).
+   */
+  basedOnVersion?: number
+}
+
+/** Thrown inside a preview's transaction to roll it back with what it would have done. */
+class PreviewRollback extends Error {
+  constructor(readonly result: PlanImportResult) {
+    super('preview')
+  }
 }
 
 const NO_CHANGES: PlanChanges = {
@@ -81,7 +132,7 @@ const NO_CHANGES: PlanChanges = {
 export async function importPlan(db: Database, input: Plan, change: Change, options: ImportPlanOptions = {}): Promise<PlanImportResult> {
   const plan = PlanSchema.parse(input)
   const trees = unitTreesOf(db)
-  const attempt = () => db.transaction(async (tx) => importInTransaction(tx, await trees.get(tx), plan, change, options.onProgress))
+  const attempt = () => db.transaction(async (tx) => importInTransaction(tx, await trees.get(tx), plan, change, options))
   try {
     return await attempt()
   } catch (error) {
@@ -91,13 +142,44 @@ export async function importPlan(db: Database, input: Plan, change: Change, opti
   }
 }
 
+/**
+ * What `importPlan` would do with a document whose plan is stored (same number, issuer and date),
+ * worked out by doing it in a transaction that is rolled back: the revision exactly as a confirm
+ * would store it, task by task and unit by unit, and the version it is based on. `undefined` when
+ * no such plan is stored (the import would create it). Writes nothing, audits nothing.
+ *
+ * @example
+ * const preview = await previewPlanImport(db, toPlan(imported))
+ * preview?.revision?.units // [{ unitName: 'Sở Tài chính', gained: [{ taskCode: '2.7', role: 'lead' }], … }]
+ */
+export async function previewPlanImport(db: Database, input: Plan): Promise<PlanImportResult | undefined> {
+  const plan = PlanSchema.parse(input)
+  const trees = unitTreesOf(db)
+  try {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ id: plans.id })
+        .from(plans)
+        .where(and(eq(plans.number, plan.number), eq(plans.issuer, plan.issuer), eq(plans.issuedOn, plan.issuedOn)))
+      if (!row) throw new PreviewRollback({ id: '', outcome: 'created', changes: NO_CHANGES, kept: [] })
+      const result = await revise(tx, await trees.get(tx), row.id, plan, { actorId: null, at: new Date(0) }, {})
+      throw new PreviewRollback(result)
+    })
+  } catch (error) {
+    if (error instanceof PreviewRollback) return error.result.outcome === 'created' ? undefined : error.result
+    throw error
+  }
+  return undefined
+}
+
 async function importInTransaction(
   tx: Executor,
   tree: UnitTree,
   plan: Plan,
   change: Change,
-  onProgress?: SaveProgress,
+  options: ImportPlanOptions,
 ): Promise<PlanImportResult> {
+  const onProgress = options.onProgress
   // Locks the stored plan: a second import of the same document waits for this one to finish.
   const [row] = await tx
     .select({ id: plans.id })
@@ -105,6 +187,9 @@ async function importInTransaction(
     .where(and(eq(plans.number, plan.number), eq(plans.issuer, plan.issuer), eq(plans.issuedOn, plan.issuedOn)))
     .for('update')
   if (!row) {
+    if (options.basedOnVersion !== undefined) {
+      throw new StoreError('version-conflict', `plan ${plan.number} is no longer stored`, { expectedVersion: options.basedOnVersion })
+    }
     const stored = await insertPlan(tx, tree, plan, change, onProgress)
     return {
       id: stored.id,
@@ -113,7 +198,7 @@ async function importInTransaction(
       kept: [],
     }
   }
-  return revise(tx, tree, row.id, plan, change, onProgress)
+  return revise(tx, tree, row.id, plan, change, options)
 }
 
 async function revise(
@@ -122,9 +207,20 @@ async function revise(
   id: string,
   text: Plan,
   change: Change,
-  onProgress?: SaveProgress,
+  options: ImportPlanOptions,
 ): Promise<PlanImportResult> {
+  const onProgress = options.onProgress
   const before = await getPlan(tx, id, tree)
+  if (options.basedOnVersion !== undefined && options.basedOnVersion !== before.version) {
+    throw new StoreError('version-conflict', `plan ${id} is at version ${before.version}, not ${options.basedOnVersion}`, {
+      expectedVersion: options.basedOnVersion,
+      actualVersion: before.version,
+      text: {
+        vi: `Kế hoạch ${before.number} đã thay đổi sau khi xem trước bản sửa đổi (phiên bản ${options.basedOnVersion}, nay là ${before.version}); vui lòng xem trước lại rồi xác nhận.`,
+        en: `Plan ${before.number} changed after the revision was previewed (version ${options.basedOnVersion}, now ${before.version}); preview it again, then confirm.`,
+      },
+    })
+  }
   // Reports are filed on tasks: locking the plan's tasks holds back a report on a task this import
   // is about to remove (its foreign-key check waits), and the count below sees every report filed.
   await tx
@@ -139,13 +235,23 @@ async function revise(
     .where(and(eq(tasks.provinceId, before.provinceId), eq(tasks.planId, id)))
     .groupBy(reports.taskId)
   const reportsByTask = new Map(counts.map((c) => [c.taskId, c.n]))
+  // Who reported on what: those assignments stay whatever the text now says (keepReportedAssignments).
+  const reporters = await tx
+    .selectDistinct({ taskId: reports.taskId, unitId: reports.unitId })
+    .from(reports)
+    .innerJoin(tasks, and(eq(tasks.provinceId, reports.provinceId), eq(tasks.id, reports.taskId)))
+    .where(and(eq(tasks.provinceId, before.provinceId), eq(tasks.planId, id)))
+  const reported = new Set(reporters.map((r) => taskUnitKey(r.taskId, r.unitId)))
 
   const revision = revisePlan(asDomainPlan(before), text, { reportsByTask })
   const plan = revision.plan
   const provinceId = await provinceOfPlan(tx, plan)
   const provinceChanged = provinceId !== before.provinceId
+  const basedOn = { version: before.version, status: before.status }
   const result = { id, changes: revision.changes, kept: revision.kept }
-  if (revision.unchanged && !provinceChanged) return { ...result, outcome: 'unchanged' }
+  if (revision.unchanged && !provinceChanged) {
+    return { ...result, outcome: 'unchanged', revision: revisionDetails(revision, before, before, [], basedOn) }
+  }
   const refused = provinceChanged ? provinceChangeError(before, { hasReports: reportsByTask.size > 0 }) : undefined
   if (refused)
     throw new StoreError('conflict', `plan ${before.number}: ${refused.message}`, { reason: refused.code, status: before.status })
@@ -173,10 +279,12 @@ async function revise(
   const ids = await writeRevision(tx, revision, before, ctx, {
     rewriteAll: provinceChanged,
     resolveAll: provinceChanged || planScopeUnitId(plan) !== planScopeUnitId(before),
+    reported,
     ...(onProgress && { onProgress }),
   })
 
   const after = await getPlan(tx, id, tree)
+  const details = revisionDetails(revision, before, after, ids.keptAssignments, basedOn)
   await writeAudit(
     tx,
     {
@@ -185,18 +293,60 @@ async function revise(
       entity: 'plan',
       entityId: id,
       before: summaryForAudit(before),
-      after: { ...summaryForAudit(after), changes: revision.changes, kept: revision.kept },
+      after: { ...summaryForAudit(after), changes: revision.changes, kept: revision.kept, units: details.units },
     },
     change,
   )
   await auditStructure(tx, revision, ids, provinceId, change)
-  return { ...result, outcome: 'updated' }
+  return { ...result, outcome: 'updated', revision: details }
 }
 
-/** New ids given to added sections and tasks, for the audit. */
+/** The revision as a planner reads it: tasks added, changed, removed, kept; units gaining or losing work. */
+function revisionDetails(
+  revision: PlanRevision,
+  before: StoredPlan,
+  after: StoredPlan,
+  kept: readonly AssignmentRef[],
+  basedOn: PlanRevisionDetails['basedOn'],
+): PlanRevisionDetails {
+  const tasksOf = (plan: StoredPlan) => plan.sections.flatMap((s) => s.tasks)
+  const refsOf = (plan: StoredPlan): AssignmentRef[] =>
+    tasksOf(plan).flatMap((t) => t.assignees.map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })))
+  const codes = new Map([...tasksOf(before), ...tasksOf(after)].map((t) => [t.id, t.code]))
+  const names = new Map([...tasksOf(before), ...tasksOf(after)].flatMap((t) => t.assignees.map((a) => [a.unitId, a.unitName] as const)))
+  const named = (list: { taskId: string; role: AssignmentRef['role'] }[]) =>
+    list.map((a) => ({ ...a, taskCode: codes.get(a.taskId) ?? '' }))
+  const tasks: RevisedTask[] = []
+  for (const s of revision.sections) {
+    for (const t of s.tasks) {
+      if (t.change === 'unchanged') continue
+      tasks.push({
+        ...(t.task.id !== undefined && { id: t.task.id }),
+        sectionCode: s.section.code,
+        code: t.task.code,
+        title: t.task.title,
+        change: t.change === 'kept' ? 'kept' : t.change,
+      })
+    }
+  }
+  for (const t of revision.removed.tasks) {
+    tasks.push({ ...(t.id !== undefined && { id: t.id }), sectionCode: t.sectionCode, code: t.code, title: t.title, change: 'removed' })
+  }
+  const units = assignmentChanges(refsOf(before), refsOf(after), kept).map((u) => ({
+    unitId: u.unitId,
+    unitName: names.get(u.unitId) ?? u.unitId,
+    gained: named(u.gained),
+    lost: named(u.lost),
+    kept: named(u.kept),
+  }))
+  return { basedOn, tasks, units }
+}
+
+/** New ids given to added sections and tasks, for the audit, and the assignments kept because reported. */
 interface WrittenIds {
   sections: Map<SectionRevision, string>
   tasks: Map<TaskRevision, string>
+  keptAssignments: AssignmentRef[]
 }
 
 async function writeRevision(
@@ -204,9 +354,10 @@ async function writeRevision(
   revision: PlanRevision,
   before: StoredPlan,
   ctx: PlanRowsContext,
-  options: { rewriteAll: boolean; resolveAll: boolean; onProgress?: SaveProgress },
+  options: { rewriteAll: boolean; resolveAll: boolean; reported: ReadonlySet<string>; onProgress?: SaveProgress },
 ): Promise<WrittenIds> {
-  const ids: WrittenIds = { sections: new Map(), tasks: new Map() }
+  const ids: WrittenIds = { sections: new Map(), tasks: new Map(), keptAssignments: [] }
+  const storedAssignees = new Map(before.sections.flatMap((s) => s.tasks).map((t) => [t.id, t.assignees]))
   const storedSections = new Map(before.sections.map((s, position) => [s.id, position]))
   const storedTasks = new Map(before.sections.flatMap((s) => s.tasks).map((t, position) => [t.id, { sectionId: t.sectionId, position }]))
   const storedTaskTargets = new Map(before.sections.flatMap((s) => s.tasks).map((t) => [t.id, t.targets]))
@@ -259,7 +410,22 @@ async function writeRevision(
         }
         if (t.assigneesChanged || options.resolveAll) {
           await tx.delete(assignments).where(and(eq(assignments.provinceId, ctx.provinceId), eq(assignments.taskId, taskId)))
-          assignmentRows.push(...assignmentRowsOf(t.task, taskId, ctx))
+          const resolved = assignmentRowsOf(t.task, taskId, ctx)
+          // A unit that reported on the task stays assigned to it: its reports stay counted.
+          const storedRows = (storedAssignees.get(taskId) ?? []).map((a, i) => ({
+            provinceId: ctx.provinceId,
+            id: randomUUID(),
+            planId: ctx.planId,
+            taskId,
+            unitId: a.unitId,
+            role: a.role,
+            assigneeText: a.assigneeText,
+            unitClass: null,
+            position: resolved.length + i,
+          }))
+          const { assignments: rows, kept } = keepReportedAssignments(storedRows, resolved, options.reported)
+          assignmentRows.push(...rows)
+          ids.keptAssignments.push(...kept.map((k) => ({ taskId, unitId: k.unitId, role: k.role })))
         }
       }
       position++

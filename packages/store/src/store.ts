@@ -9,7 +9,7 @@ import type { Database, Driver } from './database'
 import { purgeLoginAttempts, recentLoginFailures, recordLoginAttempt } from './login-attempt'
 import { findPeriod, listPeriods, openPeriod, updatePeriod, type PeriodOverrides } from './period-repository'
 import { loadPlanExport } from './plan-export'
-import { importPlan, type ImportPlanOptions } from './plan-import'
+import { importPlan, previewPlanImport, type ImportPlanOptions } from './plan-import'
 import { createPlan, publishPlan, updatePlan } from './plan-repository'
 import { findPlanByNumber, getPlan, listPlans } from './stored-plan'
 import {
@@ -145,6 +145,8 @@ export interface Store {
      * (see {@link importPlan}): one transaction, task ids and reports kept.
      */
     import(plan: Plan, change: Change, options?: ImportPlanOptions): ReturnType<typeof importPlan>
+    /** What `import` would do with a plan already stored: the revision, nothing written (see {@link previewPlanImport}). */
+    previewImport(plan: Plan): ReturnType<typeof previewPlanImport>
     /** What the plan's task table and consolidated report are drawn from (see {@link loadPlanExport}). */
     exportData(id: string, options?: { periodId?: string }): ReturnType<typeof loadPlanExport>
   }
@@ -259,6 +261,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       publish: (id, change, expectedVersion) => publishPlan(db, id, change, expectedVersion),
       remove: (id, change) => deletePlan(db, id, change),
       import: (plan, change, options) => importPlan(db, plan, change, options),
+      previewImport: (plan) => previewPlanImport(db, plan),
       exportData: (id, options) => loadPlanExport(db, id, options),
     },
     periods: {

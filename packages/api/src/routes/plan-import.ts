@@ -1,12 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { isPlanDocumentError, type PlanImport, PlanImportSchema } from '@papi/documents/schemas'
-import { PlanSchema, planScopeUnitId, type Plan } from '@papi/domain'
+import { can, PlanSchema, planScopeUnitId, type Plan } from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { documentError } from '../document-error'
 import { authorizeBeforeBody } from '../authorize-before-body'
 import { createRouter } from '../router'
 import { FileUploadSchema, PlanImportResultSchema } from '../schemas'
+
+/** The revision a confirm would store, when the document's plan is stored already. */
+const StoredRevisionSchema = PlanImportResultSchema.omit({ outcome: true }).extend({
+  outcome: z.enum(['updated', 'unchanged']),
+  /** The stored plan's number and title, to say which plan the document revises. */
+  number: z.string(),
+  title: z.string(),
+})
 
 const DryRunSchema = z
   .object({
@@ -16,6 +24,12 @@ const DryRunSchema = z
     /** The plan it would store, or null when the document lacks what a plan needs (see `problem`). */
     plan: PlanSchema.nullable(),
     problem: z.string().optional(),
+    /**
+     * When a plan with the document's number, issuer and date is stored (and the caller manages
+     * it): what confirming would change, task by task and unit by unit. Nothing changes until the
+     * planner confirms with `version` = `stored.revision.basedOn.version`.
+     */
+    stored: StoredRevisionSchema.optional(),
   })
   .openapi('PlanImportDryRun')
 
@@ -23,9 +37,11 @@ const DryRunSchema = z
  * Plan upload: a document (.txt, .docx, .xlsx, .csv) is read by the importer and shown as a dry
  * run; `confirm=true` stores it in one transaction (`store.plans.import`): a new plan as a draft
  * (201), or the plan already stored with the same number, issuer and date updated in place, its
- * task ids and reports kept (200, `updated` or `unchanged`). The server keeps nothing between the
- * two calls (it holds no state): the client sends the file again, or posts the (edited) dry-run
- * plan to `POST /api/v1/plans`.
+ * task ids and reports kept (200, `updated` or `unchanged`). For a stored plan the dry run shows
+ * the revision (`stored`: tasks added, changed, removed or kept because reported; units gaining or
+ * losing work) and the confirm names the version it was reviewed against (`version`; a plan
+ * changed since answers 409). The server keeps nothing between the two calls (it holds no state):
+ * the client sends the file again, or posts the (edited) dry-run plan to `POST /api/v1/plans`.
  */
 export const planImportRoutes = createRouter().openapi(
   createRoute({
@@ -43,6 +59,8 @@ export const planImportRoutes = createRouter().openapi(
         /** The unit whose subtree the plan covers: classes ("UBND cấp xã") resolve inside it. */
         scopeUnitId: z.string().min(1),
         confirm: z.enum(['true', 'false']).optional(),
+        /** The stored plan's version the revision was reviewed against (the dry run's `stored.revision.basedOn.version`). */
+        version: z.coerce.number().int().nonnegative().optional(),
       }),
       body: {
         required: true,
@@ -61,8 +79,8 @@ export const planImportRoutes = createRouter().openapi(
     },
   }),
   async (c) => {
-    const { scopeUnitId, confirm } = c.req.valid('query')
-    await authorize(c, 'plan.manage', scopeUnitId)
+    const { scopeUnitId, confirm, version } = c.req.valid('query')
+    const { auth, tree } = await authorize(c, 'plan.manage', scopeUnitId)
     const { file } = c.req.valid('form') as { file: unknown }
     if (!(file instanceof File)) throw new ApiError('invalid', { reason: 'send the document as the form field "file"' })
     const units = await c.var.store.units.list()
@@ -88,12 +106,24 @@ export const planImportRoutes = createRouter().openapi(
       if (!isPlanDocumentError(error)) throw error
       problem = error.message
     }
-    if (confirm !== 'true') return c.json({ dryRun: true as const, import: imported, plan, ...(problem && { problem }) }, 200)
+    const storedId = plan ? await c.var.store.plans.findByNumber(plan) : undefined
+    const storedPlan = storedId === undefined ? undefined : await c.var.store.plans.get(storedId)
+    if (confirm !== 'true') {
+      // The revision is shown to whoever may confirm it: a planner managing the stored plan's scope.
+      const preview =
+        plan && storedPlan && can(auth.user, 'plan.manage', planScopeUnitId(storedPlan) ?? null, tree)
+          ? await c.var.store.plans.previewImport(plan)
+          : undefined
+      const stored =
+        preview && storedPlan && preview.outcome !== 'created'
+          ? { ...preview, outcome: preview.outcome, number: storedPlan.number, title: storedPlan.title }
+          : undefined
+      return c.json({ dryRun: true as const, import: imported, plan, ...(problem && { problem }), ...(stored && { stored }) }, 200)
+    }
     if (!plan) throw new ApiError('invalid', { reason: 'incomplete-plan', message: problem, warnings: imported.warnings })
     // Updating a stored plan is managing it: the caller must hold its scope too, not only the new one.
-    const storedId = await c.var.store.plans.findByNumber(plan)
-    if (storedId) await authorize(c, 'plan.manage', planScopeUnitId(await c.var.store.plans.get(storedId)) ?? null)
-    const result = await c.var.store.plans.import(plan, changeOf(c))
+    if (storedPlan) await authorize(c, 'plan.manage', planScopeUnitId(storedPlan) ?? null)
+    const result = await c.var.store.plans.import(plan, changeOf(c), { ...(version !== undefined && { basedOnVersion: version }) })
     return result.outcome === 'created' ? c.json(result, 201) : c.json(result, 200)
   },
 )
