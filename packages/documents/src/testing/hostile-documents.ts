@@ -63,6 +63,35 @@ export function docxManyParagraphs(count: number, text?: (i: number) => string):
 }
 
 /**
+ * A .docx whose body nests `depth` elements inside each other: a few KB packed, a parser that
+ * recurses per level runs out of stack.
+ *
+ * @example
+ * const deep = await docxDeeplyNested(100_000)
+ */
+export function docxDeeplyNested(depth: number): Promise<Uint8Array> {
+  return docx(`<w:p><w:r>${'<w:t>'.repeat(depth)}sâu${'</w:t>'.repeat(depth)}</w:r></w:p>`)
+}
+
+/**
+ * A .docx whose document.xml declares entities that expand into each other ("billion laughs"):
+ * a parser that expands them builds gigabytes from 1 KB.
+ */
+export function docxEntityBomb(): Promise<Uint8Array> {
+  const entities = ['<!ENTITY a0 "ha">']
+  for (let i = 1; i <= 10; i += 1) entities.push(`<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`)
+  const zip = new JSZip()
+  zip.file('[Content_Types].xml', CONTENT_TYPES)
+  zip.file('_rels/.rels', ROOT_RELS)
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [${entities.join('')}]>` +
+      `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&a10;</w:t></w:r></w:p></w:body></w:document>`,
+  )
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+}
+
+/**
  * A .xlsx of one sheet with `rows` rows of three cells each (inline strings, no shared table).
  *
  * @example

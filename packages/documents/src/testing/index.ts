@@ -6,4 +6,6 @@ export { readDocx } from './read-docx'
 export type { DocxContent } from './read-docx'
 export { readXlsx } from './read-xlsx'
 export type { XlsxSheet } from './read-xlsx'
-export { docxBomb, docxManyParagraphs, xlsxManyRows } from './hostile-documents'
+export { docxBomb, docxDeeplyNested, docxEntityBomb, docxManyParagraphs, xlsxManyRows } from './hostile-documents'
+// The Kiên Giang seed plan typed into Word and Excel: what the importer fuzzing mangles.
+export { kienGiangDocx, kienGiangXlsx } from '../internal/seed-fixtures'
