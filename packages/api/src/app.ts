@@ -19,6 +19,7 @@ import { planImportRoutes } from './routes/plan-import'
 import { planRoutes } from './routes/plans'
 import { planExportRoutes } from './routes/plan-exports'
 import { periodRoutes } from './routes/periods'
+import { periodNarrativeRoutes } from './routes/period-narrative'
 import { reportRoutes } from './routes/reports'
 import { scoreRoutes } from './routes/scores'
 import { dashboardRoutes } from './routes/dashboard'
@@ -148,6 +149,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', planRoutes)
     .route('/api/v1', planExportRoutes)
     .route('/api/v1', periodRoutes)
+    .route('/api/v1', periodNarrativeRoutes)
     .route('/api/v1', reportRoutes)
     .route('/api/v1', myTaskRoutes)
     .route('/api/v1', scoreRoutes)

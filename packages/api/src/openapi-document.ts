@@ -189,6 +189,9 @@ const SCHEMAS: Record<string, string> = {
   Period: 'A reporting period opened on a plan: `id` is its UUID, `code` the period code (`2018S1`).',
   NewPeriod: 'A period to open on a plan; window and deadline default to the plan rules.',
   PeriodPatch: "Changes to a period's window or deadline, or locking it.",
+  PeriodNarrative:
+    'The written parts of the plan’s own report for a period (results, limits and causes, next tasks, proposals), printed around the generated tables of the period report.',
+  PeriodNarrativeUpdate: 'The parts of the plan’s report for a period to save, with the version last read (0 before the first save).',
   StoredReport: 'The report of one unit on one task for one period.',
   ReportWrite: 'A report to save (and, with `status: submitted`, submit), with the version last read.',
   ReportVersion: 'One version a report went through: the action, who, when, and the report as it was.',
@@ -234,6 +237,13 @@ const EXAMPLES: Record<string, unknown> = {
     version: 0,
   },
   NewPeriod: { periodId: '2018S1' },
+  PeriodNarrativeUpdate: {
+    results: 'Đã hoàn thành 12/15 nhiệm vụ trọng tâm của 6 tháng đầu năm.',
+    limits: 'Một số xã nộp báo cáo chậm do thiếu cán bộ chuyên trách.',
+    nextTasks: 'Tiếp tục niêm yết công khai thủ tục hành chính tại bộ phận một cửa.',
+    proposals: 'Đề nghị Bộ Nội vụ tổ chức tập huấn về chỉ số PAPI.',
+    version: 0,
+  },
   UnitMerge: { successorId: '7a1c9e3b-2d4f-4a6b-8c0d-9e1f2a3b4c5d', effectiveOn: '2025-07-01' },
   ReportReturn: { version: 3, comment: 'Bổ sung số liệu minh chứng.' },
   ReportSubmit: { version: 2 },

@@ -320,6 +320,10 @@ export {
 } from './permission'
 export type { Action, AuditedChange, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'
 
+// --- period-narrative
+export { isNarrativeEmpty, mayWritePeriodNarrative, NARRATIVE_PART_MAX, NARRATIVE_PARTS, PeriodNarrativeSchema } from './period-narrative'
+export type { NarrativePart, NarrativePlan, PeriodNarrative } from './period-narrative'
+
 // --- admin-rules
 export {
   DeletionRefusalSchema,

@@ -78,6 +78,7 @@ export type { ImportPlanOptions, PlanImportResult, PlanRevisionDetails, RevisedA
 // --- period-repository
 export { periodRule } from './period-repository'
 export type { PeriodOverrides, StoredPeriod } from './period-repository'
+export type { StoredPeriodNarrative } from './period-narrative-repository'
 
 // --- plan-export
 export { loadPlanExport } from './plan-export'

@@ -1,5 +1,6 @@
-import { planScopeUnitId, type IndexResult, type PeriodRule, type Plan, type Unit } from '@papi/domain'
+import { planScopeUnitId, type IndexResult, type PeriodNarrative, type PeriodRule, type Plan, type Unit } from '@papi/domain'
 import type { Database } from './database'
+import { getPeriodNarrative } from './period-narrative-repository'
 import { findPeriod, periodRule, type StoredPeriod } from './period-repository'
 import { asDomainPlan, getPlan } from './stored-plan'
 import { listReports, type StoredReport } from './report-repository'
@@ -24,6 +25,8 @@ export interface PlanExportData {
   periodRule?: PeriodRule
   /** Published results of the plan's own unit in its index: what its own targets are judged on. */
   results: IndexResult[]
+  /** The standing agency's texts for the open period's report (parts not yet written are empty). */
+  narrative?: PeriodNarrative
 }
 
 /**
@@ -45,5 +48,8 @@ export async function loadPlanExport(db: Database, planId: string, options: { pe
   const period = await findPeriod(db, planId, options.periodId)
   const scopeUnitId = planScopeUnitId(plan)
   const results = scopeUnitId === undefined ? [] : await listScores(db, { unitId: scopeUnitId, index: plan.index })
-  return { plan, units, reports, results, ...(period && { period, periodRule: periodRule(period) }) }
+  if (!period) return { plan, units, reports, results }
+  const { results: resultsText, limits, nextTasks, proposals } = await getPeriodNarrative(db, planId, period.code)
+  const narrative = { results: resultsText, limits, nextTasks, proposals }
+  return { plan, units, reports, results, period, periodRule: periodRule(period), narrative }
 }

@@ -376,6 +376,30 @@ export const periods = pgTable(
   (t) => [uniqueIndex('periods_plan_code_key').on(t.planId, t.code)],
 )
 
+/**
+ * The plan's own report for a period, as its standing agency writes it: the four narrative parts
+ * printed around the generated tables (Decree 30/2020/NĐ-CP report layout). One per plan and
+ * period; `version` guards concurrent edits.
+ */
+export const periodNarratives = pgTable(
+  'period_narratives',
+  {
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** Period id as opened on the plan (2018S1). */
+    periodCode: text('period_code').notNull(),
+    results: text('results').notNull().default(''),
+    limits: text('limits').notNull().default(''),
+    nextTasks: text('next_tasks').notNull().default(''),
+    proposals: text('proposals').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.periodCode] })],
+)
+
 export const reports = pgTable(
   'reports',
   {

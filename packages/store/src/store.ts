@@ -7,6 +7,7 @@ import { addSshKey, findSshKey, listSshKeys, removeSshKey, touchSshKey } from '.
 import { dashboard } from './dashboard'
 import type { Database, Driver } from './database'
 import { purgeLoginAttempts, recentLoginFailures, recordLoginAttempt } from './login-attempt'
+import { getPeriodNarrative, savePeriodNarrative } from './period-narrative-repository'
 import { findPeriod, listPeriods, openPeriod, updatePeriod, type PeriodOverrides } from './period-repository'
 import { loadPlanExport } from './plan-export'
 import { importPlan, previewPlanImport, type ImportPlanOptions } from './plan-import'
@@ -155,6 +156,16 @@ export interface Store {
     find(planId: string, code: string): ReturnType<typeof findPeriod>
     open(planId: string, code: string, overrides: PeriodOverrides, change: Change): ReturnType<typeof openPeriod>
     update(planId: string, code: string, patch: PeriodOverrides & { locked?: boolean }, change: Change): ReturnType<typeof updatePeriod>
+    /** The plan's report texts for a period (empty, version 0, before anyone wrote them). */
+    narrative(planId: string, code: string): ReturnType<typeof getPeriodNarrative>
+    /** Saves them, audited; `expectedVersion` is the version last read (see {@link savePeriodNarrative}). */
+    saveNarrative(
+      planId: string,
+      code: string,
+      narrative: Parameters<typeof savePeriodNarrative>[3],
+      change: Change,
+      expectedVersion: number,
+    ): ReturnType<typeof savePeriodNarrative>
   }
   reports: {
     list(query?: ReportQuery): ReturnType<typeof listReports>
@@ -269,6 +280,9 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       find: (planId, code) => findPeriod(db, planId, code),
       open: (planId, code, overrides, change) => db.transaction((tx) => openPeriod(tx, planId, code, overrides, change)),
       update: (planId, code, patch, change) => db.transaction((tx) => updatePeriod(tx, planId, code, patch, change)),
+      narrative: (planId, code) => getPeriodNarrative(db, planId, code),
+      saveNarrative: (planId, code, narrative, change, expectedVersion) =>
+        savePeriodNarrative(db, planId, code, narrative, change, expectedVersion),
     },
     reports: {
       list: (query) => listReports(db, query),

@@ -29,6 +29,8 @@ export interface PlanExportSource {
   periodRule?: PeriodRule
   /** Published results of the plan's own unit: what its own targets are judged on. */
   results?: readonly IndexResult[]
+  /** The standing agency's texts for the period's report, as stored; a request's own texts win. */
+  narrative?: ReportNarrative
 }
 
 interface ExportOptions {
@@ -84,6 +86,7 @@ export function planExport(source: PlanExportSource, request: PlanExportRequest)
   const periodRule = source.periodRule === undefined ? {} : { periodRule: source.periodRule }
   const results = source.results === undefined ? {} : { results: source.results }
   const written = {
+    ...(source.narrative !== undefined && { narrative: source.narrative }),
     ...(request.narrative !== undefined && { narrative: request.narrative }),
     ...(request.signer !== undefined && { signer: request.signer }),
   }
