@@ -22,6 +22,10 @@ export type TaskAssignee = TaskDto['assignees'][number]
 export type EvaluatedTarget = Answer<WebClient['plans'][':id']['targets']['$get']>[number]
 /** A plan's reporting period with its window and the deadline at each level. */
 export type PeriodDto = Answer<WebClient['plans'][':id']['periods']['$get']>[number]
+/** The written parts of the plan's own report for a period, with the version to send back. */
+export type PeriodNarrativeDto = Answer<WebClient['plans'][':id']['periods'][':periodId']['narrative']['$get']>
+/** Body of `PUT /plans/{id}/periods/{periodId}/narrative`. */
+export type SavePeriodNarrativeInput = InferRequestType<WebClient['plans'][':id']['periods'][':periodId']['narrative']['$put']>['json']
 
 export type ReportDto = Answer<WebClient['reports'][':id']['$get']>
 /** Body of `PUT /api/v1/reports`. */

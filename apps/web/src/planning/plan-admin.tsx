@@ -9,6 +9,7 @@ import { ErrorText } from '../components/error-text'
 import { useFormat } from '../lib/use-format'
 import { useSession } from '../session/session-context'
 import { planForUpdate } from './import-draft'
+import PeriodReport from './period-report'
 import { usePlanningText } from './planning-messages'
 
 /**
@@ -31,6 +32,7 @@ export default function PlanAdmin(props: { plan: PlanDetail; notice: string | un
       <Signer plan={props.plan} onChanged={props.onChanged} />
       <Show when={props.plan.status === 'published'}>
         <Periods plan={props.plan} />
+        <PeriodReport plan={props.plan} />
       </Show>
     </section>
   )
