@@ -205,6 +205,28 @@ describe('assignedUnits', () => {
   })
 })
 
+describe('assignedUnits of a task without a lead', () => {
+  const standingAgency = { text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' }
+  const scope = { unitId: 'kien-giang' }
+
+  it('is led by the plan’s standing agency, which then owes its reports; its coordinators stay', () => {
+    const assigned = assignedUnits({ lead: [], coordinators: [{ text: 'Sở Tư pháp', unitId: 'kg-so-tu-phap' }] }, tree, scope, {
+      standingAgency,
+    })
+    expect({ lead: ids(assigned.lead), coordinators: ids(assigned.coordinators), flagged: assigned.leadByStandingAgency }).toEqual({
+      lead: ['kg-so-noi-vu'],
+      coordinators: ['kg-so-tu-phap'],
+      flagged: true,
+    })
+  })
+
+  it('is nobody’s when the plan names no standing agency, and a lead that matched no unit is not replaced', () => {
+    expect(assignedUnits({ lead: [], coordinators: [] }, tree, scope)).toMatchObject({ lead: [], leadByStandingAgency: false })
+    const unmatched = assignedUnits({ lead: [{ text: 'Ban Dân vận' }], coordinators: [] }, tree, scope, { standingAgency })
+    expect(unmatched).toMatchObject({ lead: [], leadByStandingAgency: false })
+  })
+})
+
 describe('provinceOf', () => {
   it.each([
     ['a commune lies in its province', 'minh-luong', 'kien-giang'],

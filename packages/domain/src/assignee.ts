@@ -25,6 +25,8 @@ export interface AssignedUnits {
   coordinators: Unit[]
   /** Lead units then coordinator units. */
   all: Unit[]
+  /** The task names no lead: the plan's standing agency leads it (and reports on it) in `lead`. */
+  leadByStandingAgency: boolean
 }
 
 /**
@@ -155,17 +157,29 @@ export function resolveAssignees(assignees: readonly Assignee[], tree: UnitTree,
  *   { lead: [{ text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' }], coordinators: [{ text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' }] },
  *   tree,
  *   { unitId: 'kien-giang' },
- * ) // { lead: [Sở Nội vụ], coordinators: [], all: [Sở Nội vụ] }
+ * ) // { lead: [Sở Nội vụ], coordinators: [], all: [Sở Nội vụ], leadByStandingAgency: false }
+ *
+ * A task without a lead is led by the plan's standing agency, when it names one:
+ * assignedUnits({ lead: [], coordinators: [] }, tree, scope, { standingAgency: { text: 'Sở Nội vụ', unitId: 'kg-so-noi-vu' } })
+ * // { lead: [Sở Nội vụ], …, leadByStandingAgency: true }
  */
-export function assignedUnits(task: Pick<Task, 'lead' | 'coordinators'>, tree: UnitTree, scope: AssigneeScope): AssignedUnits {
+export function assignedUnits(
+  task: Pick<Task, 'lead' | 'coordinators'>,
+  tree: UnitTree,
+  scope: AssigneeScope,
+  plan: { standingAgency?: Assignee | undefined } = {},
+): AssignedUnits {
   const seen = new Set<string>()
   const take = (assignees: readonly Assignee[]): Unit[] =>
     resolveAssignees(assignees, tree, scope)
       .flatMap((resolved) => resolved.units)
       .filter((unit) => !seen.has(unit.id) && seen.add(unit.id))
-  const lead = take(task.lead)
+  // A task that names no lead is still someone's to report on: the standing agency's (cơ quan
+  // thường trực), which follows the plan for the issuer. One that names a lead matching no unit is not: that is a name to fix.
+  const leadByStandingAgency = task.lead.length === 0 && plan.standingAgency?.unitId !== undefined
+  const lead = take(leadByStandingAgency && plan.standingAgency ? [plan.standingAgency] : task.lead)
   const coordinators = take(task.coordinators)
-  return { lead, coordinators, all: [...lead, ...coordinators] }
+  return { lead, coordinators, all: [...lead, ...coordinators], leadByStandingAgency: leadByStandingAgency && lead.length > 0 }
 }
 
 /**

@@ -278,7 +278,9 @@ async function revise(
   }
   const ids = await writeRevision(tx, revision, before, ctx, {
     rewriteAll: provinceChanged,
-    resolveAll: provinceChanged || planScopeUnitId(plan) !== planScopeUnitId(before),
+    // Classes resolve inside the scope; tasks without a lead go to the standing agency.
+    resolveAll:
+      provinceChanged || planScopeUnitId(plan) !== planScopeUnitId(before) || plan.standingAgency?.unitId !== before.standingAgency?.unitId,
     reported,
     ...(onProgress && { onProgress }),
   })

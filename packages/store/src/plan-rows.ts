@@ -47,7 +47,7 @@ export interface PlanRowsContext {
   planId: string
   provinceId: string
   tree: UnitTree
-  plan: Pick<Plan, 'scopeUnitId' | 'issuerUnitId' | 'issuedOn'>
+  plan: Pick<Plan, 'scopeUnitId' | 'issuerUnitId' | 'issuedOn' | 'standingAgency'>
 }
 
 /**
@@ -128,7 +128,9 @@ export function assignmentRowsOf(task: Task, taskId: string, ctx: PlanRowsContex
   const scopeUnitId = planScopeUnitId(ctx.plan)
   // Classes resolve only inside a scope; without one, only named units resolve.
   const scope = { unitId: scopeUnitId ?? '', date: ctx.plan.issuedOn }
-  const units = assignedUnits(task, ctx.tree, scope)
+  // A task without a lead is the standing agency's: it owes the reports (assignedUnits).
+  const units = assignedUnits(task, ctx.tree, scope, { standingAgency: ctx.plan.standingAgency })
+  const leadText = units.leadByStandingAgency && ctx.plan.standingAgency ? [ctx.plan.standingAgency] : task.lead
   // The text a unit came from: the first assignee of its role that resolves to it (each role's
   // assignees resolved once: a class such as "UBND cấp xã" stands for every commune).
   const sourceOf = (list: readonly Assignee[]) => {
@@ -138,7 +140,7 @@ export function assignmentRowsOf(task: Task, taskId: string, ctx: PlanRowsContex
   }
   const rows: (typeof assignments.$inferInsert)[] = []
   for (const [role, list, source] of [
-    ['lead', units.lead, task.lead],
+    ['lead', units.lead, leadText],
     ['coordinator', units.coordinators, task.coordinators],
   ] as const) {
     const textOf = sourceOf(source)
