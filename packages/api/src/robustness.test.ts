@@ -11,37 +11,8 @@ import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { codeToStatus, ErrorCodeSchema } from './api-error'
-import { createApp } from './app'
 import { makeTestApp, NOW, samplePlan, type TestApp } from './app.fixture'
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
-type JsonSchema = Record<string, any>
-type Operation = {
-  method: string
-  path: string
-  params: { name: string; in: 'path' | 'query'; required: boolean; schema: JsonSchema }[]
-  body?: { required: boolean; types: string[]; schema?: JsonSchema }
-}
-
-// The document does not depend on the database: read it from an app over no store at all.
-const DOC = (await (await createApp({ store: {} as Store }).request('/api/openapi.json')).json()) as {
-  paths: Record<string, Record<string, any>>
-  components: { schemas: Record<string, JsonSchema> }
-}
-const ALL_OPERATIONS: Operation[] = Object.entries<Record<string, any>>(DOC.paths).flatMap(([path, ops]) =>
-  Object.entries(ops).map(([method, op]) => ({
-    method: method.toUpperCase(),
-    path,
-    params: op.parameters ?? [],
-    ...(op.requestBody && {
-      body: {
-        required: op.requestBody.required === true,
-        types: Object.keys(op.requestBody.content),
-        schema: op.requestBody.content['application/json']?.schema,
-      },
-    }),
-  })),
-)
+import { ALL_OPERATIONS, type Json, type Operation, resolve, sample } from './openapi-operations.fixture'
 
 // Loading the national register (any body that lacks a province, as many mistakes do) makes every
 // later write work over ~13 000 units: that operation's battery runs last, after everything else.
@@ -132,41 +103,6 @@ function leafMutations(value: Json | undefined, nested: boolean): [string, Json]
 }
 
 const deep = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth)
-
-// --- a valid body from the schema, with fixture values by field name
-
-function resolve(schema: JsonSchema | undefined): JsonSchema {
-  let s = schema ?? {}
-  while (s.$ref) s = DOC.components.schemas[String(s.$ref).split('/').pop()!] ?? {}
-  return s
-}
-
-function sample(schema: JsonSchema | undefined, name: string, hints: Record<string, Json>): Json {
-  if (name in hints) return hints[name] as Json
-  const s = resolve(schema)
-  if ('const' in s) return s.const
-  if (s.enum) return s.enum[0]
-  if (s.anyOf ?? s.oneOf) return sample((s.anyOf ?? s.oneOf)[0], name, hints)
-  const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type
-  switch (type) {
-    case 'object':
-      return Object.fromEntries(((s.required ?? []) as string[]).map((key) => [key, sample(s.properties?.[key], key, hints)]))
-    case 'array':
-      return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items, name, hints))
-    case 'string':
-      if (s.format === 'date') return '2018-06-30'
-      if (s.format === 'date-time') return NOW.toISOString()
-      if (String(s.pattern ?? '').includes('Q[1-4]')) return '2018S1'
-      return 'robot'.padEnd(s.minLength ?? 0, 'x')
-    case 'integer':
-    case 'number':
-      return s.minimum ?? 1
-    case 'boolean':
-      return false
-    default:
-      return null
-  }
-}
 
 /**
  * Every path to a value of a JSON document (arrays and objects included), root excluded; of an
