@@ -1,4 +1,4 @@
-import { can, type Action, type UnitTree } from '@papi/domain'
+import { accessTo, can, type Action, type UnitTree } from '@papi/domain'
 import type { StoreError } from '@papi/store'
 import type { Context } from 'hono'
 import { ApiError } from './api-error'
@@ -42,5 +42,28 @@ export async function authorizeRead(
   const auth = requireAuth(c)
   const tree = await c.var.store.units.tree()
   if (!can(auth.user, action, unitId, tree)) throw missing
+  return { auth, tree }
+}
+
+/**
+ * {@link authorize} for a change to one record (by the domain's `accessTo`): a caller who may not
+ * even `readAction` it is told it does not exist, the 404 of an id that names nothing; one who reads
+ * it but may not take `action` gets 403.
+ *
+ * @example
+ * await authorizeChange(c, 'plan.manage', planScopeUnitId(plan) ?? null, 'plan.read', new StoreError('not-found', `no plan ${id}`, { planId: id }))
+ */
+export async function authorizeChange(
+  c: Context<AppEnv>,
+  action: Action,
+  unitId: string | null,
+  readAction: Action,
+  missing: StoreError,
+): Promise<{ auth: Auth; tree: UnitTree }> {
+  const auth = requireAuth(c)
+  const tree = await c.var.store.units.tree()
+  const access = accessTo(auth.user, action, unitId, tree, readAction)
+  if (access === 'not-found') throw missing
+  if (access === 'forbidden') throw new ApiError('forbidden', { action, unitId })
   return { auth, tree }
 }

@@ -305,6 +305,7 @@ export type { EnumGroup, EnumValue } from './enum-labels'
 
 // --- permission
 export {
+  accessTo,
   ActionSchema,
   can,
   covers,
@@ -318,7 +319,7 @@ export {
   RoleSchema,
   unitsWhere,
 } from './permission'
-export type { Action, AuditedChange, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'
+export type { Access, Action, AuditedChange, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'
 
 // --- period-narrative
 export { isNarrativeEmpty, mayWritePeriodNarrative, NARRATIVE_PART_MAX, NARRATIVE_PARTS, PeriodNarrativeSchema } from './period-narrative'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  accessTo,
   can,
   grantedUnitIds,
   mayReadAuditEntry,
@@ -69,6 +70,41 @@ describe('can', () => {
     expect(can(both, 'report.write', 'kg-so-noi-vu', tree)).toBe(true)
     expect(can(both, 'report.review', 'minh-luong', tree)).toBe(true)
     expect(can(both, 'report.write', 'minh-luong', tree)).toBe(false)
+  })
+})
+
+describe('accessTo', () => {
+  it.each<[string, { roles: RoleGrant[] }, Action, string, Action, string]>([
+    ['a planner changes a plan of its province', provincePlanner, 'plan.manage', 'kien-giang', 'plan.read', 'granted'],
+    ['a planner is told another province’s plan does not exist', provincePlanner, 'plan.manage', 'an-giang', 'plan.read', 'not-found'],
+    [
+      'a reporter reads the province plan, so it is refused the change',
+      communeReporter,
+      'plan.manage',
+      'kien-giang',
+      'plan.read',
+      'forbidden',
+    ],
+    [
+      'a reporter is told another district’s plan does not exist',
+      communeReporter,
+      'plan.manage',
+      'chau-thanh-kg',
+      'plan.read',
+      'not-found',
+    ],
+    [
+      'a planner is told a report it may not read does not exist',
+      districtPlanner,
+      'report.review',
+      'minh-luong',
+      'report.read',
+      'not-found',
+    ],
+    ['a viewer reads the report, so it is refused the review', districtViewer, 'report.review', 'minh-luong', 'report.read', 'forbidden'],
+    ['an unknown unit is no one’s but the admin’s', provincePlanner, 'plan.manage', 'no-such-unit', 'plan.read', 'not-found'],
+  ])('%s', (_name, who, action, unitId, readAction, expected) => {
+    expect(accessTo(who, action, unitId, tree, readAction)).toBe(expected)
   })
 })
 

@@ -135,6 +135,24 @@ export function can(user: RoleHolder, action: Action, unitId: string | null, tre
   return permits(permissionsOf(user), action, unitId, tree)
 }
 
+/** What a caller asking to act on one record is answered: done, refused, or told it does not exist. */
+export type Access = 'granted' | 'forbidden' | 'not-found'
+
+/**
+ * Whether `user` may take `action` on a record of `unitId`, and what to answer if not: a caller
+ * who may not even `readAction` the record is told it does not exist — the answer of an id that
+ * names nothing — so another province's ids cannot be probed by reading or by writing (#10 hole 8);
+ * a caller who reads it but may not change it is refused.
+ *
+ * @example
+ * accessTo(kgPlanner, 'plan.manage', 'an-giang', tree, 'plan.read') // 'not-found'
+ * accessTo(kgReporter, 'plan.manage', 'kien-giang', tree, 'plan.read') // 'forbidden': it reads the plan
+ */
+export function accessTo(user: RoleHolder, action: Action, unitId: string | null, tree: UnitTree, readAction: Action): Access {
+  if (can(user, action, unitId, tree)) return 'granted'
+  return can(user, readAction, unitId, tree) ? 'forbidden' : 'not-found'
+}
+
 /**
  * Whether a list of permissions — what `/me` hands a client — allows `action`: anywhere when
  * `unitId` is left out, else on that unit (null: the system itself). With the unit tree the scope

@@ -3,7 +3,8 @@ import { mayManageAccount, parseSshPublicKey, planScopeUnitId } from '@papi/doma
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { authorize, changeOf } from '../authorize'
+import { StoreError } from '@papi/store'
+import { authorize, authorizeChange, changeOf } from '../authorize'
 import { createRouter } from '../router'
 import { IdParamSchema } from '../schemas'
 import { requireAuth } from '../session'
@@ -37,10 +38,11 @@ const RevokedSchema = z.object({ revoked: z.number().int() }).openapi('RevokedSe
 /** The caller, once they may manage the account `ownerId` (their own, or anyone's as user manager). */
 async function accountManager(c: Context<AppEnv>, ownerId: string) {
   const auth = requireAuth(c)
-  await c.var.store.users.get(ownerId)
+  // Refused before the account is looked up: whether an id names a user is no one else's business.
   if (!mayManageAccount(auth.user, ownerId, await c.var.store.units.tree())) {
     throw new ApiError('forbidden', { action: 'user.manage', userId: ownerId })
   }
+  await c.var.store.users.get(ownerId)
   return auth
 }
 
@@ -102,7 +104,13 @@ export const adminRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param')
       const plan = await c.var.store.plans.get(id)
-      await authorize(c, 'plan.manage', planScopeUnitId(plan) ?? null)
+      await authorizeChange(
+        c,
+        'plan.manage',
+        planScopeUnitId(plan) ?? null,
+        'plan.read',
+        new StoreError('not-found', `no plan ${id}`, { planId: id }),
+      )
       await c.var.store.plans.remove(id, changeOf(c))
       return c.body(null, 204)
     },

@@ -11,11 +11,11 @@ import {
   UnitLevelSchema,
   type UnitLevel,
 } from '@papi/domain'
-import type { StoredPeriod } from '@papi/store'
+import { StoreError, type StoredPeriod } from '@papi/store'
 import type { Context } from 'hono'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { authorize, changeOf } from '../authorize'
+import { authorizeChange, authorizeRead, changeOf } from '../authorize'
 import { createRouter } from '../router'
 import { IdParamSchema, PeriodOutSchema } from '../schemas'
 import { requireAuth } from '../session'
@@ -123,7 +123,7 @@ export const periodRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param')
       const { scope, level } = await planLevel(c, id)
-      await authorize(c, 'plan.read', scope)
+      await authorizeRead(c, 'plan.read', scope, new StoreError('not-found', `no plan ${id}`, { planId: id }))
       const periods = await c.var.store.periods.list(id)
       return c.json(
         periods.map((p) => periodOut(c, p, level)),
@@ -151,7 +151,7 @@ export const periodRoutes = createRouter()
       const { id } = c.req.valid('param')
       const { periodId, ...overrides } = c.req.valid('json')
       const { scope, level } = await planLevel(c, id)
-      await authorize(c, 'period.manage', scope)
+      await authorizeChange(c, 'period.manage', scope, 'plan.read', new StoreError('not-found', `no plan ${id}`, { planId: id }))
       const period = await c.var.store.periods.open(id, periodId, overrides, changeOf(c))
       return c.json(periodOut(c, period, level), 201)
     },
@@ -175,7 +175,7 @@ export const periodRoutes = createRouter()
     async (c) => {
       const { id, periodId } = c.req.valid('param')
       const { scope, level } = await planLevel(c, id)
-      await authorize(c, 'period.manage', scope)
+      await authorizeChange(c, 'period.manage', scope, 'plan.read', new StoreError('not-found', `no plan ${id}`, { planId: id }))
       const period = await c.var.store.periods.update(id, periodId, c.req.valid('json'), changeOf(c))
       return c.json(periodOut(c, period, level), 200)
     },

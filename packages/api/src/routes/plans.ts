@@ -15,7 +15,7 @@ import { StoreError, type StoredPlan } from '@papi/store'
 import type { Context } from 'hono'
 import { errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { authorize, authorizeRead, changeOf } from '../authorize'
+import { authorize, authorizeChange, authorizeRead, changeOf } from '../authorize'
 import { createRouter } from '../router'
 import { component, IdParamSchema, PlanSummarySchema, StoredPlanSchema } from '../schemas'
 import { requireAuth } from '../session'
@@ -134,7 +134,13 @@ export const planRoutes = createRouter()
       const { id } = c.req.valid('param')
       const { version, ...plan } = c.req.valid('json')
       const before = await c.var.store.plans.get(id)
-      await authorize(c, 'plan.manage', planScopeUnitId(before) ?? null)
+      await authorizeChange(
+        c,
+        'plan.manage',
+        planScopeUnitId(before) ?? null,
+        'plan.read',
+        new StoreError('not-found', `no plan ${id}`, { planId: id }),
+      )
       await authorize(c, 'plan.manage', planScopeUnitId(plan) ?? null)
       return c.json(await c.var.store.plans.update(id, plan, changeOf(c), version), 200)
     },
@@ -158,7 +164,13 @@ export const planRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param')
       const before = await c.var.store.plans.get(id)
-      await authorize(c, 'plan.publish', planScopeUnitId(before) ?? null)
+      await authorizeChange(
+        c,
+        'plan.publish',
+        planScopeUnitId(before) ?? null,
+        'plan.read',
+        new StoreError('not-found', `no plan ${id}`, { planId: id }),
+      )
       return c.json(await c.var.store.plans.publish(id, changeOf(c), c.req.valid('json').version), 200)
     },
   )

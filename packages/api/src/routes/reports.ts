@@ -12,7 +12,7 @@ import { StoreError } from '@papi/store'
 import type { Context } from 'hono'
 import { errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { authorize, authorizeRead, changeOf } from '../authorize'
+import { authorize, authorizeChange, authorizeRead, changeOf } from '../authorize'
 import { createRouter } from '../router'
 import { IdParamSchema, StoredReportSchema } from '../schemas'
 import { requireAuth } from '../session'
@@ -60,7 +60,13 @@ const ReportQuerySchema = z.object({
 
 async function act(c: Context<AppEnv>, id: string, action: ReportAction, version: number) {
   const report = await c.var.store.reports.get(id)
-  await authorize(c, reportActionPermission(action.type), report.unitId)
+  await authorizeChange(
+    c,
+    reportActionPermission(action.type),
+    report.unitId,
+    'report.read',
+    new StoreError('not-found', `no report ${id}`, { reportId: id }),
+  )
   return c.var.store.reports.act(id, action, changeOf(c), version)
 }
 
