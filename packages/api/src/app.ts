@@ -29,7 +29,7 @@ import { webRoutes } from './routes/web'
 import { adminRoutes } from './routes/admin'
 import { backupRoutes } from './routes/backup'
 import { sshAuthRoutes } from './routes/ssh-auth'
-import { readSession } from './session'
+import { readSession, requireSessionUnless } from './session'
 
 export interface CreateAppOptions extends Partial<AppSettings> {
   store: Store
@@ -121,6 +121,27 @@ export function createApp(options: CreateAppOptions) {
     c.header('Cache-Control', 'no-store')
   })
   app.use('/api/v1/*', readSession)
+  // Every operation of the document but those it marks public (`security: []`) needs a session
+  // before it looks anything up; a path no operation has stays a 404. Read from the routes once.
+  let operations: { method: string; pattern: RegExp; public: boolean }[] | undefined
+  app.use(
+    '/api/v1/*',
+    requireSessionUnless((method, path) => {
+      operations ??= app.openAPIRegistry.definitions.flatMap((d) =>
+        d.type === 'route'
+          ? [
+              {
+                method: d.route.method.toUpperCase(),
+                pattern: new RegExp(`^${d.route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+                public: d.route.security?.length === 0,
+              },
+            ]
+          : [],
+      )
+      const operation = operations.find((o) => (o.method === method || (method === 'HEAD' && o.method === 'GET')) && o.pattern.test(path))
+      return operation === undefined || operation.public
+    }),
+  )
   app.use('/api/v1/*', nfcJsonBody)
 
   app.onError((error, c) => {

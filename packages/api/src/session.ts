@@ -43,6 +43,18 @@ export const readSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
+/**
+ * Refuses every request without a session (401) before its route looks anything up, but those
+ * `isPublic` lets through (signing in): nobody signed in learns anything of the data, not even
+ * which ids name something (a 404 for an unknown id against a 401 for a known one, #10 hole 8).
+ */
+export function requireSessionUnless(isPublic: (method: string, path: string) => boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.var.auth && !isPublic(c.req.method, c.req.path)) requireAuth(c)
+    await next()
+  }
+}
+
 /** The signed-in caller, or a 401. */
 export function requireAuth(c: Context<AppEnv>): Auth {
   const auth = c.var.auth
