@@ -34,14 +34,14 @@ export { readPlanDocument } from './read-plan-document'
 export type { ImportProgress, PlanDocumentFile, PlanDocumentFormat, ReadPlanOptions } from './read-plan-document'
 
 // --- read-plan-document-in-worker (the same, off the caller's event loop)
-export { readPlanDocumentInWorker, stopPlanReader } from './read-plan-document-in-worker'
+export { readPlanDocumentInWorker, readScoreCsvInWorker, stopPlanReader } from './read-plan-document-in-worker'
 
 // --- to-plan
 export { toPlan } from './to-plan'
 
 // --- score-csv (tables of published index results)
 export { readScoreCsv, writeScoreCsv } from './score-csv'
-export type { NotRankedCsvRow, ScoreCsvIssue, ScoreCsvRow } from './score-csv'
+export type { NotRankedCsvRow, ScoreCsvIssue, ScoreCsvOptions, ScoreCsvRead, ScoreCsvRow } from './score-csv'
 
 // --- normalize-text
 export { normalizeText } from './normalize-text'

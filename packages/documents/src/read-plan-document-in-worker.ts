@@ -1,3 +1,4 @@
+import type { Framework } from '@papi/domain'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -7,17 +8,16 @@ import { DOCUMENT_LIMITS, limitWords, type DocumentLimitName } from './document-
 import { PlanDocumentError, type PlanDocumentErrorCode } from './plan-document-error'
 import type { PlanImport } from './plan-import'
 import type { PlanDocumentFile, ReadPlanOptions } from './read-plan-document'
+import type { ScoreCsvOptions, ScoreCsvRead } from './score-csv'
 
-/** @internal What the host sends its worker. */
-export interface PlanReaderRequest {
-  id: number
-  file: PlanDocumentFile
-  options: Omit<ReadPlanOptions, 'onProgress'>
-}
+/** @internal What the host sends its worker: a plan document, or a score table (by its framework's id). */
+export type PlanReaderRequest =
+  | { id: number; kind: 'plan'; file: PlanDocumentFile; options: Omit<ReadPlanOptions, 'onProgress'> }
+  | { id: number; kind: 'score-csv'; text: string; frameworkId: string; year: number; options: ScoreCsvOptions }
 
 /** @internal What the worker answers. */
 export type PlanReaderResponse =
-  | { id: number; ok: true; value: PlanImport }
+  | { id: number; ok: true; value: PlanImport | ScoreCsvRead }
   | { id: number; ok: false; error: { code?: PlanDocumentErrorCode; message: string; limit?: { name: DocumentLimitName; max: number } } }
 
 /** Memory one reading may take in its worker: past it the worker dies and the document is refused as too large. */
@@ -53,10 +53,10 @@ function startWorker(): Worker {
   return started
 }
 
-function readOnWorker(request: PlanReaderRequest): Promise<PlanImport> {
+function readOnWorker<T extends PlanImport | ScoreCsvRead>(request: PlanReaderRequest): Promise<T> {
   worker ??= startWorker()
   const current = worker
-  return new Promise<PlanImport>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const done = () => {
       current.off('message', onMessage)
       current.off('error', onError)
@@ -66,7 +66,7 @@ function readOnWorker(request: PlanReaderRequest): Promise<PlanImport> {
     const onMessage = (response: PlanReaderResponse) => {
       if (response.id !== request.id) return
       done()
-      if (response.ok) resolve(response.value)
+      if (response.ok) resolve(response.value as T)
       else if (response.error.code) {
         const { code, message, limit } = response.error
         reject(new PlanDocumentError(code, message, limit ? { limit } : {}))
@@ -78,7 +78,8 @@ function readOnWorker(request: PlanReaderRequest): Promise<PlanImport> {
       void current.terminate()
       // The heap limit: the document needed more memory than any plan does.
       if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        const fileName = request.file.fileName.split(/[\\/]/).pop() ?? request.file.fileName
+        const named = request.kind === 'plan' ? request.file.fileName : (request.options.fileName ?? 'CSV')
+        const fileName = named.split(/[\\/]/).pop() ?? named
         const locale = request.options.locale ?? 'vi'
         const limit = limitWords('unpackedBytes', DOCUMENT_LIMITS.unpackedBytes, locale)
         reject(
@@ -111,10 +112,29 @@ function readOnWorker(request: PlanReaderRequest): Promise<PlanImport> {
  * const plan = await readPlanDocumentInWorker({ fileName: 'kh.docx', data }, { units, scopeUnitId: 'kien-giang' })
  */
 export function readPlanDocumentInWorker(file: PlanDocumentFile, options: Omit<ReadPlanOptions, 'onProgress'> = {}): Promise<PlanImport> {
-  const request: PlanReaderRequest = { id: nextId++, file, options }
-  const result = queue.then(() => readOnWorker(request))
+  return enqueue<PlanImport>({ id: nextId++, kind: 'plan', file, options })
+}
+
+function enqueue<T extends PlanImport | ScoreCsvRead>(request: PlanReaderRequest): Promise<T> {
+  const result = queue.then(() => readOnWorker<T>(request))
   queue = result.catch(() => {})
   return result
+}
+
+/**
+ * {@link readScoreCsv} on the same worker thread: a table at the limits (10 000 rows, ~10 MB)
+ * took seconds of the event loop, and every other request waited (#10 hole 5).
+ *
+ * @example
+ * const { rows, issues } = await readScoreCsvInWorker(text, frameworkById('papi-2009')!, 2017, { locale: 'en' })
+ */
+export function readScoreCsvInWorker(
+  text: string,
+  framework: Framework,
+  year: number,
+  options: ScoreCsvOptions = {},
+): Promise<ScoreCsvRead> {
+  return enqueue<ScoreCsvRead>({ id: nextId++, kind: 'score-csv', text, frameworkId: framework.id, year, options })
 }
 
 /**

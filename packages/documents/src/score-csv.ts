@@ -50,6 +50,19 @@ function readNumber(text: string): number | undefined {
 
 const FIXED = ['unit', 'total', 'rank', 'rankOf', 'appraisalScore', 'surveyScore', 'notRanked', 'note'] as const
 
+/** How a score table is read: its name for messages, the language of its issues. */
+export interface ScoreCsvOptions {
+  fileName?: string
+  locale?: Locale
+}
+
+/** A score table read: the results, the years units were not ranked in, and the rows refused. */
+export interface ScoreCsvRead {
+  rows: ScoreCsvRow[]
+  notRanked: NotRankedCsvRow[]
+  issues: ScoreCsvIssue[]
+}
+
 /** What a `notRanked` cell may say: the writer puts `true`. */
 const NOT_RANKED = new Set(['true', '1', 'x'])
 
@@ -67,12 +80,7 @@ const NOT_RANKED = new Set(['true', '1', 'x'])
  * readScoreCsv('unit,total,rank,rankOf\nKG,35.71,45,63', papi2009, 2017)
  * // { rows: [{ line: 2, unit: 'KG', result: { frameworkId: 'papi-2009', year: 2017, total: 35.71, rank: 45, rankOf: 63, dimensions: [] } }], issues: [] }
  */
-export function readScoreCsv(
-  text: string,
-  framework: Framework,
-  year: number,
-  options: { fileName?: string; locale?: Locale } = {},
-): { rows: ScoreCsvRow[]; notRanked: NotRankedCsvRow[]; issues: ScoreCsvIssue[] } {
+export function readScoreCsv(text: string, framework: Framework, year: number, options: ScoreCsvOptions = {}): ScoreCsvRead {
   let table: string[][]
   try {
     // The header and one row past the limit are enough to refuse.

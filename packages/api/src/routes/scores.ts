@@ -307,11 +307,13 @@ export const scoreRoutes = createRouter()
         text = await file.text()
       } else text = await c.req.text()
 
-      const { readScoreCsv } = await import('@papi/documents')
+      const { readScoreCsvInWorker } = await import('@papi/documents')
       const { isPlanDocumentError } = await import('@papi/documents/schemas')
-      let read: ReturnType<typeof readScoreCsv>
+      let read: Awaited<ReturnType<typeof readScoreCsvInWorker>>
       try {
-        read = readScoreCsv(text, framework, year, { locale: c.var.locale })
+        // Parsed on the documents' worker thread: a table at the limits took seconds of the event
+        // loop, and every other request waited (#10 hole 5).
+        read = await readScoreCsvInWorker(text, framework, year, { locale: c.var.locale })
       } catch (error) {
         if (isPlanDocumentError(error)) throw documentError(error)
         throw error
