@@ -35,6 +35,22 @@ if ! npx -y pnpm@10 exec turbo run build --filter=@papi/cli --filter=@papi/serve
   exit 1
 fi
 PAPI="node apps/cli/dist/main.js"
+
+# --- the launcher behind `npx -y pnpm@10 papi`: asks turbo (1–3 s) only when a source is newer
+# than the last build, and marks each build it ran by touching its stamp. Run as users run it.
+stamp=node_modules/.cache/papi-cli-built
+touch apps/cli/src/main.ts; sleep 1
+touch "$WORK/before-first"
+npx -y pnpm@10 papi --help > "$WORK/launcher.out" 2>&1
+touch "$WORK/before-second"; sleep 1
+npx -y pnpm@10 papi --help >> "$WORK/launcher.out" 2>&1
+if [ "$stamp" -nt "$WORK/before-first" ] && ! [ "$stamp" -nt "$WORK/before-second" ] && [ "$(grep -c 'ssh-serve' "$WORK/launcher.out")" -ge 2 ]; then
+  ok 'the papi launcher builds after a source changed, then starts the built command directly'
+else
+  echo "# built on the first start: $([ "$stamp" -nt "$WORK/before-first" ] && echo yes || echo no) (want yes); on the second: $([ "$stamp" -nt "$WORK/before-second" ] && echo yes || echo no) (want no)"
+  sed 's/^/#   /' "$WORK/launcher.out"
+  fail=$((fail + 1)); echo 'not ok - the papi launcher builds after a source changed, then starts the built command directly'
+fi
 export PAPI_SSH_SECRET=e2e-gateway-secret-$$
 $T new-session -d -s api -x 200 -y 50 "PORT=$API_PORT PAPI_DATA_DIR=$WORK/data PAPI_ADMIN_PASSWORD=e2e-admin-pass PAPI_LOG_LEVEL=silent node apps/api/dist/server.js > $WORK/api.log 2>&1"
 for _ in $(seq 1 240); do grep -q 'listening on' "$WORK/api.log" 2>/dev/null && break; sleep 0.5; done
