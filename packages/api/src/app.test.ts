@@ -204,16 +204,17 @@ describe.each(testBackends())('the API on $name', (backend) => {
         },
       })
       // Its departments and districts are still in force: a clear 409 until the caller says what becomes of them.
+      const { version } = (await t.call('GET', `/api/v1/units/${t.units.kg.id}`, { token: admin })).body
       const refused = await t.call('POST', `/api/v1/units/${t.units.kg.id}/merge`, {
         token: admin,
-        body: { successorId: anGiang.body.id, effectiveOn: '2025-07-01' },
+        body: { successorId: anGiang.body.id, effectiveOn: '2025-07-01', version },
       })
       expect(refused.status).toBe(409)
       expect(refused.body.error).toMatchObject({ code: 'conflict', details: { reason: 'would-orphan' } })
       expect(refused.body.error.message).toMatch(/Không thể kết thúc đơn vị vì còn \d+ đơn vị trực thuộc/u)
       const merged = await t.call('POST', `/api/v1/units/${t.units.kg.id}/merge`, {
         token: admin,
-        body: { successorId: anGiang.body.id, effectiveOn: '2025-07-01', children: 'end' },
+        body: { successorId: anGiang.body.id, effectiveOn: '2025-07-01', children: 'end', version },
       })
       expect(merged.body).toMatchObject({ validTo: '2025-06-30', successorIds: [anGiang.body.id] })
       const tree = await t.call('GET', '/api/v1/units/tree', { token: admin })

@@ -35,7 +35,7 @@ describe.each(testBackends())('data checks on $name', (backend) => {
     expect(created.body.error.details).toMatchObject({ reason: 'dates-reversed' })
     const changed = await t.call('PATCH', `/api/v1/units/${t.units.minhLuong.id}`, {
       token: admin,
-      body: { validFrom: '2030-01-01', validTo: '2029-12-31' },
+      body: { validFrom: '2030-01-01', validTo: '2029-12-31', version: (await store.units.get(t.units.minhLuong.id)).version },
     })
     expect(changed.status).toBe(422)
   })
@@ -58,7 +58,7 @@ describe.each(testBackends())('data checks on $name', (backend) => {
     const before = await store.units.get(t.units.chauThanh.id)
     const res = await t.call('POST', `/api/v1/units/${t.units.chauThanh.id}/merge`, {
       token: admin,
-      body: { successorId: t.units.minhLuong.id, effectiveOn: '2025-07-01', children: 'move' },
+      body: { successorId: t.units.minhLuong.id, effectiveOn: '2025-07-01', children: 'move', version: before.version },
     })
     expect(res.status).toBe(422)
     expect(res.body.error.details).toMatchObject({ reason: 'successor-in-subtree' })
@@ -68,7 +68,7 @@ describe.each(testBackends())('data checks on $name', (backend) => {
   it('a negative score total is refused', async () => {
     const res = await t.call('POST', '/api/v1/scores', {
       token: planner,
-      body: { unitId: t.units.kg.id, frameworkId: 'papi-2009', year: 2017, total: -35.71, dimensions: [] },
+      body: { unitId: t.units.kg.id, frameworkId: 'papi-2009', year: 2017, total: -35.71, dimensions: [], version: 0 },
     })
     expect(res.status).toBe(422)
     expect(JSON.stringify(res.body.error.details)).toContain('total-negative')

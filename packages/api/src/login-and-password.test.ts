@@ -74,16 +74,20 @@ describe.each(testBackends())('log-in and passwords on $name', (backend) => {
 
     it('changing one’s own password needs the current one', async () => {
       const planner = await t.login('planner')
-      const without = await t.call('PATCH', `/api/v1/users/${plannerId}`, { token: planner, body: { password: 'hoa sen nở trên hồ tây' } })
+      const { version } = (await t.call('GET', `/api/v1/users/${plannerId}`, { token: planner })).body
+      const without = await t.call('PATCH', `/api/v1/users/${plannerId}`, {
+        token: planner,
+        body: { password: 'hoa sen nở trên hồ tây', version },
+      })
       expect(without.status).toBe(403)
       const wrong = await t.call('PATCH', `/api/v1/users/${plannerId}`, {
         token: planner,
-        body: { password: 'hoa sen nở trên hồ tây', currentPassword: 'not-the-one-at-all' },
+        body: { password: 'hoa sen nở trên hồ tây', currentPassword: 'not-the-one-at-all', version },
       })
       expect(wrong.status).toBe(403)
       const right = await t.call('PATCH', `/api/v1/users/${plannerId}`, {
         token: planner,
-        body: { password: 'hoa sen nở trên hồ tây', currentPassword: PASSWORD },
+        body: { password: 'hoa sen nở trên hồ tây', currentPassword: PASSWORD, version },
       })
       expect(right.status).toBe(200)
       expect(await t.login('planner', 'hoa sen nở trên hồ tây')).toEqual(expect.any(String))

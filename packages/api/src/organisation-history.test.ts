@@ -123,7 +123,7 @@ describe.each(testBackends())('Lào Cai before and after the 2025 reorganisation
     const newLaoCai = await unitByCode('P15@2025')
     const moved = await t.call('PATCH', `/api/v1/units/${taPhin.id}`, {
       token: admin,
-      body: { parentId: newLaoCai.id, effectiveOn: '2025-07-01' },
+      body: { parentId: newLaoCai.id, effectiveOn: '2025-07-01', version: taPhin.version },
     })
     expect(moved.status, moved.text).toBe(200)
 

@@ -299,9 +299,28 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
       return { ...reportKey, version: existing?.version ?? 0, progress: 10, narrative: 'Đang thực hiện' }
     }
     if (key === 'POST /api/v1/scores') {
-      return { unitId: t.units.stnmt.id, frameworkId: 'papi-2018', year: 2018, total: 40 }
+      const [stored] = await store.scores.list({ unitId: t.units.stnmt.id, frameworkId: 'papi-2018', year: 2018 })
+      return { unitId: t.units.stnmt.id, frameworkId: 'papi-2018', year: 2018, total: 40, version: stored?.version ?? 0 }
     }
-    return sample(op.body?.schema, '', hints())
+    const body = sample(op.body?.schema, '', hints())
+    // A write names the version it read: the current one, so the body reaches past the version check.
+    const version = await currentVersion(key)
+    return version !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...body, version } : body
+  }
+
+  /** The stored version of the row a versioned write of the battery changes (see `pathOf`). */
+  async function currentVersion(key: string): Promise<number | undefined> {
+    switch (key) {
+      case 'PATCH /api/v1/units/{id}':
+      case 'POST /api/v1/units/{id}/merge':
+        return (await store.units.get(ids['ZZ-1']!)).version
+      case 'PATCH /api/v1/users/{id}':
+        return (await store.users.get(ids.victim!)).version
+      case 'PATCH /api/v1/plans/{id}/periods/{periodId}':
+        return (await store.periods.find(ids.plan!, '2018S1'))?.version
+      default:
+        return undefined
+    }
   }
 
   type Attempt = {
@@ -689,7 +708,12 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     })
 
     it('year 0 is a 422 (PostgreSQL has no year 0)', async () => {
-      const res = await write('POST', `/api/v1/units/${ids['ZZ-2']}/merge`, { successorId: ids['ZZ-1'], effectiveOn: '0000-01-01' })
+      const { version } = await store.units.get(ids['ZZ-2']!)
+      const res = await write('POST', `/api/v1/units/${ids['ZZ-2']}/merge`, {
+        successorId: ids['ZZ-1'],
+        effectiveOn: '0000-01-01',
+        version,
+      })
       expect(res.status).toBe(422)
     })
 

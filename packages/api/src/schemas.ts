@@ -35,6 +35,17 @@ export const FileUploadSchema = z
   .object({ file: z.any().openapi({ type: 'string', format: 'binary', description: 'The document' }) })
   .openapi('FileUpload')
 
+/**
+ * The version a write is based on: every state-changing write names the version it last read
+ * (0 where nothing is stored yet), and a stale one answers 409 — of two writers that read the
+ * same version exactly one wins, the other rereads.
+ */
+export const VersionFieldSchema = z
+  .number()
+  .int()
+  .min(0)
+  .openapi({ description: 'The version last read (0: nothing stored yet); a stale one answers 409, a missing one 422' })
+
 export const IdParamSchema = z.object({
   id: z
     .string()
@@ -51,6 +62,7 @@ export const UserOutSchema = z
     displayName: z.string(),
     disabled: z.boolean(),
     roles: z.array(RoleGrantSchema),
+    version: z.number().int(),
   })
   .openapi('User')
 
@@ -168,12 +180,15 @@ export const PeriodOutSchema = z
     cutoffEnd: z.string(),
     dueOn: z.string(),
     locked: z.boolean(),
+    /** Days of tolerance after `dueOn` before a report counts as late; a past period is judged at `dueOn` + these. */
+    graceDays: z.number().int(),
+    version: z.number().int(),
     /** The deadline of each level: communes before districts and departments. */
     deadlines: z.object({ national: z.string(), province: z.string(), district: z.string(), commune: z.string() }),
   })
   .openapi('Period')
 
-export const StoredScoreSchema = IndexResultSchema.extend({ id: z.string(), index: z.string() }).openapi('Score')
+export const StoredScoreSchema = IndexResultSchema.extend({ id: z.string(), index: z.string(), version: z.number().int() }).openapi('Score')
 
 export const AuditEntrySchema = z
   .object({

@@ -99,7 +99,7 @@ describe.each(testBackends())('scores as CSV, out and back in, on $name', (backe
   it('refuses a typed result that does not fit its framework, each issue worded and pointing at its field', async () => {
     const res = await t.call('POST', '/api/v1/scores', {
       token: planner,
-      body: { unitId: t.units.kg.id, frameworkId: 'papi-2018', year: 2018, total: 95, rank: 70, rankOf: 63, dimensions: [] },
+      body: { unitId: t.units.kg.id, frameworkId: 'papi-2018', year: 2018, total: 95, rank: 70, rankOf: 63, dimensions: [], version: 0 },
       headers: { 'accept-language': 'vi' },
     })
     expect(res.status).toBe(422)
@@ -144,7 +144,7 @@ describe.each(testBackends())('scores as CSV, out and back in, on $name', (backe
     // A ranked result for that year replaces it.
     const typed = await t.call('POST', '/api/v1/scores', {
       token: planner,
-      body: { unitId: t.units.kg.id, frameworkId: 'papi-2019', year: 2020, total: 40, dimensions: [] },
+      body: { unitId: t.units.kg.id, frameworkId: 'papi-2019', year: 2020, total: 40, dimensions: [], version: 0 },
     })
     expect(typed.status, typed.text).toBe(201)
     expect((await t.call('GET', `/api/v1/scores/not-ranked?year=2020`, { token: planner })).body).toEqual([])

@@ -37,6 +37,7 @@ export type { Comparator, MeasureUnit, Target, TargetState } from './target'
 // --- period
 export {
   AnchorDaySchema,
+  GraceDaysSchema,
   PeriodIdSchema,
   PeriodRuleSchema,
   PeriodSchema,

@@ -317,6 +317,16 @@ export function submissionDeadline(
 }
 
 /**
+ * Days of tolerance a planner grants after a period's deadline before a report counts as late
+ * (and before a past period is judged): a whole number from 0 to 60 — two months is already
+ * past the next quarter's deadline, beyond which "grace" would hide lateness rather than forgive it.
+ *
+ * @example
+ * GraceDaysSchema.parse(5) // 5
+ */
+export const GraceDaysSchema = z.number().int().min(0).max(60)
+
+/**
  * Whether a report sent at `submittedAt` missed `deadline` (a calendar day, included) after
  * `graceDays` more days of tolerance (the grace period of Envisio / ClearPoint). A time with an
  * offset or `Z` is read on Vietnam's clock; a bare date or local time is taken as written.

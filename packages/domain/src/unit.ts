@@ -34,6 +34,8 @@ export const UnitSchema = z.object({
   validTo: IsoDateSchema.optional(),
   /** Units that took over this one (old → new mapping of the 2025 mergers). */
   successorIds: z.array(z.string().min(1)).default([]),
+  /** The stored unit's optimistic-concurrency version: a change or merge names the one it read. */
+  version: z.number().int().min(1).optional(),
 })
 export type Unit = z.infer<typeof UnitSchema>
 

@@ -27,12 +27,17 @@ export interface StoredPeriod {
   /** Deadline for the plan's own level; lower levels report earlier (the domain's `deadlineAtLevel`). */
   dueOn: string
   locked: boolean
+  /** Days of tolerance after `dueOn` before a report counts as late; a past period is judged at `dueOn` + these. */
+  graceDays: number
+  /** Optimistic-concurrency version: every change names the version it read and bumps it. */
+  version: number
 }
 
 export interface PeriodOverrides {
   cutoffStart?: string
   cutoffEnd?: string
   dueOn?: string
+  graceDays?: number
 }
 
 type PeriodRow = typeof periods.$inferSelect
@@ -45,6 +50,8 @@ const toPeriod = (r: PeriodRow): StoredPeriod => ({
   cutoffEnd: r.cutoffEnd,
   dueOn: r.dueOn,
   locked: r.locked,
+  graceDays: r.graceDays,
+  version: r.version,
 })
 
 /** The level the plan's deadlines are stated for (the domain's `planIssuerLevel`), read from the database. */
@@ -96,6 +103,8 @@ export async function openPeriod(
     cutoffEnd: overrides.cutoffEnd ?? window.end,
     dueOn: overrides.dueOn ?? submissionDeadline(periodId, level, rules, { issuerLevel: level }),
     locked: false,
+    graceDays: overrides.graceDays ?? 0,
+    version: 1,
     createdAt: change.at,
   }
   checkOrder(row)
@@ -125,22 +134,41 @@ export async function findPeriod(db: Executor, planId: string, code: string): Pr
   return row ? toPeriod(row) : undefined
 }
 
-/** Changes a period's window or deadline, or locks it (no report may change while locked). */
+/**
+ * Changes a period's window, deadline or grace days, or locks it (no report may change while
+ * locked). `expectedVersion`, when given, must be the version last read, or the change is a
+ * `version-conflict`; the write itself is `UPDATE … WHERE version = $read`, so of two writers
+ * that read the same version exactly one wins.
+ */
 export async function updatePeriod(
   db: Executor,
   planId: string,
   code: string,
   patch: PeriodOverrides & { locked?: boolean },
   change: Change,
+  expectedVersion?: number,
 ): Promise<StoredPeriod> {
   const before = await findPeriod(db, planId, code)
   if (!before) throw new StoreError('not-found', `no period ${code} on plan ${planId}`, { planId, periodId: code })
-  const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
+  if (expectedVersion !== undefined && expectedVersion !== before.version) {
+    throw new StoreError('version-conflict', `period ${code} changed since version ${expectedVersion}`, { version: before.version })
+  }
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+  const next: StoredPeriod = { ...before, ...changes, version: before.version + 1 }
   checkOrder(next)
-  await db
+  const updated = await db
     .update(periods)
-    .set({ cutoffStart: next.cutoffStart, cutoffEnd: next.cutoffEnd, dueOn: next.dueOn, locked: next.locked })
-    .where(eq(periods.id, before.id))
+    .set({
+      cutoffStart: next.cutoffStart,
+      cutoffEnd: next.cutoffEnd,
+      dueOn: next.dueOn,
+      locked: next.locked,
+      graceDays: next.graceDays,
+      version: next.version,
+    })
+    .where(and(eq(periods.id, before.id), eq(periods.version, before.version)))
+    .returning({ id: periods.id })
+  if (updated.length === 0) throw new StoreError('version-conflict', `period ${code} changed meanwhile`, {})
   const [plan] = await db.select({ provinceId: plans.provinceId }).from(plans).where(eq(plans.id, planId))
   await writeAudit(
     db,

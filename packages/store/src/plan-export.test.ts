@@ -13,6 +13,8 @@ const stored = (code: string, cutoffStart: string, cutoffEnd: string, dueOn: str
   cutoffEnd,
   dueOn,
   locked: false,
+  graceDays: 0,
+  version: 1,
 })
 
 describe('periodRule', () => {

@@ -70,6 +70,8 @@ export const units = pgTable(
     provinceId: text('province_id'),
     validFrom: day('valid_from'),
     validTo: day('valid_to'),
+    /** Optimistic-concurrency version: a change or merge names the version it read; each bumps it. */
+    version: integer('version').notNull().default(1),
     /** Order of creation: siblings list in the order they were entered. */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     createdAt: createdAt(),
@@ -148,6 +150,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
     disabled: boolean('disabled').notNull().default(false),
+    /** Optimistic-concurrency version: a change (roles, disabling, password) names the version it read. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -371,6 +375,10 @@ export const periods = pgTable(
     cutoffEnd: day('cutoff_end').notNull(),
     dueOn: day('due_on').notNull(),
     locked: boolean('locked').notNull().default(false),
+    /** Days of tolerance after `due_on` before a report counts as late (and a past period is judged). */
+    graceDays: integer('grace_days').notNull().default(0),
+    /** Optimistic-concurrency version: a deadline move or lock names the version it read. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('periods_plan_code_key').on(t.planId, t.code)],
@@ -475,6 +483,8 @@ export const scores = pgTable(
     total: doublePrecision('total'),
     rank: integer('rank'),
     result: jsonb('result').$type<IndexResult>().notNull(),
+    /** Optimistic-concurrency version: replacing a year's result names the version it read. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -17,10 +17,21 @@ import { and, asc, eq, type SQL } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { scoreNotRanked, scores, units } from './schema'
-import { StoreError } from './store-error'
+import { isUniqueViolation, StoreError } from './store-error'
 import { listUnits } from './unit-repository'
 
-export type StoredScore = IndexResult & { id: string; index: IndexKind }
+export type StoredScore = IndexResult & {
+  id: string
+  index: IndexKind
+  /** Optimistic-concurrency version: replacing the result names the one it read. */
+  version: number
+}
+/**
+ * A result to store, with the version it was based on: 0 for a unit, framework and year with no
+ * stored result yet, else the stored result's version. Without one (imports, seeds) it replaces
+ * whatever is stored.
+ */
+export type ScoreWrite = IndexResult & { version?: number }
 /** A year a unit was not ranked in, as stored. */
 export type StoredNotRanked = NotRankedYear & { id: string; index: IndexKind }
 
@@ -55,7 +66,7 @@ export async function listScores(db: Executor, query: ScoreQuery = {}): Promise<
     .from(scores)
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(scores.year), asc(scores.rank), asc(scores.unitId))
-  return rows.map((r) => ({ ...r.result, id: r.id, index: r.index }))
+  return rows.map((r) => ({ ...r.result, id: r.id, index: r.index, version: r.version }))
 }
 
 /** Years units were not ranked in (listed, not assessed), matching the same query, by year then unit. */
@@ -95,12 +106,12 @@ export function checkResult(input: IndexResult): { result: IndexResult; index: I
  */
 export async function saveScores(
   db: Database,
-  inputs: readonly IndexResult[],
+  inputs: readonly ScoreWrite[],
   change: Change,
 ): Promise<{ saved: StoredScore[]; warnings: (ResultIssue & { row: number })[] }> {
   const checked = inputs.map((r, row) => {
     try {
-      return checkResult(r)
+      return { ...checkResult(r), expectedVersion: r.version }
     } catch (error) {
       if (error instanceof StoreError) {
         throw new StoreError(error.code, `row ${row + 1}: ${error.message}`, { row: row + 1, ...(error.details as object) })
@@ -111,28 +122,48 @@ export async function saveScores(
   return db.transaction(async (tx) => {
     const saved: StoredScore[] = []
     const warnings: (ResultIssue & { row: number })[] = []
-    for (const [row, { result, index, warnings: w }] of checked.entries()) {
+    for (const [row, { result, index, warnings: w, expectedVersion }] of checked.entries()) {
       const [unit] = await tx.select({ id: units.id, provinceId: units.provinceId }).from(units).where(eq(units.id, result.unitId))
       if (!unit) throw new StoreError('invalid', `row ${row + 1}: no unit ${result.unitId}`, { row: row + 1, unitId: result.unitId })
       const [before] = await tx
         .select()
         .from(scores)
         .where(and(eq(scores.unitId, result.unitId), eq(scores.frameworkId, result.frameworkId), eq(scores.year, result.year)))
+      if (expectedVersion !== undefined && expectedVersion !== (before?.version ?? 0)) {
+        throw new StoreError('version-conflict', `row ${row + 1}: the result changed since version ${expectedVersion}`, {
+          row: row + 1,
+          version: before?.version ?? 0,
+        })
+      }
       const id = before?.id ?? randomUUID()
+      const version = (before?.version ?? 0) + 1
       // A ranked result replaces a not-ranked year of the same unit, framework and year.
       await dropNotRanked(tx, unit.provinceId, result, change)
-      const values = { total: result.total, rank: result.rank ?? null, result, updatedAt: change.at }
-      if (before) await tx.update(scores).set(values).where(eq(scores.id, id))
-      else {
-        await tx.insert(scores).values({
-          id,
-          unitId: result.unitId,
-          index,
-          frameworkId: result.frameworkId,
-          year: result.year,
-          createdAt: change.at,
-          ...values,
-        })
+      const values = { total: result.total, rank: result.rank ?? null, result, updatedAt: change.at, version }
+      if (before) {
+        const updated = await tx
+          .update(scores)
+          .set(values)
+          .where(and(eq(scores.id, id), eq(scores.version, before.version)))
+          .returning({ id: scores.id })
+        if (updated.length === 0) throw new StoreError('version-conflict', `row ${row + 1}: the result changed meanwhile`, { row: row + 1 })
+      } else {
+        try {
+          await tx.insert(scores).values({
+            id,
+            unitId: result.unitId,
+            index,
+            frameworkId: result.frameworkId,
+            year: result.year,
+            createdAt: change.at,
+            ...values,
+          })
+        } catch (error) {
+          // Another writer stored the first result of this unit, framework and year meanwhile.
+          if (isUniqueViolation(error))
+            throw new StoreError('version-conflict', `row ${row + 1}: the result was stored meanwhile`, { row: row + 1 })
+          throw error
+        }
       }
       await writeAudit(
         tx,
@@ -146,7 +177,7 @@ export async function saveScores(
         },
         change,
       )
-      saved.push({ ...result, id, index })
+      saved.push({ ...result, id, index, version })
       warnings.push(...w.map((issue) => ({ ...issue, row: row + 1 })))
     }
     return { saved, warnings }

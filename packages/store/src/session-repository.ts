@@ -66,6 +66,7 @@ export async function findSessionUser(db: Executor, token: string, now: Date): P
       username: users.username,
       displayName: users.displayName,
       disabled: users.disabled,
+      version: users.version,
       roles,
     })
     .from(sessions)
@@ -74,7 +75,14 @@ export async function findSessionUser(db: Executor, token: string, now: Date): P
   if (!row) return undefined
   return {
     session: { userId: row.userId, csrfToken: row.csrfToken, expiresAt: row.expiresAt },
-    user: { id: row.userId, username: row.username, displayName: row.displayName, disabled: row.disabled, roles: row.roles },
+    user: {
+      id: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      disabled: row.disabled,
+      roles: row.roles,
+      version: row.version,
+    },
   }
 }
 

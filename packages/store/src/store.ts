@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { IndexResult, Plan, Register, ReportAction, UnitTree } from '@papi/domain'
+import type { Plan, Register, ReportAction, UnitTree } from '@papi/domain'
 import { listAudit, type AuditQuery, type Change } from './audit-log'
 import { backupLines, restoreBackup, type BackupHeader, type BackupProgress } from './backup'
 import { deletePlan, deleteUnit, deleteUser } from './deletion'
@@ -24,7 +24,15 @@ import {
   type ReportQuery,
   type ReportWrite,
 } from './report-repository'
-import { importProvinceScores, listNotRanked, listScores, saveNotRanked, saveScores, type ScoreQuery } from './score-repository'
+import {
+  importProvinceScores,
+  listNotRanked,
+  listScores,
+  saveNotRanked,
+  saveScores,
+  type ScoreQuery,
+  type ScoreWrite,
+} from './score-repository'
 import {
   createSession,
   deleteSession,
@@ -88,8 +96,9 @@ export interface Store {
     find(id: string): ReturnType<typeof findUnit>
     findByCode(code: string): ReturnType<typeof findUnitByCode>
     create(input: UnitInput, change: Change, id?: string): ReturnType<typeof createUnit>
-    update(id: string, patch: UnitPatch, change: Change): ReturnType<typeof updateUnit>
-    merge(id: string, input: MergeInput, change: Change): ReturnType<typeof mergeUnit>
+    /** `expectedVersion`, when given, must be the unit's version last read (else `version-conflict`). */
+    update(id: string, patch: UnitPatch, change: Change, expectedVersion?: number): ReturnType<typeof updateUnit>
+    merge(id: string, input: MergeInput, change: Change, expectedVersion?: number): ReturnType<typeof mergeUnit>
     /** Deletes a unit nothing points at; in use, it is ended instead (409). */
     remove(id: string, change: Change): Promise<void>
   }
@@ -99,7 +108,8 @@ export interface Store {
     find(id: string): ReturnType<typeof findUser>
     findWithCredentials(username: string): ReturnType<typeof findUserWithCredentials>
     create(input: NewUser, change: Change): ReturnType<typeof createUser>
-    update(id: string, patch: UserPatch, change: Change): ReturnType<typeof updateUser>
+    /** `expectedVersion`, when given, must be the user's version last read (else `version-conflict`). */
+    update(id: string, patch: UserPatch, change: Change, expectedVersion?: number): ReturnType<typeof updateUser>
     /** Deletes a user who never changed anything; anyone else is disabled instead (409). */
     remove(id: string, change: Change): Promise<void>
   }
@@ -155,7 +165,13 @@ export interface Store {
     list(planId: string): ReturnType<typeof listPeriods>
     find(planId: string, code: string): ReturnType<typeof findPeriod>
     open(planId: string, code: string, overrides: PeriodOverrides, change: Change): ReturnType<typeof openPeriod>
-    update(planId: string, code: string, patch: PeriodOverrides & { locked?: boolean }, change: Change): ReturnType<typeof updatePeriod>
+    update(
+      planId: string,
+      code: string,
+      patch: PeriodOverrides & { locked?: boolean },
+      change: Change,
+      expectedVersion?: number,
+    ): ReturnType<typeof updatePeriod>
     /** The plan's report texts for a period (empty, version 0, before anyone wrote them). */
     narrative(planId: string, code: string): ReturnType<typeof getPeriodNarrative>
     /** Saves them, audited; `expectedVersion` is the version last read (see {@link savePeriodNarrative}). */
@@ -178,7 +194,8 @@ export interface Store {
   }
   scores: {
     list(query?: ScoreQuery): ReturnType<typeof listScores>
-    save(results: readonly IndexResult[], change: Change): ReturnType<typeof saveScores>
+    /** Each result with the version it was based on (0: none stored yet) is checked against it; without one it replaces. */
+    save(results: readonly ScoreWrite[], change: Change): ReturnType<typeof saveScores>
     /** Years units were not ranked in (listed in the table, not assessed), by the same query. */
     notRanked(query?: ScoreQuery): ReturnType<typeof listNotRanked>
     /** Keeps not-ranked years, replacing a stored result of the same unit, framework and year. */
@@ -225,8 +242,8 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       find: (id) => findUnit(db, id),
       findByCode: (code) => findUnitByCode(db, code),
       create: (input, change, id) => createUnit(db, input, change, id),
-      update: (id, patch, change) => updateUnit(db, id, patch, change),
-      merge: (id, input, change) => mergeUnit(db, id, input, change),
+      update: (id, patch, change, expectedVersion) => updateUnit(db, id, patch, change, expectedVersion),
+      merge: (id, input, change, expectedVersion) => mergeUnit(db, id, input, change, expectedVersion),
       remove: (id, change) => deleteUnit(db, id, change),
     },
     users: {
@@ -235,7 +252,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       find: (id) => findUser(db, id),
       findWithCredentials: (username) => findUserWithCredentials(db, { username }),
       create: (input, change) => createUser(db, input, change),
-      update: (id, patch, change) => updateUser(db, id, patch, change),
+      update: (id, patch, change, expectedVersion) => updateUser(db, id, patch, change, expectedVersion),
       remove: (id, change) => deleteUser(db, id, change),
     },
     sshKeys: {
@@ -279,7 +296,8 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       list: (planId) => listPeriods(db, planId),
       find: (planId, code) => findPeriod(db, planId, code),
       open: (planId, code, overrides, change) => db.transaction((tx) => openPeriod(tx, planId, code, overrides, change)),
-      update: (planId, code, patch, change) => db.transaction((tx) => updatePeriod(tx, planId, code, patch, change)),
+      update: (planId, code, patch, change, expectedVersion) =>
+        db.transaction((tx) => updatePeriod(tx, planId, code, patch, change, expectedVersion)),
       narrative: (planId, code) => getPeriodNarrative(db, planId, code),
       saveNarrative: (planId, code, narrative, change, expectedVersion) =>
         savePeriodNarrative(db, planId, code, narrative, change, expectedVersion),

@@ -60,6 +60,7 @@ function toUnit(row: UnitRow, successorIds: string[]): Unit {
     ...(row.validFrom !== null && { validFrom: row.validFrom }),
     ...(row.validTo !== null && { validTo: row.validTo }),
     successorIds,
+    version: row.version,
   }
 }
 
@@ -220,10 +221,11 @@ export async function createUnit(db: Database, input: UnitInput, change: Change,
  * parent (history is never rewritten). Ending a unit (`validTo`) while units under it are still
  * in force after that day is refused (`conflict`, reason `would-orphan`): end or move them first.
  */
-export async function updateUnit(db: Database, id: string, patch: UnitPatch, change: Change): Promise<Unit> {
+export async function updateUnit(db: Database, id: string, patch: UnitPatch, change: Change, expectedVersion?: number): Promise<Unit> {
   const { effectiveOn, ...data } = UnitPatchSchema.parse(patch)
   return db.transaction(async (tx) => {
     const before = await getUnit(tx, id)
+    refuseStale(before, expectedVersion)
     const next = { ...before, ...data }
     if (next.validTo !== undefined && (before.validTo === undefined || next.validTo < before.validTo)) {
       await refuseOrphans(tx, before, next.validTo)
@@ -245,7 +247,7 @@ export async function updateUnit(db: Database, id: string, patch: UnitPatch, cha
     refuseMisplaced(next, next.parentId === null ? null : ((await findUnit(tx, next.parentId)) ?? null))
     const provinceId = await provinceFor(tx, next.level, id, next.parentId)
     try {
-      await tx
+      const updated = await tx
         .update(units)
         .set({
           code: next.code,
@@ -258,8 +260,11 @@ export async function updateUnit(db: Database, id: string, patch: UnitPatch, cha
           validFrom: next.validFrom ?? null,
           validTo: next.validTo ?? null,
           updatedAt: change.at,
+          version: sql`${units.version} + 1`,
         })
-        .where(eq(units.id, id))
+        .where(and(eq(units.id, id), eq(units.version, before.version ?? 1)))
+        .returning({ id: units.id })
+      if (updated.length === 0) throw new StoreError('version-conflict', `unit ${id} changed meanwhile`, {})
     } catch (error) {
       if (isUniqueViolation(error)) throw new StoreError('conflict', `unit code ${next.code} is taken`, { code: next.code })
       throw error
@@ -268,6 +273,13 @@ export async function updateUnit(db: Database, id: string, patch: UnitPatch, cha
     await writeAudit(tx, { provinceId, action: 'update', entity: 'unit', entityId: id, before, after }, change)
     return after
   })
+}
+
+/** A `version-conflict` when the caller read another version of the unit than the stored one. */
+function refuseStale(unit: Unit, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== unit.version) {
+    throw new StoreError('version-conflict', `unit ${unit.id} changed since version ${expectedVersion}`, { version: unit.version })
+  }
 }
 
 /** A merge: into what, from which day, whole or in part, and what becomes of the units under it. */
@@ -293,7 +305,7 @@ async function endSubtree(tx: Executor, unit: Unit, lastDay: IsoDate, change: Ch
   if (ending.length === 0) return
   await tx
     .update(units)
-    .set({ validTo: lastDay, updatedAt: change.at })
+    .set({ validTo: lastDay, updatedAt: change.at, version: sql`${units.version} + 1` })
     .where(
       inArray(
         units.id,
@@ -325,7 +337,12 @@ async function moveChildren(tx: Executor, unit: Unit, successorId: string, effec
     await keepVersion(tx, child, next, effectiveOn)
     await tx
       .update(units)
-      .set({ parentId: successorId, provinceId: await provinceFor(tx, child.level, child.id, successorId), updatedAt: change.at })
+      .set({
+        parentId: successorId,
+        provinceId: await provinceFor(tx, child.level, child.id, successorId),
+        updatedAt: change.at,
+        version: sql`${units.version} + 1`,
+      })
       .where(eq(units.id, child.id))
     await writeAudit(
       tx,
@@ -343,9 +360,10 @@ async function moveChildren(tx: Executor, unit: Unit, successorId: string, effec
  * @example
  * await mergeUnit(db, kienGiang.id, { successorId: anGiang.id, effectiveOn: '2025-07-01' }, change)
  */
-export async function mergeUnit(db: Database, id: string, input: MergeInput, change: Change): Promise<Unit> {
+export async function mergeUnit(db: Database, id: string, input: MergeInput, change: Change, expectedVersion?: number): Promise<Unit> {
   return db.transaction(async (tx) => {
     const before = await getUnit(tx, id)
+    refuseStale(before, expectedVersion)
     if (input.successorId === id) throw new StoreError('invalid', 'a unit cannot succeed itself', { successorId: id })
     if (mergeProblem(id, input.successorId, buildUnitTree(await listUnits(tx)))) {
       throw new StoreError('invalid', 'a unit cannot be merged into a unit of its own subtree', {
@@ -360,10 +378,12 @@ export async function mergeUnit(db: Database, id: string, input: MergeInput, cha
     await getUnit(tx, input.successorId).catch(() => {
       throw new StoreError('invalid', `successor unit ${input.successorId} does not exist`, input)
     })
-    await tx
+    const ended = await tx
       .update(units)
-      .set({ validTo: lastDayBefore(input.effectiveOn), updatedAt: change.at })
-      .where(eq(units.id, id))
+      .set({ validTo: lastDayBefore(input.effectiveOn), updatedAt: change.at, version: sql`${units.version} + 1` })
+      .where(and(eq(units.id, id), eq(units.version, before.version ?? 1)))
+      .returning({ id: units.id })
+    if (ended.length === 0) throw new StoreError('version-conflict', `unit ${id} changed meanwhile`, {})
     await tx
       .insert(unitSuccessors)
       .values({ unitId: id, successorId: input.successorId, effectiveOn: input.effectiveOn, kind: input.kind ?? 'whole' })

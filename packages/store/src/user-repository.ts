@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { RoleGrantSchema, type RoleGrant } from '@papi/domain'
-import { asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { userRoles, users, units } from './schema'
@@ -13,6 +13,8 @@ export interface User {
   displayName: string
   disabled: boolean
   roles: RoleGrant[]
+  /** Optimistic-concurrency version: a change (roles, disabling, password) names the one it read. */
+  version: number
 }
 
 /** A user with the hash, for the log-in check only. */
@@ -64,6 +66,7 @@ export async function listUsers(db: Executor): Promise<User[]> {
     displayName: r.displayName,
     disabled: r.disabled,
     roles: roles.get(r.id) ?? [],
+    version: r.version,
   }))
 }
 
@@ -100,6 +103,7 @@ export async function findUserWithCredentials(
     disabled: row.disabled,
     passwordHash: row.passwordHash,
     roles: roles.get(row.id) ?? [],
+    version: row.version,
   }
 }
 
@@ -155,15 +159,27 @@ export async function createUser(db: Database, input: NewUser, change: Change): 
   })
 }
 
-/** Changes a user's name, password, roles or disabled flag. */
-export async function updateUser(db: Database, id: string, patch: UserPatch, change: Change): Promise<User> {
+/**
+ * Changes a user's name, password, roles or disabled flag. `expectedVersion`, when given, must be
+ * the version last read (else `version-conflict`); of two writers that read the same version
+ * exactly one wins.
+ */
+export async function updateUser(db: Database, id: string, patch: UserPatch, change: Change, expectedVersion?: number): Promise<User> {
   return db.transaction(async (tx) => {
     const before = await getUser(tx, id)
-    const set: Partial<typeof users.$inferInsert> = { updatedAt: change.at }
+    if (expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw new StoreError('version-conflict', `user ${id} changed since version ${expectedVersion}`, { version: before.version })
+    }
+    const set: Partial<typeof users.$inferInsert> = { updatedAt: change.at, version: sql`${users.version} + 1` as unknown as number }
     if (patch.displayName !== undefined) set.displayName = patch.displayName
     if (patch.passwordHash !== undefined) set.passwordHash = patch.passwordHash
     if (patch.disabled !== undefined) set.disabled = patch.disabled
-    await tx.update(users).set(set).where(eq(users.id, id))
+    const updated = await tx
+      .update(users)
+      .set(set)
+      .where(and(eq(users.id, id), eq(users.version, before.version)))
+      .returning({ id: users.id })
+    if (updated.length === 0) throw new StoreError('version-conflict', `user ${id} changed meanwhile`, {})
     if (patch.roles !== undefined) await writeRoles(tx, id, await checkRoles(tx, patch.roles))
     const after = await getUser(tx, id)
     // The audit says a password changed, never what it changed to.

@@ -15,6 +15,8 @@ export interface PeriodRow {
   cutoffEnd: string
   dueOn: string
   locked: boolean
+  /** The version read: a lock or deadline move names it, so a change made meanwhile is refused (409). */
+  version: number
   deadlines: { province: string; district: string; commune: string }
 }
 
@@ -43,14 +45,20 @@ export function PeriodsScreen(screen: ScreenProps) {
       const param = { id: plan.id, periodId: period.code }
       if (matchesName(k.lock, name)) {
         if (!(await ui.confirm(m.lockToggle(period.code, period.locked)))) return m.cancelled
-        await ok(api.api.v1.plans[':id'].periods[':periodId'].$patch({ param, json: { locked: !period.locked } }), locale)
+        await ok(
+          api.api.v1.plans[':id'].periods[':periodId'].$patch({ param, json: { locked: !period.locked, version: period.version } }),
+          locale,
+        )
         await reload()
         return m.done
       }
       if (matchesName(k.deadline, name)) {
         const dueOn = await ui.ask(m.deadlineOn, { initial: period.dueOn })
         if (!dueOn) return
-        await ok(api.api.v1.plans[':id'].periods[':periodId'].$patch({ param, json: { dueOn: dueOn.trim() } }), locale)
+        await ok(
+          api.api.v1.plans[':id'].periods[':periodId'].$patch({ param, json: { dueOn: dueOn.trim(), version: period.version } }),
+          locale,
+        )
         await reload()
         return m.done
       }

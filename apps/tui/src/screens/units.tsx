@@ -98,13 +98,16 @@ export function UnitsScreen(screen: ScreenProps) {
       } else if (matchesName(k.rename, name)) {
         const next = await ui.ask(m.name, { initial: unit.name })
         if (!next || next === unit.name) return
-        await ok(api.api.v1.units[':id'].$patch({ param: { id: unit.id }, json: { name: next } }), locale)
+        await ok(api.api.v1.units[':id'].$patch({ param: { id: unit.id }, json: { name: next, version: unit.version ?? 0 } }), locale)
         await reload()
         return m.done
       } else if (matchesName(k.move, name)) {
         const parent = await unitByCode(m.newParentCode)
         if (parent === undefined) return
-        await ok(api.api.v1.units[':id'].$patch({ param: { id: unit.id }, json: { parentId: parent?.id ?? null } }), locale)
+        await ok(
+          api.api.v1.units[':id'].$patch({ param: { id: unit.id }, json: { parentId: parent?.id ?? null, version: unit.version ?? 0 } }),
+          locale,
+        )
         await reload()
         return m.done
       } else if (matchesName(k.merge, name)) {
@@ -113,14 +116,20 @@ export function UnitsScreen(screen: ScreenProps) {
         const effectiveOn = await askDate(m.effectiveOn)
         if (!effectiveOn) return
         if (!(await ui.confirm(`${unit.name} → ${successor.name} (${formatDate(effectiveOn, locale)})`))) return m.cancelled
-        await ok(api.api.v1.units[':id'].merge.$post({ param: { id: unit.id }, json: { successorId: successor.id, effectiveOn } }), locale)
+        await ok(
+          api.api.v1.units[':id'].merge.$post({
+            param: { id: unit.id },
+            json: { successorId: successor.id, effectiveOn, version: unit.version ?? 0 },
+          }),
+          locale,
+        )
         await reload()
         return m.done
       } else if (matchesName(k.end, name)) {
         const validTo = await askDate(m.endOn)
         if (!validTo) return
         if (!(await ui.confirm(`${m.endOn}: ${unit.name} ${formatDate(validTo, locale)}`))) return m.cancelled
-        await ok(api.api.v1.units[':id'].$patch({ param: { id: unit.id }, json: { validTo } }), locale)
+        await ok(api.api.v1.units[':id'].$patch({ param: { id: unit.id }, json: { validTo, version: unit.version ?? 0 } }), locale)
         await reload()
         return m.done
       } else if (matchesName(k.remove, name)) {

@@ -13,6 +13,8 @@ interface UserRow {
   displayName: string
   disabled: boolean
   roles: RoleGrant[]
+  /** The version read: every change names it, so a change made meanwhile is refused (409). */
+  version: number
 }
 
 interface SshKey {
@@ -70,14 +72,15 @@ export function UsersScreen(screen: ScreenProps) {
           if (code && !unit) throw new Error(m.noUnitCode(code))
           roles = [...user.roles, { role: role as Role, unitId: unit?.id ?? null }]
         }
-        await ok(api.api.v1.users[':id'].$patch({ param, json: { roles } }), locale)
+        await ok(api.api.v1.users[':id'].$patch({ param, json: { roles, version: user.version } }), locale)
         await reload()
         return m.done
       }
       if (matchesName(k.password, name)) {
         const password = await ui.ask(m.newPassword, { secret: true })
         if (!password) return
-        await ok(api.api.v1.users[':id'].$patch({ param, json: { password } }), locale)
+        await ok(api.api.v1.users[':id'].$patch({ param, json: { password, version: user.version } }), locale)
+        await reload()
         return m.done
       }
       if (matchesName(k.revoke, name)) {
@@ -87,7 +90,7 @@ export function UsersScreen(screen: ScreenProps) {
       }
       if (matchesName(k.disable, name)) {
         if (!(await ui.confirm(m.toggleDisabled(user.username, user.disabled)))) return m.cancelled
-        await ok(api.api.v1.users[':id'].$patch({ param, json: { disabled: !user.disabled } }), locale)
+        await ok(api.api.v1.users[':id'].$patch({ param, json: { disabled: !user.disabled, version: user.version } }), locale)
         await reload()
         return m.done
       }

@@ -8,7 +8,7 @@ import { memoryStorage } from '../test/render'
 import { LoginPage } from './login-page'
 
 const me: Me = {
-  user: { id: 'u-1', username: 'xa.minhluong', displayName: 'Cán bộ xã Minh Lương', disabled: false, roles: [] },
+  user: { id: 'u-1', username: 'xa.minhluong', displayName: 'Cán bộ xã Minh Lương', disabled: false, roles: [], version: 1 },
   roles: [{ role: 'reporter', unitId: 'xa-ml' }],
   permissions: [{ action: 'report.write', scope: 'unit', unitId: 'xa-ml' }],
   csrfToken: 'c',

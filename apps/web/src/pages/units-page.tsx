@@ -218,7 +218,7 @@ function UnitScores(props: { unitId: string }) {
         )}
       </Async>
       <Show when={session.can('score.manage', props.unitId)}>
-        <ScoreForm unitId={props.unitId} onSaved={() => void refetch()} />
+        <ScoreForm unitId={props.unitId} stored={scores.latest?.results ?? []} onSaved={() => void refetch()} />
       </Show>
     </section>
   )

@@ -234,8 +234,10 @@ function PeriodRow(props: { plan: PlanDetail; period: PeriodDto; onSaved: (p: Pe
   const [due, setDue] = createSignal(props.period.dueOn)
   const { busy, error, run } = createAction()
   const id = (what: string) => `period-${props.period.code}-${what}`
-  const patch = async (json: { dueOn?: string; locked?: boolean }) => {
+  const patch = async (change: { dueOn?: string; locked?: boolean; graceDays?: number }) => {
     await run(async () => {
+      // The version this row shows: a period someone changed meanwhile is refused (409), not overwritten.
+      const json = { ...change, version: props.period.version }
       const next = await unwrap(
         session.api.plans[':id'].periods[':periodId'].$patch({ param: { id: props.plan.id, periodId: props.period.code }, json }),
       )

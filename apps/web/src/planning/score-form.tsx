@@ -20,9 +20,15 @@ function numberOf(text: string): number | undefined {
  * Types a year's published result for a unit — total, rank among N and each dimension of the
  * framework of that index and year — and stores it (`POST /scores`). The API checks it against the
  * framework (the domain's `validateResult`) and names each field at fault; the form puts every
- * message next to its field. Shown to those the API grants `score.manage` on the unit.
+ * message next to its field. Shown to those the API grants `score.manage` on the unit. A year
+ * already stored is replaced naming the version `stored` read (0: none yet), so a result someone
+ * else changed meanwhile is refused (409), not overwritten.
  */
-export default function ScoreForm(props: { unitId: string; onSaved: () => void }) {
+export default function ScoreForm(props: {
+  unitId: string
+  stored: readonly { frameworkId: string; year: number; version: number }[]
+  onSaved: () => void
+}) {
   const pt = usePlanningText()
   const { locale } = useI18n()
   const fmt = useFormat()
@@ -100,6 +106,7 @@ export default function ScoreForm(props: { unitId: string; onSaved: () => void }
             ...(rank === undefined ? {} : { rank }),
             ...(rankOf === undefined ? {} : { rankOf }),
             dimensions,
+            version: props.stored.find((s) => s.frameworkId === f.id && s.year === Number(year()))?.version ?? 0,
           },
         }),
       )

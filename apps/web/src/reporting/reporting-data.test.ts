@@ -11,6 +11,8 @@ const period = (planId: string, code: string, dueOn: string): PeriodDto => ({
   cutoffEnd: dueOn,
   dueOn,
   locked: false,
+  graceDays: 0,
+  version: 1,
   deadlines: { national: dueOn, province: dueOn, district: dueOn, commune: dueOn },
 })
 

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import {
   cutoffWindow,
   deadlineAtLevel,
+  GraceDaysSchema,
   parsePeriod,
   periodLabel,
   PeriodIdSchema,
@@ -17,7 +18,7 @@ import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
 import { authorizeChange, authorizeRead, changeOf } from '../authorize'
 import { createRouter } from '../router'
-import { IdParamSchema, PeriodOutSchema } from '../schemas'
+import { IdParamSchema, PeriodOutSchema, VersionFieldSchema } from '../schemas'
 import { requireAuth } from '../session'
 
 const DateSchema = z.iso.date()
@@ -28,6 +29,7 @@ const NewPeriodSchema = z
     cutoffStart: DateSchema.optional(),
     cutoffEnd: DateSchema.optional(),
     dueOn: DateSchema.optional(),
+    graceDays: GraceDaysSchema.optional(),
   })
   .openapi('NewPeriod')
 
@@ -36,7 +38,10 @@ const PeriodPatchSchema = z
     cutoffStart: DateSchema.optional(),
     cutoffEnd: DateSchema.optional(),
     dueOn: DateSchema.optional(),
+    graceDays: GraceDaysSchema.optional(),
     locked: z.boolean().optional(),
+    /** The period's version last read: required, a stale one answers 409. */
+    version: VersionFieldSchema,
   })
   .openapi('PeriodPatch')
 
@@ -162,21 +167,22 @@ export const periodRoutes = createRouter()
       path: '/plans/{id}/periods/{periodId}',
       operationId: 'updatePlanPeriod',
       tags: ['periods'],
-      summary: "Change a period's window or deadline, or lock it",
+      summary: "Change a period's window, deadline or grace days, or lock it (naming the version last read)",
       request: {
         params: PlanPeriodParamsSchema,
         body: { required: true, content: { 'application/json': { schema: PeriodPatchSchema } } },
       },
       responses: {
         200: { description: 'Updated', content: { 'application/json': { schema: PeriodOutSchema } } },
-        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'invalid'),
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
       const { id, periodId } = c.req.valid('param')
       const { scope, level } = await planLevel(c, id)
       await authorizeChange(c, 'period.manage', scope, 'plan.read', new StoreError('not-found', `no plan ${id}`, { planId: id }))
-      const period = await c.var.store.periods.update(id, periodId, c.req.valid('json'), changeOf(c))
+      const { version, ...patch } = c.req.valid('json')
+      const period = await c.var.store.periods.update(id, periodId, patch, changeOf(c), version)
       return c.json(periodOut(c, period, level), 200)
     },
   )

@@ -22,9 +22,10 @@ import { authorizeBeforeBody } from '../authorize-before-body'
 import { documentError } from '../document-error'
 import { attachment } from '../content-disposition'
 import { createRouter } from '../router'
-import { component, FileUploadSchema, StoredScoreSchema } from '../schemas'
+import { component, FileUploadSchema, StoredScoreSchema, VersionFieldSchema } from '../schemas'
 
-const NamedIndexResultSchema = component(IndexResultSchema, 'IndexResult')
+/** A year's result with the version it was based on: 0 when none is stored yet, else the stored one's (409 when stale). */
+const NamedIndexResultSchema = component(IndexResultSchema.extend({ version: VersionFieldSchema }), 'ScoreWrite')
 import { describeResultIssue } from '../result-issue'
 import { requireAuth } from '../session'
 
@@ -186,7 +187,7 @@ export const scoreRoutes = createRouter()
       path: '/scores',
       operationId: 'saveScores',
       tags: ['scores'],
-      summary: 'Store results (one or many), each checked against its framework',
+      summary: 'Store results (one or many), each checked against its framework and naming the version it replaces (0: new)',
       request: {
         body: {
           required: true,
@@ -199,12 +200,12 @@ export const scoreRoutes = createRouter()
       },
       responses: {
         201: { description: 'Stored', content: { 'application/json': { schema: SaveResultSchema } } },
-        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'invalid'),
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
       const body = c.req.valid('json')
-      const results: IndexResult[] = Array.isArray(body) ? body : [body]
+      const results = Array.isArray(body) ? body : [body]
       await authorizeUnits(
         c,
         results.map((r) => r.unitId),

@@ -6,7 +6,7 @@ import { readRegister } from '@papi/register'
 import { ApiError, classifyError, errorBody, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
-import { component, IdParamSchema, UnitOutSchema } from '../schemas'
+import { component, IdParamSchema, UnitOutSchema, VersionFieldSchema } from '../schemas'
 import { requireAuth } from '../session'
 
 type UnitNode = Unit & { children: UnitNode[] }
@@ -15,7 +15,11 @@ const UnitNodeSchema: z.ZodType<UnitNode> = UnitOutSchema.extend({
   children: z.lazy(() => z.array(UnitNodeSchema)),
 }).openapi('UnitNode') as unknown as z.ZodType<UnitNode>
 
-const MergeSchema = (MergeInputSchema.meta({}) as unknown as { openapi(name: string): typeof MergeInputSchema }).openapi('UnitMerge')
+/** The unit's version last read: a change or merge requires it, a stale one answers 409. */
+const UnitVersionCheck = { version: VersionFieldSchema }
+
+const MergeSchema = component(MergeInputSchema.extend(UnitVersionCheck), 'UnitMerge')
+const UnitPatchBodySchema = component(UnitPatchSchema.extend(UnitVersionCheck), 'UnitPatch')
 
 const UnitVersionSchema = z.object({
   validFrom: z.string().optional(),
@@ -198,7 +202,7 @@ export const unitRoutes = createRouter()
       summary: 'Change a unit (name, code, parent, validity)',
       request: {
         params: IdParamSchema,
-        body: { required: true, content: { 'application/json': { schema: component(UnitPatchSchema, 'UnitPatch') } } },
+        body: { required: true, content: { 'application/json': { schema: UnitPatchBodySchema } } },
       },
       responses: {
         200: { description: 'Updated', content: { 'application/json': { schema: UnitOutSchema } } },
@@ -208,8 +212,8 @@ export const unitRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param')
       await authorize(c, 'unit.manage', id)
-      const patch = c.req.valid('json')
-      return c.json(await refusingOrphans(() => c.var.store.units.update(id, patch, changeOf(c))), 200)
+      const { version, ...patch } = c.req.valid('json')
+      return c.json(await refusingOrphans(() => c.var.store.units.update(id, patch, changeOf(c), version)), 200)
     },
   )
   .openapi(
@@ -225,14 +229,14 @@ export const unitRoutes = createRouter()
       },
       responses: {
         200: { description: 'The merged unit, ended the day before', content: { 'application/json': { schema: UnitOutSchema } } },
-        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'invalid'),
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
       await authorize(c, 'unit.manage', id)
-      const input = c.req.valid('json')
-      return c.json(await refusingOrphans(() => c.var.store.units.merge(id, input, changeOf(c))), 200)
+      const { version, ...input } = c.req.valid('json')
+      return c.json(await refusingOrphans(() => c.var.store.units.merge(id, input, changeOf(c), version)), 200)
     },
   )
   .openapi(

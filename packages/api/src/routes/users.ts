@@ -5,7 +5,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from '../password'
 import { checkPassword } from '../password-policy'
 import { ApiError, errorResponses } from '../api-error'
 import { createRouter } from '../router'
-import { IdParamSchema, UserOutSchema } from '../schemas'
+import { IdParamSchema, UserOutSchema, VersionFieldSchema } from '../schemas'
 import { requireAuth } from '../session'
 
 // Length, common passwords and the like are the domain's passwordProblems (checkPassword):
@@ -34,6 +34,8 @@ const UserPatchSchema = z
     currentPassword: z.string().max(1000).optional(),
     disabled: z.boolean().optional(),
     roles: z.array(RoleGrantSchema).optional(),
+    /** The user's version last read: required, a stale one answers 409. */
+    version: VersionFieldSchema,
   })
   .openapi('UserPatch')
 
@@ -132,12 +134,12 @@ export const userRoutes = createRouter()
       },
       responses: {
         200: { description: 'Updated', content: { 'application/json': { schema: UserOutSchema } } },
-        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'invalid'),
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const { password, currentPassword, ...patch } = c.req.valid('json')
+      const { password, currentPassword, version, ...patch } = c.req.valid('json')
       const auth = requireAuth(c)
       const ownProfile = auth.user.id === id && patch.roles === undefined && patch.disabled === undefined
       if (!ownProfile) await authorize(c, 'user.manage', null)
@@ -164,6 +166,7 @@ export const userRoutes = createRouter()
         id,
         { ...patch, ...(password !== undefined && { passwordHash: await hashPassword(password) }) },
         changeOf(c),
+        version,
       )
       // A new password or a disabled account ends the sessions opened before.
       if (password !== undefined || patch.disabled) await c.var.store.sessions.deleteForUser(id)
