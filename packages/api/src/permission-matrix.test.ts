@@ -413,7 +413,7 @@ describe.each(testBackends())('the permission matrix on $name', (backend) => {
     ] as const) {
       const saved = await t.call('POST', '/api/v1/scores', {
         token: tokens.admin,
-        body: { unitId, frameworkId: 'papi-2018', year: 2018, total },
+        body: { unitId, frameworkId: 'papi-2018', year: 2018, total, version: 0 },
       })
       expect(saved.status, saved.text).toBe(201)
     }
@@ -688,7 +688,9 @@ describe.each(testBackends())('the permission matrix on $name', (backend) => {
       case 'exportScores':
         return [{ path: `${path({})}?frameworkId=papi-2018&year=2018` }]
       case 'saveScores':
-        return [{ path: path({}), body: { unitId: ghost ? GHOST : u.province, frameworkId: 'papi-2018', year: 2017, total: 39.5 } }]
+        return [
+          { path: path({}), body: { unitId: ghost ? GHOST : u.province, frameworkId: 'papi-2018', year: 2017, total: 39.5, version: 0 } },
+        ]
       case 'importScores':
         return [
           {
