@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { can, organisationDayOf, PeriodIdSchema, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
+import { can, organisationDayOf, PeriodIdSchema, sumReportingStats, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
 import { errorResponses } from '../api-error'
 import { AsOfSchema } from '../schemas'
 import { authorize } from '../authorize'
@@ -119,6 +119,12 @@ export const dashboardRoutes = createRouter().openapi(
     const readable = new Set(
       (await c.var.store.plans.list()).filter((p) => can(auth.user, 'plan.read', p.scopeUnitId ?? null, tree)).map((p) => p.id),
     )
-    return c.json({ ...dashboard, plans: dashboard.plans.filter((p) => readable.has(p.planId)) }, 200)
+    const plans = dashboard.plans.filter((p) => readable.has(p.planId))
+    // The totals count the plans shown, no more (a count is data too, #10 hole 1).
+    const { unitId: _root, ...totals } = sumReportingStats(
+      plans.map((p) => p.reporting),
+      dashboard.unitId,
+    )
+    return c.json({ ...dashboard, plans, totals }, 200)
   },
 )
