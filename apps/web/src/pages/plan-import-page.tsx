@@ -146,13 +146,16 @@ export default function PlanImportPage() {
           <ErrorText error={readError()} />
         </form>
         <Show when={dryRun()}>
-          {(run) => <Preview run={run()} chosen={chosen()} onChoose={setChosen} locked={saved() !== undefined} />}
+          {(run) => (
+            <Preview run={run()} scopeUnitId={scopeUnitId()} chosen={chosen()} onChoose={setChosen} locked={saved() !== undefined} />
+          )}
         </Show>
         <Show when={dryRun()?.plan}>
           <div class="card" data-testid="import-actions">
             <fieldset class="plain" disabled={saved() !== undefined}>
               <UnitPicker
                 id="import-agency"
+                within={scopeUnitId()}
                 label={pt('import.agency')}
                 searchLabel={pt('import.agencySearch')}
                 emptyLabel={pt('import.fixUnset')}
@@ -198,6 +201,8 @@ export default function PlanImportPage() {
 /** What the importer read: the plan's facts, its warnings, the names to fix and every task. */
 function Preview(props: {
   run: PlanImportDryRun
+  /** The plan's scope: the units offered for a name are those inside it. */
+  scopeUnitId: string | undefined
   chosen: ReadonlyMap<string, string>
   onChoose: (next: ReadonlyMap<string, string>) => void
   locked: boolean
@@ -295,6 +300,7 @@ function Preview(props: {
                   <fieldset class="plain" disabled={props.locked}>
                     <UnitPicker
                       id={`fix-${i()}`}
+                      within={props.scopeUnitId}
                       label={pt('import.fixPick', { text: name.text })}
                       searchLabel={pt('import.fixSearch', { text: name.text })}
                       emptyLabel={pt('import.fixUnset')}

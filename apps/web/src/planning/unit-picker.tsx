@@ -7,7 +7,7 @@ import { useSession } from '../session/session-context'
 /**
  * Picks a unit among those the user may see, with a search box that narrows the list (accents and
  * case ignored, the domain's `foldText`): a province tree has hundreds of units. The chosen unit
- * stays in the list whatever the search says.
+ * stays in the list whatever the search says. `within` keeps the list inside the plan's scope.
  */
 export function UnitPicker(props: {
   id: string
@@ -18,6 +18,9 @@ export function UnitPicker(props: {
   onChange: (unitId: string) => void
   /** The first search, e.g. the name the plan wrote. */
   initialSearch?: string
+  /** Only this unit and the units under it (the plan's scope): with the national register loaded,
+   * the whole country's sixty-three "Sở Nội vụ" would otherwise stand in one list. */
+  within?: string
 }) {
   const session = useSession()
   const [search, setSearch] = createSignal(props.initialSearch ?? '')
@@ -27,7 +30,7 @@ export function UnitPicker(props: {
     const words = foldText(search())
       .split(' ')
       .filter((w) => w !== '')
-    const all = depthFirst(tree)
+    const all = depthFirst(tree, props.within)
     const hits = all.filter((o) => o.unit.id === props.value || words.every((w) => foldText(o.unit.name).includes(w)))
     // A search that finds nothing shows everything rather than an empty list.
     return hits.length > 0 ? hits : all
