@@ -33,8 +33,8 @@ const RUNS = [
     width: '360',
     viewport: { width: 360, height: 740 },
     seed: 'duc-hop-2023-papi-commune.txt',
-    // The commune plan's header leaves its number blank ("Số: /KH-UBND").
-    number: '/KH-UBND',
+    // The commune plan's header leaves its digits blank ("Số: /KH-UBND"): recorded as "Không số".
+    number: 'Không số',
     summary: '7 mục, 27 nhiệm vụ',
     // Written against four tasks: one choice assigns them all.
     fix: { name: 'Công chức Văn phòng- thống kê UBND xã', search: 'vinh thanh', unit: 'UBND phường Vĩnh Thanh Vân', task: 'III.2.3' },

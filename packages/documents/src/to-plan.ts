@@ -7,6 +7,9 @@ import type { PlanImport } from './plan-import'
 // is recorded the way registries write it.
 const NO_NUMBER = 'Không số'
 
+/** "97/KH-UBND" has its number; "", "/KH-UBND" (the digits left blank for the signing day) does not. */
+const hasDigits = (number: string) => /^\s*\d/u.test(number)
+
 const FIELD_NAMES: Readonly<Record<'issuedOn' | 'issuer' | 'years', Readonly<Record<Locale, string>>>> = {
   issuedOn: { vi: 'ngày ban hành', en: 'the date of issue' },
   issuer: { vi: 'cơ quan ban hành', en: 'the issuer' },
@@ -26,7 +29,7 @@ function assignee(a: ParsedAssignee): Assignee {
  * Turns a reviewed import into a domain plan (status `draft`) ready to save. Throws a
  * {@link PlanDocumentError} `incomplete-plan` when the document lacked what every plan needs —
  * its issuer, date of issue or years — so it cannot be saved without them. A missing number is
- * recorded as "Không số". Assignees keep their written text, their full name, class and matched unit.
+ * recorded as "Không số", and so is one whose digits were left blank ("Số: /KH-UBND"). Assignees keep their written text, their full name, class and matched unit.
  *
  * @example
  * const plan = toPlan(await readPlanDocument({ fileName: 'kien-giang.txt', data }))
@@ -42,7 +45,7 @@ export function toPlan(planImport: PlanImport, options: { locale?: Locale } = {}
     throw new PlanDocumentError('incomplete-plan', errorMessage('incomplete-plan', { fields }, locale))
   }
   return PlanSchema.parse({
-    number: plan.number.trim() === '' ? NO_NUMBER : plan.number,
+    number: hasDigits(plan.number) ? plan.number : NO_NUMBER,
     title: plan.title,
     issuer: plan.issuer,
     issuedOn: plan.issuedOn,

@@ -238,7 +238,7 @@ function Preview(props: {
     <>
       <section class="card" aria-labelledby="import-preview-title" data-testid="import-preview">
         <h2 id="import-preview-title" tabIndex={-1}>
-          {pt('import.previewTitle', { number: header().number || pt('import.noNumber') })}
+          {pt('import.previewTitle', { number: props.run.plan?.number || header().number || pt('import.noNumber') })}
         </h2>
         <p class="lead-text">{header().title}</p>
         <dl class="facts">
