@@ -191,6 +191,7 @@ const vi = {
   'reporting.coordinating': 'Nhiệm vụ phối hợp ({count})',
   'reporting.coordinatingNote': 'Đơn vị phối hợp không nộp báo cáo riêng: gửi phần việc của mình cho đơn vị chủ trì.',
   'reporting.ledBy': 'Chủ trì: {units}',
+  'reporting.ledByMore': 'Chủ trì: {units} và {count} đơn vị khác',
 } as const
 
 export type MessageKey = keyof typeof vi
@@ -384,6 +385,7 @@ const en: Messages = {
   'reporting.coordinating': 'Tasks you coordinate ({count})',
   'reporting.coordinatingNote': 'Coordinating units file no report of their own: send your part to the lead unit.',
   'reporting.ledBy': 'Lead: {units}',
+  'reporting.ledByMore': 'Lead: {units} and {count} more units',
 }
 
 export const MESSAGES: Record<Locale, Messages> = { vi, en }

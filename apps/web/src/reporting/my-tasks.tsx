@@ -7,6 +7,9 @@ import { useFormat } from '../lib/use-format'
 import { useSession } from '../session/session-context'
 import { ReportForm } from './report-form'
 
+/** Lead units named in a coordinated task's line; a class like "UBND cấp xã" leads in every commune (145 in Kiên Giang). */
+const LEADS_SHOWN = 5
+
 /**
  * "My tasks this period": one report form per task the user's units lead, from one request
  * (`GET /api/v1/my-tasks`). A task asked for by address (`?task=`) that is not the unit's gets a
@@ -81,7 +84,15 @@ export function MyTasks(props: { periodId: string; focusTaskId?: string }) {
                         <small class="muted">
                           {item.plan.number} · {item.section.code}. {item.section.title}
                           <Show when={answer.units.length > 1}> · {item.unit.name}</Show> ·{' '}
-                          {t('reporting.ledBy', { units: item.leads.map((l) => l.name).join(', ') || '—' })}
+                          {item.leads.length > LEADS_SHOWN
+                            ? t('reporting.ledByMore', {
+                                units: item.leads
+                                  .slice(0, LEADS_SHOWN)
+                                  .map((l) => l.name)
+                                  .join(', '),
+                                count: item.leads.length - LEADS_SHOWN,
+                              })
+                            : t('reporting.ledBy', { units: item.leads.map((l) => l.name).join(', ') || '—' })}
                         </small>
                       </li>
                     )}
