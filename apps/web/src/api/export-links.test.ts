@@ -16,5 +16,9 @@ describe('export links', () => {
     expect(periodReportUrl(api, 'p-1', { periodId: '2018S1', format: 'docx', lang: 'en' })).toBe(
       '/api/v1/plans/p-1/exports/report?periodId=2018S1&format=docx&lang=en',
     )
+    // Judged on the day the page beside the link counts on.
+    expect(periodReportUrl(api, 'p-1', { periodId: '2018S1', format: 'xlsx', lang: 'vi', asOf: '2026-12-05' })).toBe(
+      '/api/v1/plans/p-1/exports/report?periodId=2018S1&format=xlsx&lang=vi&asOf=2026-12-05',
+    )
   })
 })

@@ -28,14 +28,24 @@ export function taskTableUrl(api: WebClient, planId: string, options: { format: 
 
 /**
  * Address of a plan's consolidated report for a period as a file: progress, outcomes, the units
- * late or missing, targets.
+ * late or missing, targets. `asOf` (YYYY-MM-DD) judges it on that day, as the page beside the link
+ * does; without it the API judges a past period as of its deadline.
  *
  * @example
  * periodReportUrl(api, 'p-1', { periodId: '2018S1', format: 'docx', lang: 'en' }) // '/api/v1/plans/p-1/exports/report?periodId=2018S1&format=docx&lang=en'
  */
-export function periodReportUrl(api: WebClient, planId: string, options: { periodId: string; format: ExportFormat; lang: Locale }): string {
+export function periodReportUrl(
+  api: WebClient,
+  planId: string,
+  options: { periodId: string; format: ExportFormat; lang: Locale; asOf?: string },
+): string {
   return api.plans[':id'].exports.report.$path({
     param: { id: planId },
-    query: { periodId: options.periodId, format: options.format, lang: options.lang },
+    query: {
+      periodId: options.periodId,
+      format: options.format,
+      lang: options.lang,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    },
   })
 }

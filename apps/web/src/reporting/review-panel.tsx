@@ -198,7 +198,15 @@ export function ReviewPanel(props: { periodId: string }) {
                     </h3>
                     <DownloadLinks
                       label={t('exports.periodReport', { period: fmt.period(props.periodId) })}
-                      href={(format) => periodReportUrl(session.api, plan.planId, { periodId: props.periodId, format, lang: locale() })}
+                      // The document says what the figures above say: judged on the same day.
+                      href={(format) =>
+                        periodReportUrl(session.api, plan.planId, {
+                          periodId: props.periodId,
+                          format,
+                          lang: locale(),
+                          asOf: source()?.asOf,
+                        })
+                      }
                       testId={`export-report-${plan.planId}`}
                     />
                     <DataTable rows={plan.units} columns={unitColumns()} rowKey={(u) => u.unitId} testId={`units-${plan.planId}`} />
