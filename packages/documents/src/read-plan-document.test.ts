@@ -388,6 +388,19 @@ describe('readPlanDocument — input hygiene, matching and progress', () => {
   it('writes messages in English when asked', async () => {
     const plan = await readSeed('thuaThienHue', { locale: 'en' })
     expect(plan.warnings[0]?.message).toBe('The plan’s number was not found')
+    // Every line in English, the plan's years too (not its Vietnamese "năm 2024").
+    expect(plan.warnings.find((w) => w.code === 'timeframe-from-plan')?.message).toBe(
+      'The task names no time; the plan’s period (2024) is used',
+    )
+    const vi = await readSeed('thuaThienHue')
+    expect(vi.warnings.find((w) => w.code === 'timeframe-from-plan')?.message).toBe(
+      'Nhiệm vụ không ghi thời gian; lấy theo thời gian của kế hoạch (năm 2024)',
+    )
+  })
+
+  it('names the framework a section matches no dimension of in English as well', async () => {
+    const plan = await readSeed('ducHop', { locale: 'en' })
+    expect(plan.warnings.find((w) => w.code === 'section-without-dimension')?.message).toMatch(/ of PAPI from 2021 \(8 dimensions/)
   })
 })
 

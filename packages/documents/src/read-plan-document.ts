@@ -1,5 +1,6 @@
 import {
   DEFAULT_LOCALE,
+  formatYears,
   PLAN_LIMITS,
   taskCount,
   frameworkFor,
@@ -153,8 +154,10 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
   let done = 0
   progress({ phase: 'tasks', done, total })
   const sections: ImportedSection[] = []
+  // The warnings name the plan's years in the reader's language: its own words in Vietnamese ("năm 2023").
+  const yearsShown = locale === 'vi' || header.years === undefined ? header.yearsText : formatYears(header.years)
   for (const section of sectionsWithTasks) {
-    sections.push(importSection(section, { framework, planYear, targetYear, yearsText: header.yearsText, warn, locale }))
+    sections.push(importSection(section, { framework, planYear, targetYear, yearsText: header.yearsText, yearsShown, warn, locale }))
     done += section.tasks.length
     progress({ phase: 'tasks', done, total })
   }
@@ -191,6 +194,8 @@ interface SectionContext {
   planYear: number | undefined
   targetYear: number | undefined
   yearsText: string | undefined
+  /** The years as the warnings name them. */
+  yearsShown: string | undefined
   warn: (code: ImportWarningCode, where: ImportWhere, params?: MessageParams) => void
   locale: Locale
 }
@@ -210,7 +215,7 @@ function importSection(section: RawSection, ctx: SectionContext): ImportedSectio
     if (task.time === undefined) {
       if (ctx.yearsText) {
         timeframe = parseTimeframe(ctx.yearsText, options)
-        warn('timeframe-from-plan', where('timeframe'), { text: ctx.yearsText })
+        warn('timeframe-from-plan', where('timeframe'), { text: ctx.yearsShown ?? ctx.yearsText })
       } else {
         timeframe = { kind: 'unspecified', text: '' }
         warn('unspecified-timeframe', where('timeframe'), { text: '' })

@@ -243,7 +243,7 @@ export const papiFrameworks: Framework[] = [
     index: 'papi',
     name: {
       vi: 'PAPI từ 2021 (8 chỉ số nội dung, 28 nội dung thành phần)',
-      en: 'PAPI 2021 on (8 dimensions, 28 sub-dimensions)',
+      en: 'PAPI from 2021 (8 dimensions, 28 sub-dimensions)',
     },
     validFrom: 2021,
     maxTotal: 80,
