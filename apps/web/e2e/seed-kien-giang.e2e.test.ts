@@ -40,6 +40,7 @@ describe.skipIf(!browserAvailable())('Kiên Giang 97/KH-UBND (2018) in Chromium,
     const { figures, timings } = await runSeedJourney(world, KIEN_GIANG)
     console.log('kien-giang (ms)', JSON.stringify({ setup: world.timings, timings, total: Math.round(performance.now() - started) }))
     // "UBND cấp xã" and "cấp huyện" lead in every commune and district of the province.
-    expect(figures).toEqual({ submitted: 1, accepted: 1, expected: 2371 })
-  }, 120_000)
+    expect(figures).toEqual({ submitted: 1, accepted: 1, expected: 2228 })
+    // Its .docx report alone took 10–50 s on the shared machine: the longest of the four journeys.
+  }, 180_000)
 })
