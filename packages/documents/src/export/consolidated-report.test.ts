@@ -189,6 +189,16 @@ describe('consolidatedReportModel — rules', () => {
     expect(m.units.map((u) => u.unitId)).toEqual(['snv', 'x'])
   })
 
+  it('owes the report on a task without a lead from the standing agency, as the dashboard counts it', () => {
+    const withoutLead: Plan = {
+      ...small,
+      standingAgency: { text: 'Sở Nội vụ', unitId: 'snv' },
+      sections: small.sections.map((s) => ({ ...s, tasks: s.tasks.map((t) => (t.code === '1.2' ? { ...t, lead: [] } : t)) })),
+    }
+    const m = consolidatedReportModel({ plan: withoutLead, units, reports: [], periodId: '2024Q1', asOf: '2024-03-20' })
+    expect(m.units.map((u) => [u.unitId, u.expected])).toEqual([['snv', 2]])
+  })
+
   it('is pending, not missing, before the deadline (commune 16/03, province 18/03 for Q1)', () => {
     const m = consolidatedReportModel({ plan: small, units, reports: [], periodId: '2024Q1', asOf: '2024-03-17' })
     expect(m.units.map((u) => [u.unitId, u.missing, u.pending])).toEqual([

@@ -77,7 +77,8 @@ export function taskAssignments(
   const scope = assigneeScope(context, periodId) ?? { unitId: '' }
   return plan.sections.flatMap((section) =>
     section.tasks.flatMap((task) => {
-      const { lead, coordinators } = assignedUnits(task, context.tree, scope)
+      // A task without a lead is the standing agency's to report on, as in periodFigures and the dashboard.
+      const { lead, coordinators } = assignedUnits(task, context.tree, scope, { standingAgency: plan.standingAgency })
       const taskId = taskIdOf(task)
       return [
         ...lead.map((unit) => ({ taskId, unitId: unit.id, role: 'lead' as const })),
