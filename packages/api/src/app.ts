@@ -20,6 +20,7 @@ import { planRoutes } from './routes/plans'
 import { planExportRoutes } from './routes/plan-exports'
 import { periodRoutes } from './routes/periods'
 import { periodNarrativeRoutes } from './routes/period-narrative'
+import { childPlanRoutes } from './routes/child-plans'
 import { reportRoutes } from './routes/reports'
 import { scoreRoutes } from './routes/scores'
 import { dashboardRoutes } from './routes/dashboard'
@@ -171,6 +172,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api/v1', planExportRoutes)
     .route('/api/v1', periodRoutes)
     .route('/api/v1', periodNarrativeRoutes)
+    .route('/api/v1', childPlanRoutes)
     .route('/api/v1', reportRoutes)
     .route('/api/v1', myTaskRoutes)
     .route('/api/v1', scoreRoutes)

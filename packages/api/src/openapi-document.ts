@@ -189,6 +189,8 @@ const SCHEMAS: Record<string, string> = {
   Period: 'A reporting period opened on a plan: `id` is its UUID, `code` the period code (`2018S1`).',
   NewPeriod: 'A period to open on a plan; window and deadline default to the plan rules.',
   PeriodPatch: "Changes to a period's window, deadline or grace days, or locking it, with the version last read.",
+  ChildPlanProgress:
+    'A plan that implements another (a commune plan under the province’s), with its reports due, filed, accepted and late in a period and its progress.',
   PeriodNarrative:
     'The written parts of the plan’s own report for a period (results, limits and causes, next tasks, proposals), printed around the generated tables of the period report.',
   PeriodNarrativeUpdate: 'The parts of the plan’s report for a period to save, with the version last read (0 before the first save).',

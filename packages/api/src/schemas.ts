@@ -156,6 +156,7 @@ export const PlanSummarySchema = z
     years: z.object({ from: z.number(), to: z.number() }),
     status: PlanSchema.shape.status.unwrap(),
     scopeUnitId: z.string().optional(),
+    parentPlanId: z.string().optional().openapi({ description: 'The stored plan this one implements, when linked' }),
     provinceId: z.string(),
     version: z.number().int(),
     taskCount: z.number().int(),

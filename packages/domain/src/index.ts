@@ -322,6 +322,9 @@ export {
 } from './permission'
 export type { Access, Action, AuditedChange, GrantScope, Permission, Role, RoleGrant, RoleHolder } from './permission'
 
+// --- child-plans
+export { childPlanAccess, shownPeriodOf } from './child-plans'
+
 // --- period-narrative
 export { isNarrativeEmpty, mayWritePeriodNarrative, NARRATIVE_PART_MAX, NARRATIVE_PARTS, PeriodNarrativeSchema } from './period-narrative'
 export type { NarrativePart, NarrativePlan, PeriodNarrative } from './period-narrative'

@@ -38,6 +38,8 @@ export interface PlanSummary {
   years: Plan['years']
   status: Plan['status']
   scopeUnitId?: string
+  /** The stored plan this one implements, when linked (Đức Hợp's commune plan under the province's). */
+  parentPlanId?: string
   provinceId: string
   version: number
   taskCount: number
@@ -188,6 +190,7 @@ export async function listPlans(db: Executor, filter: { scopeUnitIds?: string[] 
       years: { from: plan.yearFrom, to: plan.yearTo },
       status: plan.status,
       ...optional('scopeUnitId', planScopeUnitId(plan)),
+      ...optional('parentPlanId', plan.parentPlanId),
       provinceId: plan.provinceId,
       version: plan.version,
       taskCount: n ?? 0,
