@@ -22,6 +22,8 @@ export type TaskAssignee = TaskDto['assignees'][number]
 export type EvaluatedTarget = Answer<WebClient['plans'][':id']['targets']['$get']>[number]
 /** A plan's reporting period with its window and the deadline at each level. */
 export type PeriodDto = Answer<WebClient['plans'][':id']['periods']['$get']>[number]
+/** A plan that implements another, with its figures for a period (GET /plans/{id}/children). */
+export type ChildPlanDto = Answer<WebClient['plans'][':id']['children']['$get']>[number]
 /** The written parts of the plan's own report for a period, with the version to send back. */
 export type PeriodNarrativeDto = Answer<WebClient['plans'][':id']['periods'][':periodId']['narrative']['$get']>
 /** Body of `PUT /plans/{id}/periods/{periodId}/narrative`. */

@@ -47,6 +47,8 @@ export default function PlanPage() {
 
 // The planner's tools load only for planners, and only when a plan page asks for them.
 const PlanAdmin = lazy(() => import('../planning/plan-admin'))
+// The plans that implement this one: most plans have none, so the block loads when asked for.
+const ChildPlans = lazy(() => import('../plans/child-plans'))
 
 function PlanView(props: { plan: PlanDetail; notice: string | undefined; onChanged: (message: string) => void }) {
   const { t, locale } = useI18n()
@@ -118,6 +120,7 @@ function PlanView(props: { plan: PlanDetail; notice: string | undefined; onChang
           testId="export-task-table"
         />
       </div>
+      <ChildPlans planId={props.plan.id} />
       <Show when={session.can('plan.manage', planScopeUnitId(props.plan))}>
         <PlanAdmin plan={props.plan} notice={props.notice} onChanged={props.onChanged} />
       </Show>
