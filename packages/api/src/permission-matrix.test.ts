@@ -122,6 +122,8 @@ const POLICY: Record<string, Rule> = {
   listPlanTargets: { kind: 'can', action: 'plan.read', unit: plan, hide: 'plan.read' },
   exportPlanTaskTable: { kind: 'can', action: 'plan.read', unit: plan, hide: 'plan.read' },
   exportPlanReport: { kind: 'can', action: 'plan.read', unit: plan, hide: 'plan.read' },
+  // The plans implementing it are listed to who reads the parent, each filtered by childPlanAccess (scanned).
+  listChildPlanProgress: { kind: 'can', action: 'plan.read', unit: plan, hide: 'plan.read' },
   // Periods: the calendar is public; a plan's periods are read with the plan, managed by its planners.
   describePeriod: { kind: 'signedIn' },
   listPlanPeriods: { kind: 'can', action: 'plan.read', unit: plan, hide: 'plan.read' },
@@ -627,6 +629,7 @@ describe.each(testBackends())('the permission matrix on $name', (backend) => {
       case 'listPlanAssignments':
       case 'listPlanTargets':
       case 'listPlanPeriods':
+      case 'listChildPlanProgress':
         return [{ path: path({ id: planId() }) }]
       case 'exportPlanTaskTable':
         return ['xlsx', 'docx', 'csv'].map((format) => ({ path: `${path({ id: planId() })}?format=${format}&periodId=2018S1` }))
