@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import pg from 'pg'
+import { type SQL, sql } from 'drizzle-orm'
 import { openStore } from './open-store'
 import { PGLITE_TEMPLATE_ENV } from './pglite-template'
 import type { Store } from './store'
@@ -79,4 +80,35 @@ async function openFreshPostgres(url: string): Promise<Store> {
       }
     },
   }
+}
+
+/** Tables a refused request may still write (its session, its log-in attempt) or that only count changes. */
+const FINGERPRINT_SKIPS = new Set(['sessions', 'login_attempts', 'unit_tree_version'])
+/** Tables with an optimistic-concurrency version, summed so an update that should not have happened shows. */
+const VERSIONED_TABLES = ['plans', 'reports', 'periods', 'units', 'users', 'scores', 'period_narratives']
+
+/**
+ * A cheap fingerprint of the whole database, for tests that check a refused request changed
+ * nothing: the row count of every table (the audit log's included) and the sum of the stored
+ * versions, as one string. Sessions and log-in attempts are left out: a refused request may
+ * write those.
+ *
+ * @example
+ * const before = await databaseFingerprint(store)
+ * // … a request answered 422 …
+ * expect(await databaseFingerprint(store)).toBe(before)
+ */
+export async function databaseFingerprint(store: Store): Promise<string> {
+  const rowsOf = async <T>(query: SQL) => ((await store.db.execute(query)) as unknown as { rows: T[] }).rows
+  const tables = (
+    await rowsOf<{ name: string }>(sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)
+  )
+    .map((r) => r.name)
+    .filter((name) => !FINGERPRINT_SKIPS.has(name))
+  const counts = tables.map((name) => `select '${name}' as name, count(*)::int as n from "${name}"`)
+  const versions = VERSIONED_TABLES.filter((name) => tables.includes(name)).map(
+    (name) => `select '${name}.version' as name, coalesce(sum(version), 0)::int as n from "${name}"`,
+  )
+  const rows = await rowsOf<{ name: string; n: number }>(sql.raw([...counts, ...versions].join(' union all ')))
+  return rows.map((r) => `${r.name}=${r.n}`).join(' ')
 }
