@@ -159,6 +159,9 @@ describe.each(testBackends())('the revision is previewed, then confirmed against
     const { version } = await store.plans.get(planId)
     const res = await upload(`confirm=true&version=${version}`, amended())
     expect(res).toMatchObject({ status: 200, body: { id: planId, outcome: 'updated', revision: { basedOn: { version } } } })
+    // The same document previewed again says what is stored now.
+    const again = await upload('', amended())
+    expect(again.body.stored).toMatchObject({ outcome: 'unchanged', revision: { tasks: [], units: [] } })
     const audit = await t.call('GET', `/api/v1/audit?entity=plan&entityId=${planId}`, { token: await t.login('admin') })
     expect(audit.status).toBe(200)
     const entry = audit.body.find((e: any) => e.action === 'import')

@@ -10,6 +10,7 @@ import { useFormat } from '../lib/use-format'
 import { TimeframeText } from '../plans/timeframe-text'
 import { isUnmatched, tasksWithoutLead, unmatchedNames, withChosenUnits } from '../planning/import-draft'
 import { usePlanningText } from '../planning/planning-messages'
+import { PlanRevisionView } from '../planning/plan-revision-view'
 import { UnitPicker } from '../planning/unit-picker'
 import { useSession } from '../session/session-context'
 
@@ -17,7 +18,10 @@ import { useSession } from '../session/session-context'
  * A planner brings a plan in from its document: upload → the importer's dry run (sections, tasks,
  * lead and coordinating units, the warnings) → pick a unit for each name that matched none → save
  * as a draft → publish. The server keeps nothing between the steps: the reviewed plan is posted
- * as JSON (`POST /plans`), so the choices made here are what is stored.
+ * as JSON (`POST /plans`), so the choices made here are what is stored. When the document is a
+ * plan already stored (same number, issuer and date), the dry run shows the revision instead and
+ * the planner confirms it: the file is sent again with the stored version it was reviewed against
+ * (`confirm=true&version=…`), which keeps task ids, filed reports and the units planners picked.
  */
 export default function PlanImportPage() {
   const pt = usePlanningText()
@@ -33,7 +37,8 @@ export default function PlanImportPage() {
   // The standing agency (cơ quan thường trực) consolidates the reports; the planner's own unit by default.
   const [agencyId, setAgencyId] = createSignal<string | undefined>(session.homeUnitId())
   const [saved, setSaved] = createSignal<PlanDetail>()
-  const [busy, setBusy] = createSignal<'save' | 'publish'>()
+  const [busy, setBusy] = createSignal<'save' | 'publish' | 'revise'>()
+  const [revised, setRevised] = createSignal<string>()
   const [actionError, setActionError] = createSignal<unknown>()
   const [published, setPublished] = createSignal(false)
 
@@ -56,6 +61,7 @@ export default function PlanImportPage() {
         setDryRun(answer)
         setChosen(new Map())
         setSaved(undefined)
+        setRevised(undefined)
         setPublished(false)
         setActionError(undefined)
         queueMicrotask(() => document.getElementById('import-preview-title')?.focus())
@@ -80,6 +86,24 @@ export default function PlanImportPage() {
       }
       const stored = await unwrap(session.api.plans.$post({ json: plan }))
       setSaved(stored)
+      queueMicrotask(() => document.getElementById('import-outcome')?.focus())
+    } catch (error) {
+      setActionError(error)
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  const confirmRevision = async () => {
+    const stored = dryRun()?.stored
+    const f = file()
+    if (stored?.revision === undefined || f === undefined) return
+    setBusy('revise')
+    setActionError(undefined)
+    try {
+      const query = { scopeUnitId: scopeUnitId() ?? '', confirm: 'true' as const, version: String(stored.revision.basedOn.version) }
+      const answer = await unwrap(session.api.plans.import.$post({ query, form: { file: f } }))
+      if (!('dryRun' in answer)) setRevised(answer.id)
       queueMicrotask(() => document.getElementById('import-outcome')?.focus())
     } catch (error) {
       setActionError(error)
@@ -150,7 +174,32 @@ export default function PlanImportPage() {
             <Preview run={run()} scopeUnitId={scopeUnitId()} chosen={chosen()} onChoose={setChosen} locked={saved() !== undefined} />
           )}
         </Show>
-        <Show when={dryRun()?.plan}>
+        <Show when={dryRun()?.stored}>
+          {(stored) => (
+            <>
+              <PlanRevisionView stored={stored()} />
+              <div class="card" data-testid="revision-actions">
+                <Show when={revised()}>
+                  {(id) => (
+                    <p id="import-outcome" tabIndex={-1} role="status" class="ok-text">
+                      {pt('revision.done', { number: stored().number })}{' '}
+                      <A href={`/plans/${encodeURIComponent(id())}`}>{pt('import.openPlan')}</A>
+                    </p>
+                  )}
+                </Show>
+                <ErrorText error={actionError()} />
+                <div class="actions">
+                  <Show when={revised() === undefined && stored().outcome === 'updated'}>
+                    <button type="button" class="primary" disabled={busy() !== undefined} onClick={() => void confirmRevision()}>
+                      {busy() === 'revise' ? pt('revision.confirming') : pt('revision.confirm')}
+                    </button>
+                  </Show>
+                </div>
+              </div>
+            </>
+          )}
+        </Show>
+        <Show when={dryRun()?.plan && dryRun()?.stored === undefined}>
           <div class="card" data-testid="import-actions">
             <fieldset class="plain" disabled={saved() !== undefined}>
               <UnitPicker
@@ -280,45 +329,48 @@ function Preview(props: {
           </Show>
         </details>
       </section>
-      <section class="card" aria-labelledby="import-fix-title" data-testid="import-fix">
-        <h2 id="import-fix-title">{pt('import.fixTitle', { count: names().length })}</h2>
-        <Show when={names().length > 0} fallback={<p>{pt('import.fixNone')}</p>}>
-          <p>{pt('import.fixIntro')}</p>
-          <ol class="fix-list">
-            <For each={names()}>
-              {(name, i) => (
-                <li data-testid="unmatched-name">
-                  <p>
-                    <strong>{name.text}</strong>{' '}
-                    <small class="muted">
-                      {pt('import.fixUses', {
-                        count: name.uses.length,
-                        tasks: [...new Set(name.uses.map((u) => u.taskCode))].join(', '),
-                      })}
-                    </small>
-                  </p>
-                  <fieldset class="plain" disabled={props.locked}>
-                    <UnitPicker
-                      id={`fix-${i()}`}
-                      within={props.scopeUnitId}
-                      label={pt('import.fixPick', { text: name.text })}
-                      searchLabel={pt('import.fixSearch', { text: name.text })}
-                      emptyLabel={pt('import.fixUnset')}
-                      value={props.chosen.get(name.key)}
-                      onChange={(unitId) => choose(name.key, unitId)}
-                    />
-                  </fieldset>
-                </li>
-              )}
-            </For>
-          </ol>
-          <Show when={remaining() > 0}>
-            <p class="muted" data-testid="fix-remaining">
-              {pt('import.fixRemaining', { count: remaining() })}
-            </p>
+      {/* A revision keeps the units picked for these names before; new picks go through the plan's page. */}
+      <Show when={props.run.stored === undefined}>
+        <section class="card" aria-labelledby="import-fix-title" data-testid="import-fix">
+          <h2 id="import-fix-title">{pt('import.fixTitle', { count: names().length })}</h2>
+          <Show when={names().length > 0} fallback={<p>{pt('import.fixNone')}</p>}>
+            <p>{pt('import.fixIntro')}</p>
+            <ol class="fix-list">
+              <For each={names()}>
+                {(name, i) => (
+                  <li data-testid="unmatched-name">
+                    <p>
+                      <strong>{name.text}</strong>{' '}
+                      <small class="muted">
+                        {pt('import.fixUses', {
+                          count: name.uses.length,
+                          tasks: [...new Set(name.uses.map((u) => u.taskCode))].join(', '),
+                        })}
+                      </small>
+                    </p>
+                    <fieldset class="plain" disabled={props.locked}>
+                      <UnitPicker
+                        id={`fix-${i()}`}
+                        within={props.scopeUnitId}
+                        label={pt('import.fixPick', { text: name.text })}
+                        searchLabel={pt('import.fixSearch', { text: name.text })}
+                        emptyLabel={pt('import.fixUnset')}
+                        value={props.chosen.get(name.key)}
+                        onChange={(unitId) => choose(name.key, unitId)}
+                      />
+                    </fieldset>
+                  </li>
+                )}
+              </For>
+            </ol>
+            <Show when={remaining() > 0}>
+              <p class="muted" data-testid="fix-remaining">
+                {pt('import.fixRemaining', { count: remaining() })}
+              </p>
+            </Show>
           </Show>
-        </Show>
-      </section>
+        </section>
+      </Show>
       <section class="card" aria-labelledby="import-sections-title">
         <h2 id="import-sections-title">{pt('import.sections')}</h2>
         <For each={sections()}>

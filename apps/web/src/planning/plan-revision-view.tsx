@@ -1,0 +1,124 @@
+import { For, Show } from 'solid-js'
+import type { PlanImportDryRun } from '../api/types'
+import { usePlanningText, type PlanningKey } from './planning-messages'
+
+export type StoredRevision = NonNullable<PlanImportDryRun['stored']>
+type RevisedUnit = NonNullable<StoredRevision['revision']>['units'][number]
+
+/**
+ * What confirming a re-imported document changes in the plan already stored: the counts, then
+ * the tasks added, changed, removed or kept because reported on, then unit by unit the tasks it
+ * gains, loses or keeps (as lead or coordinator). Read-only: the page holds the confirm action.
+ */
+export function PlanRevisionView(props: { stored: StoredRevision }) {
+  const pt = usePlanningText()
+  const revision = () => props.stored.revision
+  const count = (change: string) => revision()?.tasks.filter((t) => t.change === change).length ?? 0
+  const units = () => revision()?.units ?? []
+  // Units whose work changes alike (143 communes gaining one task) read as one row.
+  const groups = () => {
+    const bySignature = new Map<string, { names: string[]; unit: RevisedUnit }>()
+    for (const unit of units()) {
+      const signature = JSON.stringify([unit.gained, unit.lost, unit.kept].map((l) => l.map((a) => `${a.taskCode} ${a.role}`)))
+      const group = bySignature.get(signature) ?? { names: [], unit }
+      group.names.push(unit.unitName)
+      bySignature.set(signature, group)
+    }
+    return [...bySignature.values()]
+  }
+  const role = (r: 'lead' | 'coordinator') => pt(`revision.role.${r}` as PlanningKey)
+  const list = (items: { taskCode: string; role: 'lead' | 'coordinator' }[]) =>
+    items.map((a) => `${a.taskCode} (${role(a.role)})`).join(', ')
+  return (
+    <section class="card" aria-labelledby="revision-title" data-testid="import-revision">
+      <h2 id="revision-title" tabIndex={-1}>
+        {pt('revision.title', { number: props.stored.number })}
+      </h2>
+      <p>
+        {pt('revision.intro', {
+          number: props.stored.number,
+          status: pt(`revision.status.${revision()?.basedOn.status ?? 'draft'}` as PlanningKey),
+          version: revision()?.basedOn.version ?? 0,
+        })}
+      </p>
+      <Show when={props.stored.outcome === 'updated'} fallback={<p data-testid="revision-counts">{pt('revision.unchanged')}</p>}>
+        <p data-testid="revision-counts">
+          <strong>
+            {pt('revision.counts', {
+              added: count('added'),
+              updated: count('updated'),
+              removed: count('removed'),
+              kept: count('kept'),
+              units: units().length,
+            })}
+          </strong>
+        </p>
+        <Show when={(revision()?.tasks.length ?? 0) > 0}>
+          <h3>{pt('revision.tasks')}</h3>
+          <div class="table-wrap">
+            <table class="stack" data-testid="revision-tasks">
+              <thead>
+                <tr>
+                  <th scope="col">{pt('import.code')}</th>
+                  <th scope="col">{pt('import.task')}</th>
+                  <th scope="col">{pt('revision.tasks')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={revision()?.tasks}>
+                  {(task) => (
+                    <tr data-change={task.change}>
+                      <td data-label={pt('import.code')}>{task.code}</td>
+                      <td data-label={pt('import.task')}>{task.title}</td>
+                      <td data-label={pt('revision.tasks')}>
+                        <span class={`badge ${task.change === 'removed' ? 'bad' : task.change === 'kept' ? 'warn' : 'ok'}`}>
+                          {pt(`revision.change.${task.change}` as PlanningKey)}
+                        </span>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+        <Show when={units().length > 0}>
+          <h3>{pt('revision.units')}</h3>
+          <div class="table-wrap">
+            <table class="stack" data-testid="revision-units">
+              <thead>
+                <tr>
+                  <th scope="col">{pt('revision.unit')}</th>
+                  <th scope="col">{pt('revision.gained')}</th>
+                  <th scope="col">{pt('revision.lost')}</th>
+                  <th scope="col">{pt('revision.keptAssignment')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={groups()}>
+                  {(group) => (
+                    <tr>
+                      <td data-label={pt('revision.unit')}>
+                        <Show when={group.names.length > 3} fallback={group.names.join(', ')}>
+                          <details>
+                            <summary>
+                              {pt('revision.unitGroup', { first: group.names.slice(0, 2).join(', '), count: group.names.length - 2 })}
+                            </summary>
+                            {group.names.join(', ')}
+                          </details>
+                        </Show>
+                      </td>
+                      <td data-label={pt('revision.gained')}>{list(group.unit.gained)}</td>
+                      <td data-label={pt('revision.lost')}>{list(group.unit.lost)}</td>
+                      <td data-label={pt('revision.keptAssignment')}>{list(group.unit.kept)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </Show>
+    </section>
+  )
+}
