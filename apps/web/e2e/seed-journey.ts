@@ -14,9 +14,13 @@ import { launchChromium } from './browser'
 // figures and the period report (.xlsx and .docx read back) say the same. Each seed has its own
 // test file (seed-*.e2e.test.ts), so each fails on its own. Photographs: test-results/seed-*.png.
 //
-// Cost, measured on the shared 2-core machine under load (the four files, one after another):
-// each file 110–160 s — the server's start ~20 s, the whole register ~15 s, the journey 45–110 s,
-// of which Kiên Giang's .docx report (2,228 expected reports in 2018Q4, a line each) takes 10–50 s.
+// Cost, measured on the shared 2-core machine under load (files run one after another), whole
+// register: Huế 64 s, Đức Hợp 70 s, Lào Cai 90 s, Kiên Giang 112 s (~5.6 min for the four); of
+// each, the server's start ~15 s and the register ~11 s; Kiên Giang's .docx report (2,228 expected
+// reports, a line each) alone 36 s. With only the seed's province (Huế, same run): register 2.5 s
+// instead of 11.3 s, the journey 23 s instead of 31 s (the browser loads 17,065 units), 42 s in all.
+// The whole country stays the default: it is what a real install has, and it found the pickers
+// listing every province's units.
 // PAPI_E2E_REGISTER=province loads only the seed's province (and what it became in 2025).
 
 export const SEEDS = fileURLToPath(new URL('../../../packages/documents/fixtures/seeds/', import.meta.url))
