@@ -178,24 +178,27 @@ export default function PlanImportPage() {
           {(stored) => (
             <>
               <PlanRevisionView stored={stored()} />
-              <div class="card" data-testid="revision-actions">
-                <Show when={revised()}>
-                  {(id) => (
-                    <p id="import-outcome" tabIndex={-1} role="status" class="ok-text">
-                      {pt('revision.done', { number: stored().number })}{' '}
-                      <A href={`/plans/${encodeURIComponent(id())}`}>{pt('import.openPlan')}</A>
-                    </p>
-                  )}
-                </Show>
-                <ErrorText error={actionError()} />
-                <div class="actions">
-                  <Show when={revised() === undefined && stored().outcome === 'updated'}>
-                    <button type="button" class="primary" disabled={busy() !== undefined} onClick={() => void confirmRevision()}>
-                      {busy() === 'revise' ? pt('revision.confirming') : pt('revision.confirm')}
-                    </button>
+              {/* Nothing to confirm when the document says what is stored. */}
+              <Show when={stored().outcome === 'updated' || revised() !== undefined}>
+                <div class="card" data-testid="revision-actions">
+                  <Show when={revised()}>
+                    {(id) => (
+                      <p id="import-outcome" tabIndex={-1} role="status" class="ok-text">
+                        {pt('revision.done', { number: stored().number })}{' '}
+                        <A href={`/plans/${encodeURIComponent(id())}`}>{pt('import.openPlan')}</A>
+                      </p>
+                    )}
                   </Show>
+                  <ErrorText error={actionError()} />
+                  <div class="actions">
+                    <Show when={revised() === undefined && stored().outcome === 'updated'}>
+                      <button type="button" class="primary" disabled={busy() !== undefined} onClick={() => void confirmRevision()}>
+                        {busy() === 'revise' ? pt('revision.confirming') : pt('revision.confirm')}
+                      </button>
+                    </Show>
+                  </div>
                 </div>
-              </div>
+              </Show>
             </>
           )}
         </Show>
