@@ -5,7 +5,7 @@
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, samplePlan, type TestApp } from './app.fixture'
+import { makeTestApp, NOW, samplePlan, type TestApp } from './app.fixture'
 
 /** Concurrent writers per race: enough to interleave on a pool of connections, few enough for CI. */
 const WRITERS = 12
@@ -72,6 +72,27 @@ describe.each(testBackends())('versioned writes on $name', (backend) => {
       await expectStale('PATCH', periodPath(), planner, { locked: false, version: before.version })
       const unlocked = await t.call('PATCH', periodPath(), { token: planner, body: { locked: false, version: locked.body.version } })
       expect(unlocked.body).toMatchObject({ locked: false, graceDays: 5, version: before.version + 2 })
+    })
+
+    it('a past period is judged at its deadline plus the grace days the planner set on it', async () => {
+      const { version } = await period()
+      t.setNow(new Date('2030-01-01T00:00:00Z'))
+      try {
+        const plannerId = (await store.users.list()).find((u) => u.username === 'planner')!.id
+        const { token: later } = await store.sessions.create(plannerId, { now: new Date('2030-01-01T00:00:00Z'), ttlMs: 3_600_000 })
+        const judgedOn = async () => {
+          const res = await t.call('GET', `/api/v1/dashboard?unitId=${t.units.kg.id}&periodId=${periodCode}`, { token: later })
+          expect(res.status, res.text).toBe(200)
+          return res.body.plans.find((p: { planId: string }) => p.planId === planId).asOf as string
+        }
+        await t.call('PATCH', periodPath(), { token: later, body: { graceDays: 0, version } })
+        const without = await judgedOn()
+        await t.call('PATCH', periodPath(), { token: later, body: { graceDays: 7, version: version + 1 } })
+        const withGrace = await judgedOn()
+        expect((Date.parse(withGrace) - Date.parse(without)) / 86_400_000).toBe(7)
+      } finally {
+        t.setNow(NOW)
+      }
     })
 
     it('grace days outside 0–60 are refused next to their field', async () => {

@@ -56,7 +56,8 @@ export interface Dashboard {
 /**
  * Completeness, timeliness and progress for a unit's subtree in one period, per plan, by section
  * and by unit: the domain's `periodFigures` — the very figures of the consolidated report — from
- * the stored plans, assignments and reports, judged as of `asOf` with `graceDays` of tolerance.
+ * the stored plans, assignments and reports, judged as of `asOf` with `graceDays` of tolerance
+ * (by default each period's own grace days, which a planner sets on the period).
  * Without an `asOf`, each plan's period is judged as the domain's `periodAsOf` says: a past period
  * as of its deadline plus grace, the current one as of `now`.
  * A unit owes a report for each task it leads that is due in the period, by its level's deadline
@@ -115,7 +116,9 @@ export async function dashboard(
     if (inScope.length === 0) continue
 
     const issuerLevel = planIssuerLevel(stored, tree.byId)
-    const planAsOf = asked ?? periodAsOf(period.dueOn, now, query.graceDays)
+    // The grace asked for, else the one the planner set on the period.
+    const graceDays = query.graceDays ?? period.graceDays
+    const planAsOf = asked ?? periodAsOf(period.dueOn, now, graceDays)
     // The period's own reports, and for progress only the report per (task, unit) that the
     // domain will count — not every report of every period of the plan.
     const unitIds = [...new Set(inScope.map((a) => a.unitId))]
@@ -137,7 +140,7 @@ export async function dashboard(
       assignments: inScope,
       reports,
       asOf: planAsOf,
-      ...(query.graceDays !== undefined && { graceDays: query.graceDays }),
+      graceDays,
       rules: [periodRule(period)],
       issuerLevel,
       levelOf: (unitId) => tree.byId.get(unitId)?.level ?? issuerLevel,
