@@ -149,16 +149,24 @@ describe.skipIf(!canRun)('a planner imports, fixes and publishes a plan in Chrom
       const due = await dueField.inputValue()
       const later = new Date(Date.parse(`${due}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
       await dueField.fill(later)
+      // Three days of grace after it: a report three days late still counts as on time.
+      await first.getByLabel('Số ngày ân hạn').fill('3')
       await first.getByRole('button', { name: /^Lưu/ }).click()
       await page.getByTestId('periods-status').filter({ hasText: 'Đã lưu kỳ' }).waitFor()
       await first.getByRole('button', { name: /^Khóa kỳ/ }).click()
       await first.getByText('Đã khóa').waitFor()
       expect(await first.locator('input[type="date"]').isDisabled()).toBe(true)
       const stored = await page.evaluate(
-        async (id) => (await (await fetch(`/api/v1/plans/${id}/periods`)).json()) as { code: string; dueOn: string; locked: boolean }[],
+        async (id) =>
+          (await (await fetch(`/api/v1/plans/${id}/periods`)).json()) as {
+            code: string
+            dueOn: string
+            graceDays: number
+            locked: boolean
+          }[],
         planId,
       )
-      expect(stored.find((p) => p.code === firstCode)).toMatchObject({ dueOn: later, locked: true })
+      expect(stored.find((p) => p.code === firstCode)).toMatchObject({ dueOn: later, graceDays: 3, locked: true })
 
       // A new period: a wrong id is refused at its field; a right one shows its defaults, then opens.
       await page.getByLabel('Mã kỳ').fill('2020X')

@@ -232,6 +232,7 @@ function PeriodRow(props: { plan: PlanDetail; period: PeriodDto; onSaved: (p: Pe
   const fmt = useFormat()
   const session = useSession()
   const [due, setDue] = createSignal(props.period.dueOn)
+  const [grace, setGrace] = createSignal(String(props.period.graceDays))
   const { busy, error, run } = createAction()
   const id = (what: string) => `period-${props.period.code}-${what}`
   const patch = async (change: { dueOn?: string; locked?: boolean; graceDays?: number }) => {
@@ -244,7 +245,8 @@ function PeriodRow(props: { plan: PlanDetail; period: PeriodDto; onSaved: (p: Pe
       props.onSaved(next, pt('periods.saved', { period: next.label }))
     })
   }
-  const dueError = () => fieldError(error(), 'dueOn')
+  const dueError = () => fieldError(error(), 'dueOn') ?? fieldError(error(), 'graceDays')
+  const unchanged = () => due() === props.period.dueOn && grace() === String(props.period.graceDays)
   return (
     <tr data-testid={`period-${props.period.code}`}>
       <td data-label={pt('periods.period')}>
@@ -258,7 +260,8 @@ function PeriodRow(props: { plan: PlanDetail; period: PeriodDto; onSaved: (p: Pe
           class="period-due"
           onSubmit={(e) => {
             e.preventDefault()
-            void patch({ dueOn: due() })
+            // Grace days: how long after the deadline a report still counts as on time.
+            void patch({ dueOn: due(), graceDays: Number(grace()) })
           }}
         >
           <label class="sr-only" for={id('due')}>
@@ -273,7 +276,22 @@ function PeriodRow(props: { plan: PlanDetail; period: PeriodDto; onSaved: (p: Pe
             aria-describedby={error() === undefined ? undefined : id('error')}
             onInput={(e) => setDue(e.currentTarget.value)}
           />
-          <button type="submit" disabled={props.period.locked || busy() || due() === props.period.dueOn}>
+          <label for={id('grace')}>{pt('periods.graceDays')}</label>
+          <input
+            id={id('grace')}
+            type="number"
+            min="0"
+            max="60"
+            step="1"
+            inputmode="numeric"
+            class="period-grace"
+            value={grace()}
+            disabled={props.period.locked || busy()}
+            aria-invalid={fieldError(error(), 'graceDays') !== undefined}
+            aria-describedby={error() === undefined ? undefined : id('error')}
+            onInput={(e) => setGrace(e.currentTarget.value)}
+          />
+          <button type="submit" disabled={props.period.locked || busy() || unchanged()}>
             {pt('periods.save')}
             <span class="sr-only"> {props.period.label}</span>
           </button>
