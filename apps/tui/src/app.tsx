@@ -180,7 +180,9 @@ export function App(props: AppProps) {
           dialog.type === 'confirm'
             ? { yes: KEYS.dialog.yes, no: KEYS.dialog.no }
             : dialog.type === 'panel'
-              ? KEYS.preview
+              ? dialog.footer === undefined
+                ? KEYS.info
+                : KEYS.preview
               : { submit: KEYS.dialog.submit, cancel: KEYS.dialog.cancel },
           locale,
         )

@@ -17,7 +17,8 @@ export interface Ui {
   ask(label: string, options?: { initial?: string; secret?: boolean }): Promise<string | undefined>
   confirm(text: string): Promise<boolean>
   choose(label: string, options: readonly { value: string; label: string }[]): Promise<string | undefined>
-  panel(title: string, lines: readonly string[], footer: string): Promise<boolean>
+  /** A panel of lines; with a footer it asks to confirm (resolves true on Enter), without one it only tells. */
+  panel(title: string, lines: readonly string[], footer?: string): Promise<boolean>
   progress(label: string, ratio: number | undefined): void
   closeDialog(): void
   status(text: string, kind?: StatusKind): void

@@ -92,6 +92,10 @@ export const KEYS = {
     confirm: b(['return'], 'lưu', 'store'),
     cancel: b(['escape'], 'hủy', 'cancel'),
   },
+  /** A panel that only tells (a summary, a list to copy): nothing to confirm. */
+  info: {
+    close: b(['escape', 'return'], 'đóng', 'close'),
+  },
 } as const
 
 /**

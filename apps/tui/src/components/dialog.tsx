@@ -11,7 +11,8 @@ export type DialogState =
   | { type: 'prompt'; label: string; initial: string; secret: boolean; resolve: (value: string | undefined) => void }
   | { type: 'confirm'; text: string; resolve: (yes: boolean) => void }
   | { type: 'choose'; label: string; options: readonly { value: string; label: string }[]; resolve: (value: string | undefined) => void }
-  | { type: 'panel'; title: string; lines: readonly string[]; footer: string; resolve: (accepted: boolean) => void }
+  /** With a footer, the panel asks for a confirmation (Enter/Esc); without one it only tells (Esc or Enter closes it). */
+  | { type: 'panel'; title: string; lines: readonly string[]; footer?: string | undefined; resolve: (accepted: boolean) => void }
   | { type: 'progress'; label: string; ratio: number | undefined }
 
 export interface DialogProps {
@@ -145,6 +146,7 @@ function Panel({
     else if (matches(KEYS.list.down, input, key)) setTop((t) => Math.min(Math.max(0, state.lines.length - rows), t + 1))
     else if (matches(KEYS.list.pageDown, input, key)) setTop((t) => Math.min(Math.max(0, state.lines.length - rows), t + rows))
     else if (matches(KEYS.list.pageUp, input, key)) setTop((t) => Math.max(0, t - rows))
+    else if (state.footer === undefined && matches(KEYS.info.close, input, key)) state.resolve(false)
     else if (matches(KEYS.preview.confirm, input, key)) state.resolve(true)
     else if (matches(KEYS.preview.cancel, input, key)) state.resolve(false)
   })
@@ -154,7 +156,7 @@ function Panel({
       {state.lines.slice(top, top + rows).map((line, i) => (
         <Text key={top + i}>{fit(line, width)}</Text>
       ))}
-      <Text dimColor={color}>{fit(state.footer, width)}</Text>
+      {state.footer !== undefined && <Text dimColor={color}>{fit(state.footer, width)}</Text>}
     </Box>
   )
 }

@@ -69,7 +69,7 @@ export function ReportingScreen(screen: ScreenProps) {
         if (chosen) setPeriodId(chosen)
       } else if (matchesName(k.reminder, name)) {
         const lines = reminderLines(units)
-        await ui.panel(m.reminder(periodId ?? ''), lines.length ? lines : [m.allIn], 'Esc')
+        await ui.panel(m.reminder(periodId ?? ''), lines.length ? lines : [m.allIn])
       }
     })
 

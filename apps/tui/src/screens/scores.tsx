@@ -75,7 +75,7 @@ export function ScoresScreen(screen: ScreenProps) {
         ...result.unmatched.map((u) => `${m.line} ${u.line}: ${u.unit} — ${m.unmatchedWhy[u.reason] ?? u.reason}`),
         ...result.warnings.map((w) => `${w.line === undefined ? '' : `${m.line} ${w.line}: `}${w.message}`),
       ]
-      if (lines.length) await ui.panel(m.unmatched(result.unmatched.length), lines, 'Esc')
+      if (lines.length) await ui.panel(m.unmatched(result.unmatched.length), lines)
       return m.scoresImported(result.saved.length)
     })
 

@@ -177,7 +177,7 @@ export function UnitsScreen(screen: ScreenProps) {
       ui.closeDialog()
     }
     await reload()
-    await ui.panel(m.importRegister, m.registerSummary(result), 'Esc')
+    await ui.panel(m.importRegister, m.registerSummary(result))
     return m.registerDone(result.units.created, result.units.existing)
   }
 
