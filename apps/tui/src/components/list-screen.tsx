@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 import { foldText } from '@papi/domain'
 import { Box, Text, useInput } from 'ink'
-import { useEffect, useMemo, useReducer } from 'react'
+import { useEffect, useMemo, useReducer, useRef } from 'react'
 import { useUi } from '../context'
 import { initialList, listReducer } from '../hooks/list-reducer'
 import { KEYS, keyName, matches } from '../keys'
@@ -42,17 +42,26 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
   const visible = useMemo(() => (needle ? rows.filter((r) => foldText(searchText(r)).includes(needle)) : rows), [rows, needle, searchText])
   useEffect(() => dispatch({ type: 'resize', height: tableHeight, count: visible.length }), [tableHeight, visible.length])
 
-  useEffect(() => {
-    typing.active = state.filtering
-  }, [state.filtering])
+  // Keys can come faster than renders (a slow SSH link delivers them in bursts): whether the
+  // filter is taking text is known from the key that opened it, not from the last render.
+  const filtering = useRef(state.filtering)
+  const setFiltering = (on: boolean) => {
+    filtering.current = on
+    typing.active = on
+  }
+  useEffect(() => setFiltering(state.filtering), [state.filtering])
 
   useInput(
     (input, key) => {
       const count = visible.length
-      if (state.filtering) {
-        if (matches(KEYS.dialog.submit, input, key)) dispatch({ type: 'endFilter', keep: true })
-        else if (matches(KEYS.dialog.cancel, input, key)) dispatch({ type: 'endFilter', keep: false })
-        else if (keyName(input, key) === 'backspace') dispatch({ type: 'filterBackspace' })
+      if (filtering.current) {
+        if (matches(KEYS.dialog.submit, input, key)) {
+          setFiltering(false)
+          dispatch({ type: 'endFilter', keep: true })
+        } else if (matches(KEYS.dialog.cancel, input, key)) {
+          setFiltering(false)
+          dispatch({ type: 'endFilter', keep: false })
+        } else if (keyName(input, key) === 'backspace') dispatch({ type: 'filterBackspace' })
         else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab)
           dispatch({ type: 'filterInput', text: input })
         return
@@ -65,8 +74,10 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
         props.onKey('pagedown', visible[state.selected], visible, state.selected)
       } else if (matches(KEYS.list.home, input, key)) dispatch({ type: 'home' })
       else if (matches(KEYS.list.end, input, key)) dispatch({ type: 'end', count })
-      else if (matches(KEYS.list.filter, input, key)) dispatch({ type: 'startFilter' })
-      else if (matches(KEYS.list.reload, input, key)) props.onReload?.()
+      else if (matches(KEYS.list.filter, input, key)) {
+        setFiltering(true)
+        dispatch({ type: 'startFilter' })
+      } else if (matches(KEYS.list.reload, input, key)) props.onReload?.()
       else if (matches(KEYS.dialog.cancel, input, key) && state.filter) dispatch({ type: 'endFilter', keep: false })
       else props.onKey(keyName(input, key), visible[state.selected], visible, state.selected)
     },
