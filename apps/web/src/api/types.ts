@@ -44,3 +44,4 @@ export type UnitStats = PlanDashboard['units'][number]
 export type ScoreDto = Answer<WebClient['scores']['$get']>[number]
 /** A year a unit was listed but not ranked in (GET /scores/not-ranked). */
 export type NotRankedDto = Answer<WebClient['scores']['not-ranked']['$get']>[number]
+export type ScoreImportAnswer = Answer<WebClient['scores']['import']['$post']>

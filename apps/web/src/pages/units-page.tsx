@@ -219,6 +219,7 @@ function UnitScores(props: { unitId: string }) {
       </Async>
       <Show when={session.can('score.manage', props.unitId)}>
         <ScoreForm unitId={props.unitId} stored={scores.latest?.results ?? []} onSaved={() => void refetch()} />
+        <ScoreUpload onSaved={() => void refetch()} />
       </Show>
     </section>
   )
@@ -226,6 +227,7 @@ function UnitScores(props: { unitId: string }) {
 
 // Entering results is a planner's task: its form loads only for them, when a unit is open.
 const ScoreForm = lazy(() => import('../planning/score-form'))
+const ScoreUpload = lazy(() => import('../planning/score-upload'))
 
 type UnitHistoryDto = Awaited<ReturnType<typeof loadHistory>>
 

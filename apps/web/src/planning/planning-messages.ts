@@ -164,6 +164,25 @@ const vi = {
   'scores.rankOfDimension': 'Xếp hạng: {dimension}',
   'scores.refused': 'Kết quả chưa khớp bộ chỉ số: xem thông báo cạnh từng ô.',
   'scores.save': 'Lưu kết quả',
+  'upload.title': 'Tải lên bảng kết quả',
+  'upload.intro':
+    'Tệp .csv có cột unit (mã đơn vị hoặc tên tỉnh) và total; có thể thêm rank, rankOf và cột của từng chỉ số nội dung. Mỗi dòng là một đơn vị, cùng chỉ số và năm chọn ở đây.',
+  'upload.file': 'Tệp bảng kết quả (.csv)',
+  'upload.fileMissing': 'Chọn tệp .csv để tải lên.',
+  'upload.send': 'Tải lên và lưu',
+  'upload.sending': 'Đang đọc bảng…',
+  'upload.saved': 'Đã lưu {count} kết quả {index} năm {year}.',
+  'upload.notRanked': '{count} đơn vị được ghi là không xếp hạng năm này.',
+  'upload.savedUnit': 'Đơn vị',
+  'upload.line': 'Dòng',
+  'upload.unit': 'Đơn vị ghi trong bảng',
+  'upload.reason': 'Lý do',
+  'upload.unmatchedTitle': 'Dòng chưa khớp đơn vị nào ({count}), không lưu',
+  'upload.reason.unknown-province': 'Không có đơn vị hay tỉnh nào mang mã hoặc tên này.',
+  'upload.reason.ambiguous': 'Tên này khớp nhiều đơn vị; ghi mã đơn vị thay cho tên.',
+  'upload.refusedTitle': 'Bảng chưa được lưu: sửa các dòng sau rồi tải lên lại ({count})',
+  'upload.column': 'cột {column}',
+  'upload.forbidden': 'Bảng chưa được lưu: bạn không được nhập kết quả cho {count} đơn vị trong bảng: {units}.',
 } as const
 
 export type PlanningKey = keyof typeof vi
@@ -328,6 +347,25 @@ const en: Record<PlanningKey, string> = {
   'scores.rankOfDimension': 'Rank: {dimension}',
   'scores.refused': 'The result does not fit the framework: see the message next to each field.',
   'scores.save': 'Save the result',
+  'upload.title': 'Upload a results table',
+  'upload.intro':
+    'A .csv file with the columns unit (unit code or province name) and total; rank, rankOf and one column per dimension may follow. One row per unit, all of the index and year chosen here.',
+  'upload.file': 'Results table (.csv)',
+  'upload.fileMissing': 'Choose a .csv file to upload.',
+  'upload.send': 'Upload and save',
+  'upload.sending': 'Reading the table…',
+  'upload.saved': '{count} {index} {year} results saved.',
+  'upload.notRanked': '{count} units recorded as not ranked this year.',
+  'upload.savedUnit': 'Unit',
+  'upload.line': 'Line',
+  'upload.unit': 'Unit as written',
+  'upload.reason': 'Reason',
+  'upload.unmatchedTitle': 'Rows that matched no unit ({count}), not stored',
+  'upload.reason.unknown-province': 'No unit or province has this code or name.',
+  'upload.reason.ambiguous': 'This name matches several units; write the unit code instead.',
+  'upload.refusedTitle': 'The table was not stored: fix these rows and upload it again ({count})',
+  'upload.column': 'column {column}',
+  'upload.forbidden': 'The table was not stored: you may not enter results for {count} units in it: {units}.',
 }
 
 const PLANNING_MESSAGES: Record<Locale, Record<PlanningKey, string>> = { vi, en }

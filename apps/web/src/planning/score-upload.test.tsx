@@ -1,0 +1,88 @@
+import { fireEvent, screen, waitFor } from '@solidjs/testing-library'
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../api/api-error'
+import type { ScoreImportAnswer } from '../api/types'
+import { renderWithI18n } from '../test/render'
+import { type SendScoreTable, ScoreUploadForm } from './score-upload'
+
+// The table the export writes and the import reads: Kiên Giang by its province name, one row naming none.
+const CSV = 'unit;total;rank;rankOf\nKiên Giang;35,71;45;63\nAtlantis;30;60;63\n'
+const names: Record<string, string> = { 'u-kg': 'UBND tỉnh Kiên Giang', 'u-hg': 'UBND tỉnh Hậu Giang' }
+const unitName = (id: string) => names[id] ?? id
+
+const answer: ScoreImportAnswer = {
+  dryRun: false,
+  results: [],
+  saved: [
+    {
+      id: 's-1',
+      unitId: 'u-kg',
+      frameworkId: 'papi-2009',
+      index: 'papi',
+      year: 2017,
+      total: 35.71,
+      rank: 45,
+      rankOf: 63,
+      dimensions: [],
+      version: 1,
+    } as unknown as ScoreImportAnswer['saved'][number],
+  ],
+  warnings: [],
+  unmatched: [{ line: 3, unit: 'Atlantis', reason: 'unknown-province' }],
+  notRanked: [],
+}
+
+const pick = (name = 'papi-2017.csv') => {
+  const file = new File([CSV], name, { type: 'text/csv' })
+  fireEvent.change(screen.getByLabelText('Tệp bảng kết quả (.csv)'), { target: { files: [file] } })
+  return file
+}
+
+describe('ScoreUploadForm', () => {
+  it('sends the chosen table for the framework of the index and year, lists what was stored and each row that matched no unit with its reason', async () => {
+    const send = vi.fn<SendScoreTable>(async () => answer)
+    const onSaved = vi.fn()
+    renderWithI18n(() => <ScoreUploadForm send={send} unitName={unitName} onSaved={onSaved} />)
+    fireEvent.input(screen.getByLabelText('Năm'), { target: { value: '2017' } })
+    const file = pick()
+    fireEvent.click(screen.getByRole('button', { name: 'Tải lên và lưu' }))
+    await waitFor(() => expect(screen.getByTestId('score-upload-status').textContent).toMatch(/^Đã lưu 1 kết quả PAPI.* năm 2017\.$/))
+    expect(send).toHaveBeenCalledWith(file, 'papi-2009', 2017)
+    expect(onSaved).toHaveBeenCalled()
+    expect(screen.getByTestId('score-upload-saved').textContent).toContain('UBND tỉnh Kiên Giang')
+    const unmatched = screen.getByTestId('score-upload-unmatched')
+    expect(unmatched.textContent).toContain('Atlantis')
+    expect(unmatched.textContent).toContain('Không có đơn vị hay tỉnh nào mang mã hoặc tên này.')
+  })
+
+  it('asks for a file before sending anything', async () => {
+    const send = vi.fn<SendScoreTable>()
+    renderWithI18n(() => <ScoreUploadForm send={send} unitName={unitName} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Tải lên và lưu' }))
+    await screen.findByText('Chọn tệp .csv để tải lên.')
+    expect(send).not.toHaveBeenCalled()
+  })
+
+  it('names each refused row with its line and column, and units outside the scope by name', async () => {
+    const invalid = new ApiError(422, 'invalid', 'Dữ liệu không hợp lệ.', {
+      issues: [{ line: 2, column: 'total', message: 'không phải số' }],
+    })
+    const forbidden = new ApiError(403, 'forbidden', 'Không có quyền.', { action: 'score.manage', unitIds: ['u-hg'] })
+    const send = vi.fn<SendScoreTable>().mockRejectedValueOnce(invalid).mockRejectedValueOnce(forbidden)
+    renderWithI18n(() => <ScoreUploadForm send={send} unitName={unitName} />)
+    pick()
+    fireEvent.click(screen.getByRole('button', { name: 'Tải lên và lưu' }))
+    const refused = await screen.findByTestId('score-upload-refused')
+    expect(refused.textContent).toContain('2')
+    expect(refused.textContent).toContain('cột total: không phải số')
+    fireEvent.click(screen.getByRole('button', { name: 'Tải lên và lưu' }))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('UBND tỉnh Hậu Giang'))
+    expect(screen.queryByTestId('score-upload-refused')).toBeNull()
+  })
+
+  it('speaks English when the user chose it', async () => {
+    renderWithI18n(() => <ScoreUploadForm send={vi.fn<SendScoreTable>(async () => answer)} unitName={unitName} />, 'en')
+    expect(screen.getByRole('button', { name: 'Upload and save' })).toBeTruthy()
+    expect(screen.getByLabelText('Results table (.csv)')).toBeTruthy()
+  })
+})

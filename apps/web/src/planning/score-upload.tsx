@@ -1,0 +1,246 @@
+import { frameworkFor, type IndexKind } from '@papi/domain'
+import { createMemo, createSignal, For, Show } from 'solid-js'
+import { ApiError } from '../api/api-error'
+import { unwrap } from '../api/papi-client'
+import type { ScoreImportAnswer } from '../api/types'
+import { ErrorText } from '../components/error-text'
+import { useI18n } from '../i18n/i18n-context'
+import { useFormat } from '../lib/use-format'
+import { useSession } from '../session/session-context'
+import { type PlanningKey, usePlanningText } from './planning-messages'
+
+const INDEXES: IndexKind[] = ['papi', 'par-index', 'sipas']
+/** Why a row matched no unit (the domain's `matchProvinces`), each with its own message. */
+const REASONS: readonly string[] = ['unknown-province', 'ambiguous']
+
+/** A row the API read but could not store: its line in the file, the column at fault and why. */
+interface RowIssue {
+  line?: number
+  column?: string
+  message: string
+}
+
+/** Sends one table for a framework and year (`POST /scores/import`) and answers what was stored. */
+export type SendScoreTable = (file: File, frameworkId: string, year: number) => Promise<ScoreImportAnswer>
+
+/**
+ * Uploads a year's results for many units at once as a CSV table (`POST /scores/import`, the table
+ * `GET /scores/export` writes). Rows naming no unit are listed with their reason and the rest are
+ * stored; a row that does not fit the framework, or a unit outside the caller's scope, stores
+ * nothing and is named with its line. The import needs no versions: it replaces a stored year.
+ */
+export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: string) => string; onSaved?: () => void }) {
+  const pt = usePlanningText()
+  const { locale } = useI18n()
+  const fmt = useFormat()
+  const [index, setIndex] = createSignal<IndexKind>('papi')
+  const [year, setYear] = createSignal(String(new Date().getFullYear() - 1))
+  const [file, setFile] = createSignal<File>()
+  const [fileError, setFileError] = createSignal<string>()
+  const [busy, setBusy] = createSignal(false)
+  const [answer, setAnswer] = createSignal<ScoreImportAnswer>()
+  const [error, setError] = createSignal<unknown>()
+  const framework = createMemo(() => {
+    const y = Number(year())
+    return Number.isInteger(y) ? frameworkFor(index(), y) : undefined
+  })
+  const details = () => {
+    const e = error()
+    return e instanceof ApiError ? (e.details as { issues?: RowIssue[]; unitIds?: string[] } | undefined) : undefined
+  }
+  const rowIssues = () => (error() instanceof ApiError && (error() as ApiError).code === 'invalid' ? (details()?.issues ?? []) : [])
+  const forbiddenUnits = () => (error() instanceof ApiError && (error() as ApiError).status === 403 ? (details()?.unitIds ?? []) : [])
+  const reasonOf = (reason: string) => (REASONS.includes(reason) ? pt(`upload.reason.${reason}` as PlanningKey) : reason)
+
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    setAnswer(undefined)
+    setError(undefined)
+    const f = file()
+    const fw = framework()
+    if (!f) {
+      setFileError(pt('upload.fileMissing'))
+      queueMicrotask(() => document.getElementById('score-upload-file')?.focus())
+      return
+    }
+    if (!fw) return
+    setBusy(true)
+    try {
+      const answered = await props.send(f, fw.id, Number(year()))
+      setAnswer(answered)
+      props.onSaved?.()
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form class="score-upload admin-block" onSubmit={submit} noValidate data-testid="score-upload">
+      <h3>{pt('upload.title')}</h3>
+      <p class="muted" id="score-upload-intro">
+        {pt('upload.intro')}
+      </p>
+      <div class="row">
+        <div class="field">
+          <label for="score-upload-index">{pt('scores.index')}</label>
+          <select id="score-upload-index" value={index()} onChange={(e) => setIndex(e.currentTarget.value as IndexKind)}>
+            <For each={INDEXES}>{(k) => <option value={k}>{fmt.label('indexKind', k)}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="score-upload-year">{pt('scores.year')}</label>
+          <input
+            id="score-upload-year"
+            inputMode="numeric"
+            value={year()}
+            aria-invalid={framework() === undefined}
+            aria-describedby="score-upload-framework"
+            onInput={(e) => setYear(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="score-upload-file">{pt('upload.file')}</label>
+          <input
+            id="score-upload-file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={fileError() === undefined ? 'score-upload-intro' : 'score-upload-intro score-upload-file-error'}
+            aria-invalid={fileError() !== undefined}
+            onChange={(e) => {
+              setFile(e.currentTarget.files?.[0])
+              setFileError(undefined)
+            }}
+          />
+          <Show when={fileError()}>
+            <p class="field-error" id="score-upload-file-error">
+              {fileError()}
+            </p>
+          </Show>
+        </div>
+      </div>
+      <p class="muted" id="score-upload-framework">
+        {framework()?.name[locale()] ?? pt('scores.noFramework')}
+      </p>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy() || framework() === undefined}>
+          {pt('upload.send')}
+        </button>
+        <span role="status" class="ok-text" data-testid="score-upload-status">
+          {busy()
+            ? pt('upload.sending')
+            : answer()
+              ? pt('upload.saved', { count: answer()?.saved.length ?? 0, index: fmt.label('indexKind', index()), year: year() })
+              : ''}
+        </span>
+      </div>
+
+      <Show when={answer()}>
+        {(a) => (
+          <>
+            <Show when={a().saved.length > 0}>
+              <div class="table-wrap">
+                <table class="stack" data-testid="score-upload-saved">
+                  <thead>
+                    <tr>
+                      <th scope="col">{pt('upload.savedUnit')}</th>
+                      <th scope="col">{pt('scores.total')}</th>
+                      <th scope="col">{pt('scores.rank')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={a().saved}>
+                      {(s) => (
+                        <tr>
+                          <td data-label={pt('upload.savedUnit')}>{props.unitName(s.unitId)}</td>
+                          <td data-label={pt('scores.total')}>{fmt.number(s.total)}</td>
+                          <td data-label={pt('scores.rank')}>
+                            {s.rank === undefined ? '—' : s.rankOf === undefined ? String(s.rank) : `${s.rank}/${s.rankOf}`}
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </Show>
+            <Show when={a().notRanked.length > 0}>
+              <p class="muted">{pt('upload.notRanked', { count: a().notRanked.length })}</p>
+            </Show>
+            <Show when={a().unmatched.length > 0}>
+              <h4 id="score-upload-unmatched">{pt('upload.unmatchedTitle', { count: a().unmatched.length })}</h4>
+              <div class="table-wrap">
+                <table class="stack" aria-labelledby="score-upload-unmatched" data-testid="score-upload-unmatched">
+                  <thead>
+                    <tr>
+                      <th scope="col">{pt('upload.line')}</th>
+                      <th scope="col">{pt('upload.unit')}</th>
+                      <th scope="col">{pt('upload.reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={a().unmatched}>
+                      {(u) => (
+                        <tr>
+                          <td data-label={pt('upload.line')}>{u.line}</td>
+                          <td data-label={pt('upload.unit')}>{u.unit}</td>
+                          <td data-label={pt('upload.reason')}>{reasonOf(u.reason)}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
+
+      <Show when={rowIssues().length > 0}>
+        <p class="error" role="alert" id="score-upload-refused">
+          {pt('upload.refusedTitle', { count: rowIssues().length })}
+        </p>
+        <div class="table-wrap">
+          <table class="stack" aria-labelledby="score-upload-refused" data-testid="score-upload-refused">
+            <thead>
+              <tr>
+                <th scope="col">{pt('upload.line')}</th>
+                <th scope="col">{pt('upload.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rowIssues()}>
+                {(i) => (
+                  <tr>
+                    <td data-label={pt('upload.line')}>{i.line ?? '—'}</td>
+                    <td data-label={pt('upload.reason')}>
+                      {i.column ? `${pt('upload.column', { column: i.column })}: ${i.message}` : i.message}
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={forbiddenUnits().length > 0}>
+        <p class="error" role="alert">
+          {pt('upload.forbidden', { count: forbiddenUnits().length, units: forbiddenUnits().map(props.unitName).join(', ') })}
+        </p>
+      </Show>
+      <Show when={error() !== undefined && rowIssues().length === 0 && forbiddenUnits().length === 0}>
+        <ErrorText error={error()} />
+      </Show>
+    </form>
+  )
+}
+
+/** The upload as a planner's page shows it: sends through the session and names units from its tree. */
+export default function ScoreUpload(props: { onSaved?: () => void }) {
+  const session = useSession()
+  const send: SendScoreTable = (file, frameworkId, year) =>
+    unwrap(session.api.scores.import.$post({ query: { frameworkId, year: String(year) }, form: { file } })) as Promise<ScoreImportAnswer>
+  const unitName = (id: string) => session.units.latest?.find((u) => u.id === id)?.name ?? id
+  return <ScoreUploadForm send={send} unitName={unitName} onSaved={props.onSaved} />
+}
