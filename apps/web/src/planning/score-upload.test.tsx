@@ -27,7 +27,7 @@ const answer: ScoreImportAnswer = {
       version: 1,
     } as unknown as ScoreImportAnswer['saved'][number],
   ],
-  warnings: [],
+  warnings: [{ line: 2, message: 'Xếp hạng 45 khác năm trước nhiều bậc.' }],
   unmatched: [{ line: 3, unit: 'Atlantis', reason: 'unknown-province' }],
   notRanked: [],
 }
@@ -50,6 +50,7 @@ describe('ScoreUploadForm', () => {
     expect(send).toHaveBeenCalledWith(file, 'papi-2009', 2017)
     expect(onSaved).toHaveBeenCalled()
     expect(screen.getByTestId('score-upload-saved').textContent).toContain('UBND tỉnh Kiên Giang')
+    expect(screen.getByTestId('score-upload-warnings').textContent).toBe('Dòng 2: Xếp hạng 45 khác năm trước nhiều bậc.')
     const unmatched = screen.getByTestId('score-upload-unmatched')
     expect(unmatched.textContent).toContain('Atlantis')
     expect(unmatched.textContent).toContain('Không có đơn vị hay tỉnh nào mang mã hoặc tên này.')

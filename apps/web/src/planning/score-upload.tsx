@@ -165,6 +165,14 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
                 </table>
               </div>
             </Show>
+            <Show when={a().warnings.length > 0}>
+              <h4 id="score-upload-warnings">{pt('upload.warningsTitle', { count: a().warnings.length })}</h4>
+              <ul data-testid="score-upload-warnings">
+                <For each={a().warnings}>
+                  {(w) => <li>{w.line === undefined ? w.message : `${pt('upload.line')} ${w.line}: ${w.message}`}</li>}
+                </For>
+              </ul>
+            </Show>
             <Show when={a().notRanked.length > 0}>
               <p class="muted">{pt('upload.notRanked', { count: a().notRanked.length })}</p>
             </Show>
