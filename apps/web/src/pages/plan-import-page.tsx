@@ -8,7 +8,7 @@ import { UnitSelect } from '../components/unit-select'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
 import { TimeframeText } from '../plans/timeframe-text'
-import { isUnmatched, tasksWithoutLead, unmatchedNames, withChosenUnits } from '../planning/import-draft'
+import { standsForNoUnit, tasksWithoutLead, unmatchedNames, withChosenUnits } from '../planning/import-draft'
 import { usePlanningText } from '../planning/planning-messages'
 import { PlanRevisionView } from '../planning/plan-revision-view'
 import { UnitPicker } from '../planning/unit-picker'
@@ -81,7 +81,7 @@ export default function PlanImportPage() {
     try {
       const agency = session.units()?.find((u) => u.id === agencyId())
       const plan: Plan = {
-        ...withChosenUnits(run.plan, chosen()),
+        ...withChosenUnits(run.plan, chosen(), standsForNoUnit(session.tree(), scopeUnitId())),
         ...(agency ? { standingAgency: { text: agency.name, unitId: agency.id } } : {}),
       }
       const stored = await unwrap(session.api.plans.$post({ json: plan }))
@@ -271,7 +271,9 @@ function Preview(props: {
     const dimension = id === undefined ? undefined : frameworkById(id)?.dimensions.find((d) => d.key === key)
     return dimension === undefined ? key : dimension.name[locale()]
   }
-  const names = createMemo(() => unmatchedNames({ sections: sections() }))
+  // Names matched to nothing, and classes with no unit in the scope ("Công chức liên quan").
+  const open = createMemo(() => standsForNoUnit(session.tree(), props.scopeUnitId))
+  const names = createMemo(() => unmatchedNames({ sections: sections() }, open()))
   const noLead = createMemo(() => new Set(tasksWithoutLead({ sections: sections() })))
   const remaining = () => names().filter((n) => !props.chosen.get(n.key)).length
   const unitName = (id: string) => session.units()?.find((u) => u.id === id)?.name ?? id
@@ -282,7 +284,7 @@ function Preview(props: {
     props.onChoose(next)
   }
   const assigneeText = (a: Assignee) => {
-    if (!isUnmatched(a)) return a.text
+    if (!open()(a)) return a.text
     const picked = props.chosen.get(foldText(a.text))
     return picked === undefined ? a.text : `${a.text} → ${unitName(picked)}`
   }
@@ -404,11 +406,23 @@ function Preview(props: {
                           <td data-label={pt('import.task')}>{task.title}</td>
                           <td data-label={pt('import.lead')}>
                             <Show when={!noLead().has(task.code)} fallback={<span class="badge warn">{pt('import.noLead')}</span>}>
-                              <Names list={task.lead} text={assigneeText} unmatched={pt('import.unmatched')} chosen={props.chosen} />
+                              <Names
+                                list={task.lead}
+                                text={assigneeText}
+                                open={open()}
+                                unmatched={pt('import.unmatched')}
+                                chosen={props.chosen}
+                              />
                             </Show>
                           </td>
                           <td data-label={pt('import.coordinators')}>
-                            <Names list={task.coordinators} text={assigneeText} unmatched={pt('import.unmatched')} chosen={props.chosen} />
+                            <Names
+                              list={task.coordinators}
+                              text={assigneeText}
+                              open={open()}
+                              unmatched={pt('import.unmatched')}
+                              chosen={props.chosen}
+                            />
                           </td>
                           <td data-label={pt('import.timeframe')}>
                             <TimeframeText timeframe={task.timeframe} />
@@ -427,14 +441,20 @@ function Preview(props: {
   )
 }
 
-function Names(props: { list: Assignee[]; text: (a: Assignee) => string; unmatched: string; chosen: ReadonlyMap<string, string> }) {
+function Names(props: {
+  list: Assignee[]
+  text: (a: Assignee) => string
+  open: (a: Assignee) => boolean
+  unmatched: string
+  chosen: ReadonlyMap<string, string>
+}) {
   return (
     <ul class="assignees">
       <For each={props.list}>
         {(a) => (
           <li>
             {props.text(a)}
-            <Show when={isUnmatched(a) && !props.chosen.has(foldText(a.text))}>
+            <Show when={props.open(a) && !props.chosen.has(foldText(a.text))}>
               {' '}
               <span class="badge bad">{props.unmatched}</span>
             </Show>

@@ -1,6 +1,6 @@
-import type { Plan } from '@papi/domain'
+import { buildUnitTree, type Plan, type Unit } from '@papi/domain'
 import { describe, expect, it } from 'vitest'
-import { planForUpdate, tasksWithoutLead, unmatchedNames, withChosenUnits } from './import-draft'
+import { planForUpdate, standsForNoUnit, tasksWithoutLead, unmatchedNames, withChosenUnits } from './import-draft'
 
 // Shaped like the dry run of Đức Hợp 2023 read in Kiên Giang's demo tree: one staff post named in
 // several tasks (in two spellings), a class of units, a matched unit, and a task nobody leads.
@@ -112,5 +112,64 @@ describe('planForUpdate', () => {
     expect(body).not.toHaveProperty('unresolved')
     expect(body).toMatchObject({ id: 'p1', version: 3, parentPlanId: 'p0' })
     expect(body.sections[0]?.tasks[0]).toEqual({ id: 't1', code: '1.1', title: 'Việc', lead: [], coordinators: [], timeframe, targets: [] })
+  })
+})
+
+describe('standsForNoUnit', () => {
+  // Kiên Giang as the national register loads it: its committee and its departments, no staff posts.
+  const unit = (id: string, name: string, kind: Unit['kind'], parentId: string | null): Unit => ({
+    id,
+    code: id,
+    name,
+    level: 'province',
+    kind,
+    parentId,
+    successorIds: [],
+  })
+  const tree = buildUnitTree([
+    unit('kg', 'UBND tỉnh Kiên Giang', 'people-committee', null),
+    unit('kg-snv', 'Sở Nội vụ', 'department', 'kg'),
+  ])
+  const kienGiang97: Pick<Plan, 'sections'> = {
+    sections: [
+      {
+        code: '3',
+        title: 'Trách nhiệm giải trình với người dân',
+        tasks: [
+          {
+            code: '3.1',
+            title: 'Thực hiện tốt công tác tiếp công dân',
+            lead: [{ text: 'Sở Nội vụ', unitId: 'kg-snv' }],
+            coordinators: [
+              { text: 'Các sở, ban, ngành', unitClass: 'departments' },
+              { text: 'Công chức liên quan', unitClass: 'civil-servants' },
+            ],
+            timeframe,
+            targets: [],
+          },
+        ],
+      },
+    ],
+  }
+
+  it('holds a class with no member in the scope open, like a name matched to nothing', () => {
+    const open = standsForNoUnit(tree, 'kg')
+    expect(open({ text: 'Công chức liên quan', unitClass: 'civil-servants' })).toBe(true)
+    expect(open({ text: 'Các sở, ban, ngành', unitClass: 'departments' })).toBe(false)
+    expect(open({ text: 'Sở Nội vụ', unitId: 'kg-snv' })).toBe(false)
+    expect(open({ text: 'Điện lực tỉnh' })).toBe(true)
+    // Before the units have loaded, only what matched nothing.
+    expect(standsForNoUnit(undefined, 'kg')({ text: 'Công chức liên quan', unitClass: 'civil-servants' })).toBe(false)
+  })
+
+  it('lists such a class among the names to fix, and the unit picked for it is stored', () => {
+    const open = standsForNoUnit(tree, 'kg')
+    expect(unmatchedNames(kienGiang97, open).map((n) => n.text)).toEqual(['Công chức liên quan'])
+    expect(unmatchedNames(kienGiang97)).toEqual([])
+    const fixed = withChosenUnits(kienGiang97, new Map([['cong chuc lien quan', 'kg-snv']]), open)
+    expect(fixed.sections[0]?.tasks[0]?.coordinators).toEqual([
+      { text: 'Các sở, ban, ngành', unitClass: 'departments' },
+      { text: 'Công chức liên quan', unitClass: 'civil-servants', unitId: 'kg-snv' },
+    ])
   })
 })

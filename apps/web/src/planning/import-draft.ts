@@ -1,4 +1,4 @@
-import { foldText, type Assignee, type Plan } from '@papi/domain'
+import { foldText, unitClassMembers, type Assignee, type Plan, type UnitTree } from '@papi/domain'
 
 /** Where a plan names an assignee: the task and whether it leads or coordinates. */
 export interface AssigneeUse {
@@ -24,19 +24,37 @@ export function isUnmatched(a: Assignee): boolean {
 }
 
 /**
+ * An assignee that stands for no unit of the plan's scope: matched to nothing, or a class with no
+ * member there — "Công chức liên quan" (civil-servant posts) when the register holds no posts, which
+ * would otherwise import silently and show up only in the period report as "not found".
+ *
+ * @example
+ * standsForNoUnit(tree, kienGiang.id)({ text: 'Công chức liên quan', unitClass: 'civil-servants' }) // true
+ * standsForNoUnit(tree, kienGiang.id)({ text: 'UBND cấp xã', unitClass: 'commune-committees' }) // false
+ */
+export function standsForNoUnit(tree: UnitTree | undefined, scopeUnitId: string | undefined): (a: Assignee) => boolean {
+  return (a) => {
+    if (isUnmatched(a)) return true
+    if (a.unitId !== undefined || a.unitClass === undefined || tree === undefined || scopeUnitId === undefined) return false
+    return unitClassMembers(a.unitClass, tree, { unitId: scopeUnitId }).length === 0
+  }
+}
+
+/**
  * The names of a (dry-run) plan that resolve to no unit, in the order the plan first writes them,
- * each with the tasks that name it — what the planner fixes by picking a unit.
+ * each with the tasks that name it — what the planner fixes by picking a unit. `open` says which
+ * assignees still need a unit ({@link standsForNoUnit} on the page; unmatched ones by default).
  *
  * @example
  * unmatchedNames(dryRun.plan)[0] // { key: 'so khoa hoc va cong nghe', text: 'Sở Khoa học và Công nghệ', uses: [{ taskCode: '7.4', role: 'lead', … }] }
  */
-export function unmatchedNames(plan: Pick<Plan, 'sections'>): UnmatchedName[] {
+export function unmatchedNames(plan: Pick<Plan, 'sections'>, open: (a: Assignee) => boolean = isUnmatched): UnmatchedName[] {
   const byKey = new Map<string, UnmatchedName>()
   for (const section of plan.sections) {
     for (const task of section.tasks) {
       for (const role of ROLES) {
         for (const a of task[role]) {
-          if (!isUnmatched(a)) continue
+          if (!open(a)) continue
           const key = foldText(a.text)
           const entry = byKey.get(key) ?? { key, text: a.text, uses: [] }
           entry.uses.push({ sectionCode: section.code, taskCode: task.code, role })
@@ -50,14 +68,19 @@ export function unmatchedNames(plan: Pick<Plan, 'sections'>): UnmatchedName[] {
 
 /**
  * The plan with the planner's choices applied: every unmatched assignee whose folded text has a
- * chosen unit gets that unit, keeping the plan's own words in `text`. Nothing else changes.
+ * chosen unit gets that unit, keeping the plan's own words in `text` (and its class: the unit wins
+ * over it). `open` is the same test as {@link unmatchedNames}'s. Nothing else changes.
  *
  * @example
  * withChosenUnits(plan, new Map([['so khoa hoc va cong nghe', 'kg-snv']]))
  */
-export function withChosenUnits<P extends Pick<Plan, 'sections'>>(plan: P, chosen: ReadonlyMap<string, string>): P {
+export function withChosenUnits<P extends Pick<Plan, 'sections'>>(
+  plan: P,
+  chosen: ReadonlyMap<string, string>,
+  open: (a: Assignee) => boolean = isUnmatched,
+): P {
   const pick = (a: Assignee): Assignee => {
-    if (!isUnmatched(a)) return a
+    if (!open(a)) return a
     const unitId = chosen.get(foldText(a.text))
     return unitId === undefined || unitId === '' ? a : { ...a, unitId }
   }
