@@ -6,7 +6,8 @@ import { runSeedJourney, setUpSeedWorld, type SeedJourney, type SeedWorld } from
 // the national register: import → a unit for every unmatched name → publish → a quarter opened →
 // a report filed → accepted → the reporting page and the period report (.xlsx, .docx) agree.
 // A commune has no units under it in the register: every name the plan gives its officers and
-// offices ("Văn phòng UBND xã", "Công chức Văn hóa và Thông tin") is the commune's committee.
+// offices ("Văn phòng UBND xã", "Công chức Văn hóa và Thông tin"), and the classes of officers
+// with no unit in the register ("Cán bộ, công chức liên quan"), is the commune's committee.
 
 const DUC_HOP: SeedJourney = {
   slug: 'duc-hop',
@@ -27,6 +28,12 @@ const DUC_HOP: SeedJourney = {
     { name: 'UBND xã', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
     { name: 'Công chức Văn hóa và Thông tin', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
     { name: 'Trưởng đài truyền thanh xã', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
+    { name: 'Cán bộ, công chức', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
+    { name: 'Cán bộ, công chức liên quan', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
+    { name: 'cán bộ, công chức UBND xã', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
+    { name: 'các công chức khác', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
+    { name: 'UBMTTQ, các ban ngành đoàn thể', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
+    { name: 'Ủy ban Mặt trận Tổ quốc Việt Nam xã và các ngành đoàn thể xã', search: 'đức hợp', unit: 'UBND xã Đức Hợp' },
   ],
 }
 

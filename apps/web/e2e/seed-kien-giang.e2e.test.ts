@@ -17,7 +17,8 @@ const KIEN_GIANG: SeedJourney = {
   summary: '31 nhiệm vụ',
   period: '2018Q4',
   doneOn: '2018-12-10',
-  // The six names that match neither a unit nor a class of units ("UBND cấp xã", "các sở, ngành"…).
+  // The six names that match neither a unit nor a class of units ("UBND cấp xã", "các sở, ngành"…),
+  // and a class with no unit in the register: civil-servant posts ("Công chức liên quan").
   fixes: [
     { name: 'Công ty TNHH 1 thành viên cấp thoát nước Kiên Giang', search: 'xây dựng', unit: 'Sở Xây dựng' },
     { name: 'Trung tâm nước sạch và vệ sinh môi trường nông thôn', search: 'nông nghiệp', unit: 'Sở Nông nghiệp và Phát triển nông thôn' },
@@ -25,6 +26,7 @@ const KIEN_GIANG: SeedJourney = {
     { name: 'Văn phòng Điều phối nông thôn mới các cấp', search: 'nông nghiệp', unit: 'Sở Nông nghiệp và Phát triển nông thôn' },
     { name: 'Công an cấp huyện', search: 'công an', unit: 'Công an tỉnh' },
     { name: 'công an xã, phường, thị trấn', search: 'công an', unit: 'Công an tỉnh' },
+    { name: 'Công chức liên quan', search: 'nội vụ', unit: 'Sở Nội vụ' },
   ],
 }
 
