@@ -29,6 +29,9 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page answers in a moment on a quiet machine and in seconds on a loaded CI runner:
+          // expect.poll's 1 s default failed a journey whose data was simply still loading.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           fileParallelism: false,
         },
       },
