@@ -675,12 +675,12 @@ async function planFigures(national: Dataset, province: Dataset, runs: number) {
         const skip = i === 0 ? { create: [], replace: [], assignments: [], export: [], delete: [] } : times
         const body = draftCopy(stored, `BENCH-${process.pid}-${i}`)
         const created = (await timed(skip.create, () => call('POST', '/plans', body))) as { id: string; version: number }
-        await timed(skip.replace, () =>
+        const replaced = (await timed(skip.replace, () =>
           call('PUT', `/plans/${created.id}`, { ...body, title: `${String(stored.title)} (sửa)`, version: created.version }),
-        )
+        )) as { version: number }
         await timed(skip.assignments, () => call('GET', `/plans/${created.id}/assignments`))
         await timed(skip.export, () => call('GET', `/plans/${created.id}/exports/task-table?format=xlsx`))
-        await timed(skip.delete, () => call('DELETE', `/plans/${created.id}`))
+        await timed(skip.delete, () => call('DELETE', `/plans/${created.id}?version=${replaced.version}`))
       }
     } finally {
       await server.stop()

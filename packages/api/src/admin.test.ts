@@ -63,9 +63,11 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
       token: admin,
       body: { code: 'KG-X', name: 'Sở Nội vụu', level: 'province', kind: 'department', parentId: t.units.kg.id },
     })
-    expect(await t.call('DELETE', `/api/v1/units/${typo.body.id}`, { token: planner })).toMatchObject({ status: 403 })
-    expect((await t.call('DELETE', `/api/v1/units/${typo.body.id}`, { token: admin })).status).toBe(204)
-    const inUse = await t.call('DELETE', `/api/v1/units/${t.units.rachGia.id}`, { token: admin })
+    const typoPath = `/api/v1/units/${typo.body.id}?version=${typo.body.version}`
+    expect(await t.call('DELETE', typoPath, { token: planner })).toMatchObject({ status: 403 })
+    expect((await t.call('DELETE', typoPath, { token: admin })).status).toBe(204)
+    const rachGia = await t.call('GET', `/api/v1/units/${t.units.rachGia.id}`, { token: admin })
+    const inUse = await t.call('DELETE', `/api/v1/units/${t.units.rachGia.id}?version=${rachGia.body.version}`, { token: admin })
     expect(inUse).toMatchObject({ status: 409, body: { error: { code: 'conflict', details: { reason: 'unit-in-use' } } } })
     const audit = await t.call('GET', `/api/v1/audit?entity=unit&entityId=${typo.body.id}`, { token: admin })
     expect(audit.body.map((e: any) => e.action)).toEqual(['delete', 'create'])
@@ -74,8 +76,9 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
   it('DELETE /plans/{id}: drafts only', async () => {
     const plan = await t.call('POST', '/api/v1/plans', { token: planner, body: samplePlan(t.units) })
     expect(plan.status).toBe(201)
-    expect((await t.call('DELETE', `/api/v1/plans/${plan.body.id}`, { token: planner })).status).toBe(204)
-    expect((await t.call('DELETE', `/api/v1/plans/${plan.body.id}`, { token: planner })).status).toBe(404)
+    const path = `/api/v1/plans/${plan.body.id}?version=${plan.body.version}`
+    expect((await t.call('DELETE', path, { token: planner })).status).toBe(204)
+    expect((await t.call('DELETE', path, { token: planner })).status).toBe(404)
   })
 
   it('DELETE /users/{id} and /users/{id}/sessions: admins only, sessions end at once', async () => {
@@ -86,14 +89,16 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
     })
     expect(created.status).toBe(201)
     const tam = await t.login('tam', 'mua-thu-ha-noi-2018')
-    expect((await t.call('DELETE', `/api/v1/users/${created.body.id}`, { token: planner })).status).toBe(403)
+    const path = `/api/v1/users/${created.body.id}?version=${created.body.version}`
+    expect((await t.call('DELETE', path, { token: planner })).status).toBe(403)
     expect(await t.call('DELETE', `/api/v1/users/${created.body.id}/sessions`, { token: admin })).toMatchObject({
       status: 200,
       body: { revoked: 1 },
     })
     expect((await t.call('GET', '/api/v1/me', { token: tam })).status).toBe(401)
-    expect((await t.call('DELETE', `/api/v1/users/${created.body.id}`, { token: admin })).status).toBe(204)
-    const self = await t.call('DELETE', `/api/v1/users/${await userId('admin')}`, { token: admin })
+    expect((await t.call('DELETE', path, { token: admin })).status).toBe(204)
+    const me = await t.call('GET', `/api/v1/users/${await userId('admin')}`, { token: admin })
+    const self = await t.call('DELETE', `/api/v1/users/${me.body.id}?version=${me.body.version}`, { token: admin })
     expect(self).toMatchObject({ status: 409, body: { error: { details: { reason: 'own-account' } } } })
   })
 

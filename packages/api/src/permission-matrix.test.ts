@@ -531,9 +531,11 @@ describe.each(testBackends())('the permission matrix on $name', (backend) => {
       case 'mergeUnit': {
         if (ghost || !fresh) {
           const id = ghost ? GHOST : s!.unit
+          // A delete names the version it read (?version=); a ghost's is any.
+          const query = op.operationId === 'deleteUnit' ? `?version=${ghost ? 1 : ((await store.units.get(id)).version ?? 1)}` : ''
           return [
             {
-              path: path({ id }),
+              path: `${path({ id })}${query}`,
               ...(op.body && { body: { ...(body({ successorId: ids.kg.province, effectiveOn: '2019-01-01' }) as object), name: 'x' } }),
             },
           ]
@@ -551,7 +553,10 @@ describe.each(testBackends())('the permission matrix on $name', (backend) => {
           effectiveOn: '2019-01-01',
           version: (unit as { version?: number }).version ?? 1,
         }
-        return [{ path: path({ id: unit.id }), ...(op.body && { body: { ...(body(hints) as object), name: 'Đơn vị đổi tên' } }) }]
+        const query = op.operationId === 'deleteUnit' ? `?version=${hints.version}` : ''
+        return [
+          { path: `${path({ id: unit.id })}${query}`, ...(op.body && { body: { ...(body(hints) as object), name: 'Đơn vị đổi tên' } }) },
+        ]
       }
       case 'importRegister':
         // A province code the register does not have: through the permission check, nothing loaded.
@@ -589,7 +594,10 @@ describe.each(testBackends())('the permission matrix on $name', (backend) => {
           keyId = added.body.id
         }
         const hints: Record<string, Json> = { publicKey: sshPublicKey() }
-        return [{ path: path({ id, keyId }), ...(op.body && { body: { ...(body(hints) as object), displayName: 'Tên mới' } }) }]
+        const query = op.operationId === 'deleteUser' ? `?version=${ghost ? 1 : (await store.users.get(id)).version}` : ''
+        return [
+          { path: `${path({ id, keyId })}${query}`, ...(op.body && { body: { ...(body(hints) as object), displayName: 'Tên mới' } }) },
+        ]
       }
       case 'importPlan': {
         const form = new FormData()
@@ -618,12 +626,24 @@ describe.each(testBackends())('the permission matrix on $name', (backend) => {
       case 'replacePlan':
       case 'deletePlan':
       case 'publishPlan': {
+        // A delete names the version it read (?version=).
+        const query = (version: number) => (op.operationId === 'deletePlan' ? `?version=${version}` : '')
         if (ghost)
-          return [{ path: path({ id: GHOST }), body: op.body ? ({ ...samplePlan(t.units), version: 1 } as unknown as Json) : undefined }]
+          return [
+            {
+              path: `${path({ id: GHOST })}${query(1)}`,
+              body: op.body ? ({ ...samplePlan(t.units), version: 1 } as unknown as Json) : undefined,
+            },
+          ]
         // A fresh draft, so a write that goes through changes nothing the other cells read.
         const draft = fresh ? await newPlan(side, false) : s!.draftPlan
         const { id, createdAt, updatedAt, status, version, ...content } = draft
-        return [{ path: path({ id }), ...(op.body && { body: op.operationId === 'publishPlan' ? { version } : { ...content, version } }) }]
+        return [
+          {
+            path: `${path({ id })}${query(version)}`,
+            ...(op.body && { body: op.operationId === 'publishPlan' ? { version } : { ...content, version } }),
+          },
+        ]
       }
       case 'getPlan':
       case 'listPlanAssignments':

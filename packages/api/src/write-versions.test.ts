@@ -43,7 +43,7 @@ describe.each(testBackends())('versioned writes on $name', (backend) => {
   const auditCount = async (entity: string, entityId: string) => (await store.audit.list({ entity, entityId, limit: 1000 })).length
 
   /** A missing version: 422, reason `version-missing`, worded in Vietnamese and in English. */
-  async function expectVersionMissing(method: string, path: string, token: string, body: Record<string, unknown>) {
+  async function expectVersionMissing(method: string, path: string, token: string, body?: Record<string, unknown>) {
     const vi = await t.call(method, path, { token, body, headers: { 'accept-language': 'vi' } })
     expect(vi.status, vi.text).toBe(422)
     expect(vi.body.error).toMatchObject({ code: 'invalid', details: { reason: 'version-missing' } })
@@ -53,7 +53,7 @@ describe.each(testBackends())('versioned writes on $name', (backend) => {
   }
 
   /** A stale version: 409 in the error shape, and nothing written. */
-  async function expectStale(method: string, path: string, token: string, body: Record<string, unknown>) {
+  async function expectStale(method: string, path: string, token: string, body?: Record<string, unknown>) {
     const res = await t.call(method, path, { token, body, headers: { 'accept-language': 'vi' } })
     expect(res.status, res.text).toBe(409)
     expect(res.body.error).toMatchObject({ code: 'conflict', requestId: expect.any(String) })
@@ -141,6 +141,50 @@ describe.each(testBackends())('versioned writes on $name', (backend) => {
       const [stored] = (await t.call('GET', `/api/v1/scores?unitId=${t.units.kg.id}&frameworkId=papi-2009&year=2016`, { token: planner }))
         .body
       expect(stored).toMatchObject({ total: 36, version: 2 })
+    })
+  })
+
+  describe('each delete names the version it read (?version=): missing 422, stale 409 and nothing deleted', () => {
+    it('a unit typed by mistake', async () => {
+      const typo = await t.call('POST', '/api/v1/units', {
+        token: admin,
+        body: { code: 'KG-DEL', name: 'Sở Nội vụu', level: 'province', kind: 'department', parentId: t.units.kg.id },
+      })
+      expect(typo.status, typo.text).toBe(201)
+      const path = `/api/v1/units/${typo.body.id}`
+      await expectVersionMissing('DELETE', path, admin)
+      await expectStale('DELETE', `${path}?version=${typo.body.version + 1}`, admin)
+      expect((await t.call('GET', path, { token: admin })).status).toBe(200)
+      const deleted = await t.call('DELETE', `${path}?version=${typo.body.version}`, { token: admin })
+      expect(deleted.status, deleted.text).toBe(204)
+      expect((await t.call('GET', path, { token: admin })).status).toBe(404)
+    })
+
+    it('a user who never changed anything', async () => {
+      const created = await t.call('POST', '/api/v1/users', {
+        token: admin,
+        body: { username: 'nham', password: 'mua-thu-ha-noi-2018', displayName: 'Tài khoản nhầm' },
+      })
+      expect(created.status, created.text).toBe(201)
+      const path = `/api/v1/users/${created.body.id}`
+      await expectVersionMissing('DELETE', path, admin)
+      await expectStale('DELETE', `${path}?version=${created.body.version + 1}`, admin)
+      expect((await t.call('GET', path, { token: admin })).status).toBe(200)
+      const deleted = await t.call('DELETE', `${path}?version=${created.body.version}`, { token: admin })
+      expect(deleted.status, deleted.text).toBe(204)
+      expect((await t.call('GET', path, { token: admin })).status).toBe(404)
+    })
+
+    it('a draft plan', async () => {
+      const draft = await t.call('POST', '/api/v1/plans', { token: planner, body: { ...samplePlan(t.units), number: '98/KH-XOA' } })
+      expect(draft.status, draft.text).toBe(201)
+      const path = `/api/v1/plans/${draft.body.id}`
+      await expectVersionMissing('DELETE', path, planner)
+      await expectStale('DELETE', `${path}?version=${draft.body.version + 1}`, planner)
+      expect((await t.call('GET', path, { token: planner })).status).toBe(200)
+      const deleted = await t.call('DELETE', `${path}?version=${draft.body.version}`, { token: planner })
+      expect(deleted.status, deleted.text).toBe(204)
+      expect((await t.call('GET', path, { token: planner })).status).toBe(404)
     })
   })
 

@@ -1,5 +1,5 @@
 import { planDeletion, unitDeletion, userDeletion, type Verdict } from '@papi/domain'
-import { eq, or, sql } from 'drizzle-orm'
+import { and, eq, or, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { getPlan } from './stored-plan'
@@ -45,44 +45,72 @@ export async function unitReferences(db: Executor, id: string): Promise<number> 
 
 /**
  * Deletes a unit nothing points at (typed by mistake); a unit in use is ended instead (409).
+ * `expectedVersion`, when given, must be the unit's version last read (else `version-conflict`,
+ * nothing deleted).
  *
  * @example
- * await deleteUnit(db, unitId, change)
+ * await deleteUnit(db, unitId, change, unit.version)
  */
-export async function deleteUnit(db: Database, id: string, change: Change): Promise<void> {
+export async function deleteUnit(db: Database, id: string, change: Change, expectedVersion?: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getUnit(tx, id)
+    if (expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw new StoreError('version-conflict', `unit ${id} changed since version ${expectedVersion}`, { version: before.version })
+    }
     const references = await unitReferences(tx, id)
     refuse(unitDeletion({ references }), { references })
     const provinceId = await provinceIdOf(tx, id)
-    await tx.delete(units).where(eq(units.id, id))
+    const deleted = await tx
+      .delete(units)
+      .where(and(eq(units.id, id), eq(units.version, before.version ?? 1)))
+      .returning({ id: units.id })
+    if (deleted.length === 0) throw new StoreError('version-conflict', `unit ${id} changed meanwhile`, {})
     await writeAudit(tx, { provinceId, action: 'delete', entity: 'unit', entityId: id, before }, change)
   })
 }
 
 /**
  * Deletes a user who never changed anything (a mistaken account); anyone else is disabled
- * instead (409), so the audit log keeps naming them.
+ * instead (409), so the audit log keeps naming them. `expectedVersion`, when given, must be the
+ * user's version last read (else `version-conflict`, nothing deleted).
  */
-export async function deleteUser(db: Database, id: string, change: Change): Promise<void> {
+export async function deleteUser(db: Database, id: string, change: Change, expectedVersion?: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getUser(tx, id)
+    if (expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw new StoreError('version-conflict', `user ${id} changed since version ${expectedVersion}`, { version: before.version })
+    }
     const auditedChanges = await count(tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.actorId, id)))
     refuse(userDeletion({ id, auditedChanges }, change.actorId ?? ''), { auditedChanges })
-    await tx.delete(users).where(eq(users.id, id))
+    const deleted = await tx
+      .delete(users)
+      .where(and(eq(users.id, id), eq(users.version, before.version)))
+      .returning({ id: users.id })
+    if (deleted.length === 0) throw new StoreError('version-conflict', `user ${id} changed meanwhile`, {})
     await writeAudit(tx, { action: 'delete', entity: 'user', entityId: id, before }, change)
   })
 }
 
-/** Deletes a plan still in draft with its sections, tasks, targets and assignments. */
-export async function deletePlan(db: Database, id: string, change: Change): Promise<void> {
+/**
+ * Deletes a plan still in draft with its sections, tasks, targets and assignments.
+ * `expectedVersion`, when given, must be the plan's version last read (else `version-conflict`,
+ * nothing deleted).
+ */
+export async function deletePlan(db: Database, id: string, change: Change, expectedVersion?: number): Promise<void> {
   const trees = unitTreesOf(db)
   await db.transaction(async (tx) => {
     const before = await getPlan(tx, id, await trees.get(tx))
+    if (expectedVersion !== undefined && expectedVersion !== before.version) {
+      throw new StoreError('version-conflict', `plan ${id} changed since version ${expectedVersion}`, { version: before.version })
+    }
     refuse(planDeletion(before), { status: before.status })
     const children = await count(tx.select({ n: sql<number>`count(*)::int` }).from(plans).where(eq(plans.parentPlanId, id)))
     if (children > 0) throw new StoreError('conflict', 'other plans implement this plan', { reason: 'plan-has-children', children })
-    await tx.delete(plans).where(eq(plans.id, id))
+    const deleted = await tx
+      .delete(plans)
+      .where(and(eq(plans.id, id), eq(plans.version, before.version)))
+      .returning({ id: plans.id })
+    if (deleted.length === 0) throw new StoreError('version-conflict', `plan ${id} changed meanwhile`, {})
     await writeAudit(
       tx,
       {

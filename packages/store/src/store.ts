@@ -99,8 +99,8 @@ export interface Store {
     /** `expectedVersion`, when given, must be the unit's version last read (else `version-conflict`). */
     update(id: string, patch: UnitPatch, change: Change, expectedVersion?: number): ReturnType<typeof updateUnit>
     merge(id: string, input: MergeInput, change: Change, expectedVersion?: number): ReturnType<typeof mergeUnit>
-    /** Deletes a unit nothing points at; in use, it is ended instead (409). */
-    remove(id: string, change: Change): Promise<void>
+    /** Deletes a unit nothing points at; in use, it is ended instead (409). `expectedVersion`: as for update. */
+    remove(id: string, change: Change, expectedVersion?: number): Promise<void>
   }
   users: {
     list(): ReturnType<typeof listUsers>
@@ -110,8 +110,8 @@ export interface Store {
     create(input: NewUser, change: Change): ReturnType<typeof createUser>
     /** `expectedVersion`, when given, must be the user's version last read (else `version-conflict`). */
     update(id: string, patch: UserPatch, change: Change, expectedVersion?: number): ReturnType<typeof updateUser>
-    /** Deletes a user who never changed anything; anyone else is disabled instead (409). */
-    remove(id: string, change: Change): Promise<void>
+    /** Deletes a user who never changed anything; anyone else is disabled instead (409). `expectedVersion`: as for update. */
+    remove(id: string, change: Change, expectedVersion?: number): Promise<void>
   }
   sshKeys: {
     list(userId: string): ReturnType<typeof listSshKeys>
@@ -149,8 +149,8 @@ export interface Store {
     create(plan: Plan, change: Change): ReturnType<typeof createPlan>
     update(id: string, plan: Plan, change: Change, expectedVersion?: number): ReturnType<typeof updatePlan>
     publish(id: string, change: Change, expectedVersion?: number): ReturnType<typeof publishPlan>
-    /** Deletes a plan still in draft (409 once published). */
-    remove(id: string, change: Change): Promise<void>
+    /** Deletes a plan still in draft (409 once published). `expectedVersion`: as for publish. */
+    remove(id: string, change: Change, expectedVersion?: number): Promise<void>
     /**
      * Creates the plan, or updates in place the one stored with the same number, issuer and date
      * (see {@link importPlan}): one transaction, task ids and reports kept.
@@ -244,7 +244,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       create: (input, change, id) => createUnit(db, input, change, id),
       update: (id, patch, change, expectedVersion) => updateUnit(db, id, patch, change, expectedVersion),
       merge: (id, input, change, expectedVersion) => mergeUnit(db, id, input, change, expectedVersion),
-      remove: (id, change) => deleteUnit(db, id, change),
+      remove: (id, change, expectedVersion) => deleteUnit(db, id, change, expectedVersion),
     },
     users: {
       list: () => listUsers(db),
@@ -253,7 +253,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       findWithCredentials: (username) => findUserWithCredentials(db, { username }),
       create: (input, change) => createUser(db, input, change),
       update: (id, patch, change, expectedVersion) => updateUser(db, id, patch, change, expectedVersion),
-      remove: (id, change) => deleteUser(db, id, change),
+      remove: (id, change, expectedVersion) => deleteUser(db, id, change, expectedVersion),
     },
     sshKeys: {
       list: (userId) => listSshKeys(db, userId),
@@ -287,7 +287,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       create: (plan, change) => createPlan(db, plan, change),
       update: (id, plan, change, expectedVersion) => updatePlan(db, id, plan, change, expectedVersion),
       publish: (id, change, expectedVersion) => publishPlan(db, id, change, expectedVersion),
-      remove: (id, change) => deletePlan(db, id, change),
+      remove: (id, change, expectedVersion) => deletePlan(db, id, change, expectedVersion),
       import: (plan, change, options) => importPlan(db, plan, change, options),
       previewImport: (plan) => previewPlanImport(db, plan),
       exportData: (id, options) => loadPlanExport(db, id, options),

@@ -97,7 +97,7 @@ export function PlansScreen(screen: ScreenProps) {
       }
       if (matchesName(k.remove, name)) {
         if (!(await ui.confirm(m.deleteWhat(`${plan.number} ${plan.title}`)))) return m.cancelled
-        await ok(api.api.v1.plans[':id'].$delete({ param: { id: plan.id } }), locale)
+        await ok(api.api.v1.plans[':id'].$delete({ param: { id: plan.id }, query: { version: String(plan.version) } }), locale)
         await reload()
         return m.done
       }

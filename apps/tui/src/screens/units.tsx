@@ -134,7 +134,7 @@ export function UnitsScreen(screen: ScreenProps) {
         return m.done
       } else if (matchesName(k.remove, name)) {
         if (!(await ui.confirm(m.deleteWhat(`${unit.code} ${unit.name}`)))) return m.cancelled
-        await ok(api.api.v1.units[':id'].$delete({ param: { id: unit.id } }), locale)
+        await ok(api.api.v1.units[':id'].$delete({ param: { id: unit.id }, query: { version: String(unit.version ?? 0) } }), locale)
         await reload()
         return m.done
       }

@@ -96,7 +96,7 @@ export function UsersScreen(screen: ScreenProps) {
       }
       if (matchesName(k.remove, name)) {
         if (!(await ui.confirm(m.deleteWhat(user.username)))) return m.cancelled
-        await ok(api.api.v1.users[':id'].$delete({ param }), locale)
+        await ok(api.api.v1.users[':id'].$delete({ param, query: { version: String(user.version) } }), locale)
         await reload()
         return m.done
       }

@@ -6,7 +6,7 @@ import type { AppEnv } from '../app-env'
 import { StoreError } from '@papi/store'
 import { authorize, authorizeChange, changeOf } from '../authorize'
 import { createRouter } from '../router'
-import { IdParamSchema } from '../schemas'
+import { IdParamSchema, VersionFieldSchema } from '../schemas'
 import { requireAuth } from '../session'
 
 const SshKeySchema = z
@@ -33,6 +33,18 @@ const KeyParamSchema = IdParamSchema.extend({
     .openapi({ param: { name: 'keyId', in: 'path' } }),
 })
 
+/** A delete names the version of the row last read (`?version=`): required, a stale one answers 409 and deletes nothing. */
+const VersionQuerySchema = z.object({
+  version: z.coerce
+    .number()
+    .pipe(VersionFieldSchema)
+    .openapi({
+      param: { name: 'version', in: 'query' },
+      description: 'The version of the row last read; a stale one answers 409, a missing one 422',
+      example: 1,
+    }),
+})
+
 const RevokedSchema = z.object({ revoked: z.number().int() }).openapi('RevokedSessions')
 
 /** The caller, once they may manage the account `ownerId` (their own, or anyone's as user manager). */
@@ -55,16 +67,17 @@ export const adminRoutes = createRouter()
       operationId: 'deleteUnit',
       tags: ['units'],
       summary: 'Delete a unit nothing points at (typed by mistake); one in use is ended instead (409)',
-      request: { params: IdParamSchema },
+      request: { params: IdParamSchema, query: VersionQuerySchema },
       responses: {
         204: { description: 'Deleted' },
-        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict'),
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
       await authorize(c, 'unit.manage', id)
-      await c.var.store.units.remove(id, changeOf(c))
+      const { version } = c.req.valid('query')
+      await c.var.store.units.remove(id, changeOf(c), version)
       return c.body(null, 204)
     },
   )
@@ -75,16 +88,17 @@ export const adminRoutes = createRouter()
       operationId: 'deleteUser',
       tags: ['users'],
       summary: 'Delete a user who never changed anything; anyone else is disabled instead (409)',
-      request: { params: IdParamSchema },
+      request: { params: IdParamSchema, query: VersionQuerySchema },
       responses: {
         204: { description: 'Deleted' },
-        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict'),
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
       await authorize(c, 'user.manage', null)
-      await c.var.store.users.remove(id, changeOf(c))
+      const { version } = c.req.valid('query')
+      await c.var.store.users.remove(id, changeOf(c), version)
       return c.body(null, 204)
     },
   )
@@ -95,10 +109,10 @@ export const adminRoutes = createRouter()
       operationId: 'deletePlan',
       tags: ['plans'],
       summary: 'Delete a plan still in draft (409 once published)',
-      request: { params: IdParamSchema },
+      request: { params: IdParamSchema, query: VersionQuerySchema },
       responses: {
         204: { description: 'Deleted' },
-        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict'),
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
@@ -111,7 +125,8 @@ export const adminRoutes = createRouter()
         'plan.read',
         new StoreError('not-found', `no plan ${id}`, { planId: id }),
       )
-      await c.var.store.plans.remove(id, changeOf(c))
+      const { version } = c.req.valid('query')
+      await c.var.store.plans.remove(id, changeOf(c), version)
       return c.body(null, 204)
     },
   )
