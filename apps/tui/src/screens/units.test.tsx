@@ -99,6 +99,23 @@ describe('Units screen (1): the national register', () => {
     tui.ui.unmount()
   })
 
+  it('deletes a unit typed by mistake with d, naming the version it read', async () => {
+    const typo = await server.store.units.create(
+      { code: 'KG-NHAM', name: 'Sở Nội vụu gõ nhầm', level: 'province', kind: 'department', parentId: server.units.kg.id },
+      { actorId: null, at: new Date('2026-01-01T00:00:00Z') },
+    )
+    const tui = await openTui(server, 1)
+    await tui.settle('UBND tỉnh Kiên Giang')
+    await tui.press('/', 'gõ nhầm', ENTER)
+    await tui.settle('Sở Nội vụu gõ nhầm')
+    await tui.press('d')
+    await tui.settle('Xóa KG-NHAM Sở Nội vụu gõ nhầm')
+    await tui.press('y')
+    await tui.settle('Xong.')
+    expect(await server.store.units.find(typo.id)).toBeUndefined()
+    tui.ui.unmount()
+  })
+
   it('names an unknown province code in the status line', async () => {
     const tui = await openTui(server, 1)
     await tui.settle('UBND tỉnh Kiên Giang')
