@@ -89,8 +89,7 @@ describe('Units screen (1): the national register', () => {
     await tui.settle('UBND tỉnh Kiên Giang')
     // Typed faster than the screen redraws (keys arrive in bursts over a slow link): the filter
     // opened by "/" takes the text that came before the next frame.
-    tui.ui.stdin.write('/')
-    tui.ui.stdin.write('khong-co-don-vi-nao')
+    tui.burst('/', 'khong-co-don-vi-nao')
     await tui.press(ENTER)
     await tui.settle('Không có dòng nào')
     await tui.press('i')
