@@ -1,37 +1,22 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningServer } from './api-server'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from './axe'
-import { browserAvailable, launchChromium } from './browser'
+import { browserAvailable } from './browser'
+import { demoServerAndChromium, SHOTS } from './harness'
 import { DEMO_USERS } from './demo-users'
 
 // A district plan carries out the province's 97/KH-UBND (as Đức Hợp's commune plan carries out
 // 07/KH-UBND): the planner links it on its plan page, and the province plan's page then shows how
 // the district plan is doing. Photographs go to test-results/child-plans-*.png.
 
-const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url))
 const canRun = browserAvailable()
 
 describe.skipIf(!canRun)('a parent plan shows its child plans in Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    server = await startApiServer({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const e2e = demoServerAndChromium({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
 
   /** The district's own plan, stored and published through the API as a script would. */
   async function districtPlan(): Promise<string> {
     const call = async (method: string, path: string, token?: string, body?: unknown) => {
-      const res = await fetch(`${server.url}/api/v1${path}`, {
+      const res = await fetch(`${e2e.server.url}/api/v1${path}`, {
         method,
         headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
         ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -79,9 +64,9 @@ describe.skipIf(!canRun)('a parent plan shows its child plans in Chromium', () =
 
   it('links the district plan to 97/KH-UBND on its page; 97/KH-UBND lists it with its reports and progress', async () => {
     const childId = await districtPlan()
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await page.goto(`${server.url}/plans/${childId}`)
+    await page.goto(`${e2e.server.url}/plans/${childId}`)
     await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS.planner.username)
     await page.getByLabel('Mật khẩu').fill(DEMO_USERS.planner.password)
     await page.getByRole('button', { name: 'Đăng nhập' }).click()

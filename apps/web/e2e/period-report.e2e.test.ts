@@ -1,37 +1,22 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningServer } from './api-server'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from './axe'
-import { browserAvailable, launchChromium } from './browser'
+import { browserAvailable } from './browser'
+import { demoServerAndChromium, SHOTS } from './harness'
 import { DEMO_USERS } from './demo-users'
 
 // The standing agency writes the plan's own report for a period in the browser (issue #13 item 7):
 // the four written parts on the plan page, saved with a version, read back after a reload, and the
 // .docx downloaded from the same place. Photographs go to test-results/period-report-*.png.
 
-const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url))
 const canRun = browserAvailable()
 
 describe.skipIf(!canRun)('a planner writes the period report of Kiên Giang’s plan in Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    server = await startApiServer({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const e2e = demoServerAndChromium({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
 
   it('writes results, limits, next tasks and proposals for 2018S1, reads them back, downloads the .docx', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', acceptDownloads: true })
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', acceptDownloads: true })
     const page = await context.newPage()
-    await page.goto(`${server.url}/plans`)
+    await page.goto(`${e2e.server.url}/plans`)
     await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS.planner.username)
     await page.getByLabel('Mật khẩu').fill(DEMO_USERS.planner.password)
     await page.getByRole('button', { name: 'Đăng nhập' }).click()

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningServer } from './api-server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from './axe'
-import { browserAvailable, launchChromium } from './browser'
+import { browserAvailable } from './browser'
+import { demoServerAndChromium, SHOTS } from './harness'
 import { DEMO_USERS } from './demo-users'
 
 // A planner brings a plan in through the browser (issue #13): uploads a seed document, reads the
@@ -12,7 +11,6 @@ import { DEMO_USERS } from './demo-users'
 // the plan's reporting periods. One seed per width, so each run stores a plan of its own. axe-core
 // finds nothing on any step. Photographs go to test-results/planner-*.png.
 
-const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url))
 const SEEDS = fileURLToPath(new URL('../../../packages/documents/fixtures/seeds/', import.meta.url))
 const canRun = browserAvailable()
 
@@ -45,22 +43,8 @@ const RUNS = [
 ] as const
 
 describe.skipIf(!canRun)('a planner imports, fixes and publishes a plan in Chromium', () => {
-  let server: RunningServer | { url: string; stop: () => Promise<void>; log: () => string }
-  let browser: Browser
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    // The demo without the seed plans this suite imports (it loads all four into their provinces).
-    server = process.env.PAPI_E2E_URL
-      ? { url: process.env.PAPI_E2E_URL, stop: async () => {}, log: () => '' }
-      : await startApiServer({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  // The demo without the seed plans this suite imports (it loads all four into their provinces).
+  const e2e = demoServerAndChromium({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
 
   const shot = async (page: Page, name: string) => {
     await page.evaluate(() => window.scrollTo(0, 0))
@@ -70,9 +54,9 @@ describe.skipIf(!canRun)('a planner imports, fixes and publishes a plan in Chrom
 
   for (const run of RUNS) {
     it(`at ${run.width} px: ${run.seed} → preview → fix “${run.fix.name}” → publish`, async () => {
-      const context = await browser.newContext({ viewport: run.viewport, locale: 'vi-VN' })
+      const context = await e2e.browser.newContext({ viewport: run.viewport, locale: 'vi-VN' })
       const page = await context.newPage()
-      await page.goto(`${server.url}/plans`)
+      await page.goto(`${e2e.server.url}/plans`)
       await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS.planner.username)
       await page.getByLabel('Mật khẩu').fill(DEMO_USERS.planner.password)
       await page.getByRole('button', { name: 'Đăng nhập' }).click()
@@ -203,9 +187,9 @@ describe.skipIf(!canRun)('a planner imports, fixes and publishes a plan in Chrom
   }
 
   it('at 1366 px: a planner types a year’s result — the fields the framework refuses are named, then it is saved and listed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await page.goto(`${server.url}/units`)
+    await page.goto(`${e2e.server.url}/units`)
     await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS.planner.username)
     await page.getByLabel('Mật khẩu').fill(DEMO_USERS.planner.password)
     await page.getByRole('button', { name: 'Đăng nhập' }).click()

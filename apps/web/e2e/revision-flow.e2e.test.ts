@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningServer } from './api-server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from './axe'
-import { browserAvailable, launchChromium } from './browser'
+import { browserAvailable } from './browser'
+import { demoServerAndChromium, SHOTS } from './harness'
 import { DEMO_USERS } from './demo-users'
 
 // A planner re-imports an amended text of the published Kiên Giang plan (issue #13): the dry run
@@ -16,7 +16,6 @@ import { DEMO_USERS } from './demo-users'
 // counts. Cost: one demo server (Kiên Giang only) and one browser page, ~30 s.
 // Photographs go to test-results/revision-*.png.
 
-const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url))
 const SEED = fileURLToPath(new URL('../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url))
 const canRun = browserAvailable()
 
@@ -36,21 +35,7 @@ function amendedSeed(): string {
 }
 
 describe.skipIf(!canRun)('a planner re-imports a published plan as a confirmed revision in Chromium', () => {
-  let server: RunningServer | { url: string; stop: () => Promise<void>; log: () => string }
-  let browser: Browser
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    server = process.env.PAPI_E2E_URL
-      ? { url: process.env.PAPI_E2E_URL, stop: async () => {}, log: () => '' }
-      : await startApiServer({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const e2e = demoServerAndChromium({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
 
   const shot = async (page: Page, name: string) => {
     await page.evaluate(() => window.scrollTo(0, 0))
@@ -58,9 +43,9 @@ describe.skipIf(!canRun)('a planner re-imports a published plan as a confirmed r
   }
 
   it('preview shows the revision; nothing changes until it is confirmed; reports stay counted', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await page.goto(`${server.url}/plans/import`)
+    await page.goto(`${e2e.server.url}/plans/import`)
     await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS.planner.username)
     await page.getByLabel('Mật khẩu').fill(DEMO_USERS.planner.password)
     await page.getByRole('button', { name: 'Đăng nhập' }).click()

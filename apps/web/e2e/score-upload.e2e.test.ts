@@ -1,41 +1,23 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningServer } from './api-server'
+import { describe, expect, it } from 'vitest'
 import { axeViolations } from './axe'
-import { browserAvailable, launchChromium } from './browser'
+import { browserAvailable } from './browser'
+import { demoServerAndChromium, SHOTS } from './harness'
 import { DEMO_USERS } from './demo-users'
 
 // The demo planner uploads a year's results table on Kiên Giang's page (issue #13): the province,
 // named as the published tables name it, is stored; a row naming no unit is listed with its reason.
 // One run at 1366 px, about 20 s with the server start. Photograph: test-results/score-upload.png.
 
-const SHOTS = fileURLToPath(new URL('../test-results/', import.meta.url))
 const canRun = browserAvailable()
 const CSV = 'unit;total;rank;rankOf\nKiên Giang;35,71;45;63\nAtlantis;30;60;63\n'
 
 describe.skipIf(!canRun)('a planner uploads a results table in Chromium', () => {
-  let server: RunningServer | { url: string; stop: () => Promise<void>; log: () => string }
-  let browser: Browser
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    server = process.env.PAPI_E2E_URL
-      ? { url: process.env.PAPI_E2E_URL, stop: async () => {}, log: () => '' }
-      : await startApiServer({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const e2e = demoServerAndChromium({ PAPI_DEMO_PLANS: 'kien-giang-97-KH-UBND-2018-papi.txt' })
 
   it('Kiên Giang 2017 stored from a .csv, “Atlantis” listed as matching no unit', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await page.goto(`${server.url}/units`)
+    await page.goto(`${e2e.server.url}/units`)
     await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS.planner.username)
     await page.getByLabel('Mật khẩu').fill(DEMO_USERS.planner.password)
     await page.getByRole('button', { name: 'Đăng nhập' }).click()
