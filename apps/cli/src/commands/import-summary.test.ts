@@ -39,7 +39,7 @@ describe('formatImportSummary', () => {
         kept: [],
       },
     })
-    expect(text).toMatch(/The task names no time; the plan’s period \(năm 2020\) is used ×39 \[1\.1, 1\.2,/)
+    expect(text).toMatch(/The task names no time; the plan’s period \(2020\) is used ×39 \[1\.1, 1\.2,/)
     expect(text).toContain('10 sections, 43 tasks:')
     expect(text).toContain('Saved new plan p1 (draft).')
   })
