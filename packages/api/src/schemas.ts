@@ -27,6 +27,20 @@ export function component<T extends z.ZodType>(schema: T, name: string): T {
 /** A day (2018-06-18) or an instant (2018-06-18T09:00:00+07:00) figures are judged on. */
 export const AsOfSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
 
+/** A unit's (or a plan's, without unitId) reports for a period: the domain's UnitReportingStats. */
+export const ReportingStatsSchema = z.object({
+  unitId: z.string(),
+  expected: z.number().int().openapi({ description: 'Reports due in the period' }),
+  submitted: z.number().int(),
+  accepted: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+  pending: z.number().int(),
+  completeness: z.number().nullable(),
+  timeliness: z.number().nullable(),
+})
+
 /** The answer of calls that only confirm (`/api/health`, log-out). */
 export const StatusOkSchema = z.object({ status: z.literal('ok') }).openapi('StatusOk')
 

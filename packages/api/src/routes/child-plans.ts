@@ -5,19 +5,7 @@ import { StoreError } from '@papi/store'
 import { errorResponses } from '../api-error'
 import { authorizeRead } from '../authorize'
 import { createRouter } from '../router'
-import { AsOfSchema, IdParamSchema } from '../schemas'
-
-const ChildReportingSchema = z.object({
-  expected: z.number().int().openapi({ description: 'Reports due from the child plan’s units in the period' }),
-  submitted: z.number().int(),
-  accepted: z.number().int(),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  missing: z.number().int(),
-  pending: z.number().int(),
-  completeness: z.number().nullable(),
-  timeliness: z.number().nullable(),
-})
+import { AsOfSchema, IdParamSchema, ReportingStatsSchema } from '../schemas'
 
 const ChildPlanProgressSchema = z
   .object({
@@ -34,7 +22,7 @@ const ChildPlanProgressSchema = z
       .openapi({ description: 'The period shown: the one asked for when open on the child, else its last one due, else its first' }),
     dueOn: z.string().nullable(),
     asOf: z.string().nullable(),
-    reporting: ChildReportingSchema.nullable().openapi({
+    reporting: ReportingStatsSchema.omit({ unitId: true }).nullable().openapi({
       description: 'Null when the caller may not read the child’s dashboard, or it has no period open',
     }),
     progress: z.number().nullable(),

@@ -1,24 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { can, organisationDayOf, PeriodIdSchema, sumReportingStats, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
 import { errorResponses } from '../api-error'
-import { AsOfSchema } from '../schemas'
+import { AsOfSchema, ReportingStatsSchema } from '../schemas'
 import { authorize } from '../authorize'
 import { createRouter } from '../router'
 
 const OutcomesSchema = z.record(TaskOutcomeSchema, z.number().int())
-
-const StatsSchema = z.object({
-  unitId: z.string(),
-  expected: z.number().int(),
-  submitted: z.number().int(),
-  accepted: z.number().int(),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  missing: z.number().int(),
-  pending: z.number().int(),
-  completeness: z.number().nullable(),
-  timeliness: z.number().nullable(),
-})
 
 const TaskProgressSchema = z.object({
   taskId: z.string(),
@@ -45,7 +32,7 @@ const DashboardSchema = z
     unitId: z.string(),
     periodId: z.string(),
     asOf: z.string(),
-    totals: StatsSchema.omit({ unitId: true }),
+    totals: ReportingStatsSchema.omit({ unitId: true }),
     plans: z.array(
       z.object({
         planId: z.string(),
@@ -58,7 +45,7 @@ const DashboardSchema = z
         asOf: z.string().openapi({
           description: 'The day this plan’s figures are judged on (the asOf asked for, else its deadline plus grace once past, else today)',
         }),
-        reporting: StatsSchema,
+        reporting: ReportingStatsSchema,
         progress: z.number().nullable(),
         outcomes: OutcomesSchema,
         sections: z.array(
@@ -72,7 +59,7 @@ const DashboardSchema = z
             tasks: z.array(TaskProgressSchema),
           }),
         ),
-        units: z.array(StatsSchema.extend({ unitName: z.string(), parentId: z.string().nullable() })),
+        units: z.array(ReportingStatsSchema.extend({ unitName: z.string(), parentId: z.string().nullable() })),
       }),
     ),
   })
