@@ -52,9 +52,19 @@ describe.skipIf(!canRun)('a planner writes the period report of Kiên Giang’s 
     // Read back after a reload: what the API stored, not what the form kept.
     await page.reload()
     await page.getByTestId('period-report').getByLabel('Kỳ báo cáo').selectOption('2018S1')
+    const stored = page.getByTestId('period-report')
     await expect
-      .poll(() => page.getByTestId('period-report').getByLabel('IV. Đề xuất, kiến nghị').inputValue())
+      .poll(() => stored.getByLabel('IV. Đề xuất, kiến nghị').inputValue())
       .toBe('Đề nghị Bộ Nội vụ tổ chức tập huấn về chỉ số PAPI.')
+    // All four parts, not only the last one typed: the first three were once typed into the
+    // previous period's form while 2018S1 loaded, and lost.
+    expect(await stored.getByLabel('I. Kết quả đạt được').inputValue()).toContain('Toàn tỉnh đã hoàn thành phần lớn nhiệm vụ trọng tâm')
+    expect(await stored.getByLabel('II. Tồn tại, hạn chế và nguyên nhân').inputValue()).toBe(
+      'Một số huyện nộp báo cáo chậm do thiếu cán bộ chuyên trách.',
+    )
+    expect(await stored.getByLabel('III. Nhiệm vụ trọng tâm kỳ tới').inputValue()).toBe(
+      'Tiếp tục công khai quy hoạch sử dụng đất; đối thoại với người dân.',
+    )
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -8,6 +8,7 @@ import { Async } from '../components/async'
 import { createAction } from '../components/create-action'
 import { DownloadLinks } from '../components/download-links'
 import { ErrorText } from '../components/error-text'
+import { Loading } from '../components/loading'
 import { useI18n } from '../i18n/i18n-context'
 import { today } from '../lib/today'
 import { useSession } from '../session/session-context'
@@ -70,7 +71,13 @@ export default function PeriodReport(props: { plan: PlanDetail }) {
               </select>
             </div>
             <Async of={narrative} retry={narrativeActions.refetch}>
-              {(n) => <NarrativeEditor narrative={n} save={save} />}
+              {(n) => (
+                // Another period's texts are loading: its editor is not shown meanwhile, so nothing
+                // typed there is dropped when they arrive (or saved into the period just chosen).
+                <Show when={narrative.state !== 'refreshing'} fallback={<Loading />}>
+                  <NarrativeEditor narrative={n} save={save} />
+                </Show>
+              )}
             </Async>
             <Show when={periodId()}>
               {(id) => (
