@@ -1,4 +1,4 @@
-import { planScopeUnitId, type Assignee, type Target, type TargetState } from '@papi/domain'
+import { mayWritePeriodNarrative, planScopeUnitId, type Assignee, type Target, type TargetState } from '@papi/domain'
 import { A, useParams } from '@solidjs/router'
 import { createMemo, createResource, createSignal, For, lazy, Show } from 'solid-js'
 import { taskTableUrl } from '../api/export-links'
@@ -21,8 +21,10 @@ import { useSession } from '../session/session-context'
 export default function PlanPage() {
   const params = useParams<{ id: string }>()
   const session = useSession()
-  // What the planner's last change did; kept here because the plan's view is drawn again with the plan read back.
-  const [notice, setNotice] = createSignal<string>()
+  // What the planner's last change did; kept here because the plan's view is drawn again with the
+  // plan read back. It names the plan it was said of: another plan's page (the same component,
+  // another :id) does not show it.
+  const [notice, setNotice] = createSignal<{ planId: string; message: string }>()
   const [plan, { refetch }] = createResource(
     () => params.id,
     (id) => unwrap(session.api.plans[':id'].$get({ param: { id } })),
@@ -33,9 +35,9 @@ export default function PlanPage() {
         {(p) => (
           <PlanView
             plan={p}
-            notice={notice()}
+            notice={noticeOf(notice(), p.id)}
             onChanged={(message) => {
-              setNotice(message)
+              setNotice({ planId: p.id, message })
               void refetch()
             }}
           />
@@ -45,16 +47,30 @@ export default function PlanPage() {
   )
 }
 
+/** The last notice, when it was said of `planId`. */
+export function noticeOf(notice: { planId: string; message: string } | undefined, planId: string): string | undefined {
+  return notice?.planId === planId ? notice.message : undefined
+}
+
 // The planner's tools load only for planners, and only when a plan page asks for them.
 const PlanAdmin = lazy(() => import('../planning/plan-admin'))
 // The plans that implement this one: most plans have none, so the block loads when asked for.
 const ChildPlans = lazy(() => import('../plans/child-plans'))
+// The period report's texts: for the plan's standing agency only, so loaded when one opens it.
+const PeriodReport = lazy(() => import('../planning/period-report'))
 
 function PlanView(props: { plan: PlanDetail; notice: string | undefined; onChanged: (message: string) => void }) {
   const { t, locale } = useI18n()
   const fmt = useFormat()
   const session = useSession()
   const [tab, setTab] = createSignal<'tasks' | 'matrix'>('tasks')
+  // Who writes the period report is the API's rule (the domain's mayWritePeriodNarrative): the
+  // plan's own planners and the planners of its standing agency.
+  const writesNarrative = () => {
+    const tree = session.tree()
+    const me = session.me()
+    return tree !== undefined && me !== undefined && mayWritePeriodNarrative(me, props.plan, tree)
+  }
   // States come from the API, which evaluates targets (the domain's evaluateTarget) against
   // published scores and reported KPI values.
   const [evaluated] = createResource(
@@ -123,6 +139,11 @@ function PlanView(props: { plan: PlanDetail; notice: string | undefined; onChang
       <ChildPlans planId={props.plan.id} />
       <Show when={session.can('plan.manage', planScopeUnitId(props.plan))}>
         <PlanAdmin plan={props.plan} notice={props.notice} onChanged={props.onChanged} />
+      </Show>
+      <Show when={props.plan.status === 'published' && writesNarrative()}>
+        <section class="card planning" aria-labelledby="period-report-title">
+          <PeriodReport plan={props.plan} />
+        </section>
       </Show>
       <div class="grid-2">
         <Show when={props.plan.goals.length > 0}>

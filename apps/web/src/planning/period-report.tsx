@@ -53,7 +53,7 @@ export default function PeriodReport(props: { plan: PlanDetail }) {
   }
   return (
     <div class="admin-block" data-testid="period-report">
-      <h3>{pt('narrative.title')}</h3>
+      <h2 id="period-report-title">{pt('narrative.title')}</h2>
       <p class="muted">{pt('narrative.intro')}</p>
       <Async of={periods} retry={refetch}>
         {(list) => (

@@ -9,12 +9,12 @@ import { ErrorText } from '../components/error-text'
 import { useFormat } from '../lib/use-format'
 import { useSession } from '../session/session-context'
 import { planForUpdate } from './import-draft'
-import PeriodReport from './period-report'
 import { usePlanningText } from './planning-messages'
 
 /**
  * What a planner does to a plan after importing it: publish a draft, link the plan it implements,
- * and run its reporting periods (open one, move a deadline, lock and unlock). Shown to those the
+ * and run its reporting periods (open one, move a deadline, lock and unlock); the period report's
+ * texts are the plan page's own block, since its standing agency writes them too. Shown to those the
  * API grants `plan.manage` on the plan's scope; the API checks every call again.
  */
 export default function PlanAdmin(props: { plan: PlanDetail; notice: string | undefined; onChanged: (message: string) => void }) {
@@ -32,7 +32,6 @@ export default function PlanAdmin(props: { plan: PlanDetail; notice: string | un
       <Signer plan={props.plan} onChanged={props.onChanged} />
       <Show when={props.plan.status === 'published'}>
         <Periods plan={props.plan} />
-        <PeriodReport plan={props.plan} />
       </Show>
     </section>
   )
