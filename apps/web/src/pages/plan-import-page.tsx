@@ -1,6 +1,8 @@
 import { foldText, frameworkById, type Assignee, type Plan } from '@papi/domain'
 import { A, useNavigate } from '@solidjs/router'
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
+import { createStore, produce } from 'solid-js/store'
+import { ApiError } from '../api/api-error'
 import { unwrap } from '../api/papi-client'
 import type { PlanDetail, PlanImportDryRun } from '../api/types'
 import { ErrorText } from '../components/error-text'
@@ -11,13 +13,15 @@ import { TimeframeText } from '../plans/timeframe-text'
 import { standsForNoUnit, tasksWithoutLead, unmatchedNames, withChosenUnits } from '../planning/import-draft'
 import { usePlanningText } from '../planning/planning-messages'
 import { PlanRevisionView } from '../planning/plan-revision-view'
+import { draftProblems, type SectionDraft, sectionDrafts, withSectionDrafts } from '../planning/section-drafts'
+import { SectionSettings } from '../planning/section-settings'
 import { UnitPicker } from '../planning/unit-picker'
 import { useSession } from '../session/session-context'
 
 /**
  * A planner brings a plan in from its document: upload → the importer's dry run (sections, tasks,
- * lead and coordinating units, the warnings) → pick a unit for each name that matched none → save
- * as a draft → publish. The server keeps nothing between the steps: the reviewed plan is posted
+ * lead and coordinating units, the warnings) → pick a unit for each name that matched none → set
+ * each section's dimension, weight and targets → save as a draft → publish. The server keeps nothing between the steps: the reviewed plan is posted
  * as JSON (`POST /plans`), so the choices made here are what is stored. When the document is a
  * plan already stored (same number, issuer and date), the dry run shows the revision instead and
  * the planner confirms it: the file is sent again with the stored version it was reviewed against
@@ -41,6 +45,14 @@ export default function PlanImportPage() {
   const [revised, setRevised] = createSignal<string>()
   const [actionError, setActionError] = createSignal<unknown>()
   const [published, setPublished] = createSignal(false)
+  // What the planner sets on each section (dimension, weight, targets), as typed: a store, so a
+  // keystroke changes one field and the other inputs keep their focus.
+  const [drafts, setDrafts] = createStore<{ list: SectionDraft[] }>({ list: [] })
+  const [draftError, setDraftError] = createSignal<string>()
+  const updateDraft = (index: number, change: (draft: SectionDraft) => void) => {
+    setDrafts('list', index, produce(change))
+    setDraftError(undefined)
+  }
 
   const allowed = () => session.can('plan.manage', scopeUnitId())
 
@@ -60,6 +72,8 @@ export default function PlanImportPage() {
       if ('dryRun' in answer) {
         setDryRun(answer)
         setChosen(new Map())
+        setDrafts('list', answer.plan ? sectionDrafts(answer.plan) : [])
+        setDraftError(undefined)
         setSaved(undefined)
         setRevised(undefined)
         setPublished(false)
@@ -76,12 +90,19 @@ export default function PlanImportPage() {
   const save = async () => {
     const run = dryRun()
     if (run?.plan === null || run === undefined) return
+    // The same checks as the API's schema, each message under its field: nothing is sent until they pass.
+    const problems = [...draftProblems(drafts.list).values()].reduce((n, p) => n + p.size, 0)
+    if (problems > 0) {
+      setDraftError(pt('sections.problems', { count: problems }))
+      showFirstProblem()
+      return
+    }
     setBusy('save')
     setActionError(undefined)
     try {
       const agency = session.units()?.find((u) => u.id === agencyId())
       const plan: Plan = {
-        ...withChosenUnits(run.plan, chosen(), standsForNoUnit(session.tree(), scopeUnitId())),
+        ...withSectionDrafts(withChosenUnits(run.plan, chosen(), standsForNoUnit(session.tree(), scopeUnitId())), drafts.list),
         ...(agency ? { standingAgency: { text: agency.name, unitId: agency.id } } : {}),
       }
       const stored = await unwrap(session.api.plans.$post({ json: plan }))
@@ -171,7 +192,16 @@ export default function PlanImportPage() {
         </form>
         <Show when={dryRun()}>
           {(run) => (
-            <Preview run={run()} scopeUnitId={scopeUnitId()} chosen={chosen()} onChoose={setChosen} locked={saved() !== undefined} />
+            <Preview
+              run={run()}
+              scopeUnitId={scopeUnitId()}
+              chosen={chosen()}
+              onChoose={setChosen}
+              locked={saved() !== undefined}
+              drafts={drafts.list}
+              updateDraft={updateDraft}
+              saveError={actionError()}
+            />
           )}
         </Show>
         <Show when={dryRun()?.stored}>
@@ -223,6 +253,11 @@ export default function PlanImportPage() {
                 </p>
               )}
             </Show>
+            <Show when={draftError()}>
+              <p class="error" role="alert" data-testid="sections-problems">
+                {draftError()}
+              </p>
+            </Show>
             <ErrorText error={actionError()} />
             <div class="actions">
               <Switch>
@@ -250,6 +285,24 @@ export default function PlanImportPage() {
   )
 }
 
+/** Opens the section holding the first field in error and puts the focus on that field. */
+function showFirstProblem() {
+  queueMicrotask(() => {
+    const field = document.querySelector<HTMLElement>('#import-sections [aria-invalid="true"]')
+    const section = field?.closest('details')
+    if (section) section.open = true
+    field?.focus()
+  })
+}
+
+/** The message the API's 422 gave for a section's field (`sections.<i>.<field>`), if any. */
+function sectionFieldError(error: unknown, index: number, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined
+  const issues = (error.details as { issues?: { path?: unknown[]; message?: unknown }[] } | undefined)?.issues ?? []
+  const hit = issues.find((i) => Array.isArray(i.path) && i.path[0] === 'sections' && i.path[1] === String(index) && i.path[2] === field)
+  return typeof hit?.message === 'string' ? hit.message : undefined
+}
+
 /** What the importer read: the plan's facts, its warnings, the names to fix and every task. */
 function Preview(props: {
   run: PlanImportDryRun
@@ -258,6 +311,10 @@ function Preview(props: {
   chosen: ReadonlyMap<string, string>
   onChoose: (next: ReadonlyMap<string, string>) => void
   locked: boolean
+  /** Each section's dimension, weight and targets as the planner sets them (a first import only). */
+  drafts: readonly SectionDraft[]
+  updateDraft: (index: number, change: (draft: SectionDraft) => void) => void
+  saveError: unknown
 }) {
   const pt = usePlanningText()
   const fmt = useFormat()
@@ -266,11 +323,14 @@ function Preview(props: {
   const sections = () => props.run.plan?.sections ?? []
   const taskCount = () => sections().reduce((n, s) => n + s.tasks.length, 0)
   const { locale } = useI18n()
-  const dimensionName = (key: string) => {
+  const dimensions = createMemo(() => {
     const id = props.run.plan?.frameworkId
-    const dimension = id === undefined ? undefined : frameworkById(id)?.dimensions.find((d) => d.key === key)
-    return dimension === undefined ? key : dimension.name[locale()]
-  }
+    return (id === undefined ? undefined : (frameworkById(id)?.dimensions ?? [])) ?? []
+  })
+  const dimensionName = (key: string) => dimensions().find((d) => d.key === key)?.name[locale()] ?? key
+  const dimensionOptions = () => dimensions().map((d) => ({ key: d.key, name: d.name[locale()] }))
+  const problems = createMemo(() => draftProblems(props.drafts))
+  const settable = () => props.run.stored === undefined && props.drafts.length === sections().length
   // Names matched to nothing, and classes with no unit in the scope ("Công chức liên quan").
   const open = createMemo(() => standsForNoUnit(session.tree(), props.scopeUnitId))
   const names = createMemo(() => unmatchedNames({ sections: sections() }, open()))
@@ -376,65 +436,90 @@ function Preview(props: {
           </Show>
         </section>
       </Show>
-      <section class="card" aria-labelledby="import-sections-title">
+      <section class="card" aria-labelledby="import-sections-title" id="import-sections">
         <h2 id="import-sections-title">{pt('import.sections')}</h2>
+        <Show when={settable()}>
+          <p class="muted">{pt('sections.intro')}</p>
+        </Show>
         <For each={sections()}>
-          {(section) => (
-            <details class="import-section" data-testid="import-section" data-task-codes={section.tasks.map((t) => t.code).join(' ')}>
-              <summary>
-                {section.code}. {section.title} <small class="muted">({section.tasks.length})</small>
-                <Show when={section.dimension}>
-                  {(d) => <small class="muted"> · {pt('import.dimension', { dimension: dimensionName(d()) })}</small>}
+          {(section, index) => {
+            const draft = () => (settable() ? props.drafts[index()] : undefined)
+            const dimension = () => (draft() === undefined ? section.dimension : draft()?.dimension || undefined)
+            return (
+              <details class="import-section" data-testid="import-section" data-task-codes={section.tasks.map((t) => t.code).join(' ')}>
+                <summary>
+                  {section.code}. {section.title} <small class="muted">({section.tasks.length})</small>
+                  <Show when={dimension()}>
+                    {(d) => <small class="muted"> · {pt('import.dimension', { dimension: dimensionName(d()) })}</small>}
+                  </Show>
+                  <Show when={draft()?.weight.trim()}>
+                    {(w) => <small class="muted"> · {pt('sections.weightShown', { weight: w() })}</small>}
+                  </Show>
+                </summary>
+                <Show when={draft()}>
+                  {(d) => (
+                    <SectionSettings
+                      id={`section-${index()}`}
+                      draft={d()}
+                      tasks={section.tasks}
+                      dimensions={dimensionOptions()}
+                      year={props.run.plan?.years.to ?? new Date().getFullYear()}
+                      problems={problems().get(d().code)}
+                      weightError={sectionFieldError(props.saveError, index(), 'weight')}
+                      disabled={props.locked}
+                      update={(change) => props.updateDraft(index(), change)}
+                    />
+                  )}
                 </Show>
-              </summary>
-              <div class="table-wrap">
-                <table class="stack">
-                  <thead>
-                    <tr>
-                      <th scope="col">{pt('import.code')}</th>
-                      <th scope="col">{pt('import.task')}</th>
-                      <th scope="col">{pt('import.lead')}</th>
-                      <th scope="col">{pt('import.coordinators')}</th>
-                      <th scope="col">{pt('import.timeframe')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={section.tasks}>
-                      {(task) => (
-                        <tr>
-                          <td data-label={pt('import.code')}>{task.code}</td>
-                          <td data-label={pt('import.task')}>{task.title}</td>
-                          <td data-label={pt('import.lead')}>
-                            <Show when={!noLead().has(task.code)} fallback={<span class="badge warn">{pt('import.noLead')}</span>}>
+                <div class="table-wrap">
+                  <table class="stack">
+                    <thead>
+                      <tr>
+                        <th scope="col">{pt('import.code')}</th>
+                        <th scope="col">{pt('import.task')}</th>
+                        <th scope="col">{pt('import.lead')}</th>
+                        <th scope="col">{pt('import.coordinators')}</th>
+                        <th scope="col">{pt('import.timeframe')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={section.tasks}>
+                        {(task) => (
+                          <tr>
+                            <td data-label={pt('import.code')}>{task.code}</td>
+                            <td data-label={pt('import.task')}>{task.title}</td>
+                            <td data-label={pt('import.lead')}>
+                              <Show when={!noLead().has(task.code)} fallback={<span class="badge warn">{pt('import.noLead')}</span>}>
+                                <Names
+                                  list={task.lead}
+                                  text={assigneeText}
+                                  open={open()}
+                                  unmatched={pt('import.unmatched')}
+                                  chosen={props.chosen}
+                                />
+                              </Show>
+                            </td>
+                            <td data-label={pt('import.coordinators')}>
                               <Names
-                                list={task.lead}
+                                list={task.coordinators}
                                 text={assigneeText}
                                 open={open()}
                                 unmatched={pt('import.unmatched')}
                                 chosen={props.chosen}
                               />
-                            </Show>
-                          </td>
-                          <td data-label={pt('import.coordinators')}>
-                            <Names
-                              list={task.coordinators}
-                              text={assigneeText}
-                              open={open()}
-                              unmatched={pt('import.unmatched')}
-                              chosen={props.chosen}
-                            />
-                          </td>
-                          <td data-label={pt('import.timeframe')}>
-                            <TimeframeText timeframe={task.timeframe} />
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          )}
+                            </td>
+                            <td data-label={pt('import.timeframe')}>
+                              <TimeframeText timeframe={task.timeframe} />
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            )
+          }}
         </For>
       </section>
     </>
