@@ -27,7 +27,11 @@ const SERVER_JS = join(ROOT, 'apps/api/dist/server.js')
 const BARE_JS = join(HERE, 'bare-server.mjs')
 /** Bump when the generator's output changes: stored datasets are then regenerated. */
 const DATASET_VERSION = 5
-const PORTS = { papi: 8871, bare: 8872 }
+/** BENCH_PORT: the papi server's port (the bare one listens on the next): parallel runs on one machine pick their own. */
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 8871)
+const PORTS = { papi: BASE_PORT, bare: BASE_PORT + 1 }
+/** BENCH_DB_SUFFIX: appended to the PostgreSQL database names, so parallel runs on one server keep their own datasets. */
+const DB_SUFFIX = process.env.BENCH_DB_SUFFIX ?? ''
 
 interface Stat {
   median: number
@@ -110,7 +114,7 @@ async function prepare(store: Store, scale: Scale): Promise<Dataset['info']> {
 }
 
 async function postgresDataset(scale: Scale): Promise<Dataset> {
-  const name = `papi_bench_${scale}`
+  const name = `papi_bench_${scale}${DB_SUFFIX}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   const url = dbUrl(name)
@@ -785,6 +789,8 @@ async function main() {
     ])
     steps.push(['http-postgres', async () => httpFigures(await pgNational(), seconds)])
     steps.push(['http-pglite', async () => httpFigures(await liteProvince(), seconds)])
+    // The same HTTP figures on PostgreSQL at the scale the PGlite ones use: one comparison across both engines.
+    steps.push(['http-postgres-province', async () => httpFigures(await pgProvince(), seconds)])
     steps.push(['plans-national', async () => planFigures(await pgNational(), await pgProvince(), 5)])
   }
   for (const [name, step] of steps) {
