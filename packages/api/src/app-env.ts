@@ -23,6 +23,11 @@ export type AppEnv = {
     log: Logger
     /** Set by the session middleware for signed-in requests. */
     auth?: Auth
+    /**
+     * The unit tree's version the session query read: the request's first permission check uses
+     * it instead of reading it again (see `requestTree`), later ones read their own.
+     */
+    unitTreeVersion?: number | undefined
     options: AppSettings
   }
 }

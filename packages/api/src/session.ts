@@ -38,6 +38,7 @@ export const readSession: MiddlewareHandler<AppEnv> = async (c, next) => {
         )
       }
       c.set('auth', auth)
+      c.set('unitTreeVersion', found.unitTreeVersion)
     }
   }
   await next()

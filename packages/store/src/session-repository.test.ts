@@ -40,6 +40,21 @@ describe.each(testBackends())('findSessionUser on $name', (backend) => {
     expect((await store.sessions.findWithUser(token, now))?.user.roles).toEqual([])
   })
 
+  it("answers the unit tree's version, which moves on with a change to units; the tree read with it is the cached one", async () => {
+    const user = await store.users.create({ username: 'cay', passwordHash: 'not-a-hash', displayName: 'Cây', roles: [] }, change())
+    const { token } = await store.sessions.create(user.id, { now, ttlMs: 3600_000 })
+    const before = (await store.sessions.findWithUser(token, now))?.unitTreeVersion
+    expect(before).toEqual(expect.any(Number))
+    const cached = await store.units.tree()
+    expect(await store.units.tree({ version: before })).toBe(cached)
+    await store.units.update(ids.snv.id, { name: 'Sở Nội vụ (đổi tên)' }, change())
+    const after = (await store.sessions.findWithUser(token, now))?.unitTreeVersion as number
+    expect(after).toBeGreaterThan(before as number)
+    const fresh = await store.units.tree({ version: after })
+    expect(fresh).not.toBe(cached)
+    expect(fresh.byId.get(ids.snv.id)?.name).toBe('Sở Nội vụ (đổi tên)')
+  })
+
   it('answers nothing for an unknown or expired token', async () => {
     const user = await store.users.create({ username: 'het.han', passwordHash: 'not-a-hash', displayName: 'Hết hạn', roles: [] }, change())
     const { token } = await store.sessions.create(user.id, { now, ttlMs: 1000 })

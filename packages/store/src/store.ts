@@ -83,9 +83,11 @@ export interface Store {
     list(): ReturnType<typeof listUnits>
     /**
      * The organisation as it is (cached per process, reread once any process changed a unit), or
-     * with `asOf` as it was that day (moved units under their parent then).
+     * with `asOf` as it was that day (moved units under their parent then). `version`: the tree's
+     * version the caller read in this request (`sessions.findWithUser` answers it), which then is
+     * not read again.
      */
-    tree(options?: { asOf?: string }): Promise<UnitTree>
+    tree(options?: { asOf?: string; version?: number }): Promise<UnitTree>
     /** The dated versions of units that were moved or renamed. */
     versions(unitIds?: readonly string[]): ReturnType<typeof listUnitVersions>
     /** Loads the national register (or one province's part) as dated units and links; idempotent. */
@@ -234,7 +236,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     close,
     units: {
       list: () => listUnits(db),
-      tree: (options) => (options?.asOf === undefined ? trees.get() : trees.asOf(options.asOf)),
+      tree: (options) => (options?.asOf === undefined ? trees.get(db, options?.version) : trees.asOf(options.asOf)),
       versions: (unitIds) => listUnitVersions(db, unitIds),
       importRegister: (register, change, options) => importRegister(db, register, change, options),
       get: (id) => getUnit(db, id),

@@ -10,8 +10,10 @@ export interface UnitTreeCache {
    * The organisation as it is. Inside a transaction (`executor`), the transaction's own view: the
    * cached tree when the transaction sees the version it was loaded at, else the units read
    * through the transaction (and not cached: they may hold its uncommitted changes).
+   * `knownVersion`: the version the caller has just read itself (the session query answers it),
+   * so a cached tree costs no round trip.
    */
-  get(executor?: Executor): Promise<UnitTree>
+  get(executor?: Executor, knownVersion?: number): Promise<UnitTree>
   /** The organisation as it was on a day (moved units under their parent then), cached the same way. */
   asOf(day: IsoDate): Promise<UnitTree>
 }
@@ -61,8 +63,8 @@ export function unitTreeCache(db: Database): UnitTreeCache {
   }
 
   return {
-    async get(executor: Executor = db) {
-      const version = await versionOf(executor)
+    async get(executor: Executor = db, knownVersion?: number) {
+      const version = knownVersion !== undefined && executor === db ? knownVersion : await versionOf(executor)
       // No version row (a database migrated by hand): no caching, always the current tree.
       if (version === undefined) return loadUnitTree(executor)
       if (executor !== db) {

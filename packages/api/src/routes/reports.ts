@@ -12,7 +12,7 @@ import { StoreError } from '@papi/store'
 import type { Context } from 'hono'
 import { errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { authorize, authorizeChange, authorizeRead, changeOf } from '../authorize'
+import { authorize, authorizeChange, authorizeRead, changeOf, requestTree } from '../authorize'
 import { createRouter } from '../router'
 import { IdParamSchema, StoredReportSchema } from '../schemas'
 import { requireAuth } from '../session'
@@ -102,7 +102,7 @@ export const reportRoutes = createRouter()
     async (c) => {
       const auth = requireAuth(c)
       const { unitId, ...query } = c.req.valid('query')
-      const readable = unitsWhere(auth.user, 'report.read', await c.var.store.units.tree())
+      const readable = unitsWhere(auth.user, 'report.read', await requestTree(c))
       const unitIds = unitId === undefined ? [...readable] : readable.has(unitId) ? [unitId] : []
       return c.json(await c.var.store.reports.list({ ...query, unitIds }), 200)
     },
