@@ -140,6 +140,17 @@ describe('progressRollup', () => {
     expect(t?.units[0]).toMatchObject({ unitId: MINH_LUONG, progress: 65, periodId: '2018S1' })
   })
 
+  it('of two reports ending the same month and filed at the same moment, the longer period counts, in any order', () => {
+    const rs = [
+      report(T13, MINH_LUONG, '2018Q2', { ...filed('2018-06-14'), progress: 60 }),
+      report(T13, MINH_LUONG, '2018S1', { ...filed('2018-06-14'), progress: 65 }),
+    ]
+    for (const reports of [rs, [...rs].reverse()]) {
+      const t = progressRollup({ sections, assignments, reports, dueDateOf, asOf }).sections[0]?.tasks[0]
+      expect(t?.units[0]).toMatchObject({ unitId: MINH_LUONG, progress: 65, periodId: '2018S1' })
+    }
+  })
+
   it('a plan with no assigned work has no progress and no outcomes to hide', () => {
     const empty = progressRollup({ sections: [], assignments: [], reports: [], dueDateOf, asOf })
     expect(empty).toEqual({

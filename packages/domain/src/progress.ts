@@ -3,7 +3,7 @@ import { compareDates } from './internal/calendar'
 import { pairKey } from './internal/pair-key'
 import type { IsoDate } from './iso-date'
 import { countOutcomes, taskOutcome, type OutcomeCounts } from './outcome'
-import { requirePeriod, type PeriodId } from './period'
+import { PERIOD_TYPE_RANK, requirePeriod, type PeriodId } from './period'
 import type { Section } from './plan'
 import { localDateOf, type Report, type TaskOutcome, type WorkStatus } from './report'
 
@@ -64,7 +64,8 @@ export interface ProgressRollupInput {
  * - A task is driven by its lead units; coordinators count only when a task names no lead, since
  *   coordinators support and their report does not measure delivery.
  * - A unit's figure is its latest filed (submitted or accepted) report as of `asOf`, latest period
- *   first: drafts are not yet stood behind, and a returned report falls back to the last filed one.
+ *   first (of two ending the same day, the later filing, then the longer period): drafts are not
+ *   yet stood behind, and a returned report falls back to the last filed one.
  *   A unit that says `done` counts 100 %; a unit with nothing filed counts 0 %.
  * - A task's progress is the plain mean over its driving units; it is done when all of them are,
  *   on the day the last one finished (a done report without `completedOn` counts its filing day).
@@ -151,8 +152,11 @@ function latestFiledReports(reports: readonly Report[], asOf: IsoDate): Map<stri
 function isLater(a: Report, b: Report): boolean {
   const byPeriod = compareDates(requirePeriod(a.periodId).end, requirePeriod(b.periodId).end)
   if (byPeriod !== 0) return byPeriod > 0
-  // Same end (2018Q2 and 2018S1 both end on 30 June): the later filing is the more recent word.
-  return (a.submittedAt ?? '') > (b.submittedAt ?? '')
+  // Same end (2018Q2 and 2018S1 both end on 30 June): the later filing is the more recent word;
+  // filed at the same moment (or both without a time), the longer period, whatever the order given.
+  const [filedA, filedB] = [a.submittedAt ?? '', b.submittedAt ?? '']
+  if (filedA !== filedB) return filedA > filedB
+  return PERIOD_TYPE_RANK[requirePeriod(a.periodId).type] > PERIOD_TYPE_RANK[requirePeriod(b.periodId).type]
 }
 
 function drivingUnits(assignments: readonly TaskAssignment[]): Map<string, string[]> {

@@ -1,7 +1,6 @@
 import {
   descendantsOf,
   localDateOf,
-  parsePeriod,
   PLAN_VIEW_STATUSES,
   periodAsOf,
   periodFigures,
@@ -13,10 +12,10 @@ import {
   type UnitReportingStats,
   type UnitTree,
 } from '@papi/domain'
-import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, inArray, sql } from 'drizzle-orm'
 import type { Executor } from './database'
-import { findPeriod, listPeriods, periodRule } from './period-repository'
-import { assignments, periods, plans, reports as reportsTable } from './schema'
+import { findPeriod, periodRule } from './period-repository'
+import { assignments, PERIOD_END_OF_REPORT, PERIOD_RANK_OF_REPORT, periods, plans, reports as reportsTable } from './schema'
 import { asDomainPlan, getPlan } from './stored-plan'
 import { StoreError } from './store-error'
 
@@ -129,7 +128,6 @@ export async function dashboard(
       provinceId: stored.provinceId,
       planId: id,
       unitIds,
-      periodIds: (await listPeriods(db, id)).map((p) => p.code),
       asOf: planAsOf,
     })
     const seen = new Set(ofPeriod.map((r) => r.id))
@@ -181,26 +179,23 @@ export async function dashboard(
 
 /**
  * For each (task, unit) of a plan, the one report the domain's progress rule counts — the latest
- * filed (submitted or accepted) as of `asOf`, latest period end first, then latest filing —
+ * filed (submitted or accepted) as of `asOf`, latest period end first, then latest filing, then
+ * longest period —
  * chosen in SQL (DISTINCT ON), so `periodFigures` receives one row per pair instead of every
  * period's reports. The domain still applies its own rule to these rows; this only leaves out
  * rows it would pass over (dashboard.test.ts holds both to the same figures).
+ * The order is `reports_latest_filed_idx` read backwards (period end as `PERIOD_END_OF_REPORT`,
+ * a filing without a time before any with one): PostgreSQL reads only that index, in order,
+ * without sorting or touching the wide report rows.
  */
 async function latestFiledCandidates(
   db: Executor,
-  q: { provinceId: string; planId: string; unitIds: string[]; periodIds: string[]; asOf: string },
+  q: { provinceId: string; planId: string; unitIds: string[]; asOf: string },
 ): Promise<(Report & { id: string })[]> {
-  if (q.unitIds.length === 0 || q.periodIds.length === 0) return []
+  if (q.unitIds.length === 0) return []
   const r = reportsTable
   // The first instant after asOf's calendar day in Viet Nam (the day `localDateOf` reads).
   const dayAfter = new Date(Date.parse(`${localDateOf(q.asOf)}T00:00:00+07:00`) + 24 * 3600 * 1000)
-  const periodEnd = sql.join(
-    q.periodIds.map((code) => {
-      const parsed = parsePeriod(code)
-      return sql`when ${code} then ${parsed.ok ? parsed.period.end : null}::date`
-    }),
-    sql` `,
-  )
   return db
     .selectDistinctOn([r.taskId, r.unitId], FIGURE_COLUMNS)
     .from(r)
@@ -208,12 +203,18 @@ async function latestFiledCandidates(
       and(
         eq(r.provinceId, q.provinceId),
         eq(r.planId, q.planId),
-        inArray(r.status, ['submitted', 'accepted']),
+        sql`${r.status} in ('submitted', 'accepted')`,
         inArray(r.unitId, q.unitIds),
         sql`(${r.submittedAt} is null or ${r.submittedAt} < ${dayAfter.toISOString()}::timestamptz)`,
       ),
     )
-    .orderBy(r.taskId, r.unitId, sql`case ${r.periodId} ${periodEnd} end desc nulls last`, sql`${r.submittedAt} desc nulls last`)
+    .orderBy(
+      desc(r.taskId),
+      desc(r.unitId),
+      sql`${PERIOD_END_OF_REPORT} desc`,
+      sql`${r.submittedAt} desc nulls last`,
+      sql`${PERIOD_RANK_OF_REPORT} desc`,
+    )
     .then((rows) => rows.map(figureReportOf))
 }
 

@@ -408,6 +408,31 @@ export const periodNarratives = pgTable(
   (t) => [primaryKey({ columns: [t.planId, t.periodCode] })],
 )
 
+/**
+ * The last day of a report's period (`parsePeriod(periodId).end`: a month's, a quarter's, a
+ * half-year's, nine months' or a year's last calendar day), as SQL over its `period_id` — the
+ * order in which the progress rule reads a unit's reports (latest period first). Immutable, so
+ * `reports_latest_filed_idx` is built on it; dashboard.ts orders by the very same expression so
+ * PostgreSQL reads that index in order. dashboard.test.ts holds it to the domain's `parsePeriod`.
+ */
+export const PERIOD_END_OF_REPORT = sql.raw(
+  `(make_date(substr(period_id, 1, 4)::int + (${endMonth()}) / 12, (${endMonth()}) % 12 + 1, 1) - 1)`,
+)
+
+/**
+ * How long a report's period is (`PERIOD_TYPE_RANK`: month 0 … year 4), as SQL over its
+ * `period_id`: of two reports ending the same day and filed at the same moment, the longer
+ * period's counts (the domain's `progressRollup`).
+ */
+export const PERIOD_RANK_OF_REPORT = sql.raw(
+  "(case substr(period_id, 5, 1) when 'M' then 0 when 'Q' then 1 when 'S' then 2 when 'N' then 3 else 4 end)",
+)
+
+/** The month a period id ends in: `M03` → 3, `Q2` → 6, `S1` → 6, `N9` → 9, a year → 12. */
+function endMonth(): string {
+  return "case substr(period_id, 5, 1) when 'M' then substr(period_id, 6, 2)::int when 'Q' then substr(period_id, 6, 1)::int * 3 when 'S' then substr(period_id, 6, 1)::int * 6 when 'N' then 9 else 12 end"
+}
+
 export const reports = pgTable(
   'reports',
   {
@@ -444,6 +469,27 @@ export const reports = pgTable(
     index('reports_unit_period_idx').on(t.provinceId, t.unitId, t.periodId),
     // /reports/:id/submit names a report by id alone.
     index('reports_id_idx').on(t.id),
+    // Dashboard progress: each (task, unit)'s filed reports, latest period, latest filing, then
+    // longest period first when read backwards, with every column the figures read (an index-only scan; no
+    // sort, no wide heap rows). A btree cannot INCLUDE columns in drizzle, so they are keys.
+    index('reports_latest_filed_idx')
+      .on(
+        t.provinceId,
+        t.planId,
+        t.taskId,
+        t.unitId,
+        PERIOD_END_OF_REPORT,
+        t.submittedAt.asc().nullsFirst(),
+        PERIOD_RANK_OF_REPORT,
+        t.id,
+        t.periodId,
+        t.status,
+        t.workStatus,
+        t.progress,
+        t.version,
+        t.completedOn,
+      )
+      .where(sql`${t.status} in ('submitted', 'accepted')`),
     foreignKey({ columns: [t.provinceId, t.taskId], foreignColumns: [tasks.provinceId, tasks.id] }).onDelete('cascade'),
   ],
 )
