@@ -1,10 +1,19 @@
 import { createMemo, For } from 'solid-js'
 import { depthFirst } from '../lib/unit-order'
 import { useI18n } from '../i18n/i18n-context'
-import { useSession } from '../session/session-context'
+import { type Session, useSession } from '../session/session-context'
 
-/** Picks a unit among those the user may see, indented by its place in the tree. */
-export function UnitSelect(props: { id: string; value: string | undefined; onChange: (unitId: string) => void; label?: string }) {
+/**
+ * Picks a unit among those the user may see, indented by its place in the tree; with `asOf`, each
+ * named as it was that day (a plan's date).
+ */
+export function UnitSelect(props: {
+  id: string
+  value: string | undefined
+  onChange: (unitId: string) => void
+  label?: string
+  asOf?: string | undefined
+}) {
   const { t } = useI18n()
   const session = useSession()
   const options = createMemo(() => {
@@ -15,20 +24,32 @@ export function UnitSelect(props: { id: string; value: string | undefined; onCha
     <div class="field">
       <label for={props.id}>{props.label ?? t('common.unit')}</label>
       <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        <UnitOptions options={options()} value={props.value} />
+        <UnitOptions options={options()} value={props.value} names={datedNames(session, props.asOf)} />
       </select>
     </div>
   )
 }
 
-/** A `<select>`'s units in tree order, each indented by its depth, the chosen one selected. */
-export function UnitOptions(props: { options: ReturnType<typeof depthFirst>; value: string | undefined }) {
+/** The units' names on `asOf` when one is given and they have arrived; today's names otherwise. */
+export function datedNames(session: Session, asOf: string | undefined): ReadonlyMap<string, string> | undefined {
+  return asOf === undefined ? undefined : session.unitNamesOn(asOf)
+}
+
+/**
+ * A `<select>`'s units in tree order, each indented by its depth, the chosen one selected; named
+ * from `names` (a day's names) where it has the unit.
+ */
+export function UnitOptions(props: {
+  options: ReturnType<typeof depthFirst>
+  value: string | undefined
+  names?: ReadonlyMap<string, string> | undefined
+}) {
   return (
     <For each={props.options}>
       {(o) => (
         <option value={o.unit.id} selected={o.unit.id === props.value}>
           {'\u00a0\u00a0'.repeat(o.depth)}
-          {o.unit.name}
+          {props.names?.get(o.unit.id) ?? o.unit.name}
         </option>
       )}
     </For>

@@ -6,7 +6,7 @@ import { ApiError } from '../api/api-error'
 import { unwrap } from '../api/papi-client'
 import type { PlanDetail, PlanImportDryRun } from '../api/types'
 import { ErrorText } from '../components/error-text'
-import { UnitSelect } from '../components/unit-select'
+import { datedNames, UnitSelect } from '../components/unit-select'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
 import { TimeframeText } from '../plans/timeframe-text'
@@ -55,6 +55,8 @@ export default function PlanImportPage() {
   }
 
   const allowed = () => session.can('plan.manage', scopeUnitId())
+  // Once the document is read, its units are named as they were on its date.
+  const asOf = () => planDateOf(dryRun())
 
   const preview = async (e: Event) => {
     e.preventDefault()
@@ -103,7 +105,7 @@ export default function PlanImportPage() {
       const agency = session.units()?.find((u) => u.id === agencyId())
       const plan: Plan = {
         ...withSectionDrafts(withChosenUnits(run.plan, chosen(), standsForNoUnit(session.tree(), scopeUnitId())), drafts.list),
-        ...(agency ? { standingAgency: { text: agency.name, unitId: agency.id } } : {}),
+        ...(agency ? { standingAgency: { text: datedNames(session, asOf())?.get(agency.id) ?? agency.name, unitId: agency.id } } : {}),
       }
       const stored = await unwrap(session.api.plans.$post({ json: plan }))
       setSaved(stored)
@@ -159,7 +161,7 @@ export default function PlanImportPage() {
         <form class="card" onSubmit={preview} noValidate aria-busy={reading()}>
           <p>{pt('import.intro')}</p>
           <div class="grid-2">
-            <UnitSelect id="import-scope" label={pt('import.scope')} value={scopeUnitId()} onChange={setScopeUnitId} />
+            <UnitSelect id="import-scope" label={pt('import.scope')} value={scopeUnitId()} onChange={setScopeUnitId} asOf={asOf()} />
             <div class="field">
               <label for="import-file">{pt('import.file')}</label>
               <input
@@ -238,6 +240,7 @@ export default function PlanImportPage() {
               <UnitPicker
                 id="import-agency"
                 within={scopeUnitId()}
+                asOf={asOf()}
                 label={pt('import.agency')}
                 searchLabel={pt('import.agencySearch')}
                 emptyLabel={pt('import.fixUnset')}
@@ -303,6 +306,12 @@ function sectionFieldError(error: unknown, index: number, field: string): string
   return typeof hit?.message === 'string' ? hit.message : undefined
 }
 
+/** The date of the plan a dry run read (yyyy-mm-dd), when it found one. */
+export function planDateOf(run: PlanImportDryRun | undefined): string | undefined {
+  const day = run?.plan?.issuedOn ?? run?.import.plan.issuedOn
+  return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined
+}
+
 /** What the importer read: the plan's facts, its warnings, the names to fix and every task. */
 function Preview(props: {
   run: PlanImportDryRun
@@ -336,7 +345,8 @@ function Preview(props: {
   const names = createMemo(() => unmatchedNames({ sections: sections() }, open()))
   const noLead = createMemo(() => new Set(tasksWithoutLead({ sections: sections() })))
   const remaining = () => names().filter((n) => !props.chosen.get(n.key)).length
-  const unitName = (id: string) => session.units()?.find((u) => u.id === id)?.name ?? id
+  const asOf = () => planDateOf(props.run)
+  const unitName = (id: string) => datedNames(session, asOf())?.get(id) ?? session.units()?.find((u) => u.id === id)?.name ?? id
   const choose = (key: string, unitId: string) => {
     const next = new Map(props.chosen)
     if (unitId === '') next.delete(key)
@@ -417,6 +427,7 @@ function Preview(props: {
                       <UnitPicker
                         id={`fix-${i()}`}
                         within={props.scopeUnitId}
+                        asOf={asOf()}
                         label={pt('import.fixPick', { text: name.text })}
                         searchLabel={pt('import.fixSearch', { text: name.text })}
                         emptyLabel={pt('import.fixUnset')}

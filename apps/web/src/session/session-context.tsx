@@ -4,6 +4,8 @@ import {
   createMemo,
   createResource,
   createSignal,
+  getOwner,
+  runWithOwner,
   useContext,
   type Accessor,
   type ParentProps,
@@ -30,6 +32,11 @@ export interface Session {
   homeUnitId: Accessor<string | undefined>
   /** The widest unit the user oversees (planner, then viewer, then reporter role): overview and review default. */
   overseenUnitId: Accessor<string | undefined>
+  /**
+   * The units' names on `asOf` (`GET /api/v1/units?asOf=`), by id, once loaded: a plan of 2018
+   * names "UBND tỉnh Thừa Thiên Huế", which is "UBND thành phố Huế" today. Read once per day asked.
+   */
+  unitNamesOn: (asOf: string) => ReadonlyMap<string, string> | undefined
   /** Whether the API granted `action` (on `unitId` when given). Buttons hide when it did not. */
   can: (action: Action, unitId?: string) => boolean
 }
@@ -88,6 +95,24 @@ export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | 
       return undefined
     }
   })
+  // One request per signed-in user and day, shared by every picker that asks for it.
+  const owner = getOwner()
+  const dated = new Map<string, Resource<ReadonlyMap<string, string>>>()
+  const unitNamesOn = (asOf: string) => {
+    const key = `${me()?.user.id ?? ''}|${asOf}`
+    let names = dated.get(key)
+    if (names === undefined) {
+      names = runWithOwner(owner, () => {
+        const [r] = createResource(async () => {
+          const list = await unwrap(api.units.$get({ query: { asOf } }))
+          return new Map(list.map((u) => [u.id, u.name]))
+        })
+        return r
+      }) as Resource<ReadonlyMap<string, string>>
+      dated.set(key, names)
+    }
+    return names.state === 'ready' ? names() : undefined
+  }
   const unitOfRole = (...order: string[]) => {
     const roles = me()?.roles ?? []
     for (const role of order) {
@@ -119,6 +144,7 @@ export function SessionProvider(props: ParentProps<{ onUser?: (userId: string | 
     tree,
     homeUnitId,
     overseenUnitId,
+    unitNamesOn,
     can: (action, unitId) => permits(me()?.permissions ?? [], action, unitId, tree()),
   }
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>
