@@ -5,6 +5,7 @@ import {
   expectedReports,
   expectedReportState,
   isFiled,
+  listedReportState,
   latestVersions,
   rollupByUnit,
   submissionTimeliness,
@@ -194,6 +195,30 @@ describe('expectedReports', () => {
     ['nothing due, nothing owed', [], []],
   ])('%s', (_case, due, expected) => {
     expect(expectedReports(assignments, due)).toEqual(expected)
+  })
+})
+
+describe('listedReportState', () => {
+  const deadline = '2018-06-18'
+  // The figures of a past period are judged as of its deadline (plus grace); a report listed on
+  // its own is judged by the day it was filed.
+  const judgedOn = '2018-06-19'
+  it.each<[string, Partial<Report> | undefined, number, string]>([
+    ['filed today for 2018S1: late, though counted missing as of the deadline', filed('2026-12-05'), 0, 'late'],
+    ['accepted after the deadline and the grace days', filed('2018-06-25', 'accepted'), 5, 'late'],
+    ['filed within the grace days', filed('2018-06-22'), 5, 'on-time'],
+    ['filed on the deadline day', filed('2018-06-18'), 0, 'on-time'],
+    ['a draft is missing once the deadline has passed', { status: 'draft' }, 0, 'missing'],
+    ['returned reports are back with the unit', { status: 'returned', submittedAt: '2018-06-15T09:00:00+07:00' }, 0, 'missing'],
+  ])('%s', (_case, over, graceDays, expected) => {
+    const saved = over === undefined ? undefined : report(T23, MINH_LUONG, '2018Q2', over)
+    expect(listedReportState({ report: saved, deadline, asOf: judgedOn, graceDays })).toBe(expected)
+  })
+
+  it('differs from the count as of the deadline only for what was filed after it', () => {
+    const today = report(T23, MINH_LUONG, '2018Q2', filed('2026-12-05'))
+    expect(expectedReportState({ report: today, deadline, asOf: judgedOn })).toBe('missing')
+    expect(listedReportState({ report: today, deadline, asOf: judgedOn })).toBe('late')
   })
 })
 

@@ -30,6 +30,34 @@ export function submissionTimeliness(input: {
   return asOf <= lastDay ? 'pending' : 'missing'
 }
 
+/**
+ * How a report stands where it is listed on its own (the review desk, a unit's tasks, a line of
+ * the period report): a filed report is on time or late by the day it was filed — a fact of the
+ * filing, whatever day the period's figures are judged on. A 2018 report filed today is late,
+ * even in a report judged as of 2018's deadline, where it is still counted as missing then.
+ * Anything else (not filed, or filed without a time) stands as {@link expectedReportState} says.
+ *
+ * @example
+ * listedReportState({ report: { status: 'submitted', submittedAt: '2026-12-05T09:00:00+07:00' }, deadline: '2018-06-18', asOf: '2018-06-19' }) // 'late'
+ * listedReportState({ report: { status: 'draft' }, deadline: '2018-06-18', asOf: '2018-06-19' }) // 'missing'
+ */
+export function listedReportState(input: {
+  report?: Pick<Report, 'status' | 'submittedAt'>
+  deadline: IsoDate
+  asOf: string
+  graceDays?: number
+}): SubmissionState {
+  const { report } = input
+  if (report?.submittedAt !== undefined && isFiled(report))
+    return submissionTimeliness({
+      submittedAt: report.submittedAt,
+      deadline: input.deadline,
+      asOf: report.submittedAt,
+      graceDays: input.graceDays,
+    })
+  return expectedReportState(input)
+}
+
 /** A unit responsible for a task. Coordinators are listed for completeness but do not drive progress. */
 export interface TaskAssignment {
   taskId: string

@@ -268,6 +268,7 @@ export {
   coordinatedTasks,
   expectedReports,
   expectedReportState,
+  listedReportState,
   isFiled,
   latestVersions,
   rollupByUnit,

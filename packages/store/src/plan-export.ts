@@ -23,6 +23,8 @@ export interface PlanExportData {
   period?: StoredPeriod
   /** The open period's own window and deadline, for the domain's deadline rules. */
   periodRule?: PeriodRule
+  /** The open period's grace days: a report filed within them after its deadline is on time. */
+  graceDays?: number
   /** Published results of the plan's own unit in its index: what its own targets are judged on. */
   results: IndexResult[]
   /** The standing agency's texts for the open period's report (parts not yet written are empty). */
@@ -51,5 +53,5 @@ export async function loadPlanExport(db: Database, planId: string, options: { pe
   if (!period) return { plan, units, reports, results }
   const { results: resultsText, limits, nextTasks, proposals } = await getPeriodNarrative(db, planId, period.code)
   const narrative = { results: resultsText, limits, nextTasks, proposals }
-  return { plan, units, reports, results, period, periodRule: periodRule(period), narrative }
+  return { plan, units, reports, results, period, periodRule: periodRule(period), graceDays: period.graceDays, narrative }
 }

@@ -56,6 +56,13 @@ export function MyTasks(props: { periodId: string; focusTaskId?: string }) {
                         {item.plan.number} · {item.section.code}. {item.section.title}
                         <Show when={answer.units.length > 1}> · {item.unit.name}</Show> ·{' '}
                         {t('reporting.deadline', { date: fmt.date(item.period.deadline) })}
+                        {/* Filed after the deadline and the grace days (the API judges it: listedReportState). */}
+                        <Show when={item.submission === 'late'}>
+                          {' '}
+                          <span class="badge bad" data-testid="submission-late">
+                            {fmt.label('submissionState', 'late')}
+                          </span>
+                        </Show>
                       </>
                     }
                     save={(input) => unwrap(session.api.reports.$put({ json: input }))}

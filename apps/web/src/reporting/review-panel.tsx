@@ -1,8 +1,8 @@
-import { unitsToRemind } from '@papi/domain'
+import { listedReportState, type SubmissionState, unitsToRemind } from '@papi/domain'
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
 import { periodReportUrl } from '../api/export-links'
 import { unwrap } from '../api/papi-client'
-import type { ReportDto, TaskDto, UnitStats } from '../api/types'
+import type { PeriodDto, ReportDto, TaskDto, UnitStats } from '../api/types'
 import { Async } from '../components/async'
 import { DataTable } from '../components/data-table'
 import { DownloadLinks } from '../components/download-links'
@@ -51,6 +51,23 @@ export function ReviewPanel(props: { periodId: string }) {
     )
     return new Map<string, TaskDto>(plans.flatMap((p) => p.sections.flatMap((s) => s.tasks)).map((task) => [task.id, task]))
   })
+  // The period as each listed report's plan opened it: its deadlines by level and its grace days.
+  const [periods] = createResource(planIds, async (ids) => {
+    const lists = await Promise.all(
+      ids
+        .split(' ')
+        .filter(Boolean)
+        .map(async (id) => [id, await unwrap(session.api.plans[':id'].periods.$get({ param: { id } }))] as const),
+    )
+    return new Map<string, PeriodDto | undefined>(lists.map(([id, list]) => [id, list.find((p) => p.code === props.periodId)]))
+  })
+  /** On time or late by the day it was filed (the domain's listedReportState): a 2018 report filed today is late. */
+  const timelinessOf = (report: ReportDto): SubmissionState | undefined => {
+    const period = periods.latest?.get(report.planId)
+    const level = session.units.latest?.find((u) => u.id === report.unitId)?.level
+    if (period === undefined || level === undefined) return undefined
+    return listedReportState({ report, deadline: period.deadlines[level], asOf: today(), graceDays: period.graceDays })
+  }
   const unitName = (id: string) => session.units.latest?.find((u) => u.id === id)?.name ?? id
   const percent = (n: number | null) => fmt.percent(n, { decimals: 0 })
 
@@ -147,6 +164,13 @@ export function ReviewPanel(props: { periodId: string }) {
                   <span class="muted">
                     {unitName(report.unitId)} · {t('reporting.submittedAt')} {fmt.dateTime(report.submittedAt)}
                   </span>
+                  <Show when={timelinessOf(report)}>
+                    {(state) => (
+                      <span class={`badge ${state() === 'late' ? 'bad' : 'ok'}`} data-testid="review-timeliness">
+                        {fmt.label('submissionState', state())}
+                      </span>
+                    )}
+                  </Show>
                   <span class="badge">{fmt.label('workStatus', current().workStatus)}</span>
                   <span class="badge">{fmt.percent(current().progress)}</span>
                   <span

@@ -137,4 +137,25 @@ describe.each(testBackends())('GET /api/v1/my-tasks on $name', (backend) => {
     const body = await res.json()
     expect(body.tasks[0]?.task.code).toBe('1.3')
   })
+
+  it('flags a report filed today for 2018S1 late, where the period judged as of its deadline counts it missing', async () => {
+    // Last: signing in eight years on ends the sessions the other tests hold.
+    t.setNow(new Date('2026-12-05T02:00:00Z'))
+    try {
+      const token = await t.login('reporter2')
+      const key = { taskId: taskId('1.3'), periodId: '2018S1', unitId: t.units.minhLuong.id }
+      const filed = await t.call('PUT', '/api/v1/reports', {
+        token,
+        body: { ...key, status: 'submitted', workStatus: 'in-progress', progress: 60, narrative: 'Đã niêm yết', version: 1 },
+      })
+      expect(filed.status, filed.text).toBe(200)
+      const mine = (await myTasks(token, '?periodId=2018S1')).body.tasks[0]
+      // Judged as of the day after the commune's deadline (16/06/2018), as a report printed then.
+      expect(mine).toMatchObject({ asOf: '2018-06-17', report: { status: 'submitted' }, submission: 'late' })
+      // The same as of today.
+      expect((await myTasks(token, '?periodId=2018S1&asOf=2026-12-05')).body.tasks[0].submission).toBe('late')
+    } finally {
+      t.setNow(NOW)
+    }
+  })
 })

@@ -8,6 +8,7 @@ import {
   expectedReports,
   grantedUnitIds,
   listedIn,
+  listedReportState,
   organisationDayOf,
   periodLabel,
   PeriodIdSchema,
@@ -15,7 +16,6 @@ import {
   permissionsOf,
   planIssuerLevel,
   SubmissionStateSchema,
-  submissionTimeliness,
   UnitLevelSchema,
 } from '@papi/domain'
 import { asDomainPlan } from '@papi/store'
@@ -42,7 +42,7 @@ const MyTaskSchema = z
     unit: z.object({ id: z.string(), name: z.string(), level: UnitLevelSchema }),
     /** The unit's report on the task for the period, or null while none is saved. */
     report: z.union([StoredReportSchema, z.null()]),
-    /** How the report stands as of `asOf` against the unit's deadline: on time, late, missing, or pending. */
+    /** How the report stands against the unit's deadline and the period's grace days: a filed one on time or late by the day it was filed; one not filed pending or missing as of `asOf`. */
     submission: SubmissionStateSchema,
     /** The day it is judged on: the asOf asked for, else the deadline once past, else today (`periodAsOf`). */
     asOf: z.string(),
@@ -161,8 +161,7 @@ export const myTaskRoutes = createRouter().openapi(
             if (!owed.has(`${task.id}\u0000${unit.id}`)) continue
             const deadline = deadlineAtLevel(period.code, period, unit.level, issuerLevel)
             const report = reports.find((r) => r.taskId === task.id && r.unitId === unit.id) ?? null
-            const judgedOn = asOf ?? periodAsOf(deadline, now)
-            const filed = report !== null && (report.status === 'submitted' || report.status === 'accepted')
+            const judgedOn = asOf ?? periodAsOf(deadline, now, period.graceDays)
             tasks.push({
               plan: { id: plan.id, number: plan.number, title: plan.title },
               period: {
@@ -177,10 +176,12 @@ export const myTaskRoutes = createRouter().openapi(
               reason,
               unit,
               report,
-              submission: submissionTimeliness({
-                ...(filed && report.submittedAt !== undefined && { submittedAt: report.submittedAt }),
+              // A report filed today for a 2018 period is late, not "missing as of 2018" (listedReportState).
+              submission: listedReportState({
+                ...(report !== null && { report }),
                 deadline,
                 asOf: judgedOn,
+                graceDays: period.graceDays,
               }),
               asOf: judgedOn,
             })

@@ -69,8 +69,8 @@ async function download(
   const now = c.var.now().toISOString()
   const options = {
     // The day printed on the document and its figures judged on: the one asked for; else a past
-    // period's deadline (a 2018 report printed today reads as it stood then), else today.
-    asOf: asOf ?? (data.period === undefined ? now : periodAsOf(data.period.dueOn, now)),
+    // period's deadline plus its grace days (a 2018 report printed today reads as it stood then), else today.
+    asOf: asOf ?? (data.period === undefined ? now : periodAsOf(data.period.dueOn, now, data.period.graceDays)),
     locale: lang ?? c.var.locale,
     // Status and reports come from units; without a period the caller reads the plan alone.
     ...(periodId !== undefined && { visibleUnitIds: unitsWhere(auth.user, 'report.read', tree) }),

@@ -7,6 +7,7 @@ import {
   isFiled,
   kpiIsFor,
   latestVersions,
+  listedReportState,
   localDateOf,
   parsePeriod,
   periodFigures,
@@ -243,13 +244,14 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
   const tasks = new Map<string, Task>(plan.sections.flatMap((s) => s.tasks).map((t) => [taskIdOf(t), t]))
   const assignments = taskAssignments(plan, context, periodId, input.visibleUnitIds)
   const reports = visibleReports(input.reports, input.visibleUnitIds)
+  const grace = input.graceDays === undefined ? {} : { graceDays: input.graceDays }
   const figures = periodFigures({
     plan,
     periodId,
     assignments,
     reports,
     asOf,
-    ...(input.graceDays !== undefined && { graceDays: input.graceDays }),
+    ...grace,
     ...(rules !== undefined && { rules }),
     issuerLevel: context.issuerLevel,
     levelOf,
@@ -290,7 +292,12 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
               unitId: unit.unitId,
               unitName: nameOf(unit.unitId),
               role: roles.get(key) ?? 'lead',
-              ...(pair !== undefined && { submission: pair.state, deadline: pair.deadline }),
+              // The line judges the report by the day it was filed (a 2018 report filed today is
+              // late); the counts above stay as of the report's date.
+              ...(pair !== undefined && {
+                submission: listedReportState({ report, deadline: pair.deadline, asOf, ...grace }),
+                deadline: pair.deadline,
+              }),
               ...(report?.submittedAt !== undefined && isFiled(report) && { submittedOn: localDateOf(report.submittedAt) }),
               ...(report !== undefined && { reportStatus: report.status }),
               workStatus: unit.workStatus,

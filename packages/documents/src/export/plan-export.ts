@@ -27,6 +27,8 @@ export interface PlanExportSource {
   reports: readonly Report[]
   /** The period's own window and deadline when it is open on the plan; the plan's rules otherwise. */
   periodRule?: PeriodRule
+  /** Days after a deadline before a report counts as late, as the period is opened on the plan. */
+  graceDays?: number
   /** Published results of the plan's own unit: what its own targets are judged on. */
   results?: readonly IndexResult[]
   /** The standing agency's texts for the period's report, as stored; a request's own texts win. */
@@ -84,6 +86,7 @@ export function planExport(source: PlanExportSource, request: PlanExportRequest)
     return { kind: 'tasks', model: taskTableModel({ plan, units, asOf, locale, ...status, ...visible }) }
   }
   const periodRule = source.periodRule === undefined ? {} : { periodRule: source.periodRule }
+  const grace = source.graceDays === undefined ? {} : { graceDays: source.graceDays }
   const results = source.results === undefined ? {} : { results: source.results }
   const written = {
     ...(source.narrative !== undefined && { narrative: source.narrative }),
@@ -100,6 +103,7 @@ export function planExport(source: PlanExportSource, request: PlanExportRequest)
       asOf,
       locale,
       ...periodRule,
+      ...grace,
       ...results,
       ...visible,
       ...written,
