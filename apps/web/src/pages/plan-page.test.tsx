@@ -73,6 +73,9 @@ function fakeServer(me: Me, plans: Record<string, PlanDetail>) {
   })
 }
 
+// The plan page loads its parts one after another: a loaded machine takes longer than the 1 s default.
+const SLOW = { timeout: 5000 }
+
 let go: ((to: string) => void) | undefined
 function Navigator() {
   go = useNavigate()
@@ -112,12 +115,12 @@ describe('noticeOf', () => {
 describe('PlanPage', () => {
   it('clears the last notice ("published") when the planner opens another plan', async () => {
     setup(meAs('planner', 'kg'), { 'p-97': plan('p-97', 'draft'), 'p-12': plan('p-12', 'published') }, '/plans/p-97')
-    fireEvent.click(await screen.findByRole('button', { name: 'Công bố kế hoạch' }))
-    const status = await screen.findByTestId('plan-admin-status')
-    await waitFor(() => expect(status.textContent).not.toBe(''))
+    fireEvent.click(await screen.findByRole('button', { name: 'Công bố kế hoạch' }, SLOW))
+    const status = await screen.findByTestId('plan-admin-status', {}, SLOW)
+    await waitFor(() => expect(status.textContent).toBe('Đã công bố; các kỳ báo cáo đã được mở.'), SLOW)
     go?.('/plans/p-12')
-    await screen.findByRole('heading', { name: /12\/KH-UBND/ })
-    await waitFor(() => expect(screen.getByTestId('plan-admin-status').textContent).toBe(''))
+    await screen.findByRole('heading', { name: /12\/KH-UBND/ }, SLOW)
+    await waitFor(() => expect(screen.getByTestId('plan-admin-status').textContent).toBe(''), SLOW)
   })
 
   it.each([
@@ -127,8 +130,8 @@ describe('PlanPage', () => {
     ['a reporter of the standing agency', meAs('reporter', 'kg-snv'), false],
   ])('shows the period report form to %s exactly when the API lets them write it', async (_who, me, shown) => {
     setup(me, { 'p-97': plan('p-97', 'published') }, '/plans/p-97')
-    await screen.findByRole('heading', { name: /97\/KH-UBND/ })
-    if (shown) expect(await screen.findByTestId('period-report')).toBeTruthy()
+    await screen.findByRole('heading', { name: /97\/KH-UBND/ }, SLOW)
+    if (shown) expect(await screen.findByTestId('period-report', {}, SLOW)).toBeTruthy()
     else {
       // The page has drawn what it will draw once the units (the tree the rule reads) are in.
       await new Promise((r) => setTimeout(r, 50))

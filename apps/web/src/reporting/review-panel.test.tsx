@@ -98,18 +98,21 @@ function setup(locale: 'vi' | 'en' = 'vi') {
   ))
 }
 
+// The panel loads the reports, then their plans and periods: slower than 1 s on a loaded machine.
+const SLOW = { timeout: 5000 }
+
 describe('ReviewPanel', () => {
   it('flags a report filed today for 2018S1 late, and one filed within the grace days on time', async () => {
     setup()
-    const late = await screen.findByTestId('review-1.3')
-    const onTime = await screen.findByTestId('review-2.3')
-    await vi.waitFor(() => expect(late.querySelector('[data-testid="review-timeliness"]')?.textContent).toBe('Trễ hạn'))
+    const late = await screen.findByTestId('review-1.3', {}, SLOW)
+    const onTime = await screen.findByTestId('review-2.3', {}, SLOW)
+    await vi.waitFor(() => expect(late.querySelector('[data-testid="review-timeliness"]')?.textContent).toBe('Trễ hạn'), SLOW)
     expect(onTime.querySelector('[data-testid="review-timeliness"]')?.textContent).toBe('Đúng hạn')
   })
 
   it('says it in English too', async () => {
     setup('en')
-    const late = await screen.findByTestId('review-1.3')
-    await vi.waitFor(() => expect(late.querySelector('[data-testid="review-timeliness"]')?.textContent).toBe('Late'))
+    const late = await screen.findByTestId('review-1.3', {}, SLOW)
+    await vi.waitFor(() => expect(late.querySelector('[data-testid="review-timeliness"]')?.textContent).toBe('Late'), SLOW)
   })
 })
