@@ -4,7 +4,7 @@ import type { PlanDashboard } from './dashboard'
 import { periodRule } from './period-repository'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PERIOD_END_OF_REPORT } from './schema'
-import { asDomainPlan, type StoredPlan } from './stored-plan'
+import { asDomainPlan, getPlan, getPlans, type StoredPlan } from './stored-plan'
 import { change, samplePlan, seedUnits } from './store.fixture'
 import type { Store } from './store'
 import { testBackends } from './test-backend'
@@ -177,17 +177,18 @@ describe.each(testBackends())('dashboard = periodFigures over every report, gene
           if (kind === 'missing') continue
           // Evening filings (17:30Z is the next day in Viet Nam) test the calendar day of a filing.
           const hour = pick([2, 9, 17.5])
-          const when = {
-            draft: at(period.cutoffEnd, -3, hour),
-            early: at(period.cutoffEnd, -20, hour),
-            'on-time': at(period.dueOn, pick([-4, -1, 0]), hour),
-            late: at(period.dueOn, pick([1, 2, 5]), hour),
-            'very-late': at(period.dueOn, pick([40, 120]), hour),
-            returned: at(period.dueOn, -2, hour),
-            refiled: at(period.dueOn, -2, hour),
-            accepted: at(period.dueOn, -1, hour),
-            reopened: at(period.dueOn, 0, hour),
-          }[kind] ?? at(period.dueOn, 0, hour)
+          const when =
+            {
+              draft: at(period.cutoffEnd, -3, hour),
+              early: at(period.cutoffEnd, -20, hour),
+              'on-time': at(period.dueOn, pick([-4, -1, 0]), hour),
+              late: at(period.dueOn, pick([1, 2, 5]), hour),
+              'very-late': at(period.dueOn, pick([40, 120]), hour),
+              returned: at(period.dueOn, -2, hour),
+              refiled: at(period.dueOn, -2, hour),
+              accepted: at(period.dueOn, -1, hour),
+              reopened: at(period.dueOn, 0, hour),
+            }[kind] ?? at(period.dueOn, 0, hour)
           const done = random() < 0.3
           const body = done
             ? {
@@ -254,6 +255,12 @@ describe.each(testBackends())('dashboard = periodFigures over every report, gene
       }
     }
     expect(compared).toBeGreaterThan(100)
+  })
+
+  it('reads several plans at once as getPlan reads each (getPlans, in the order asked)', async () => {
+    const other = await store.plans.create({ ...samplePlan(ids), number: '98/KH-UBND' }, change())
+    const one = async (id: string) => getPlan(store.db, id, tree)
+    expect(await getPlans(store.db, [other.id, 'no-such-plan', plan.id], tree)).toEqual([await one(other.id), await one(plan.id)])
   })
 
   it('reads periods in the order the domain does: PERIOD_END_OF_REPORT is parsePeriod(id).end', async () => {

@@ -12,11 +12,11 @@ import {
   type UnitReportingStats,
   type UnitTree,
 } from '@papi/domain'
-import { and, asc, desc, eq, exists, inArray, sql } from 'drizzle-orm'
+import { and, eq, exists, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from './database'
-import { findPeriod, periodRule } from './period-repository'
-import { assignments, PERIOD_END_OF_REPORT, PERIOD_RANK_OF_REPORT, periods, plans, reports as reportsTable } from './schema'
-import { asDomainPlan, getPlan } from './stored-plan'
+import { findPeriods, periodRule } from './period-repository'
+import { assignments, PERIOD_END_OF_REPORT, PERIOD_RANK_OF_REPORT, periods, plans } from './schema'
+import { asDomainPlan, getPlans } from './stored-plan'
 import { StoreError } from './store-error'
 
 export type UnitStats = UnitReportingStats & { unitName: string; parentId: string | null }
@@ -104,34 +104,37 @@ export async function dashboard(
       ),
     )
 
-  const result: PlanDashboard[] = []
-  for (const { id } of candidates) {
-    const stored = await getPlan(db, id, tree)
-    const period = await findPeriod(db, id, query.periodId)
-    if (!period) continue
+  // Everything read at once for all the plans (the national dashboard has 34): their structure,
+  // their period, and the reports the figures count — a handful of statements, not ~240.
+  const ids = candidates.map((c) => c.id)
+  const storedPlans = await getPlans(db, ids, tree)
+  const periodOf = await findPeriods(db, ids, query.periodId)
+  const views = storedPlans.flatMap((stored) => {
+    const period = periodOf.get(stored.id)
+    if (!period) return []
     const inScope = stored.sections
       .flatMap((s) => s.tasks)
       .flatMap((t) => t.assignees.filter((a) => subtree.has(a.unitId)).map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })))
-    if (inScope.length === 0) continue
-
-    const issuerLevel = planIssuerLevel(stored, tree.byId)
+    if (inScope.length === 0) return []
     // The grace asked for, else the one the planner set on the period.
     const graceDays = query.graceDays ?? period.graceDays
     const planAsOf = asked ?? periodAsOf(period.dueOn, now, graceDays)
-    // The period's own reports, and for progress only the report per (task, unit) that the
-    // domain will count — not every report of every period of the plan.
-    const unitIds = [...new Set(inScope.map((a) => a.unitId))]
-    const ofPeriod = (await figureReports(db, { provinceId: stored.provinceId, planId: id, periodId: query.periodId })).filter((r) =>
-      subtree.has(r.unitId),
-    )
-    const latest = await latestFiledCandidates(db, {
-      provinceId: stored.provinceId,
-      planId: id,
-      unitIds,
-      asOf: planAsOf,
-    })
-    const seen = new Set(ofPeriod.map((r) => r.id))
-    const reports = [...ofPeriod, ...latest.filter((r) => !seen.has(r.id))]
+    return [{ stored, period, inScope, graceDays, planAsOf }]
+  })
+  // The period's own filed reports, and for progress only the report per (task, unit) that the
+  // domain will count — not every report of every period of the plan.
+  const plansInView = views.map((v) => ({ provinceId: v.stored.provinceId, planId: v.stored.id, asOf: v.planAsOf }))
+  const unitIds = wholeTree ? undefined : order
+  const ofPeriod = await filedReportsOfPeriod(db, plansInView, query.periodId, unitIds)
+  const latest = await latestFiledCandidates(db, plansInView, unitIds)
+
+  const result: PlanDashboard[] = []
+  for (const { stored, period, inScope, graceDays, planAsOf } of views) {
+    const id = stored.id
+    const issuerLevel = planIssuerLevel(stored, tree.byId)
+    const own = ofPeriod.get(id) ?? []
+    const seen = new Set(own.map((r) => r.id))
+    const reports = [...own, ...(latest.get(id) ?? []).filter((r) => !seen.has(r.id))]
     const figures = periodFigures({
       plan: asDomainPlan(stored),
       periodId: query.periodId,
@@ -178,96 +181,137 @@ export async function dashboard(
 }
 
 /**
- * For each (task, unit) of a plan, the one report the domain's progress rule counts — the latest
- * filed (submitted or accepted) as of `asOf`, latest period end first, then latest filing, then
- * longest period —
- * chosen in SQL (DISTINCT ON), so `periodFigures` receives one row per pair instead of every
- * period's reports. The domain still applies its own rule to these rows; this only leaves out
- * rows it would pass over (dashboard.test.ts holds both to the same figures).
- * The order is `reports_latest_filed_idx` read backwards (period end as `PERIOD_END_OF_REPORT`,
- * a filing without a time before any with one): PostgreSQL reads only that index, in order,
- * without sorting or touching the wide report rows.
+ * For each plan and each of its (task, unit), the one report the domain's progress rule counts —
+ * the latest filed (submitted or accepted) as of the plan's `asOf`, latest period end first, then
+ * latest filing, then longest period — chosen in SQL (DISTINCT ON), so `periodFigures` receives
+ * one row per pair instead of every period's reports. The domain still applies its own rule to
+ * these rows; this only leaves out rows it would pass over (dashboard.test.ts holds both to the
+ * same figures on generated data). Each plan is read from `reports_latest_filed_idx` backwards
+ * (period end as `PERIOD_END_OF_REPORT`, a filing without a time before any with one): an
+ * index-only scan in order, without sorting or touching the wide report rows; all plans in one
+ * statement (a lateral join over them).
  */
 async function latestFiledCandidates(
   db: Executor,
-  q: { provinceId: string; planId: string; unitIds: string[]; asOf: string },
-): Promise<(Report & { id: string })[]> {
-  if (q.unitIds.length === 0) return []
-  const r = reportsTable
-  // The first instant after asOf's calendar day in Viet Nam (the day `localDateOf` reads).
-  const dayAfter = new Date(Date.parse(`${localDateOf(q.asOf)}T00:00:00+07:00`) + 24 * 3600 * 1000)
-  return db
-    .selectDistinctOn([r.taskId, r.unitId], FIGURE_COLUMNS)
-    .from(r)
-    .where(
-      and(
-        eq(r.provinceId, q.provinceId),
-        eq(r.planId, q.planId),
-        sql`${r.status} in ('submitted', 'accepted')`,
-        inArray(r.unitId, q.unitIds),
-        sql`(${r.submittedAt} is null or ${r.submittedAt} < ${dayAfter.toISOString()}::timestamptz)`,
-      ),
-    )
-    .orderBy(
-      desc(r.taskId),
-      desc(r.unitId),
-      sql`${PERIOD_END_OF_REPORT} desc`,
-      sql`${r.submittedAt} desc nulls last`,
-      sql`${PERIOD_RANK_OF_REPORT} desc`,
-    )
-    .then((rows) => rows.map(figureReportOf))
+  inView: readonly PlanInView[],
+  unitIds: readonly string[] | undefined,
+): Promise<Map<string, FigureReport[]>> {
+  if (inView.length === 0 || unitIds?.length === 0) return new Map()
+  const plansWithDay = sql.join(
+    inView.map((p) => sql`(${p.provinceId}::text, ${p.planId}::text, ${dayAfter(p.asOf).toISOString()}::timestamptz)`),
+    sql`, `,
+  )
+  const rows = await figureRows(
+    db,
+    sql`select r.* from (values ${plansWithDay}) as v(province_id, plan_id, day_after)
+      cross join lateral (
+        select distinct on (r.task_id, r.unit_id) ${FIGURE_SELECT}
+        from reports r
+        where r.province_id = v.province_id and r.plan_id = v.plan_id and r.status in ('submitted', 'accepted')
+          and (r.submitted_at is null or r.submitted_at < v.day_after)
+          ${unitIds === undefined ? sql`` : sql`and r.unit_id in ${[...unitIds]}`}
+        order by r.task_id desc, r.unit_id desc, ${PERIOD_END_OF_REPORT} desc, r.submitted_at desc nulls last,
+          ${PERIOD_RANK_OF_REPORT} desc
+      ) r`,
+  )
+  return byPlan(rows)
 }
 
 /**
- * The columns of a report the period figures read (`periodFigures`: status, version, dates,
- * progress and work status): at national scale the dashboard reads ~70 k reports, and their
- * narratives, KPI values and evidence were most of the bytes decoded and sorted (external sorts
- * on disk), none of them used.
+ * The filed (submitted or accepted) reports of one period of each plan. Completeness and
+ * timeliness count a report only once filed, so an unfiled one weighs exactly as none
+ * (`expectedReportState`): leaving drafts and returned reports out changes no figure.
  */
-const FIGURE_COLUMNS = {
-  id: reportsTable.id,
-  taskId: reportsTable.taskId,
-  unitId: reportsTable.unitId,
-  periodId: reportsTable.periodId,
-  status: reportsTable.status,
-  workStatus: reportsTable.workStatus,
-  progress: reportsTable.progress,
-  version: reportsTable.version,
-  submittedAt: reportsTable.submittedAt,
-  completedOn: reportsTable.completedOn,
-}
-
-type FigureRow = { [K in keyof typeof FIGURE_COLUMNS]: (typeof reportsTable.$inferSelect)[K] }
-
-/** A report as the figures read it: what they do not read is left empty. */
-function figureReportOf(r: FigureRow): Report & { id: string } {
-  return {
-    id: r.id,
-    taskId: r.taskId,
-    unitId: r.unitId,
-    periodId: r.periodId,
-    status: r.status,
-    workStatus: r.workStatus,
-    progress: r.progress,
-    version: r.version,
-    narrative: '',
-    kpiValues: [],
-    evidence: [],
-    ...(r.submittedAt && { submittedAt: r.submittedAt.toISOString() }),
-    ...(r.completedOn && { completedOn: r.completedOn }),
-  }
-}
-
-/** A plan's reports of one period, as the figures read them. */
-async function figureReports(
+async function filedReportsOfPeriod(
   db: Executor,
-  q: { provinceId: string; planId: string; periodId: string },
-): Promise<(Report & { id: string })[]> {
-  const r = reportsTable
-  const rows = await db
-    .select(FIGURE_COLUMNS)
-    .from(r)
-    .where(and(eq(r.provinceId, q.provinceId), eq(r.planId, q.planId), eq(r.periodId, q.periodId)))
-    .orderBy(asc(r.taskId), asc(r.unitId))
-  return rows.map(figureReportOf)
+  inView: readonly PlanInView[],
+  periodId: string,
+  unitIds: readonly string[] | undefined,
+): Promise<Map<string, FigureReport[]>> {
+  if (inView.length === 0 || unitIds?.length === 0) return new Map()
+  const plansOf = sql.join(
+    inView.map((p) => sql`(${p.provinceId}::text, ${p.planId}::text)`),
+    sql`, `,
+  )
+  const rows = await figureRows(
+    db,
+    sql`select ${FIGURE_SELECT} from (values ${plansOf}) as v(province_id, plan_id)
+      join reports r on r.province_id = v.province_id and r.plan_id = v.plan_id and r.period_id = ${periodId}
+      where r.status in ('submitted', 'accepted')
+        ${unitIds === undefined ? sql`` : sql`and r.unit_id in ${[...unitIds]}`}`,
+  )
+  return byPlan(rows)
+}
+
+/** A plan in view: where its rows are (province, plan) and the day its figures are judged on. */
+interface PlanInView {
+  provinceId: string
+  planId: string
+  asOf: string
+}
+
+/** The first instant after `asOf`'s calendar day in Viet Nam (the day `localDateOf` reads). */
+function dayAfter(asOf: string): Date {
+  return new Date(Date.parse(`${localDateOf(asOf)}T00:00:00+07:00`) + 24 * 3600 * 1000)
+}
+
+type FigureReport = Report & { id: string; planId: string }
+
+/**
+ * The columns of a report the period figures read (`periodFigures`: status, version, dates,
+ * progress and work status): at national scale the dashboard reads ~150 k reports, and their
+ * narratives, KPI values and evidence were most of the bytes decoded and sorted, none of them
+ * used. Dates come as text in the forms the domain reads (ISO instant in UTC, ISO day), the same
+ * from both drivers.
+ */
+const FIGURE_SELECT = sql.raw(
+  `r.id, r.plan_id, r.task_id, r.unit_id, r.period_id, r.status, r.work_status, r.progress, r.version,
+   to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as submitted_at,
+   r.completed_on::text as completed_on`,
+)
+
+interface FigureRow {
+  id: string
+  plan_id: string
+  task_id: string
+  unit_id: string
+  period_id: string
+  status: Report['status']
+  work_status: Report['workStatus']
+  progress: number
+  version: number
+  submitted_at: string | null
+  completed_on: string | null
+}
+
+async function figureRows(db: Executor, query: SQL): Promise<FigureRow[]> {
+  const result = (await db.execute(query)) as unknown as { rows: FigureRow[] }
+  return result.rows
+}
+
+/** Rows as the figures read them (what they do not read left empty), by plan. */
+function byPlan(rows: readonly FigureRow[]): Map<string, FigureReport[]> {
+  const plans = new Map<string, FigureReport[]>()
+  for (const r of rows) {
+    const report: FigureReport = {
+      id: r.id,
+      planId: r.plan_id,
+      taskId: r.task_id,
+      unitId: r.unit_id,
+      periodId: r.period_id,
+      status: r.status,
+      workStatus: r.work_status,
+      progress: Number(r.progress),
+      version: Number(r.version),
+      narrative: '',
+      kpiValues: [],
+      evidence: [],
+      ...(r.submitted_at !== null && { submittedAt: r.submitted_at }),
+      ...(r.completed_on !== null && { completedOn: r.completed_on }),
+    }
+    const list = plans.get(r.plan_id)
+    if (list) list.push(report)
+    else plans.set(r.plan_id, [report])
+  }
+  return plans
 }

@@ -10,7 +10,7 @@ import {
   type PeriodRule,
   type UnitLevel,
 } from '@papi/domain'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Executor } from './database'
 import { periods, plans, units } from './schema'
@@ -132,6 +132,16 @@ export async function findPeriod(db: Executor, planId: string, code: string): Pr
     .from(periods)
     .where(and(eq(periods.planId, planId), eq(periods.code, code)))
   return row ? toPeriod(row) : undefined
+}
+
+/** The period `code` of each of several plans that has it open, by plan id (one query). */
+export async function findPeriods(db: Executor, planIds: readonly string[], code: string): Promise<Map<string, StoredPeriod>> {
+  if (planIds.length === 0) return new Map()
+  const rows = await db
+    .select()
+    .from(periods)
+    .where(and(inArray(periods.planId, [...planIds]), eq(periods.code, code)))
+  return new Map(rows.map((r) => [r.planId, toPeriod(r)]))
 }
 
 /**
