@@ -262,7 +262,8 @@ async function seed(store: Store, options: Parameters<typeof seedDemo>[1]): Prom
       years.push(`${table.year} (${stored.length})`)
       continue
     }
-    const result = await store.scores.importProvinceTable(table, system(now))
+    const version = await store.scores.tableVersion(table.frameworkId, table.year)
+    const result = await store.scores.importProvinceTable({ ...table, version }, system(now))
     years.push(`${table.year} (${result.saved}/${result.rankedOf})`)
   }
   step(4, `Điểm PAPI các tỉnh / every province's PAPI: ${years.join(', ')}`)

@@ -88,6 +88,9 @@ export const MESSAGES = {
     unmatchedWhy: { 'unknown-province': 'không có tỉnh, thành phố này', ambiguous: 'khớp nhiều đơn vị' } as Record<string, string>,
     line: 'dòng',
     scoresImported: (n: number) => `Đã nhập ${n} kết quả.`,
+    scoresPreview: (n: number, frameworkId: string, year: string) =>
+      `Xem trước: sẽ lưu ${n} kết quả ${frameworkId} năm ${year}, thay cho kết quả đã lưu của các đơn vị này`,
+    scoresPreviewKeys: 'Enter: lưu bảng · Esc: hủy · ↑↓: cuộn',
     notRanked: 'Không xếp hạng',
     at: 'Thời điểm',
     actor: 'Người thực hiện',
@@ -203,6 +206,9 @@ export const MESSAGES = {
     unmatchedWhy: { 'unknown-province': 'no such province', ambiguous: 'matches several units' } as Record<string, string>,
     line: 'line',
     scoresImported: (n: number) => `${n} results imported.`,
+    scoresPreview: (n: number, frameworkId: string, year: string) =>
+      `Preview: ${n} ${frameworkId} ${year} results would be stored, replacing these units' stored ones`,
+    scoresPreviewKeys: 'Enter: store the table · Esc: cancel · ↑↓: scroll',
     notRanked: 'Not ranked',
     at: 'When',
     actor: 'Who',

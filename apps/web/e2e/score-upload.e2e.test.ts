@@ -25,12 +25,18 @@ describe.skipIf(!canRun)('a planner uploads a results table in Chromium', () => 
 
     const upload = page.getByTestId('score-upload')
     await upload.getByLabel('Năm').fill('2017')
-    await upload.getByRole('button', { name: 'Tải lên và lưu' }).click()
+    await upload.getByRole('button', { name: 'Xem trước' }).click()
     await expect.poll(() => upload.getByText('Chọn tệp .csv để tải lên.').count()).toBe(1)
     await upload
       .getByLabel('Tệp bảng kết quả (.csv)')
       .setInputFiles({ name: 'papi-2017.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
-    await upload.getByRole('button', { name: 'Tải lên và lưu' }).click()
+    // The table is previewed first; the save names the version of 2017 that the preview read.
+    await upload.getByRole('button', { name: 'Xem trước' }).click()
+    await expect
+      .poll(() => upload.getByTestId('score-upload-status').textContent(), { timeout: 10_000 })
+      .toMatch(/^Sẽ lưu 1 kết quả PAPI.* năm 2017, thay cho/)
+    expect(await upload.getByTestId('score-upload-preview').textContent()).toContain('UBND tỉnh Kiên Giang')
+    await upload.getByRole('button', { name: 'Lưu bảng' }).click()
 
     await expect
       .poll(() => upload.getByTestId('score-upload-status').textContent(), { timeout: 10_000 })

@@ -160,7 +160,7 @@ describe.each(testBackends())('Lào Cai before and after the 2025 reorganisation
 
   it('lists the rows of a score table naming provinces papi does not know, and stores Lào Cai', async () => {
     const csv = ['unit,total,rank,rankOf', 'Lào Cai,42.1,20,63', 'Atlantis,30,63,63', 'Hồ Chí Minh,41.2,25,63'].join('\n')
-    const res = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2019', {
+    const res = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2019&version=0', {
       token: planner,
       raw: csv,
       headers: { 'content-type': 'text/csv' },

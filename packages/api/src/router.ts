@@ -2,9 +2,21 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { ApiError } from './api-error'
 import type { AppEnv } from './app-env'
 
-const VERSION_MISSING = {
+export const VERSION_MISSING = {
   vi: 'Thiếu phiên bản dữ liệu đã đọc (version): hãy tải lại rồi gửi thay đổi kèm phiên bản.',
   en: 'The version last read (version) is missing: reload and send the change with it.',
+}
+
+/**
+ * The 422 of a write that names no version where the schema cannot require it (a field needed
+ * only sometimes, such as a table import's `version` outside a dry run): worded as the router words it.
+ */
+export function versionMissing(path: string): ApiError {
+  return new ApiError(
+    'invalid',
+    { reason: 'version-missing', issues: [{ path: [path], code: 'invalid_type', message: 'Required' }] },
+    VERSION_MISSING,
+  )
 }
 
 type Issue = { code: string; path: PropertyKey[]; errors?: Issue[][] }

@@ -21,7 +21,7 @@ describe.each(testBackends())('scores as CSV, out and back in, on $name', (backe
   afterAll(() => store?.close())
 
   const importCsv = (csv: string, dryRun = false) =>
-    t.call('POST', `/api/v1/scores/import?frameworkId=papi-2018&year=2018${dryRun ? '&dryRun=true' : ''}`, {
+    t.call('POST', `/api/v1/scores/import?frameworkId=papi-2018&year=2018${dryRun ? '&dryRun=true' : '&version=0'}`, {
       token: planner,
       raw: csv,
       headers: { 'content-type': 'text/csv' },
@@ -74,7 +74,7 @@ describe.each(testBackends())('scores as CSV, out and back in, on $name', (backe
 
   it('lists the rows naming provinces papi does not hold instead of refusing the table, and stores the rest', async () => {
     const csv = ['unit,total,rank,rankOf', 'KG,38.1,40,63', 'Atlantis,30,63,63', 'Hồ Chí Minh,41.2,20,63'].join('\n')
-    const res = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2019', {
+    const res = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2019&version=0', {
       token: planner,
       raw: csv,
       headers: { 'content-type': 'text/csv' },
@@ -110,7 +110,7 @@ describe.each(testBackends())('scores as CSV, out and back in, on $name', (backe
 
   it('keeps a year a unit was not ranked in: answered by GET /scores/not-ranked, out to CSV and back', async () => {
     const csv = ['unit,total,rank,rankOf,notRanked,note', 'KG,,,,true,not assessed in 2020'].join('\n')
-    const res = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2020', {
+    const res = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2019&year=2020&version=0', {
       token: planner,
       raw: csv,
       headers: { 'content-type': 'text/csv' },

@@ -57,7 +57,7 @@ describe.each(testBackends())('uploads on $name', (backend) => {
   describe('permission comes before the body', () => {
     it.each([
       ['a reporter uploading a plan for the province', () => `/api/v1/plans/import?scopeUnitId=${t.units.kg.id}`, () => reporter, 403],
-      ['a viewer importing a score table', () => '/api/v1/scores/import?frameworkId=papi-2009&year=2017', () => viewer, 403],
+      ['a viewer importing a score table', () => '/api/v1/scores/import?frameworkId=papi-2009&year=2017&version=0', () => viewer, 403],
       ['nobody signed in uploading a plan', () => `/api/v1/plans/import?scopeUnitId=${t.units.kg.id}`, () => undefined, 401],
     ])('%s is refused without reading a byte', async (_, path, token, status) => {
       const { stream, read } = watchedBody(8 * 1024 * 1024)
@@ -72,7 +72,7 @@ describe.each(testBackends())('uploads on $name', (backend) => {
 
     it('a chunked body past the limit is cut off at the limit, not read to its end', async () => {
       const { stream, read } = watchedBody(20 * 1024 * 1024)
-      const res = await send('/api/v1/scores/import?frameworkId=papi-2009&year=2017', stream, {
+      const res = await send('/api/v1/scores/import?frameworkId=papi-2009&year=2017&version=0', stream, {
         'content-type': 'text/csv',
         authorization: `Bearer ${planner}`,
       })
@@ -123,7 +123,7 @@ describe.each(testBackends())('uploads on $name', (backend) => {
 
     it('a score table of more rows than the limit', async () => {
       const rows = Array.from({ length: DOCUMENT_LIMITS.rows + 1 }, (_, i) => `u${i},40`)
-      const res = await send('/api/v1/scores/import?frameworkId=papi-2009&year=2017', ['unit,total', ...rows].join('\n'), {
+      const res = await send('/api/v1/scores/import?frameworkId=papi-2009&year=2017&version=0', ['unit,total', ...rows].join('\n'), {
         'content-type': 'text/csv',
         authorization: `Bearer ${planner}`,
       })

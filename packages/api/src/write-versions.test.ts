@@ -144,6 +144,69 @@ describe.each(testBackends())('versioned writes on $name', (backend) => {
     })
   })
 
+  describe("a year's score table names the version of the year it replaces (POST /scores/import?version=)", () => {
+    const table = (total: string) => `unit,total,rank,rankOf\nKG,${total},40,63\nKG-SNV,30.5,,\n`
+    const importTable = (query: string, csv: string, headers: Record<string, string> = {}) =>
+      t.call('POST', `/api/v1/scores/import?frameworkId=papi-2009&year=2013${query}`, {
+        token: planner,
+        raw: csv,
+        headers: { 'content-type': 'text/csv', ...headers },
+      })
+    const storedYear = async () => store.scores.list({ frameworkId: 'papi-2009', year: 2013 })
+
+    it('the preview answers the version; a missing one is 422 and a stale one 409, nothing written', async () => {
+      const preview = await importTable('&dryRun=true', table('35.1'))
+      expect(preview.status, preview.text).toBe(200)
+      expect(preview.body.version).toBe('0')
+      const missing = await importTable('', table('35.1'), { 'accept-language': 'vi' })
+      expect(missing.status, missing.text).toBe(422)
+      expect(missing.body.error).toMatchObject({ code: 'invalid', details: { reason: 'version-missing' } })
+      expect(missing.body.error.message).toMatch(/Thiếu phiên bản/u)
+      const stale = await importTable('&version=t9-stale', table('35.1'), { 'accept-language': 'en' })
+      expect(stale.status, stale.text).toBe(409)
+      expect(stale.body.error).toMatchObject({ code: 'conflict', details: { reason: 'score-table-changed', version: '0' } })
+      expect(stale.body.error.message).toMatch(/preview again/u)
+      expect(await storedYear()).toEqual([])
+      const stored = await importTable(`&version=${preview.body.version}`, table('35.1'))
+      expect(stored.status, stored.text).toBe(201)
+      expect(stored.body.saved).toHaveLength(2)
+      expect(stored.body.version).not.toBe('0')
+      // The same table previewed again names the version just stored.
+      expect((await importTable('&dryRun=true', table('35.1'))).body.version).toBe(stored.body.version)
+    })
+
+    it('a score typed after the preview is not overwritten: the import answers 409 and the typed one stays (no lost update)', async () => {
+      const preview = await importTable('&dryRun=true', table('36.2'))
+      const [kg] = (await storedYear()).filter((s) => s.unitId === t.units.kg.id)
+      // An officer corrects Kiên Giang's total by hand, naming the result's version, while the table waits.
+      const typed = await t.call('POST', '/api/v1/scores', {
+        token: planner,
+        body: {
+          unitId: t.units.kg.id,
+          frameworkId: 'papi-2009',
+          year: 2013,
+          total: 37.7,
+          rank: 38,
+          rankOf: 63,
+          dimensions: [],
+          version: kg!.version,
+        },
+      })
+      expect(typed.status, typed.text).toBe(201)
+      const audited = (await store.audit.list({ entity: 'score', limit: 1000 })).length
+      const late = await importTable(`&version=${preview.body.version}`, table('36.2'), { 'accept-language': 'vi' })
+      expect(late.status, late.text).toBe(409)
+      expect(late.body.error.message).toMatch(/xem trước lại/u)
+      expect((await storedYear()).find((s) => s.unitId === t.units.kg.id)).toMatchObject({ total: 37.7, version: kg!.version + 1 })
+      expect((await store.audit.list({ entity: 'score', limit: 1000 })).length).toBe(audited)
+      // Previewed again, the table names what is stored now and replaces it knowingly.
+      const again = await importTable('&dryRun=true', table('36.2'))
+      expect(again.body.version).toBe(late.body.error.details.version)
+      expect((await importTable(`&version=${again.body.version}`, table('36.2'))).status).toBe(201)
+      expect((await storedYear()).find((s) => s.unitId === t.units.kg.id)?.total).toBe(36.2)
+    })
+  })
+
   describe('each delete names the version it read (?version=): missing 422, stale 409 and nothing deleted', () => {
     it('a unit typed by mistake', async () => {
       const typo = await t.call('POST', '/api/v1/units', {
@@ -281,6 +344,43 @@ describe.each(testBackends())('versioned writes on $name', (backend) => {
       expect(winners).toHaveLength(1)
       const stored = await store.scores.list({ unitId: t.units.kg.id, frameworkId: 'papi-2009', year: 2015 })
       expect(stored).toEqual([expect.objectContaining({ total: winners[0]!.body.saved[0].total, version: 1 })])
+    })
+
+    it("on one year's table: imports and typed scores that read the same state", async () => {
+      const csv = (total: number) => `unit,total,rank,rankOf\nKG,${total},40,63\n`
+      const where = { frameworkId: 'papi-2009', year: 2012 }
+      const first = await t.call('POST', '/api/v1/scores', {
+        token: planner,
+        body: { unitId: t.units.kg.id, ...where, total: 30, dimensions: [], version: 0 },
+      })
+      expect(first.status, first.text).toBe(201)
+      const preview = await t.call('POST', '/api/v1/scores/import?frameworkId=papi-2009&year=2012&dryRun=true', {
+        token: planner,
+        raw: csv(30),
+        headers: { 'content-type': 'text/csv' },
+      })
+      const audited = await auditCount('score', first.body.saved[0].id)
+      // Half replace the year by table, half type Kiên Giang's result by hand — all from the same read.
+      const { winners } = await race(
+        Array.from({ length: WRITERS }, (_, i) =>
+          i % 2
+            ? () =>
+                t.call('POST', `/api/v1/scores/import?frameworkId=papi-2009&year=2012&version=${preview.body.version}`, {
+                  token: planner,
+                  raw: csv(31 + i),
+                  headers: { 'content-type': 'text/csv' },
+                })
+            : () =>
+                t.call('POST', '/api/v1/scores', {
+                  token: planner,
+                  body: { unitId: t.units.kg.id, ...where, total: 31 + i, dimensions: [], version: 1 },
+                }),
+        ),
+      )
+      expect(winners).toHaveLength(1)
+      const stored = await store.scores.list({ unitId: t.units.kg.id, ...where })
+      expect(stored).toEqual([expect.objectContaining({ total: winners[0]!.body.saved[0].total, version: 2 })])
+      expect(await auditCount('score', first.body.saved[0].id)).toBe(audited + 1)
     })
   })
 

@@ -380,6 +380,10 @@ export {
 } from './register'
 export type { Register, RegisterEra, RegisterIssue, RegisterLink, RegisterName, RegisterUnit, SuccessionKind } from './register'
 
+// --- score-table-version (the version of a framework's year, named by a table import)
+export { EMPTY_SCORE_TABLE_VERSION, scoreTableVersion } from './score-table-version'
+export type { ScoreTableState } from './score-table-version'
+
 // --- province-scores
 export {
   FORMER_PROVINCE_NAMES,

@@ -89,7 +89,7 @@ export type { ReportQuery, ReportVersion, ReportWrite, StoredReport } from './re
 
 // --- score-repository
 export { checkResult } from './score-repository'
-export type { ProvinceScoreImport, ScoreQuery, ScoreWrite, StoredNotRanked, StoredScore } from './score-repository'
+export type { ProvinceScoreImport, ScoreQuery, ScoreTableWrite, ScoreWrite, StoredNotRanked, StoredScore } from './score-repository'
 
 // --- dashboard
 export type { Dashboard, PlanDashboard, UnitStats } from './dashboard'

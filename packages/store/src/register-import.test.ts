@@ -157,7 +157,10 @@ describe.each(testBackends())('PAPI province tables on $name', (backend) => {
   it('stores the provinces it knows, ranked among all those ranked that year, and lists the others', async () => {
     const tables = await readPapiScoreTables()
     const t2022 = tables.find((t) => t.year === 2022) as (typeof tables)[number]
-    const result = await store.scores.importProvinceTable(t2022, change())
+    const result = await store.scores.importProvinceTable(
+      { ...t2022, version: await store.scores.tableVersion(t2022.frameworkId, 2022) },
+      change(),
+    )
     expect(result).toMatchObject({ year: 2022, saved: 2, rankedOf: 61, notRanked: [] })
     expect(result.unmatched).toHaveLength(61)
     expect(result.unmatched.map((u) => u.province)).toContain('Bắc Giang')
@@ -175,7 +178,10 @@ describe.each(testBackends())('PAPI province tables on $name', (backend) => {
     await store.units.importRegister(registerForProvince(register, '24') as Register, change())
     const tables = await readPapiScoreTables()
     const t2022 = tables.find((t) => t.year === 2022) as (typeof tables)[number]
-    const result = await store.scores.importProvinceTable(t2022, change())
+    const result = await store.scores.importProvinceTable(
+      { ...t2022, version: await store.scores.tableVersion(t2022.frameworkId, 2022) },
+      change(),
+    )
     const bacGiang = (await store.units.list()).find((u) => u.level === 'province' && u.name === 'UBND tỉnh Bắc Giang')
     expect(result).toMatchObject({ saved: 2, rankedOf: 61, notRanked: [{ province: 'Bắc Giang', unitId: bacGiang?.id }] })
     // Nothing ranked for it, the year kept with the table's note and the four dimensions it gives.
@@ -190,7 +196,7 @@ describe.each(testBackends())('PAPI province tables on $name', (backend) => {
       [52, 61],
     ])
     // Imported again: the same one row, not a second.
-    await store.scores.importProvinceTable(t2022, change())
+    await store.scores.importProvinceTable({ ...t2022, version: await store.scores.tableVersion(t2022.frameworkId, 2022) }, change())
     expect(await store.scores.notRanked({ unitId: bacGiang?.id })).toHaveLength(1)
     // A ranked result for that year replaces the not-ranked one; and back again.
     const ranked = { unitId: bacGiang?.id as string, frameworkId: 'papi-2021', year: 2022, total: 40, rank: 60, rankOf: 61, dimensions: [] }
@@ -200,5 +206,23 @@ describe.each(testBackends())('PAPI province tables on $name', (backend) => {
     expect(await store.scores.list({ unitId: bacGiang?.id })).toEqual([])
     expect(await store.scores.notRanked({ unitId: bacGiang?.id, index: 'papi' })).toHaveLength(1)
     expect(await store.scores.notRanked({ index: 'nonsense' })).toEqual([])
+  })
+
+  it('refuses a table when a result was typed after its version was read, and stores nothing of it', async () => {
+    const tables = await readPapiScoreTables()
+    const t2022 = tables.find((t) => t.year === 2022) as (typeof tables)[number]
+    const read = await store.scores.tableVersion('papi-2021', 2022)
+    const [hue] = await store.scores.list({ year: 2022 })
+    // Someone corrects one province's total meanwhile, naming the version they read.
+    const { id: _id, index: _index, ...result } = hue!
+    const typed = { ...result, total: 45.5 } // with its own version, as `POST /scores` sends it
+    await store.scores.save([typed], change())
+    const before = await store.scores.list({ year: 2022 })
+    await expect(store.scores.importProvinceTable({ ...t2022, version: read }, change())).rejects.toMatchObject({
+      code: 'version-conflict',
+      details: { version: await store.scores.tableVersion('papi-2021', 2022) },
+    })
+    expect(await store.scores.list({ year: 2022 })).toEqual(before)
+    expect(before.find((s) => s.unitId === hue!.unitId)?.total).toBe(45.5)
   })
 })

@@ -6,6 +6,7 @@ import {
   matchProvinces,
   NotRankedYearSchema,
   rankProvinceRows,
+  scoreTableVersion,
   validateResult,
   type IndexKind,
   type IndexResult,
@@ -267,6 +268,75 @@ export async function saveNotRanked(db: Database, inputs: readonly NotRankedYear
   })
 }
 
+/**
+ * The version of one framework's year as a whole (the domain's `scoreTableVersion`): what a table
+ * import names as the state it was based on. `'0'` when nothing is stored for that year.
+ */
+export async function readScoreTableVersion(db: Executor, frameworkId: string, year: number): Promise<string> {
+  return (await readTable(db, frameworkId, year)).version
+}
+
+async function readTable(db: Executor, frameworkId: string, year: number) {
+  const [results, notRanked] = await Promise.all([
+    db
+      .select({ unitId: scores.unitId, version: scores.version })
+      .from(scores)
+      .where(and(eq(scores.frameworkId, frameworkId), eq(scores.year, year))),
+    db
+      .select({ unitId: scoreNotRanked.unitId, updatedAt: scoreNotRanked.updatedAt })
+      .from(scoreNotRanked)
+      .where(and(eq(scoreNotRanked.frameworkId, frameworkId), eq(scoreNotRanked.year, year))),
+  ])
+  const version = scoreTableVersion({
+    results,
+    notRanked: notRanked.map((n) => ({ unitId: n.unitId, updatedAt: n.updatedAt.toISOString() })),
+  })
+  return { version, versions: new Map(results.map((r) => [r.unitId, r.version])) }
+}
+
+/** One framework's year of a table to store, and the table version it was based on. */
+export interface ScoreTableWrite {
+  frameworkId: string
+  year: number
+  results: readonly IndexResult[]
+  notRanked: readonly NotRankedYear[]
+  /** The table version the writer read (`readScoreTableVersion`, or an import preview); another stored now refuses the import. */
+  version: string
+}
+
+/**
+ * Stores a table of one framework's year — results and not-ranked years — in one transaction,
+ * only if the year is still at the version the writer read: a result typed meanwhile refuses the
+ * whole table with a `version-conflict` naming the version now stored, and nothing is written.
+ * Each replaced result is written against the version read with the table, so a result stored
+ * between that read and its write is a conflict too.
+ *
+ * @example
+ * const version = await readScoreTableVersion(db, 'papi-2009', 2017)
+ * await saveScoreTable(db, { frameworkId: 'papi-2009', year: 2017, results, notRanked: [], version }, change)
+ */
+export async function saveScoreTable(
+  db: Database,
+  table: ScoreTableWrite,
+  change: Change,
+): Promise<{ saved: StoredScore[]; warnings: (ResultIssue & { row: number })[]; notRanked: StoredNotRanked[]; version: string }> {
+  const outside = [...table.results, ...table.notRanked].find((r) => r.frameworkId !== table.frameworkId || r.year !== table.year)
+  if (outside) throw new StoreError('invalid', `a row of unit ${outside.unitId} is not of ${table.frameworkId} ${table.year}`)
+  return db.transaction(async (tx) => {
+    const read = await readTable(tx, table.frameworkId, table.year)
+    if (read.version !== table.version) {
+      throw new StoreError('version-conflict', `the results of ${table.frameworkId} ${table.year} changed since version ${table.version}`, {
+        reason: 'score-table-changed',
+        version: read.version,
+      })
+    }
+    const writes = table.results.map((r) => ({ ...r, version: read.versions.get(r.unitId) ?? 0 }))
+    const { saved, warnings } = writes.length ? await saveScores(tx, writes, change) : { saved: [], warnings: [] }
+    const notRanked = table.notRanked.length ? await saveNotRanked(tx, table.notRanked, change) : []
+    return { saved, warnings, notRanked, version: (await readTable(tx, table.frameworkId, table.year)).version }
+  })
+}
+
 /** What `importProvinceScores` did with one year's table. */
 export interface ProvinceScoreImport {
   year: number
@@ -295,19 +365,17 @@ export interface ProvinceScoreImport {
  */
 export async function importProvinceScores(
   db: Database,
-  table: { year: number; frameworkId: string; rows: readonly ProvinceScoreRow[] },
+  table: { year: number; frameworkId: string; rows: readonly ProvinceScoreRow[]; version: string },
   change: Change,
 ): Promise<ProvinceScoreImport> {
   const all = await listUnits(db)
   const match = matchProvinces(table.rows, all, `${table.year}-12-31`)
   const { ranked, notRanked } = rankProvinceRows(match, table.frameworkId)
-  const { saved, warnings } = ranked.length ? await saveScores(db, ranked, change) : { saved: [], warnings: [] }
-  if (notRanked.length)
-    await saveNotRanked(
-      db,
-      notRanked.map((n) => n.year),
-      change,
-    )
+  const { saved, warnings } = await saveScoreTable(
+    db,
+    { frameworkId: table.frameworkId, year: table.year, results: ranked, notRanked: notRanked.map((n) => n.year), version: table.version },
+    change,
+  )
   return {
     year: table.year,
     frameworkId: table.frameworkId,

@@ -26,6 +26,8 @@ import {
 } from './report-repository'
 import {
   importProvinceScores,
+  readScoreTableVersion,
+  saveScoreTable,
   listNotRanked,
   listScores,
   saveNotRanked,
@@ -202,7 +204,11 @@ export interface Store {
     notRanked(query?: ScoreQuery): ReturnType<typeof listNotRanked>
     /** Keeps not-ranked years, replacing a stored result of the same unit, framework and year. */
     saveNotRanked(years: Parameters<typeof saveNotRanked>[1], change: Change): ReturnType<typeof saveNotRanked>
-    /** Stores one year of every province's results: matched by code or folded name, ranked over those ranked that year. */
+    /** The version of one framework's year as a whole ('0': nothing stored), which a table import names. */
+    tableVersion(frameworkId: string, year: number): ReturnType<typeof readScoreTableVersion>
+    /** Stores a framework's year (results and not-ranked years) at once, if it is still at the version read (else `version-conflict`, nothing stored). */
+    saveTable(table: Parameters<typeof saveScoreTable>[1], change: Change): ReturnType<typeof saveScoreTable>
+    /** Stores one year of every province's results: matched by code or folded name, ranked over those ranked that year, at the table version read. */
     importProvinceTable(table: Parameters<typeof importProvinceScores>[1], change: Change): ReturnType<typeof importProvinceScores>
   }
   audit: {
@@ -318,6 +324,8 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       save: (results, change) => saveScores(db, results, change),
       notRanked: (query) => listNotRanked(db, query),
       saveNotRanked: (years, change) => saveNotRanked(db, years, change),
+      tableVersion: (frameworkId, year) => readScoreTableVersion(db, frameworkId, year),
+      saveTable: (table, change) => saveScoreTable(db, table, change),
       importProvinceTable: (table, change) => importProvinceScores(db, table, change),
     },
     audit: {

@@ -10,7 +10,16 @@ export interface ScoresIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
   readTables: () => Promise<PapiScoreTable[]>
-  openStore: () => Promise<{ importTable: (table: PapiScoreTable) => Promise<ProvinceScoreImport>; close: () => Promise<void> }>
+  openStore: () => Promise<ScoresStore>
+}
+
+/** What `papi scores import` needs of the store: a year's version, read first, and the import naming it. */
+export interface ScoresStore {
+  /** The version of a framework's year as stored now ('0': nothing stored). */
+  tableVersion: (frameworkId: string, year: number) => Promise<string>
+  /** Stores the table if the year is still at `version`; else a store `version-conflict`, nothing stored. */
+  importTable: (table: PapiScoreTable, version: string) => Promise<ProvinceScoreImport>
+  close: () => Promise<void>
 }
 
 const HELP = {
@@ -38,12 +47,16 @@ const MESSAGES = {
     year: (r: ProvinceScoreImport) => `PAPI ${r.year}: ${r.saved} tỉnh xếp hạng trên ${r.rankedOf}`,
     notRanked: (names: string) => `; không xếp hạng: ${names}`,
     unmatched: (rows: string) => `; không khớp tỉnh nào: ${rows}`,
+    changed: (year: number) =>
+      `kết quả PAPI ${year} vừa bị thay đổi trong lúc nạp (có người nhập hoặc sửa điểm năm đó): không ghi gì của năm ${year}; hãy xem lại rồi chạy lại lệnh`,
   },
   en: {
     noYear: (y: string, years: string) => `no results table for ${y} (there are: ${years})`,
     year: (r: ProvinceScoreImport) => `PAPI ${r.year}: ${r.saved} provinces ranked out of ${r.rankedOf}`,
     notRanked: (names: string) => `; not ranked: ${names}`,
     unmatched: (rows: string) => `; matching no province: ${rows}`,
+    changed: (year: number) =>
+      `the PAPI ${year} results changed while loading (someone stored or corrected a score of that year): nothing of ${year} was written; check them, then run the command again`,
   },
 } as const
 
@@ -69,17 +82,28 @@ async function importScores(options: { year?: string; json?: true; lang?: string
   const store = await io.openStore()
   try {
     const results: ProvinceScoreImport[] = []
-    for (const table of tables) results.push(await store.importTable(table))
-    if (options.json) {
-      io.stdout(`${JSON.stringify(results, null, 2)}\n`)
-      return
+    const summarise = () => {
+      for (const r of results) {
+        let line = m.year(r)
+        if (r.notRanked.length) line += m.notRanked(r.notRanked.map((n) => n.province).join(', '))
+        if (r.unmatched.length) line += m.unmatched(r.unmatched.map((u) => `${u.province} (${u.line})`).join(', '))
+        io.stdout(`${line}\n`)
+      }
     }
-    for (const r of results) {
-      let line = m.year(r)
-      if (r.notRanked.length) line += m.notRanked(r.notRanked.map((n) => n.province).join(', '))
-      if (r.unmatched.length) line += m.unmatched(r.unmatched.map((u) => `${u.province} (${u.line})`).join(', '))
-      io.stdout(`${line}\n`)
+    for (const table of tables) {
+      // The year as stored before the table is matched and ranked: a score typed meanwhile (by the
+      // API's `POST /scores`) is not overwritten; the import of that year stops instead and says so.
+      const version = await store.tableVersion(table.frameworkId, table.year)
+      try {
+        results.push(await store.importTable(table, version))
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'version-conflict') throw error
+        if (!options.json) summarise() // the years stored before it stay stored: say which
+        throw new CommandError(m.changed(table.year), 1)
+      }
     }
+    if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`)
+    else summarise()
   } finally {
     await store.close()
   }
@@ -94,7 +118,8 @@ function processScoresIo(): ScoresIo {
       const { openStore, storeOptionsFromEnv } = await import('@papi/store')
       const store = await openStore(storeOptionsFromEnv(process.env))
       return {
-        importTable: (table) => store.scores.importProvinceTable(table, { actorId: null, at: new Date() }),
+        tableVersion: (frameworkId, year) => store.scores.tableVersion(frameworkId, year),
+        importTable: (table, version) => store.scores.importProvinceTable({ ...table, version }, { actorId: null, at: new Date() }),
         close: () => store.close(),
       }
     },

@@ -57,25 +57,30 @@ export function ScoresScreen(screen: ScreenProps) {
         throw new Error(m.fileMissing(file))
       })
       ui.progress(basename(file), undefined)
-      const result = await ok<{
-        saved: unknown[]
-        warnings: { line?: number; message: string }[]
-        unmatched: { line: number; unit: string; reason: string }[]
-      }>(
-        api.api.v1.scores.import.$post({
-          query: { frameworkId, year: year.trim() },
-          form: { file: new File([data as Uint8Array<ArrayBuffer>], basename(file)) },
-        } as never),
-        locale,
-      )
+      /** Sends the table: a preview (dry run), or the import naming the version of the year the preview read. */
+      const send = <T,>(query: { dryRun: 'true' } | { version: string }) =>
+        ok<T>(
+          api.api.v1.scores.import.$post({
+            query: { frameworkId, year: year.trim(), ...query },
+            form: { file: new File([data as Uint8Array<ArrayBuffer>], basename(file)) },
+          } as never),
+          locale,
+        )
+      type Rows = { unmatched: { line: number; unit: string; reason: string }[]; warnings: { line?: number; message: string }[] }
+      const preview = await send<Rows & { version: string; results: unknown[] }>({ dryRun: 'true' })
+      ui.closeDialog()
+      // The rows naming no unit papi knows (not stored: the others are), before anything is stored.
+      const unmatched = preview.unmatched.map((u) => `${m.line} ${u.line}: ${u.unit} — ${m.unmatchedWhy[u.reason] ?? u.reason}`)
+      const lines = [...(unmatched.length ? [m.unmatched(unmatched.length), ...unmatched] : [])]
+      if (!(await ui.panel(m.scoresPreview(preview.results.length, frameworkId, year.trim()), lines, m.scoresPreviewKeys)))
+        return m.cancelled
+      // A score of that year typed since the preview refuses the table (409, said in the status line).
+      ui.progress(basename(file), undefined)
+      const result = await send<Rows & { saved: unknown[] }>({ version: preview.version })
       ui.closeDialog()
       await reload()
-      // The rows naming no unit papi knows (stored: the others), then the table's own warnings.
-      const lines = [
-        ...result.unmatched.map((u) => `${m.line} ${u.line}: ${u.unit} — ${m.unmatchedWhy[u.reason] ?? u.reason}`),
-        ...result.warnings.map((w) => `${w.line === undefined ? '' : `${m.line} ${w.line}: `}${w.message}`),
-      ]
-      if (lines.length) await ui.panel(m.unmatched(result.unmatched.length), lines)
+      const warnings = result.warnings.map((w) => `${w.line === undefined ? '' : `${m.line} ${w.line}: `}${w.message}`)
+      if (warnings.length) await ui.panel(m.scoresImported(result.saved.length), warnings)
       return m.scoresImported(result.saved.length)
     })
 

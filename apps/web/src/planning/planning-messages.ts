@@ -198,7 +198,12 @@ const vi = {
     'Tệp .csv có cột unit (mã đơn vị hoặc tên tỉnh) và total; có thể thêm rank, rankOf và cột của từng chỉ số nội dung. Mỗi dòng là một đơn vị, cùng chỉ số và năm chọn ở đây.',
   'upload.file': 'Tệp bảng kết quả (.csv)',
   'upload.fileMissing': 'Chọn tệp .csv để tải lên.',
-  'upload.send': 'Tải lên và lưu',
+  'upload.preview': 'Xem trước',
+  'upload.previewed':
+    'Sẽ lưu {count} kết quả {index} năm {year}, thay cho kết quả đã lưu của các đơn vị này năm đó. Kiểm tra rồi bấm “Lưu bảng”.',
+  'upload.send': 'Lưu bảng',
+  'upload.changed':
+    'Kết quả năm này vừa thay đổi kể từ lần xem trước (có người nhập hoặc sửa điểm): bảng chưa được lưu. Đã xem trước lại theo dữ liệu mới; kiểm tra rồi lưu lần nữa.',
   'upload.sending': 'Đang đọc bảng…',
   'upload.saved': 'Đã lưu {count} kết quả {index} năm {year}.',
   'upload.notRanked': '{count} đơn vị được ghi là không xếp hạng năm này.',
@@ -411,7 +416,12 @@ const en: Record<PlanningKey, string> = {
     'A .csv file with the columns unit (unit code or province name) and total; rank, rankOf and one column per dimension may follow. One row per unit, all of the index and year chosen here.',
   'upload.file': 'Results table (.csv)',
   'upload.fileMissing': 'Choose a .csv file to upload.',
-  'upload.send': 'Upload and save',
+  'upload.preview': 'Preview',
+  'upload.previewed':
+    '{count} {index} {year} results would be stored, replacing these units’ stored results of that year. Check them, then press “Save the table”.',
+  'upload.send': 'Save the table',
+  'upload.changed':
+    "This year's results changed since the preview (someone stored or corrected a score): the table was not stored. It was previewed again against the new data; check it and save again.",
   'upload.sending': 'Reading the table…',
   'upload.saved': '{count} {index} {year} results saved.',
   'upload.notRanked': '{count} units recorded as not ranked this year.',

@@ -20,14 +20,24 @@ interface RowIssue {
   message: string
 }
 
-/** Sends one table for a framework and year (`POST /scores/import`) and answers what was stored. */
-export type SendScoreTable = (file: File, frameworkId: string, year: number) => Promise<ScoreImportAnswer>
+/**
+ * Sends one table for a framework and year (`POST /scores/import`): a preview (`dryRun`) answers
+ * what would be stored and the version of the year it read; the save names that version.
+ */
+export type SendScoreTable = (
+  file: File,
+  frameworkId: string,
+  year: number,
+  mode: { dryRun: true } | { version: string },
+) => Promise<ScoreImportAnswer>
 
 /**
  * Uploads a year's results for many units at once as a CSV table (`POST /scores/import`, the table
  * `GET /scores/export` writes). Rows naming no unit are listed with their reason and the rest are
  * stored; a row that does not fit the framework, or a unit outside the caller's scope, stores
- * nothing and is named with its line. The import needs no versions: it replaces a stored year.
+ * nothing and is named with its line. The table is previewed first and saved naming the version of
+ * the year the preview read: a score typed meanwhile is never overwritten — the save is refused
+ * (409), the table previewed again and the user told (#10).
  */
 export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: string) => string; onSaved?: () => void }) {
   const pt = usePlanningText()
@@ -40,6 +50,17 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
   const [busy, setBusy] = createSignal(false)
   const [answer, setAnswer] = createSignal<ScoreImportAnswer>()
   const [error, setError] = createSignal<unknown>()
+  /** Set when a save was refused because the year changed since the preview (which was then redone). */
+  const [changed, setChanged] = createSignal(false)
+  /** The preview of the chosen table, framework and year; dropped when any of them changes. */
+  const preview = () => {
+    const a = answer()
+    return a?.dryRun ? a : undefined
+  }
+  const forget = () => {
+    if (preview()) setAnswer(undefined)
+    setChanged(false)
+  }
   const framework = createMemo(() => {
     const y = Number(year())
     return Number.isInteger(y) ? frameworkFor(index(), y) : undefined
@@ -52,10 +73,27 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
   const forbiddenUnits = () => (error() instanceof ApiError && (error() as ApiError).status === 403 ? (details()?.unitIds ?? []) : [])
   const reasonOf = (reason: string) => (REASONS.includes(reason) ? pt(`upload.reason.${reason}` as PlanningKey) : reason)
 
+  /** Saves the previewed table; when the year changed since the preview, previews it again and says so (false). */
+  const save = async (f: File, frameworkId: string, version: string): Promise<boolean> => {
+    try {
+      setAnswer(await props.send(f, frameworkId, Number(year()), { version }))
+      return true
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 409)) throw err
+      // Someone stored or corrected a score of that year since the preview: show the table against
+      // what is stored now, with its new version, and say why it was not saved.
+      setAnswer(await props.send(f, frameworkId, Number(year()), { dryRun: true }))
+      setChanged(true)
+      return false
+    }
+  }
+
   const submit = async (e: Event) => {
     e.preventDefault()
+    const previewed = preview()
     setAnswer(undefined)
     setError(undefined)
+    setChanged(false)
     const f = file()
     const fw = framework()
     if (!f) {
@@ -66,9 +104,8 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
     if (!fw) return
     setBusy(true)
     try {
-      const answered = await props.send(f, fw.id, Number(year()))
-      setAnswer(answered)
-      props.onSaved?.()
+      if (!previewed) setAnswer(await props.send(f, fw.id, Number(year()), { dryRun: true }))
+      else if (await save(f, fw.id, previewed.version)) props.onSaved?.()
     } catch (err) {
       setError(err)
     } finally {
@@ -85,7 +122,14 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
       <div class="row">
         <div class="field">
           <label for="score-upload-index">{pt('scores.index')}</label>
-          <select id="score-upload-index" value={index()} onChange={(e) => setIndex(e.currentTarget.value as IndexKind)}>
+          <select
+            id="score-upload-index"
+            value={index()}
+            onChange={(e) => {
+              setIndex(e.currentTarget.value as IndexKind)
+              forget()
+            }}
+          >
             <For each={INDEXES}>{(k) => <option value={k}>{fmt.label('indexKind', k)}</option>}</For>
           </select>
         </div>
@@ -97,7 +141,10 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
             value={year()}
             aria-invalid={framework() === undefined}
             aria-describedby="score-upload-framework"
-            onInput={(e) => setYear(e.currentTarget.value)}
+            onInput={(e) => {
+              setYear(e.currentTarget.value)
+              forget()
+            }}
           />
         </div>
         <div class="field">
@@ -111,6 +158,7 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
             onChange={(e) => {
               setFile(e.currentTarget.files?.[0])
               setFileError(undefined)
+              forget()
             }}
           />
           <Show when={fileError()}>
@@ -125,23 +173,30 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
       </p>
       <div class="actions">
         <button type="submit" class="primary" disabled={busy() || framework() === undefined}>
-          {pt('upload.send')}
+          {preview() ? pt('upload.send') : pt('upload.preview')}
         </button>
         <span role="status" class="ok-text" data-testid="score-upload-status">
           {busy()
             ? pt('upload.sending')
-            : answer()
-              ? pt('upload.saved', { count: answer()?.saved.length ?? 0, index: fmt.label('indexKind', index()), year: year() })
-              : ''}
+            : preview()
+              ? pt('upload.previewed', { count: preview()?.results.length ?? 0, index: fmt.label('indexKind', index()), year: year() })
+              : answer()
+                ? pt('upload.saved', { count: answer()?.saved.length ?? 0, index: fmt.label('indexKind', index()), year: year() })
+                : ''}
         </span>
       </div>
+      <Show when={changed()}>
+        <p class="error" role="alert" data-testid="score-upload-changed">
+          {pt('upload.changed')}
+        </p>
+      </Show>
 
       <Show when={answer()}>
         {(a) => (
           <>
-            <Show when={a().saved.length > 0}>
+            <Show when={(a().dryRun ? a().results : a().saved).length > 0}>
               <div class="table-wrap">
-                <table class="stack" data-testid="score-upload-saved">
+                <table class="stack" data-testid={a().dryRun ? 'score-upload-preview' : 'score-upload-saved'}>
                   <thead>
                     <tr>
                       <th scope="col">{pt('upload.savedUnit')}</th>
@@ -150,7 +205,7 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={a().saved}>
+                    <For each={a().dryRun ? a().results : a().saved}>
                       {(s) => (
                         <tr>
                           <td data-label={pt('upload.savedUnit')}>{props.unitName(s.unitId)}</td>
@@ -247,8 +302,13 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
 /** The upload as a planner's page shows it: sends through the session and names units from its tree. */
 export default function ScoreUpload(props: { onSaved?: () => void }) {
   const session = useSession()
-  const send: SendScoreTable = (file, frameworkId, year) =>
-    unwrap(session.api.scores.import.$post({ query: { frameworkId, year: String(year) }, form: { file } })) as Promise<ScoreImportAnswer>
+  const send: SendScoreTable = (file, frameworkId, year, mode) =>
+    unwrap(
+      session.api.scores.import.$post({
+        query: { frameworkId, year: String(year), ...('dryRun' in mode ? { dryRun: 'true' as const } : { version: mode.version }) },
+        form: { file },
+      }),
+    ) as Promise<ScoreImportAnswer>
   const unitName = (id: string) => session.units.latest?.find((u) => u.id === id)?.name ?? id
   return <ScoreUploadForm send={send} unitName={unitName} onSaved={props.onSaved} />
 }

@@ -21,7 +21,7 @@ import { changeOf } from '../authorize'
 import { authorizeBeforeBody } from '../authorize-before-body'
 import { documentError } from '../document-error'
 import { attachment } from '../content-disposition'
-import { createRouter } from '../router'
+import { createRouter, versionMissing } from '../router'
 import { component, FileUploadSchema, StoredScoreSchema, VersionFieldSchema } from '../schemas'
 
 /** A year's result with the version it was based on: 0 when none is stored yet, else the stored one's (409 when stale). */
@@ -62,9 +62,16 @@ const IssueSchema = z.object({
 
 const SaveResultSchema = z.object({ saved: z.array(StoredScoreSchema), warnings: z.array(IssueSchema) }).openapi('ScoreSaveResult')
 
+/** The version of a framework's year as a whole: what an import names, as the uploader previewed it. */
+const TableVersionSchema = z.string().min(1).max(64)
+
 const ImportResultSchema = z
   .object({
     dryRun: z.boolean(),
+    version: TableVersionSchema.openapi({
+      description:
+        "The version of the framework's year: in a dry run, the one stored now, which the import then names (`version`); once stored, the new one.",
+    }),
     results: z.array(IndexResultSchema),
     saved: z.array(StoredScoreSchema),
     warnings: z.array(IssueSchema),
@@ -76,6 +83,11 @@ const ImportResultSchema = z
     }),
   })
   .openapi('ScoreImportResult')
+
+const TABLE_CHANGED = {
+  vi: 'Kết quả của năm này đã thay đổi kể từ khi bạn xem trước (có người vừa nhập hoặc sửa điểm): hãy xem trước lại rồi gửi bảng.',
+  en: "This year's results changed since your preview (someone stored or corrected a score meanwhile): preview again, then send the table.",
+}
 
 function withMessage<T extends ResultIssue>(c: Context<AppEnv>, issue: T) {
   return { ...issue, message: describeResultIssue(issue, c.var.locale) }
@@ -273,13 +285,18 @@ export const scoreRoutes = createRouter()
       tags: ['scores'],
       summary: 'Import a CSV table of results for one framework and year; `dryRun=true` only checks',
       description:
-        "Only a caller who enters scores somewhere may send a table (checked before it is read); each row's unit must be in their scope. More than 10 000 rows answers 413.",
+        "Only a caller who enters scores somewhere may send a table (checked before it is read); each row's unit must be in their scope. More than 10 000 rows answers 413. The import replaces results of the framework's year, so it names the version of that year it was based on (`version`, answered by a dry run, the preview): when a result of that year was stored or changed since (a score typed meanwhile), it answers 409 with the version now stored and stores nothing; without `version` it answers 422.",
       middleware: [authorizeBeforeBody('score.manage')] as const,
       request: {
         query: z.object({
           frameworkId: z.string().min(1),
           year: z.coerce.number().pipe(IndexResultSchema.shape.year),
           dryRun: z.enum(['true', 'false']).optional(),
+          version: TableVersionSchema.optional().openapi({
+            description:
+              "The version of the framework's year the table was based on (a dry run answers it; '0' when nothing was stored): required unless `dryRun=true`; a stale one answers 409.",
+            param: { example: 't63-1x9k2a7qz3' },
+          }),
         }),
         body: {
           // Not "required": the form validator would then run on text/csv bodies too.
@@ -292,14 +309,16 @@ export const scoreRoutes = createRouter()
       responses: {
         200: { description: 'Dry run: what would be stored', content: { 'application/json': { schema: ImportResultSchema } } },
         201: { description: 'Stored', content: { 'application/json': { schema: ImportResultSchema } } },
-        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'invalid', 'too-large'),
+        ...errorResponses('malformed', 'unauthenticated', 'forbidden', 'conflict', 'invalid', 'too-large'),
       },
     }),
     async (c) => {
-      const { frameworkId, year, dryRun } = c.req.valid('query')
+      const { frameworkId, year, dryRun, version } = c.req.valid('query')
       requireAuth(c)
       const framework = frameworkById(frameworkId)
       if (!framework) throw new ApiError('invalid', { reason: `unknown framework ${frameworkId}` })
+      // Refused before the table is read: an import that names no version would replace blindly.
+      if (dryRun !== 'true' && version === undefined) throw versionMissing('version')
       const contentType = c.req.header('content-type') ?? ''
       let text: string
       if (contentType.startsWith('multipart/form-data')) {
@@ -362,9 +381,23 @@ export const scoreRoutes = createRouter()
         c,
         [...results, ...notRanked].map((r) => r.unitId),
       )
-      if (dryRun === 'true') return c.json({ dryRun: true, results, saved: [], warnings: [], unmatched, notRanked }, 200)
-      const { saved, warnings } = results.length ? await c.var.store.scores.save(results, changeOf(c)) : { saved: [], warnings: [] }
-      if (notRanked.length) await c.var.store.scores.saveNotRanked(notRanked, changeOf(c))
-      return c.json({ dryRun: false, results, saved, warnings: warnings.map((w) => withMessage(c, w)), unmatched, notRanked }, 201)
+      if (dryRun === 'true') {
+        const current = await c.var.store.scores.tableVersion(frameworkId, year)
+        return c.json({ dryRun: true, version: current, results, saved: [], warnings: [], unmatched, notRanked }, 200)
+      }
+      try {
+        const stored = await c.var.store.scores.saveTable(
+          { frameworkId, year, results, notRanked, version: version as string },
+          changeOf(c),
+        )
+        const warnings = stored.warnings.map((w) => withMessage(c, w))
+        return c.json({ dryRun: false, version: stored.version, results, saved: stored.saved, warnings, unmatched, notRanked }, 201)
+      } catch (error) {
+        const refused = storeErrorOf(error)
+        if (refused?.code !== 'version-conflict') throw error
+        // The version stored now, so the uploader can preview again (a row written between the table's read and its own write conflicts too).
+        const current = await c.var.store.scores.tableVersion(frameworkId, year)
+        throw new ApiError('conflict', { reason: 'score-table-changed', sent: version, version: current }, TABLE_CHANGED)
+      }
     },
   )
