@@ -7,11 +7,14 @@ import { readPlanDocument } from './read-plan-document'
 // The four seed plans, each imported into its own province on a database that holds the whole
 // national register (63 + 34 provinces): names resolve inside the plan's scope, at least as well
 // as with that province alone, and never to another province's unit.
+// `resolved`: names matched / named (classes apart), pinned: a change to the matcher may raise
+// them, never lower them or match a name in another province. Kiên Giang was 35/41 before
+// "Điện lực tỉnh" found "Công ty Điện lực tỉnh" (a legal form left out).
 const SEEDS = [
-  { file: 'kien-giang-97-KH-UBND-2018-papi.txt', province: '91', scope: 'P91' },
-  { file: 'lao-cai-165-KH-UBND-2020-par-index.txt', province: '10', scope: 'P10' },
-  { file: 'duc-hop-2023-papi-commune.txt', province: '33', scope: 'C12316' },
-  { file: 'thua-thien-hue-2024-papi-news.txt', province: '46', scope: 'P46' },
+  { file: 'kien-giang-97-KH-UBND-2018-papi.txt', province: '91', scope: 'P91', resolved: [36, 41] },
+  { file: 'lao-cai-165-KH-UBND-2020-par-index.txt', province: '10', scope: 'P10', resolved: [41, 44] },
+  { file: 'duc-hop-2023-papi-commune.txt', province: '33', scope: 'C12316', resolved: [0, 11] },
+  { file: 'thua-thien-hue-2024-papi-news.txt', province: '46', scope: 'P46', resolved: [0, 1] },
 ] as const
 
 function unitsOf(register: Register): Unit[] {
@@ -69,9 +72,18 @@ describe('assignee names resolve inside the plan scope on a national database', 
       const province = registerForProvince(register, seed.province) as Register
       const own = new Set(province.units.map((u) => u.code))
       expect(scoped.matchedIds.filter((id) => !own.has(id))).toEqual([])
+      expect([scoped.matched, scoped.named]).toEqual(seed.resolved)
     },
     60_000,
   )
+
+  it('finds Kiên Giang’s "Điện lực tỉnh" (task 6.5) as the register’s "Công ty Điện lực tỉnh"', async () => {
+    const data = await readFile(new URL('../fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url))
+    const plan = await readPlanDocument({ fileName: 'kien-giang.txt', data }, { units: national, scopeUnitId: 'P91' })
+    const named = plan.sections.flatMap((s) => s.tasks.flatMap((t) => [...t.lead, ...t.coordinators]))
+    expect(named.filter((a) => a.text === 'Điện lực tỉnh').map((a) => a.unitId)).toEqual(['P91/DL'])
+    expect(national.find((u) => u.id === 'P91/DL')?.name).toBe('Công ty Điện lực tỉnh')
+  }, 60_000)
 
   it('names both candidates when a name fits two units', async () => {
     const two = unitsOf(register).filter((u) => u.validFrom === undefined && (u.code.startsWith('P10') || u.code.startsWith('P91')))

@@ -203,6 +203,33 @@ describe('matchAssignees', () => {
     expect(unmatched).toEqual<ParsedAssignee[]>([{ text: 'Sở GTVT', name: 'Sở Giao thông vận tải' }])
   })
 
+  describe('a business named without its legal form (Công ty, Tổng công ty, Chi nhánh)', () => {
+    const bodies = [
+      unit('dl', 'Công ty Điện lực tỉnh'),
+      unit('bd', 'Bưu điện tỉnh'),
+      unit('nhcs', 'Chi nhánh Ngân hàng Chính sách xã hội tỉnh Kiên Giang'),
+      unit('ctn', 'Công ty TNHH một thành viên Cấp thoát nước Kiên Giang'),
+    ]
+    it.each([
+      ['Điện lực tỉnh', 'dl'], // Kiên Giang's plan, task 6.5
+      ['Công ty Điện lực tỉnh Kiên Giang', 'dl'],
+      ['Ngân hàng Chính sách xã hội tỉnh', 'nhcs'],
+      ['Công ty TNHH 1 thành viên cấp thoát nước Kiên Giang', 'ctn'],
+      ['Cấp thoát nước Kiên Giang', 'ctn'],
+    ])('"%s" is %s', (text, id) => {
+      expect(matchAssignees(parseAssignees(text), bodies).assignees[0]?.unitId).toBe(id)
+    })
+    it.each([
+      // Lào Cai's plan: the national corporation, not the province's post office.
+      'Tổng Công ty Bưu điện Việt Nam',
+      // The form alone names no one.
+      'Công ty',
+      'Chi nhánh',
+    ])('"%s" stays unmatched', (text) => {
+      expect(matchAssignees(parseAssignees(text), bodies).unmatched).toHaveLength(1)
+    })
+  })
+
   it('does not guess between two units of the same name', () => {
     const twice = [unit('a', 'Sở Nội vụ'), unit('b', 'Sở Nội vụ')]
     expect(matchAssignees(parseAssignees('Sở Nội vụ'), twice).unmatched).toHaveLength(1)

@@ -239,11 +239,22 @@ function compact(text: string): string {
 // "tỉnh Kiên Giang" after a department's name says where it is, not which department it is.
 const PLACE_SUFFIX = /\s+(?:tỉnh|thành phố)(?:\s+\p{Lu}[\p{L}-]*)+$|\s+tỉnh$/u
 
-/** Keys a unit name is known by: itself, without its place, and its known aliases. */
+// A business's legal form in front of its name: the register says "Công ty Điện lực tỉnh", a plan
+// "Điện lực tỉnh"; "Chi nhánh Ngân hàng Chính sách xã hội" is written without "Chi nhánh" too.
+// What follows the form still names the body; a name that is nothing but the form keeps it.
+const LEGAL_FORM =
+  /^(?:tổng\s+công\s+ty|công\s+ty(?:\s+(?:tnhh|trách\s+nhiệm\s+hữu\s+hạn)(?:\s+(?:mtv|một\s+thành\s+viên|1\s+thành\s+viên))?|\s+cổ\s+phần)?|chi\s+nhánh)\s+(?=\S)/iu
+
+/** Keys a unit name is known by: itself, without its place, without its legal form, and its known aliases. */
 function nameKeys(name: string): string[] {
   const clean = tidy(name)
   const bare = clean.replace(PLACE_SUFFIX, '')
   const keys = new Set([compact(clean), compact(bare)])
+  const unformed = clean.replace(LEGAL_FORM, '')
+  if (unformed !== clean) {
+    keys.add(compact(unformed))
+    keys.add(compact(unformed.replace(PLACE_SUFFIX, '')))
+  }
   for (const key of [...keys]) {
     const known = KNOWN_BY_KEY.get(key)
     if (known) {
