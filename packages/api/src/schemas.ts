@@ -144,6 +144,18 @@ export const PlanRevisionSchema = z
         kept: z.array(RevisedAssignmentSchema),
       }),
     ),
+    unmatched: z
+      .array(
+        z.object({
+          key: z.string().openapi({ description: 'The folded name: the key of a pick (`picks`)' }),
+          text: z.string(),
+          uses: z.array(z.object({ sectionCode: z.string(), taskCode: z.string(), role: z.enum(['lead', 'coordinators']) })),
+        }),
+      )
+      .openapi({
+        description:
+          'Names the revised plan still assigns to no unit of its scope (units picked for them before are kept): pick one with `picks`',
+      }),
   })
   .openapi('PlanRevision')
 

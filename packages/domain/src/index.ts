@@ -217,6 +217,10 @@ export {
 } from './assignee'
 export type { AssignedUnits, AssigneeScope, ForeignAssignee, ResolvedAssignee } from './assignee'
 
+// --- assignee-picks
+export { AssigneePicksSchema, isUnmatched, standsForNoUnit, unmatchedNames, withPickedUnits } from './assignee-picks'
+export type { AssigneePicks, AssigneeUse, UnmatchedName } from './assignee-picks'
+
 // --- target-evaluation (evaluateTarget)
 export {
   TARGET_TOLERANCE,

@@ -176,6 +176,28 @@ describe('revisePlan', () => {
     expect(revision.changes.tasksUpdated).toBe(1)
   })
 
+  it('keeps a unit picked for a class with no member in the scope (Kiên Giang 97/KH-UBND: Công chức liên quan, no posts in the register)', () => {
+    const posts = { text: 'Công chức liên quan', unitClass: 'civil-servants' as const }
+    const before = stored((p) => (p.sections[0]!.tasks[0]!.coordinators = [{ ...posts, unitId: 'kg-snv' }]))
+    const revision = revisePlan(
+      before,
+      text((p) => (p.sections[0]!.tasks[0]!.coordinators = [posts])),
+    )
+    expect(revision.sections[0]!.tasks[0]!.task.coordinators).toEqual([{ ...posts, unitId: 'kg-snv' }])
+    expect(revision.sections[0]!.tasks[0]).toMatchObject({ change: 'unchanged', assigneesChanged: false })
+    expect(revision.unchanged).toBe(true)
+  })
+
+  it('leaves a class with members a class: no pick was ever made for it', () => {
+    const communes = { text: 'UBND cấp xã', unitClass: 'commune-committees' as const }
+    const before = stored((p) => (p.sections[0]!.tasks[0]!.coordinators = [communes]))
+    const revision = revisePlan(
+      before,
+      text((p) => (p.sections[0]!.tasks[0]!.coordinators = [communes])),
+    )
+    expect(revision.sections[0]!.tasks[0]!.task.coordinators).toEqual([communes])
+  })
+
   it('takes a unit the text names over an earlier pick: the document now says who', () => {
     const before = stored((p) => (p.sections[0]!.tasks[0]!.lead = [{ text: 'Ban Dân vận', unitId: 'kg-bdv' }]))
     const revision = revisePlan(

@@ -193,11 +193,15 @@ export function revisePlan(stored: Plan, incoming: Plan, options: { reportsByTas
   }
 }
 
-/** The units planners picked for names, by folded name: only names given one unit throughout. */
+/**
+ * The units planners picked for names, by folded name: only names given one unit throughout. A
+ * class that had no member in the scope ("Công chức liên quan" without posts in the register)
+ * and was given a unit counts as a pick too: its unit is set beside its class.
+ */
 function picksOf(tasks: readonly Task[]): Map<string, string> {
   const units = new Map<string, Set<string>>()
   for (const a of tasks.flatMap((t) => [...t.lead, ...t.coordinators])) {
-    if (a.unitId === undefined || a.unitClass !== undefined) continue
+    if (a.unitId === undefined) continue
     const key = foldText(a.text)
     units.set(key, (units.get(key) ?? new Set()).add(a.unitId))
   }
@@ -207,7 +211,7 @@ function picksOf(tasks: readonly Task[]): Map<string, string> {
 /** The task with each name the text left unmatched given the unit picked for it before. */
 function withPicks(task: Task, own: ReadonlyMap<string, string>, plan: ReadonlyMap<string, string>): Task {
   const pick = (a: Assignee): Assignee => {
-    if (a.unitId !== undefined || a.unitClass !== undefined) return a
+    if (a.unitId !== undefined) return a
     const key = foldText(a.text)
     const unitId = own.get(key) ?? plan.get(key)
     return unitId === undefined ? a : { ...a, unitId }

@@ -109,6 +109,14 @@ describe.each(testBackends())('importPlan on $name', (backend) => {
             kept: [],
           },
         ],
+        // A class with no member in the sample province (it has no mass organisations): for the planner to pick a unit.
+        unmatched: [
+          {
+            key: 'mttq va cac doan the co lien quan',
+            text: 'MTTQ và các đoàn thể có liên quan',
+            uses: [{ sectionCode: '1', taskCode: '1.3', role: 'coordinators' }],
+          },
+        ],
       },
     })
     const after = await store.plans.get(planId)

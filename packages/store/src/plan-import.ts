@@ -15,7 +15,10 @@ import {
   type Task,
   type TaskRevision,
   type UnitTree,
+  type UnmatchedName,
   planScopeUnitId,
+  standsForNoUnit,
+  unmatchedNames,
 } from '@papi/domain'
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
@@ -68,6 +71,12 @@ export interface PlanRevisionDetails {
   basedOn: { version: number; status: Plan['status'] }
   tasks: RevisedTask[]
   units: RevisedUnit[]
+  /**
+   * Names the revised plan still assigns to no unit of its scope — matched to none, or a class
+   * with no member there — for the planner to pick units for (the API's `picks`). Names a planner
+   * picked a unit for before keep it (the domain's `revisePlan`) and are not listed.
+   */
+  unmatched: UnmatchedName[]
 }
 
 /** What `importPlan` did: the plan's id, whether it was new, changed or already so, and how. */
@@ -249,8 +258,9 @@ async function revise(
   const provinceChanged = provinceId !== before.provinceId
   const basedOn = { version: before.version, status: before.status }
   const result = { id, changes: revision.changes, kept: revision.kept }
+  const unmatched = unmatchedNames(plan, standsForNoUnit(tree, planScopeUnitId(plan)))
   if (revision.unchanged && !provinceChanged) {
-    return { ...result, outcome: 'unchanged', revision: revisionDetails(revision, before, before, [], basedOn) }
+    return { ...result, outcome: 'unchanged', revision: revisionDetails(revision, before, before, [], basedOn, unmatched) }
   }
   const refused = provinceChanged ? provinceChangeError(before, { hasReports: reportsByTask.size > 0 }) : undefined
   if (refused)
@@ -286,7 +296,7 @@ async function revise(
   })
 
   const after = await getPlan(tx, id, tree)
-  const details = revisionDetails(revision, before, after, ids.keptAssignments, basedOn)
+  const details = revisionDetails(revision, before, after, ids.keptAssignments, basedOn, unmatched)
   await writeAudit(
     tx,
     {
@@ -310,6 +320,7 @@ function revisionDetails(
   after: StoredPlan,
   kept: readonly AssignmentRef[],
   basedOn: PlanRevisionDetails['basedOn'],
+  unmatched: UnmatchedName[],
 ): PlanRevisionDetails {
   const tasksOf = (plan: StoredPlan) => plan.sections.flatMap((s) => s.tasks)
   const refsOf = (plan: StoredPlan): AssignmentRef[] =>
@@ -341,7 +352,7 @@ function revisionDetails(
     lost: named(u.lost),
     kept: named(u.kept),
   }))
-  return { basedOn, tasks, units }
+  return { basedOn, tasks, units, unmatched }
 }
 
 /** New ids given to added sections and tasks, for the audit, and the assignments kept because reported. */

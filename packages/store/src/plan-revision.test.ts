@@ -59,6 +59,14 @@ describe.each(testBackends())('a re-import is a revision on $name', (backend) =>
           kept: [{ taskId: expect.any(String), taskCode: '2.4', role: 'lead' }],
         },
       ],
+      // A class with no member in the sample province (it has no mass organisations): for the planner to pick a unit.
+      unmatched: [
+        {
+          key: 'mttq va cac doan the co lien quan',
+          text: 'MTTQ và các đoàn thể có liên quan',
+          uses: [{ sectionCode: '1', taskCode: '1.3', role: 'coordinators' }],
+        },
+      ],
     })
     expect(await store.plans.get(planId)).toEqual(before)
     expect((await store.audit.list({ limit: 1000 })).length).toBe(audited)

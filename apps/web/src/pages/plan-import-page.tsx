@@ -10,11 +10,12 @@ import { datedNames, UnitSelect } from '../components/unit-select'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
 import { TimeframeText } from '../plans/timeframe-text'
-import { standsForNoUnit, tasksWithoutLead, unmatchedNames, withChosenUnits } from '../planning/import-draft'
+import { standsForNoUnit, tasksWithoutLead, type UnmatchedName, unmatchedNames, withChosenUnits } from '../planning/import-draft'
 import { usePlanningText } from '../planning/planning-messages'
 import { PlanRevisionView } from '../planning/plan-revision-view'
 import { draftProblems, type SectionDraft, sectionDrafts, withSectionDrafts } from '../planning/section-drafts'
 import { SectionSettings } from '../planning/section-settings'
+import { NamesToFix } from '../planning/names-to-fix'
 import { UnitPicker } from '../planning/unit-picker'
 import { useSession } from '../session/session-context'
 
@@ -38,6 +39,11 @@ export default function PlanImportPage() {
   const [readError, setReadError] = createSignal<unknown>()
   const [dryRun, setDryRun] = createSignal<PlanImportDryRun>()
   const [chosen, setChosen] = createSignal<ReadonlyMap<string, string>>(new Map())
+  // A revision: the names its document leaves without a unit (as first previewed), and the picks
+  // the shown revision was worked out with — the confirm sends those, so what is stored is what was seen.
+  const [revisionNames, setRevisionNames] = createSignal<readonly UnmatchedName[]>([])
+  const [previewedPicks, setPreviewedPicks] = createSignal<ReadonlyMap<string, string>>(new Map())
+  const picksChanged = () => picksText(chosen()) !== picksText(previewedPicks())
   // The standing agency (cơ quan thường trực) consolidates the reports; the planner's own unit by default.
   const [agencyId, setAgencyId] = createSignal<string | undefined>(session.homeUnitId())
   const [saved, setSaved] = createSignal<PlanDetail>()
@@ -58,8 +64,13 @@ export default function PlanImportPage() {
   // Once the document is read, its units are named as they were on its date.
   const asOf = () => planDateOf(dryRun())
 
-  const preview = async (e: Event) => {
+  const preview = (e: Event) => {
     e.preventDefault()
+    void readDocument(new Map())
+  }
+
+  /** The dry run of the chosen file; for a stored plan, with the units picked for its open names. */
+  const readDocument = async (picks: ReadonlyMap<string, string>) => {
     const f = file()
     if (f === undefined) {
       setFileError(pt('import.fileMissing'))
@@ -70,17 +81,22 @@ export default function PlanImportPage() {
     setReadError(undefined)
     setReading(true)
     try {
-      const answer = await unwrap(session.api.plans.import.$post({ query: { scopeUnitId: scopeUnitId() ?? '' }, form: { file: f } }))
+      const form = picks.size > 0 ? { file: f, picks: picksText(picks) } : { file: f }
+      const answer = await unwrap(session.api.plans.import.$post({ query: { scopeUnitId: scopeUnitId() ?? '' }, form }))
       if ('dryRun' in answer) {
         setDryRun(answer)
-        setChosen(new Map())
+        setPreviewedPicks(picks)
+        if (picks.size === 0) {
+          setChosen(new Map())
+          setRevisionNames(answer.stored?.revision?.unmatched ?? [])
+        }
         setDrafts('list', answer.plan ? sectionDrafts(answer.plan) : [])
         setDraftError(undefined)
         setSaved(undefined)
         setRevised(undefined)
         setPublished(false)
         setActionError(undefined)
-        queueMicrotask(() => document.getElementById('import-preview-title')?.focus())
+        queueMicrotask(() => document.getElementById(picks.size > 0 ? 'revision-title' : 'import-preview-title')?.focus())
       }
     } catch (error) {
       setReadError(error)
@@ -125,7 +141,9 @@ export default function PlanImportPage() {
     setActionError(undefined)
     try {
       const query = { scopeUnitId: scopeUnitId() ?? '', confirm: 'true' as const, version: String(stored.revision.basedOn.version) }
-      const answer = await unwrap(session.api.plans.import.$post({ query, form: { file: f } }))
+      const picks = previewedPicks()
+      const form = picks.size > 0 ? { file: f, picks: picksText(picks) } : { file: f }
+      const answer = await unwrap(session.api.plans.import.$post({ query, form }))
       if (!('dryRun' in answer)) setRevised(answer.id)
       queueMicrotask(() => document.getElementById('import-outcome')?.focus())
     } catch (error) {
@@ -210,8 +228,22 @@ export default function PlanImportPage() {
           {(stored) => (
             <>
               <PlanRevisionView stored={stored()} />
-              {/* Nothing to confirm when the document says what is stored. */}
-              <Show when={stored().outcome === 'updated' || revised() !== undefined}>
+              <Show when={revisionNames().length > 0}>
+                <NamesToFix
+                  id="revision-fix"
+                  testId="revision-fix"
+                  title={pt('revision.fixTitle', { count: revisionNames().length })}
+                  intro={pt('revision.fixIntro')}
+                  names={revisionNames()}
+                  scopeUnitId={scopeUnitId()}
+                  asOf={asOf()}
+                  chosen={chosen()}
+                  onChoose={setChosen}
+                  locked={revised() !== undefined || busy() !== undefined}
+                />
+              </Show>
+              {/* Nothing to confirm when the document says what is stored and no unit was picked. */}
+              <Show when={stored().outcome === 'updated' || revised() !== undefined || picksChanged()}>
                 <div class="card" data-testid="revision-actions">
                   <Show when={revised()}>
                     {(id) => (
@@ -222,8 +254,21 @@ export default function PlanImportPage() {
                     )}
                   </Show>
                   <ErrorText error={actionError()} />
+                  <Show when={revised() === undefined && picksChanged()}>
+                    <p data-testid="revision-repreview-note">{pt('revision.repreviewNote')}</p>
+                  </Show>
                   <div class="actions">
-                    <Show when={revised() === undefined && stored().outcome === 'updated'}>
+                    <Show when={revised() === undefined && picksChanged()}>
+                      <button
+                        type="button"
+                        class="primary"
+                        disabled={reading() || busy() !== undefined}
+                        onClick={() => void readDocument(chosen())}
+                      >
+                        {reading() ? pt('import.reading') : pt('revision.repreview')}
+                      </button>
+                    </Show>
+                    <Show when={revised() === undefined && !picksChanged() && stored().outcome === 'updated'}>
                       <button type="button" class="primary" disabled={busy() !== undefined} onClick={() => void confirmRevision()}>
                         {busy() === 'revise' ? pt('revision.confirming') : pt('revision.confirm')}
                       </button>
@@ -288,6 +333,11 @@ export default function PlanImportPage() {
   )
 }
 
+/** Picks as the API takes them: a JSON object, folded name → unit id, in a stable order. */
+function picksText(picks: ReadonlyMap<string, string>): string {
+  return JSON.stringify(Object.fromEntries([...picks].sort(([a], [b]) => a.localeCompare(b))))
+}
+
 /** Opens the section holding the first field in error and puts the focus on that field. */
 function showFirstProblem() {
   queueMicrotask(() => {
@@ -344,15 +394,8 @@ function Preview(props: {
   const open = createMemo(() => standsForNoUnit(session.tree(), props.scopeUnitId))
   const names = createMemo(() => unmatchedNames({ sections: sections() }, open()))
   const noLead = createMemo(() => new Set(tasksWithoutLead({ sections: sections() })))
-  const remaining = () => names().filter((n) => !props.chosen.get(n.key)).length
   const asOf = () => planDateOf(props.run)
   const unitName = (id: string) => datedNames(session, asOf())?.get(id) ?? session.units()?.find((u) => u.id === id)?.name ?? id
-  const choose = (key: string, unitId: string) => {
-    const next = new Map(props.chosen)
-    if (unitId === '') next.delete(key)
-    else next.set(key, unitId)
-    props.onChoose(next)
-  }
   const assigneeText = (a: Assignee) => {
     if (!open()(a)) return a.text
     const picked = props.chosen.get(foldText(a.text))
@@ -404,48 +447,20 @@ function Preview(props: {
           </Show>
         </details>
       </section>
-      {/* A revision keeps the units picked for these names before; new picks go through the plan's page. */}
+      {/* A revision lists the names its revised plan leaves open (units picked before are kept) with the revision. */}
       <Show when={props.run.stored === undefined}>
-        <section class="card" aria-labelledby="import-fix-title" data-testid="import-fix">
-          <h2 id="import-fix-title">{pt('import.fixTitle', { count: names().length })}</h2>
-          <Show when={names().length > 0} fallback={<p>{pt('import.fixNone')}</p>}>
-            <p>{pt('import.fixIntro')}</p>
-            <ol class="fix-list">
-              <For each={names()}>
-                {(name, i) => (
-                  <li data-testid="unmatched-name">
-                    <p>
-                      <strong>{name.text}</strong>{' '}
-                      <small class="muted">
-                        {pt('import.fixUses', {
-                          count: name.uses.length,
-                          tasks: [...new Set(name.uses.map((u) => u.taskCode))].join(', '),
-                        })}
-                      </small>
-                    </p>
-                    <fieldset class="plain" disabled={props.locked}>
-                      <UnitPicker
-                        id={`fix-${i()}`}
-                        within={props.scopeUnitId}
-                        asOf={asOf()}
-                        label={pt('import.fixPick', { text: name.text })}
-                        searchLabel={pt('import.fixSearch', { text: name.text })}
-                        emptyLabel={pt('import.fixUnset')}
-                        value={props.chosen.get(name.key)}
-                        onChange={(unitId) => choose(name.key, unitId)}
-                      />
-                    </fieldset>
-                  </li>
-                )}
-              </For>
-            </ol>
-            <Show when={remaining() > 0}>
-              <p class="muted" data-testid="fix-remaining">
-                {pt('import.fixRemaining', { count: remaining() })}
-              </p>
-            </Show>
-          </Show>
-        </section>
+        <NamesToFix
+          id="fix"
+          testId="import-fix"
+          title={pt('import.fixTitle', { count: names().length })}
+          intro={pt('import.fixIntro')}
+          names={names()}
+          scopeUnitId={props.scopeUnitId}
+          asOf={asOf()}
+          chosen={props.chosen}
+          onChoose={props.onChoose}
+          locked={props.locked}
+        />
       </Show>
       <section class="card" aria-labelledby="import-sections-title" id="import-sections">
         <h2 id="import-sections-title">{pt('import.sections')}</h2>

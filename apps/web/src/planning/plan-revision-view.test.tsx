@@ -53,6 +53,7 @@ const stored: StoredRevision = {
         kept: [],
       })),
     ],
+    unmatched: [],
   },
 }
 

@@ -62,6 +62,11 @@ const vi = {
   'revision.status.draft': 'bản nháp',
   'revision.status.published': 'đã công bố',
   'revision.status.archived': 'đã lưu trữ',
+  'revision.fixTitle': 'Đơn vị chưa khớp trong bản sửa đổi ({count})',
+  'revision.fixIntro':
+    'Các tên sau không khớp với đơn vị nào trong phạm vi kế hoạch; đơn vị đã chọn cho một tên ở lần nhập trước được giữ nguyên. Chọn đơn vị thực hiện, xem lại sửa đổi, rồi xác nhận.',
+  'revision.repreview': 'Xem lại sửa đổi với đơn vị đã chọn',
+  'revision.repreviewNote': 'Bạn đã đổi đơn vị được chọn: xem lại sửa đổi trước khi xác nhận, để lưu đúng điều đã xem.',
   'revision.confirm': 'Xác nhận sửa đổi',
   'revision.confirming': 'Đang lưu sửa đổi…',
   'revision.done': 'Đã lưu sửa đổi kế hoạch {number}.',
@@ -280,6 +285,11 @@ const en: Record<PlanningKey, string> = {
   'revision.status.draft': 'draft',
   'revision.status.published': 'published',
   'revision.status.archived': 'archived',
+  'revision.fixTitle': 'Unmatched units in the revision ({count})',
+  'revision.fixIntro':
+    'These names match no unit in the plan’s scope; a unit picked for a name at an earlier import is kept. Pick the units, preview the revision again, then confirm.',
+  'revision.repreview': 'Preview the revision with the units chosen',
+  'revision.repreviewNote': 'You changed the units chosen: preview the revision again before confirming, so what is saved is what you saw.',
   'revision.confirm': 'Confirm revision',
   'revision.confirming': 'Saving the revision…',
   'revision.done': 'Revision of plan {number} saved.',

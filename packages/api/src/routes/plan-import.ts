@@ -1,12 +1,52 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { isPlanDocumentError, type PlanImport, PlanImportSchema } from '@papi/documents/schemas'
-import { can, PlanSchema, planScopeUnitId, type Plan } from '@papi/domain'
+import {
+  type AssigneePicks,
+  AssigneePicksSchema,
+  can,
+  PlanSchema,
+  planScopeUnitId,
+  type Plan,
+  standsForNoUnit,
+  type UnitTree,
+  withPickedUnits,
+} from '@papi/domain'
 import { ApiError, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { documentError } from '../document-error'
 import { authorizeBeforeBody } from '../authorize-before-body'
 import { createRouter } from '../router'
 import { FileUploadSchema, PlanImportResultSchema } from '../schemas'
+
+/** The document, and the units a planner picked for names the importer matched to none. */
+const PlanUploadSchema = FileUploadSchema.extend({
+  picks: z.string().optional().openapi({
+    description:
+      'JSON object: folded name (an `unmatched[].key` of the dry run) → unit id. Applied to every assignee of that name that stands for no unit of the scope, in the dry run and the confirm alike.',
+    example: '{"trung tam phat trien quy dat":"u-stnmt"}',
+  }),
+}).openapi('PlanUpload', { description: 'A plan document, with the units picked for names that matched none' })
+
+const PICKS_INVALID = {
+  vi: 'Danh sách đơn vị đã chọn (picks) không hợp lệ: cần một đối tượng JSON “tên → mã đơn vị” với các đơn vị có trong cây tổ chức.',
+  en: 'The picked units (picks) are not valid: send a JSON object “name → unit id” naming units of the organisation tree.',
+}
+
+/** The planner's picks from the form, every unit known; `invalid` naming the field otherwise. */
+function picksOf(text: unknown, tree: UnitTree): AssigneePicks {
+  if (text === undefined || text === '') return {}
+  let json: unknown
+  try {
+    json = typeof text === 'string' ? JSON.parse(text) : undefined
+  } catch {
+    json = undefined
+  }
+  const parsed = AssigneePicksSchema.safeParse(json)
+  if (!parsed.success) throw new ApiError('invalid', { field: 'picks', reason: 'not a JSON object of name → unit id' }, PICKS_INVALID)
+  const unknown = Object.values(parsed.data).filter((id) => !tree.byId.has(id))
+  if (unknown.length > 0) throw new ApiError('invalid', { field: 'picks', reason: 'unknown units', unitIds: unknown }, PICKS_INVALID)
+  return parsed.data
+}
 
 /** The revision a confirm would store, when the document's plan is stored already. */
 const StoredRevisionSchema = PlanImportResultSchema.omit({ outcome: true }).extend({
@@ -65,7 +105,7 @@ export const planImportRoutes = createRouter().openapi(
       body: {
         required: true,
         content: {
-          'multipart/form-data': { schema: FileUploadSchema },
+          'multipart/form-data': { schema: PlanUploadSchema },
         },
       },
     },
@@ -81,8 +121,9 @@ export const planImportRoutes = createRouter().openapi(
   async (c) => {
     const { scopeUnitId, confirm, version } = c.req.valid('query')
     const { auth, tree } = await authorize(c, 'plan.manage', scopeUnitId)
-    const { file } = c.req.valid('form') as { file: unknown }
+    const { file, picks: picksText } = c.req.valid('form') as { file: unknown; picks?: unknown }
     if (!(file instanceof File)) throw new ApiError('invalid', { reason: 'send the document as the form field "file"' })
+    const picks = picksOf(picksText, tree)
     const units = await c.var.store.units.list()
     // Names as they were on the plan's date: a 2024 plan of Huế says "UBND tỉnh Thừa Thiên Huế".
     const versions = await c.var.store.units.versions()
@@ -101,7 +142,9 @@ export const planImportRoutes = createRouter().openapi(
     let problem: string | undefined
     try {
       const { toPlan } = await import('@papi/documents')
-      plan = { ...toPlan(imported), scopeUnitId }
+      // The units picked for names that stand for no unit (the revision's `unmatched`), applied before
+      // the plan is compared with the stored one: the revision shown is the one a confirm stores.
+      plan = withPickedUnits({ ...toPlan(imported), scopeUnitId }, picks, standsForNoUnit(tree, scopeUnitId))
     } catch (error) {
       if (!isPlanDocumentError(error)) throw error
       problem = error.message
