@@ -24,13 +24,26 @@ function appWithLog() {
 describe('the request log', () => {
   it('writes one line per request, keyed by the requestId the response carries', async () => {
     const { app, lines } = appWithLog()
-    const res = await app.request('/api/health', { headers: { 'x-request-id': 'req-1' } })
-    expect(res.status).toBe(200)
+    const res = await app.request('/api/v1/units', { headers: { 'x-request-id': 'req-1' } })
+    expect(res.status).toBe(401)
     expect(res.headers.get('x-request-id')).toBe('req-1')
     expect(lines).toEqual([
-      expect.objectContaining({ requestId: 'req-1', method: 'GET', path: '/api/health', status: 200, msg: 'request' }),
+      expect.objectContaining({ requestId: 'req-1', method: 'GET', path: '/api/v1/units', status: 401, msg: 'request' }),
     ])
     expect(lines[0]?.ms).toEqual(expect.any(Number))
+  })
+
+  it('leaves out health checks (a load balancer polls them every few seconds); they keep the security headers of JSON answers', async () => {
+    const { app, lines } = appWithLog()
+    const res = await app.request('/api/health')
+    expect([res.status, await res.json()]).toEqual([200, { status: 'ok' }])
+    expect(res.headers.get('x-request-id')).toMatch(/^health-\w+-\d+$/)
+    expect(res.headers.get('content-type')).toBe('application/json')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'self'; frame-ancestors 'none'")
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(lines).toEqual([])
   })
 
   it('logs an unexpected error under the same requestId the error body names, and the 500 after it', async () => {
