@@ -114,7 +114,8 @@ describe.each(testBackends())('admin routes on $name', (backend) => {
     })
     expect(bad).toMatchObject({ status: 422, body: { error: { details: { reason: 'not-an-ssh-public-key' } } } })
     expect((await t.call('GET', `/api/v1/users/${id}/ssh-keys`, { token: planner })).body).toHaveLength(1)
-    expect((await t.call('DELETE', `/api/v1/users/${id}/ssh-keys/${added.body.id}`, { token: planner })).status).toBe(204)
+    expect(added.body.version).toBe(1)
+    expect((await t.call('DELETE', `/api/v1/users/${id}/ssh-keys/${added.body.id}?version=1`, { token: planner })).status).toBe(204)
   })
 
   it('POST /auth/ssh: a session for the key’s owner only, with both the gateway secret and the user’s signature', async () => {

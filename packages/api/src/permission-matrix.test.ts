@@ -594,7 +594,12 @@ describe.each(testBackends())('the permission matrix on $name', (backend) => {
           keyId = added.body.id
         }
         const hints: Record<string, Json> = { publicKey: sshPublicKey() }
-        const query = op.operationId === 'deleteUser' ? `?version=${ghost ? 1 : (await store.users.get(id)).version}` : ''
+        const query =
+          op.operationId === 'deleteUser'
+            ? `?version=${ghost ? 1 : (await store.users.get(id)).version}`
+            : op.operationId === 'removeSshKey'
+              ? '?version=1'
+              : ''
         return [
           { path: `${path({ id, keyId })}${query}`, ...(op.body && { body: { ...(body(hints) as object), displayName: 'Tên mới' } }) },
         ]

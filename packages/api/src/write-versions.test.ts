@@ -2,10 +2,19 @@
 // a 422 that says so in the caller's language, a stale one a 409; of many writers that read the
 // same version exactly one wins, and writers that reread and retry lose no update — on PGlite and
 // on PostgreSQL (DATABASE_URL). Cost: ~15 s per database.
+import { generateKeyPairSync } from 'node:crypto'
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestApp, NOW, samplePlan, type TestApp } from './app.fixture'
+
+/** A new ed25519 public key in the one-line OpenSSH form. */
+function sshPublicKey(): string {
+  const { publicKey } = generateKeyPairSync('ed25519')
+  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url')
+  const field = (bytes: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, bytes.length]), bytes])
+  return `ssh-ed25519 ${Buffer.concat([field(Buffer.from('ssh-ed25519')), field(raw)]).toString('base64')} planner@laptop`
+}
 
 /** Concurrent writers per race: enough to interleave on a pool of connections, few enough for CI. */
 const WRITERS = 12
@@ -236,6 +245,20 @@ describe.each(testBackends())('versioned writes on $name', (backend) => {
       const deleted = await t.call('DELETE', `${path}?version=${created.body.version}`, { token: admin })
       expect(deleted.status, deleted.text).toBe(204)
       expect((await t.call('GET', path, { token: admin })).status).toBe(404)
+    })
+
+    it('an SSH key (a key is never edited, so the version it was listed with is 1)', async () => {
+      const { id: plannerId } = (await t.call('GET', '/api/v1/me', { token: planner })).body.user
+      const added = await t.call('POST', `/api/v1/users/${plannerId}/ssh-keys`, { token: planner, body: { publicKey: sshPublicKey() } })
+      expect(added.status, added.text).toBe(201)
+      const [listed] = (await t.call('GET', `/api/v1/users/${plannerId}/ssh-keys`, { token: planner })).body
+      const path = `/api/v1/users/${plannerId}/ssh-keys/${listed.id}`
+      await expectVersionMissing('DELETE', path, planner)
+      await expectStale('DELETE', `${path}?version=${listed.version + 1}`, planner)
+      expect((await t.call('GET', `/api/v1/users/${plannerId}/ssh-keys`, { token: planner })).body).toHaveLength(1)
+      const removed = await t.call('DELETE', `${path}?version=${listed.version}`, { token: planner })
+      expect(removed.status, removed.text).toBe(204)
+      expect((await t.call('GET', `/api/v1/users/${plannerId}/ssh-keys`, { token: planner })).body).toEqual([])
     })
 
     it('a draft plan', async () => {

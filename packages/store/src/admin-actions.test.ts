@@ -62,7 +62,11 @@ describe.each(testBackends())('deleting, SSH keys and backups on $name', (backen
     expect(key.fingerprint).toBe('SHA256:qU6G6pKYRp/nus9WdP/eWtBswi/X6k04kXU6vSoMlGc')
     expect((await store.sshKeys.find(key.fingerprint))?.userId).toBe(user.id)
     await expect(store.sshKeys.add(user.id, KEY, change())).rejects.toMatchObject({ code: 'conflict' })
-    await store.sshKeys.remove(user.id, key.id, change())
+    // A removal names the version read: a key is never edited, so 1; another is stale and removes nothing.
+    expect(key.version).toBe(1)
+    await expect(store.sshKeys.remove(user.id, key.id, 2, change())).rejects.toMatchObject({ code: 'version-conflict' })
+    expect(await store.sshKeys.list(user.id)).toHaveLength(1)
+    await store.sshKeys.remove(user.id, key.id, key.version, change())
     expect(await store.sshKeys.list(user.id)).toEqual([])
   })
 

@@ -16,7 +16,12 @@ export interface StoredSshKey {
   fingerprint: string
   createdAt: string
   lastUsedAt: string | null
+  /** What a removal names (`?version=`), as every delete does: a key is never changed once registered, so always 1. */
+  version: number
 }
+
+/** The version of every registered key: one is added or removed, never edited (signing in only notes `lastUsedAt`). */
+const SSH_KEY_VERSION = 1
 
 /**
  * The fingerprint OpenSSH prints (`ssh-keygen -lf key.pub`): `SHA256:` and the unpadded base64
@@ -33,6 +38,7 @@ const toKey = (row: typeof sshKeys.$inferSelect): StoredSshKey => ({
   ...row,
   createdAt: row.createdAt.toISOString(),
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  version: SSH_KEY_VERSION,
 })
 
 /** A user's keys, oldest first. */
@@ -76,11 +82,14 @@ export async function addSshKey(db: Database, userId: string, key: SshPublicKey,
   })
 }
 
-/** Removes one of a user's keys. */
-export async function removeSshKey(db: Database, userId: string, keyId: string, change: Change): Promise<void> {
+/** Removes one of a user's keys, naming the version it read (a stale one is a `version-conflict`, nothing removed). */
+export async function removeSshKey(db: Database, userId: string, keyId: string, version: number, change: Change): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(sshKeys).where(eq(sshKeys.id, keyId))
     if (!row || row.userId !== userId) throw new StoreError('not-found', `no SSH key ${keyId} for this user`, { keyId })
+    if (version !== SSH_KEY_VERSION) {
+      throw new StoreError('version-conflict', `the SSH key is at version ${SSH_KEY_VERSION}, not ${version}`, { version: SSH_KEY_VERSION })
+    }
     await tx.delete(sshKeys).where(eq(sshKeys.id, keyId))
     await writeAudit(
       tx,

@@ -121,7 +121,8 @@ export interface Store {
     list(userId: string): ReturnType<typeof listSshKeys>
     find(fingerprint: string): ReturnType<typeof findSshKey>
     add(userId: string, key: Parameters<typeof addSshKey>[2], change: Change): ReturnType<typeof addSshKey>
-    remove(userId: string, keyId: string, change: Change): Promise<void>
+    /** Removes a key naming the version read (`version-conflict` when stale). */
+    remove(userId: string, keyId: string, version: number, change: Change): Promise<void>
     touch(keyId: string, at: Date): Promise<void>
   }
   backup: {
@@ -267,7 +268,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       list: (userId) => listSshKeys(db, userId),
       find: (fingerprint) => findSshKey(db, fingerprint),
       add: (userId, key, change) => addSshKey(db, userId, key, change),
-      remove: (userId, keyId, change) => removeSshKey(db, userId, keyId, change),
+      remove: (userId, keyId, version, change) => removeSshKey(db, userId, keyId, version, change),
       touch: (keyId, at) => touchSshKey(db, keyId, at),
     },
     backup: {

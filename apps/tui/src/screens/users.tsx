@@ -22,6 +22,8 @@ interface SshKey {
   type: string
   comment: string
   fingerprint: string
+  /** Named by its removal, as every delete names the version read. */
+  version: number
 }
 
 /** Users: create, roles per unit, reset password, end sessions, SSH keys, disable, delete. */
@@ -115,7 +117,13 @@ export function UsersScreen(screen: ScreenProps) {
         }
         const key = keys.find((k) => k.id === choice)!
         if (!(await ui.confirm(m.removeKey(key.fingerprint)))) return m.cancelled
-        await ok(api.api.v1.users[':id']['ssh-keys'][':keyId'].$delete({ param: { id: user.id, keyId: key.id } }), locale)
+        await ok(
+          api.api.v1.users[':id']['ssh-keys'][':keyId'].$delete({
+            param: { id: user.id, keyId: key.id },
+            query: { version: String(key.version) },
+          }),
+          locale,
+        )
         return m.done
       }
     })

@@ -19,6 +19,7 @@ const SshKeySchema = z
     fingerprint: z.string().openapi({ example: 'SHA256:qU6G6pKYRp/nus9WdP/eWtBswi/X6k04kXU6vSoMlGc' }),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
+    version: z.number().int().openapi({ description: 'What a removal names (`?version=`); a key is never edited once registered, so 1' }),
   })
   .openapi('SshKey')
 
@@ -208,17 +209,17 @@ export const adminRoutes = createRouter()
       path: '/users/{id}/ssh-keys/{keyId}',
       operationId: 'removeSshKey',
       tags: ['users'],
-      summary: "Remove one of a user's SSH keys",
-      request: { params: KeyParamSchema },
+      summary: "Remove one of a user's SSH keys, naming the version last read (`?version=`)",
+      request: { params: KeyParamSchema, query: VersionQuerySchema },
       responses: {
         204: { description: 'Removed' },
-        ...errorResponses('unauthenticated', 'forbidden', 'not-found'),
+        ...errorResponses('unauthenticated', 'forbidden', 'not-found', 'conflict', 'invalid'),
       },
     }),
     async (c) => {
       const { id, keyId } = c.req.valid('param')
       await accountManager(c, id)
-      await c.var.store.sshKeys.remove(id, keyId, changeOf(c))
+      await c.var.store.sshKeys.remove(id, keyId, c.req.valid('query').version, changeOf(c))
       return c.body(null, 204)
     },
   )
