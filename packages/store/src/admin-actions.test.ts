@@ -81,14 +81,24 @@ describe.each(testBackends())('deleting, SSH keys and backups on $name', (backen
       change(),
     )
 
-    await expect(store.backup.restore(['{"hello":1}'])).rejects.toMatchObject({ details: { reason: 'not-a-backup' } })
-    await expect(store.backup.restore(lines.slice(0, -1))).rejects.toMatchObject({ details: { reason: 'backup-truncated' } })
+    const by = { change: change('2026-02-01T00:00:00Z'), via: 'cli' as const }
+    await expect(store.backup.restore(['{"hello":1}'], by)).rejects.toMatchObject({ details: { reason: 'not-a-backup' } })
+    await expect(store.backup.restore(lines.slice(0, -1), by)).rejects.toMatchObject({ details: { reason: 'backup-truncated' } })
     expect((await store.units.list()).length).toBe(unitsBefore.length + 1) // all or nothing
 
     const progress: number[] = []
-    await store.backup.restore(lines, (p) => progress.push(p.done / p.total))
+    await store.backup.restore(lines, by, (p) => progress.push(p.done / p.total))
     expect(await store.units.list()).toEqual(unitsBefore)
-    expect(await store.audit.list({ limit: 1000 })).toEqual(auditBefore)
+    // The audit as backed up, and the restore itself on top (written in its transaction).
+    const [restored, ...audited] = await store.audit.list({ limit: 1000 })
+    expect(audited).toEqual(auditBefore)
+    expect(restored).toMatchObject({
+      action: 'restore',
+      entity: 'system',
+      entityId: 'database',
+      actorId: null,
+      after: { createdAt: '2026-01-01T00:00:00.000Z', driver: backend.name, via: 'cli' },
+    })
     expect(progress.at(-1)).toBe(1)
     // The audit log's order keeps counting after the restored rows.
     await store.units.create(

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { createGunzip, createGzip } from 'node:zlib'
 import { sql, type SQL } from 'drizzle-orm'
+import { writeAudit, type Change } from './audit-log'
 import type { Database, Driver, Executor } from './database'
 import { StoreError } from './store-error'
 
@@ -141,16 +142,27 @@ export function parseBackupHeader(line: string | undefined): BackupHeader {
   return header as BackupHeader
 }
 
+/** Who restores, and through what: the audit entry a restore writes says so. */
+export interface RestoreBy {
+  change: Change
+  /** `api` (`POST /restore`) or `cli` (`papi restore` on the database itself). */
+  via: 'api' | 'cli'
+}
+
 /**
  * Replaces every papi table with a backup's rows, in one transaction: all or nothing. Refuses a
  * file that is not a papi backup, or one taken under other migrations. Everyone is signed out.
+ * The same transaction writes the audit entry of the restore (action `restore`, entity `system`),
+ * after the restored rows, so the restored database tells who restored it, when and how — from
+ * the API or from the command line alike.
  *
  * @example
- * await restoreBackup(store.db, readLines(gunzip(file)), (p) => bar.update(p.done / p.total))
+ * await restoreBackup(store.db, readLines(gunzip(file)), { change, via: 'cli' }, (p) => bar.update(p.done / p.total))
  */
 export async function restoreBackup(
   db: Database,
   lines: AsyncIterable<string> | Iterable<string>,
+  by: RestoreBy,
   onProgress?: (p: BackupProgress) => void,
 ): Promise<BackupHeader> {
   const iterator = (Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : (lines as Iterable<string>)[Symbol.iterator]()) as
@@ -224,6 +236,16 @@ export async function restoreBackup(
         sql`select setval(pg_get_serial_sequence(${`"${t}"`}, ${c}), coalesce((select max(${ident(c)}) from ${ident(t)}), 0) + 1, false)`,
       )
     }
+    await writeAudit(
+      tx,
+      {
+        action: 'restore',
+        entity: 'system',
+        entityId: 'database',
+        after: { createdAt: header.createdAt, driver: header.driver, via: by.via },
+      },
+      by.change,
+    )
   })
   return header
 }

@@ -61,7 +61,7 @@ export type { StoredSshKey } from './ssh-key-repository'
 
 // --- backup
 export { BACKUP_FORMAT, BACKUP_VERSION, gunzippedLines, gzippedLines, parseBackupHeader } from './backup'
-export type { BackupHeader, BackupProgress } from './backup'
+export type { BackupHeader, BackupProgress, RestoreBy } from './backup'
 
 // --- session-repository
 export { hashToken } from './session-repository'

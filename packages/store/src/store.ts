@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Plan, Register, ReportAction, UnitTree } from '@papi/domain'
 import { listAudit, type AuditQuery, type Change } from './audit-log'
-import { backupLines, restoreBackup, type BackupHeader, type BackupProgress } from './backup'
+import { backupLines, restoreBackup, type BackupHeader, type BackupProgress, type RestoreBy } from './backup'
 import { deletePlan, deleteUnit, deleteUser } from './deletion'
 import { addSshKey, findSshKey, listSshKeys, removeSshKey, touchSshKey } from './ssh-key-repository'
 import { dashboard } from './dashboard'
@@ -128,8 +128,8 @@ export interface Store {
   backup: {
     /** The whole database as JSON lines, header first (see {@link backupLines}). */
     lines(now: Date, onProgress?: (p: BackupProgress) => void): AsyncGenerator<string>
-    /** Replaces every table with a backup's rows, all or nothing (see {@link restoreBackup}). */
-    restore(lines: AsyncIterable<string> | Iterable<string>, onProgress?: (p: BackupProgress) => void): Promise<BackupHeader>
+    /** Replaces every table with a backup's rows, all or nothing, and audits it (see {@link restoreBackup}). */
+    restore(lines: AsyncIterable<string> | Iterable<string>, by: RestoreBy, onProgress?: (p: BackupProgress) => void): Promise<BackupHeader>
   }
   sessions: {
     create(userId: string, options: { now: Date; ttlMs: number }): ReturnType<typeof createSession>
@@ -273,7 +273,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     },
     backup: {
       lines: (now, onProgress) => backupLines(db, driver, now, onProgress),
-      restore: (lines, onProgress) => restoreBackup(db, lines, onProgress),
+      restore: (lines, by, onProgress) => restoreBackup(db, lines, by, onProgress),
     },
     sessions: {
       create: (userId, options) => createSession(db, userId, options),

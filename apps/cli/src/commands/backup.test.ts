@@ -72,80 +72,104 @@ async function everything(store: Store): Promise<Record<string, string[]>> {
   return tables
 }
 
+type Made = Awaited<ReturnType<Target['make']>>
+
+/** Runs a papi command in this process against a database; answers the error or undefined, and what it printed. */
+async function papi(made: Made, argv: string[], locale: Locale = 'en') {
+  const saved = { ...process.env }
+  for (const key of ['DATABASE_URL', 'PAPI_DATA_DIR']) delete process.env[key]
+  Object.assign(process.env, made.env)
+  let printed = ''
+  const capture = (text: string | Uint8Array) => {
+    printed += String(text)
+    return true
+  }
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture)
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture)
+  try {
+    const output = { stdout: capture, stderr: capture }
+    await runCommands([backupCommand(locale), restoreCommand(locale)], argv, output, locale)
+    return { error: undefined, printed }
+  } catch (error) {
+    if (error instanceof CommandError) return { error, printed }
+    throw error
+  } finally {
+    out.mockRestore()
+    err.mockRestore()
+    process.env = saved
+  }
+}
+
+async function withStoreOf<T>(made: Made, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(made.options)
+  try {
+    return await work(store)
+  } finally {
+    await store.close()
+  }
+}
+
+/** A province with its users, a published plan, reports through several versions, scores. */
+async function seed(store: Store) {
+  const change = at('2018-06-01T03:00:00Z')
+  const units = await seedSampleProvince(store, change)
+  await store.users.create(
+    { username: 'planner', passwordHash: 'scrypt$x', displayName: 'Kế hoạch', roles: [{ role: 'planner', unitId: units.kg.id }] },
+    change,
+  )
+  await store.users.create(
+    { username: 'reporter', passwordHash: 'scrypt$y', displayName: 'Báo cáo', roles: [{ role: 'reporter', unitId: units.vtv.id }] },
+    change,
+  )
+  const plan = await store.plans.create(samplePlan(units), change)
+  const published = await store.plans.publish(plan.id, at('2018-06-02T03:00:00Z'))
+  const taskId = published.sections.flatMap((s) => s.tasks).find((t) => t.code === '1.3')?.id as string
+  let report = await store.reports.save(
+    { taskId, unitId: units.vtv.id, periodId: '2018S1', workStatus: 'in-progress', progress: 30, narrative: 'Bước đầu' },
+    at('2018-06-05T03:00:00Z'),
+  )
+  report = await store.reports.save(
+    { taskId, unitId: units.vtv.id, periodId: '2018S1', workStatus: 'in-progress', progress: 60, narrative: 'Đã niêm yết', version: 1 },
+    at('2018-06-08T03:00:00Z'),
+  )
+  report = await store.reports.act(report.id, { type: 'submit' }, at('2018-06-09T03:00:00Z'), report.version)
+  await store.reports.act(report.id, { type: 'accept', comment: 'Đạt' }, at('2018-06-12T03:00:00Z'), report.version)
+  const papi2018 = frameworkById('papi-2018')
+  const dimensions = (papi2018?.dimensions ?? []).map((d, i) => ({ key: d.key, score: 5 + i / 4 }))
+  const total = dimensions.reduce((n, d) => n + d.score, 0)
+  await store.scores.save([{ unitId: units.kg.id, frameworkId: 'papi-2018', year: 2018, total, rank: 30, rankOf: 63, dimensions }], change)
+}
+
+/**
+ * The rows after a restore: the backup's own, and on top of its audit exactly one entry, the
+ * restore itself (who, when, from what, via the command line). Answers the rows without it.
+ */
+function restoredRows(after: Record<string, string[]>, backedUp: Record<string, string[]>): Record<string, string[]> {
+  const added = (after.audit_log ?? []).filter((row) => !(backedUp.audit_log ?? []).includes(row))
+  expect(added.map((row) => JSON.parse(row))).toEqual([
+    expect.objectContaining({
+      action: 'restore',
+      entity: 'system',
+      entity_id: 'database',
+      actor_id: null,
+      after: expect.objectContaining({ via: 'cli' }),
+    }),
+  ])
+  return { ...after, audit_log: (after.audit_log ?? []).filter((row) => !added.includes(row)) }
+}
+
 describe.each(targets)('papi backup and papi restore on $name', (target) => {
-  let made: Awaited<ReturnType<Target['make']>>
+  let made: Made
   const dir = mkdtempSync(join(tmpdir(), 'papi-backup-files-'))
   const file = join(dir, 'papi.papi-backup')
   let before: Record<string, string[]>
-  const saved = { env: { ...process.env } }
-
-  /** Runs a papi command in this process against the test's database; answers the error or undefined, and what it printed. */
-  async function papi(argv: string[], locale: Locale = 'en') {
-    for (const key of ['DATABASE_URL', 'PAPI_DATA_DIR']) delete process.env[key]
-    Object.assign(process.env, made.env)
-    let printed = ''
-    const capture = (text: string | Uint8Array) => {
-      printed += String(text)
-      return true
-    }
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture)
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture)
-    try {
-      const output = { stdout: capture, stderr: capture }
-      await runCommands([backupCommand(locale), restoreCommand(locale)], argv, output, locale)
-      return { error: undefined, printed }
-    } catch (error) {
-      if (error instanceof CommandError) return { error, printed }
-      throw error
-    } finally {
-      out.mockRestore()
-      err.mockRestore()
-      process.env = { ...saved.env }
-    }
-  }
-  const withStore = async <T>(work: (store: Store) => Promise<T>) => {
-    const store = await openStore(made.options)
-    try {
-      return await work(store)
-    } finally {
-      await store.close()
-    }
-  }
+  const run = (argv: string[], locale: Locale = 'en') => papi(made, argv, locale)
+  const withStore = <T>(work: (store: Store) => Promise<T>) => withStoreOf(made, work)
 
   beforeAll(async () => {
     made = await target.make()
-    // A province with its users, a published plan, reports through several versions, scores.
     await withStore(async (store) => {
-      const change = at('2018-06-01T03:00:00Z')
-      const units = await seedSampleProvince(store, change)
-      await store.users.create(
-        { username: 'planner', passwordHash: 'scrypt$x', displayName: 'Kế hoạch', roles: [{ role: 'planner', unitId: units.kg.id }] },
-        change,
-      )
-      await store.users.create(
-        { username: 'reporter', passwordHash: 'scrypt$y', displayName: 'Báo cáo', roles: [{ role: 'reporter', unitId: units.vtv.id }] },
-        change,
-      )
-      const plan = await store.plans.create(samplePlan(units), change)
-      const published = await store.plans.publish(plan.id, at('2018-06-02T03:00:00Z'))
-      const taskId = published.sections.flatMap((s) => s.tasks).find((t) => t.code === '1.3')?.id as string
-      let report = await store.reports.save(
-        { taskId, unitId: units.vtv.id, periodId: '2018S1', workStatus: 'in-progress', progress: 30, narrative: 'Bước đầu' },
-        at('2018-06-05T03:00:00Z'),
-      )
-      report = await store.reports.save(
-        { taskId, unitId: units.vtv.id, periodId: '2018S1', workStatus: 'in-progress', progress: 60, narrative: 'Đã niêm yết', version: 1 },
-        at('2018-06-08T03:00:00Z'),
-      )
-      report = await store.reports.act(report.id, { type: 'submit' }, at('2018-06-09T03:00:00Z'), report.version)
-      await store.reports.act(report.id, { type: 'accept', comment: 'Đạt' }, at('2018-06-12T03:00:00Z'), report.version)
-      const papi2018 = frameworkById('papi-2018')
-      const dimensions = (papi2018?.dimensions ?? []).map((d, i) => ({ key: d.key, score: 5 + i / 4 }))
-      const total = dimensions.reduce((n, d) => n + d.score, 0)
-      await store.scores.save(
-        [{ unitId: units.kg.id, frameworkId: 'papi-2018', year: 2018, total, rank: 30, rankOf: 63, dimensions }],
-        change,
-      )
+      await seed(store)
       before = await everything(store)
     })
   }, 120_000)
@@ -155,9 +179,9 @@ describe.each(targets)('papi backup and papi restore on $name', (target) => {
   })
 
   it('backs up everything the database holds to a papi backup file', async () => {
-    const run = await papi(['backup', file])
-    expect(run.error).toBeUndefined()
-    expect(run.printed).toMatch(/\d+ rows backed up to /)
+    const backedUp = await run(['backup', file])
+    expect(backedUp.error).toBeUndefined()
+    expect(backedUp.printed).toMatch(/\d+ rows backed up to /)
     const header = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0] as string)
     expect(header).toMatchObject({ format: 'papi-backup', driver: target.name })
     for (const table of ['units', 'users', 'plans', 'periods', 'reports', 'report_versions', 'scores', 'audit_log']) {
@@ -186,20 +210,28 @@ describe.each(targets)('papi backup and papi restore on $name', (target) => {
     for (const [what, bytes] of Object.entries(bad)) {
       const damaged = join(dir, 'damaged.papi-backup')
       writeFileSync(damaged, bytes)
-      const run = await papi(['restore', damaged])
-      expect(run.error, what).toBeInstanceOf(CommandError)
-      expect(run.error?.message, what).toMatch(/^could not do it: /)
+      const refused = await run(['restore', damaged])
+      expect(refused.error, what).toBeInstanceOf(CommandError)
+      expect(refused.error?.message, what).toMatch(/^could not do it: /)
     }
     // A refusal never undoes another's harm, so one look after them all sees any.
     expect(await withStore(everything)).toEqual(live)
   }, 60_000)
 
-  it('restores the file: every table row for row as it was backed up', async () => {
-    const run = await papi(['restore', file])
-    expect(run.error).toBeUndefined()
-    expect(run.printed).toMatch(/\d+ rows restored; every session has ended/)
+  it('restores the file: every table row for row as it was backed up, and the restore audited as the API audits it', async () => {
+    const restored = await run(['restore', file])
+    expect(restored.error).toBeUndefined()
+    expect(restored.printed).toMatch(/\d+ rows restored; every session has ended/)
     const after = await withStore(everything)
-    expect(after).toEqual(before)
+    expect(restoredRows(after, before)).toEqual(before)
+    // The entry the API's POST /restore writes, less the admin (the command line acts as the system).
+    const [entry] = await withStore((store) => store.audit.list({ entity: 'system', limit: 1 }))
+    expect(entry).toMatchObject({
+      action: 'restore',
+      entityId: 'database',
+      actorId: null,
+      after: { driver: target.name, via: 'cli', createdAt: expect.any(String) },
+    })
     // The restored database goes on working: the next audit entry continues its order.
     await withStore(async (store) => {
       const kg = await store.units.findByCode('KG')
@@ -211,3 +243,4 @@ describe.each(targets)('papi backup and papi restore on $name', (target) => {
     })
   })
 })
+

@@ -117,7 +117,9 @@ export function restoreCommand(locale: Locale) {
         } else {
           rows = await withStore(async (store) => {
             const { gunzippedLines } = await import('@papi/store')
-            const header = await store.backup.restore(gunzippedLines(createReadStream(file)), (p) => bar(p.done / p.total))
+            // Audited as the API's restore is (by the store, in the same transaction): the system as actor, via the command line.
+            const by = { change: { actorId: null, at: new Date() }, via: 'cli' as const }
+            const header = await store.backup.restore(gunzippedLines(createReadStream(file)), by, (p) => bar(p.done / p.total))
             return header.tables.reduce((s, t) => s + t.rows, 0)
           })
         }

@@ -69,13 +69,8 @@ export const backupRoutes = createRouter()
       const change = changeOf(c)
       const body = c.req.raw.body
       const source = body ? Readable.fromWeb(body as unknown as NodeWebStream<Uint8Array>) : Readable.from([])
-      const header = await c.var.store.backup.restore(gunzippedLines(source))
-      // Written after the restore, so the restored database tells who restored it and when.
-      await writeAudit(
-        c.var.store.db,
-        { action: 'restore', entity: 'system', entityId: 'database', after: { createdAt: header.createdAt, driver: header.driver } },
-        change,
-      )
+      // Audited in the restore's own transaction, after the restored rows: the restored database tells who restored it and when.
+      const header = await c.var.store.backup.restore(gunzippedLines(source), { change, via: 'api' })
       return c.json({ createdAt: header.createdAt, driver: header.driver, tables: header.tables }, 200)
     },
   )
