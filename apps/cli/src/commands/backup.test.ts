@@ -244,3 +244,57 @@ describe.each(targets)('papi backup and papi restore on $name', (target) => {
   })
 })
 
+// A backup is one format whatever database wrote it: the embedded database of a laptop restores
+// onto a province's PostgreSQL server, and back. Only with DATABASE_URL. Cost: one seed, two
+// backups and two restores of a few hundred rows: ~10 s.
+describe.skipIf(!pgUrl)('a backup restored across databases: PGlite → PostgreSQL → PGlite', () => {
+  const [liteTarget, serverTarget] = targets as [Target, Target]
+  let lite: Made
+  let server: Made
+  const dir = mkdtempSync(join(tmpdir(), 'papi-backup-cross-'))
+  beforeAll(async () => {
+    lite = await liteTarget.make()
+    server = await serverTarget.make()
+    await withStoreOf(lite, seed)
+  }, 120_000)
+  afterAll(async () => {
+    await lite?.cleanup()
+    await server?.cleanup()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** Backs `from` up with `papi backup`, restores it into `to` with `papi restore`; answers both databases' rows. */
+  async function carry(from: Made, to: Made, name: string) {
+    const file = join(dir, name)
+    expect((await papi(from, ['backup', file])).error).toBeUndefined()
+    const backedUp = await withStoreOf(from, everything)
+    const restored = await papi(to, ['restore', file])
+    expect(restored.error, restored.printed).toBeUndefined()
+    return { backedUp, after: await withStoreOf(to, everything) }
+  }
+
+  it('a PGlite backup restored into PostgreSQL: every table row for row', async () => {
+    const { backedUp, after } = await carry(lite, server, 'from-pglite.papi-backup')
+    expect(restoredRows(after, backedUp)).toEqual(backedUp)
+    for (const table of ['units', 'users', 'plans', 'tasks', 'periods', 'reports', 'report_versions', 'scores', 'audit_log']) {
+      expect(after[table]?.length, table).toBeGreaterThan(0)
+    }
+    const [entry] = await withStoreOf(server, (store) => store.audit.list({ entity: 'system', limit: 1 }))
+    expect(entry).toMatchObject({ action: 'restore', after: { driver: 'pglite', via: 'cli' } })
+  }, 60_000)
+
+  it('a PostgreSQL backup restored into PGlite, with what was done on the server since: every table row for row', async () => {
+    await withStoreOf(server, async (store) => {
+      const kg = await store.units.findByCode('KG')
+      await store.units.create(
+        { code: 'KG-PQ', name: 'UBND thành phố Phú Quốc', level: 'district', kind: 'people-committee', parentId: kg?.id ?? null },
+        at('2018-07-01T03:00:00Z'),
+      )
+    })
+    const { backedUp, after } = await carry(server, lite, 'from-postgres.papi-backup')
+    expect(restoredRows(after, backedUp)).toEqual(backedUp)
+    expect(after.units?.some((row) => row.includes('KG-PQ'))).toBe(true)
+    const [entry] = await withStoreOf(lite, (store) => store.audit.list({ entity: 'system', limit: 1 }))
+    expect(entry).toMatchObject({ action: 'restore', after: { driver: 'postgres', via: 'cli' } })
+  }, 60_000)
+})
