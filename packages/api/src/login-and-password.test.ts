@@ -50,6 +50,35 @@ describe.each(testBackends())('log-in and passwords on $name', (backend) => {
     expect((await login('reporter', PASSWORD)).status).toBe(429)
   })
 
+  describe('log-in at any clock (a test app at 2030 answered 500: the cookie Expires was checked against the machine clock)', () => {
+    const TTL_SECONDS = 8 * 60 * 60
+    it.each(['1971-03-01T00:00:00Z', '2018-06-10T03:00:00Z', '2030-01-01T00:00:00Z', '2099-12-31T23:00:00Z'])(
+      'at %s: signed in, the cookies end with the session (Max-Age), and the session expires on time',
+      async (iso) => {
+        const at = new Date(iso)
+        t.setNow(at)
+        try {
+          const res = await login('planner', PASSWORD)
+          expect(res.status, res.text).toBe(200)
+          expect(Date.parse(res.body.expiresAt) - at.getTime()).toBe(TTL_SECONDS * 1000)
+          const cookies = res.headers.getSetCookie()
+          expect(cookies).toHaveLength(2)
+          for (const cookie of cookies) {
+            expect(cookie).toContain(`Max-Age=${TTL_SECONDS}`)
+            expect(cookie).not.toContain('Expires=')
+          }
+          const me = () => t.call('GET', '/api/v1/me', { token: res.body.token })
+          t.setNow(new Date(at.getTime() + TTL_SECONDS * 1000 - 1000))
+          expect((await me()).status).toBe(200)
+          t.setNow(new Date(at.getTime() + TTL_SECONDS * 1000 + 1000))
+          expect((await me()).status).toBe(401)
+        } finally {
+          t.setNow(NOW)
+        }
+      },
+    )
+  })
+
   describe('passwords (ASVS 2.1)', () => {
     let admin: string
     let plannerId: string

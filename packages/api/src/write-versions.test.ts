@@ -87,8 +87,7 @@ describe.each(testBackends())('versioned writes on $name', (backend) => {
       const { version } = await period()
       t.setNow(new Date('2030-01-01T00:00:00Z'))
       try {
-        const plannerId = (await store.users.list()).find((u) => u.username === 'planner')!.id
-        const { token: later } = await store.sessions.create(plannerId, { now: new Date('2030-01-01T00:00:00Z'), ttlMs: 3_600_000 })
+        const later = await t.login('planner')
         const judgedOn = async () => {
           const res = await t.call('GET', `/api/v1/dashboard?unitId=${t.units.kg.id}&periodId=${periodCode}`, { token: later })
           expect(res.status, res.text).toBe(200)

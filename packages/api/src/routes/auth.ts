@@ -39,6 +39,9 @@ function clientAddress(c: Context<AppEnv>): string | undefined {
   }
 }
 
+/** The longest a browser keeps a cookie (RFC 6265bis: 400 days), which Hono also enforces. */
+const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60
+
 /** Log-in, log-out and the signed-in user with what they may do. */
 export const authRoutes = createRouter()
   .openapi(
@@ -93,7 +96,12 @@ export const authRoutes = createRouter()
       await store.sessions.purgeExpired(now)
       await store.loginAttempts.purge(since)
       const session = await store.sessions.create(user.id, { now, ttlMs: options.sessionTtlMs })
-      const cookie = { path: '/', sameSite: 'Strict' as const, secure: options.secureCookies, expires: session.expiresAt }
+      // Max-Age from the app's clock, not Expires: Hono refuses an Expires more than 400 days past
+      // the machine's own clock (Date.now()), so a clock ahead of it (a test's 2030) answered 500.
+      // Max-Age is relative, ends the cookie with the session whatever either clock says, and is
+      // capped at the 400 days browsers keep a cookie at most (RFC 6265bis).
+      const maxAge = Math.min(COOKIE_MAX_AGE_SECONDS, Math.max(0, Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000)))
+      const cookie = { path: '/', sameSite: 'Strict' as const, secure: options.secureCookies, maxAge }
       setCookie(c, SESSION_COOKIE, session.token, { ...cookie, httpOnly: true })
       // Readable by the page's own script, which echoes it in X-CSRF-Token.
       setCookie(c, CSRF_COOKIE, session.csrfToken, cookie)
