@@ -190,3 +190,42 @@ describe('wallClockAt', () => {
     expect(wallClockAt(moment, offset)).toEqual(expected)
   })
 })
+
+describe('calendarDayAt on stored instants (2024-07-01T03:00:00.000Z, read by arithmetic)', () => {
+  it('answers the day wallClockAt answers, for instants across four centuries and every offset', () => {
+    let seed = 7
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+      return seed / 2_147_483_648
+    }
+    const from = Date.parse('1890-01-01T00:00:00Z')
+    const to = Date.parse('2290-12-31T23:59:59Z')
+    const instants = [
+      '2024-02-29T16:59:59.999Z',
+      '2024-02-29T17:00:00.000Z',
+      '2023-12-31T17:00:00.000Z',
+      '2000-02-29T23:59:59.999Z',
+      '1900-02-28T17:00:00.000Z',
+      ...Array.from({ length: 3000 }, () => new Date(from + Math.floor(next() * (to - from))).toISOString()),
+    ]
+    for (const offset of [-720, -60, 0, 420, 840]) {
+      for (const instant of instants)
+        expect(calendarDayAt(instant, offset), `${instant} at ${offset}`).toBe(wallClockAt(instant, offset)?.day)
+    }
+  })
+
+  it('leaves what only looks like one to the general rules', () => {
+    expect(calendarDayAt('2024-07-01T24:00:00.000Z', 420)).toBe(wallClockAt('2024-07-01T24:00:00.000Z', 420)?.day)
+    expect(calendarDayAt('2024-13-01T03:00:00.000Z', 420)).toBeUndefined()
+    expect(calendarDayAt('x024-07-01T03:00:00.000Z', 420)).toBeUndefined()
+  })
+})
+
+describe('addDays remembers', () => {
+  it('gives the same answer asked again, and after many others', () => {
+    expect(addDays('2018-06-18', 3)).toBe('2018-06-21')
+    for (let i = 0; i < 5000; i++) addDays('2018-01-01', i)
+    expect(addDays('2018-06-18', 3)).toBe('2018-06-21')
+    expect(addDays('2018-01-01', 4999)).toBe('2031-09-09')
+  })
+})
