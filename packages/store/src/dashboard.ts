@@ -129,10 +129,10 @@ export async function dashboard(
       const planAsOf = asked ?? periodAsOf(period.dueOn, now, graceDays)
       return [{ stored, period, inScope, graceDays, planAsOf }]
     })
-    // The period's own filed reports, and for progress only the report per (task, unit) that the
+    // The period's own reports, and for progress only the report per (task, unit) that the
     // domain will count — not every report of every period of the plan.
     const plansInView = views.map((v) => ({ provinceId: v.stored.provinceId, planId: v.stored.id, asOf: v.planAsOf }))
-    const ofPeriod = await filedReportsOfPeriod(db, plansInView, query.periodId, unitIds)
+    const ofPeriod = await reportsOfPeriod(db, plansInView, query.periodId, unitIds)
     const latest = await latestFiledCandidates(db, plansInView, unitIds)
     for (const { stored, period, inScope, graceDays, planAsOf } of views) {
       const id = stored.id
@@ -224,11 +224,12 @@ async function latestFiledCandidates(
 }
 
 /**
- * The filed (submitted or accepted) reports of one period of each plan. Completeness and
- * timeliness count a report only once filed, so an unfiled one weighs exactly as none
- * (`expectedReportState`): leaving drafts and returned reports out changes no figure.
+ * The reports of one period of each plan. Read through `reports_plan_period_idx`: the filed ones
+ * alone would match the partial `reports_latest_filed_idx`, which PostgreSQL then prefers on a
+ * low estimate and reads whole (national, 2024S1: 1.2 s instead of 0.24 s); drafts and returned
+ * reports cost little more and count as none (`expectedReportState`).
  */
-async function filedReportsOfPeriod(
+async function reportsOfPeriod(
   db: Executor,
   inView: readonly PlanInView[],
   periodId: string,
@@ -243,8 +244,7 @@ async function filedReportsOfPeriod(
     db,
     sql`select ${FIGURE_SELECT} from (values ${plansOf}) as v(province_id, plan_id)
       join reports r on r.province_id = v.province_id and r.plan_id = v.plan_id and r.period_id = ${periodId}
-      where r.status in ('submitted', 'accepted')
-        ${unitIds === undefined ? sql`` : sql`and r.unit_id in ${[...unitIds]}`}`,
+      ${unitIds === undefined ? sql`` : sql`where r.unit_id in ${[...unitIds]}`}`,
   )
   return byPlan(rows)
 }
