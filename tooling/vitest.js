@@ -25,9 +25,12 @@ export function papiVitestConfig(options = {}) {
         include: ['src/**/*.test.ts'],
         // vitest's 5 s is too short on a loaded 2-core machine (documents written and re-read).
         testTimeout: 30_000,
+        // Hooks that read the national register (17 065 units) or open a database take 2–3 s on a
+        // quiet machine and passed vitest's 10 s under CI load (scoped-match's beforeAll did).
+        hookTimeout: 60_000,
         // Suites that open a database (PGlite, and PostgreSQL when DATABASE_URL is set) start from
         // the run's migrated template; a database per file still takes seconds on a loaded machine.
-        ...(database ? { globalSetup: [PGLITE_TEMPLATE_SETUP], hookTimeout: 60_000 } : {}),
+        ...(database ? { globalSetup: [PGLITE_TEMPLATE_SETUP] } : {}),
       },
     }),
     overrides,
