@@ -175,6 +175,10 @@ describe.skipIf(!canRun)('a planner re-imports a published plan as a confirmed r
     for (const label of labels) expect(label.replace('97/KH-UBND', '')).not.toMatch(VIETNAMESE)
     // At 360 px a table shows cards: no header row, nothing of it in the Tab order.
     expect(await revision.locator('table thead').first().isVisible()).toBe(false)
+    const headerControls = await page
+      .locator('table.stack thead :is(button, a, input, select)')
+      .evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.outerHTML))
+    expect(headerControls, 'controls of hidden header rows (not reachable, not in the Tab order)').toEqual([])
     expect(await axeViolations(page)).toEqual([])
     await shot(page, 'en-360-2-repreviewed')
 

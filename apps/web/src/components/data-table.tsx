@@ -23,6 +23,10 @@ export function DataTable<Row>(props: {
   testId?: string
   /** On a phone, show each row as a card of labelled values instead of a sideways-scrolling table. */
   stackOnPhone?: boolean
+  /** The id of the heading that names the table (its accessible name), when it has no caption. */
+  labelledBy?: string
+  /** Attributes of a row's `<tr>`, e.g. `data-change` for a revision's tasks. */
+  rowProps?: (row: Row) => Record<`data-${string}`, string | undefined>
 }) {
   const { t } = useI18n()
   const filterId = createUniqueId()
@@ -53,7 +57,7 @@ export function DataTable<Row>(props: {
         </div>
       </Show>
       <div class="table-wrap">
-        <table class={props.stackOnPhone ? 'stack' : undefined}>
+        <table class={props.stackOnPhone ? 'stack' : undefined} aria-labelledby={props.labelledBy}>
           <Show when={props.caption}>
             <caption>{props.caption}</caption>
           </Show>
@@ -92,7 +96,7 @@ export function DataTable<Row>(props: {
               }
             >
               {(row) => (
-                <tr>
+                <tr {...props.rowProps?.(row)}>
                   <For each={props.columns}>
                     {(col) => (
                       <td class={col.numeric ? 'num' : undefined} data-label={col.header}>

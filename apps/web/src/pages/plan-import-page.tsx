@@ -5,6 +5,7 @@ import { createStore, produce } from 'solid-js/store'
 import { ApiError } from '../api/api-error'
 import { unwrap } from '../api/papi-client'
 import type { PlanDetail, PlanImportDryRun } from '../api/types'
+import { DataTable } from '../components/data-table'
 import { ErrorText } from '../components/error-text'
 import { datedNames, UnitSelect } from '../components/unit-select'
 import { useI18n } from '../i18n/i18n-context'
@@ -390,6 +391,9 @@ function Preview(props: {
   const dimensionOptions = () => dimensions().map((d) => ({ key: d.key, name: d.name[locale()] }))
   const problems = createMemo(() => draftProblems(props.drafts))
   const settable = () => props.run.stored === undefined && props.drafts.length === sections().length
+  // A section's fields are built when it is first opened (Lào Cai's 10 sections hold 70 targets,
+  // some 500 fields), and kept while one of them is refused, so saving can open it on the field.
+  const [opened, setOpened] = createSignal<ReadonlySet<number>>(new Set())
   // Names matched to nothing, and classes with no unit in the scope ("Công chức liên quan").
   const open = createMemo(() => standsForNoUnit(session.tree(), props.scopeUnitId))
   const names = createMemo(() => unmatchedNames({ sections: sections() }, open()))
@@ -472,7 +476,14 @@ function Preview(props: {
             const draft = () => (settable() ? props.drafts[index()] : undefined)
             const dimension = () => (draft() === undefined ? section.dimension : draft()?.dimension || undefined)
             return (
-              <details class="import-section" data-testid="import-section" data-task-codes={section.tasks.map((t) => t.code).join(' ')}>
+              <details
+                class="import-section"
+                data-testid="import-section"
+                data-task-codes={section.tasks.map((t) => t.code).join(' ')}
+                onToggle={(e) => {
+                  if (e.currentTarget.open && !opened().has(index())) setOpened(new Set([...opened(), index()]))
+                }}
+              >
                 <summary>
                   {section.code}. {section.title} <small class="muted">({section.tasks.length})</small>
                   <Show when={dimension()}>
@@ -482,7 +493,7 @@ function Preview(props: {
                     {(w) => <small class="muted"> · {pt('sections.weightShown', { weight: w() })}</small>}
                   </Show>
                 </summary>
-                <Show when={draft()}>
+                <Show when={(opened().has(index()) || problems().has(draft()?.code ?? '')) && draft()}>
                   {(d) => (
                     <SectionSettings
                       id={`section-${index()}`}
@@ -497,52 +508,44 @@ function Preview(props: {
                     />
                   )}
                 </Show>
-                <div class="table-wrap">
-                  <table class="stack">
-                    <thead>
-                      <tr>
-                        <th scope="col">{pt('import.code')}</th>
-                        <th scope="col">{pt('import.task')}</th>
-                        <th scope="col">{pt('import.lead')}</th>
-                        <th scope="col">{pt('import.coordinators')}</th>
-                        <th scope="col">{pt('import.timeframe')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={section.tasks}>
-                        {(task) => (
-                          <tr>
-                            <td data-label={pt('import.code')}>{task.code}</td>
-                            <td data-label={pt('import.task')}>{task.title}</td>
-                            <td data-label={pt('import.lead')}>
-                              <Show when={!noLead().has(task.code)} fallback={<span class="badge warn">{pt('import.noLead')}</span>}>
-                                <Names
-                                  list={task.lead}
-                                  text={assigneeText}
-                                  open={open()}
-                                  unmatched={pt('import.unmatched')}
-                                  chosen={props.chosen}
-                                />
-                              </Show>
-                            </td>
-                            <td data-label={pt('import.coordinators')}>
-                              <Names
-                                list={task.coordinators}
-                                text={assigneeText}
-                                open={open()}
-                                unmatched={pt('import.unmatched')}
-                                chosen={props.chosen}
-                              />
-                            </td>
-                            <td data-label={pt('import.timeframe')}>
-                              <TimeframeText timeframe={task.timeframe} />
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  stackOnPhone
+                  filterable={false}
+                  rows={section.tasks}
+                  columns={[
+                    { key: 'code', header: pt('import.code'), cell: (task) => task.code },
+                    { key: 'title', header: pt('import.task'), cell: (task) => task.title },
+                    {
+                      key: 'lead',
+                      header: pt('import.lead'),
+                      cell: (task) => (
+                        <Show when={!noLead().has(task.code)} fallback={<span class="badge warn">{pt('import.noLead')}</span>}>
+                          <Names
+                            list={task.lead}
+                            text={assigneeText}
+                            open={open()}
+                            unmatched={pt('import.unmatched')}
+                            chosen={props.chosen}
+                          />
+                        </Show>
+                      ),
+                    },
+                    {
+                      key: 'coordinators',
+                      header: pt('import.coordinators'),
+                      cell: (task) => (
+                        <Names
+                          list={task.coordinators}
+                          text={assigneeText}
+                          open={open()}
+                          unmatched={pt('import.unmatched')}
+                          chosen={props.chosen}
+                        />
+                      ),
+                    },
+                    { key: 'timeframe', header: pt('import.timeframe'), cell: (task) => <TimeframeText timeframe={task.timeframe} /> },
+                  ]}
+                />
               </details>
             )
           }}

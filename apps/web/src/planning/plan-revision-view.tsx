@@ -1,4 +1,5 @@
-import { For, Show } from 'solid-js'
+import { Show } from 'solid-js'
+import { DataTable } from '../components/data-table'
 import type { PlanImportDryRun } from '../api/types'
 import { usePlanningText, type PlanningKey } from './planning-messages'
 
@@ -55,68 +56,54 @@ export function PlanRevisionView(props: { stored: StoredRevision }) {
         </p>
         <Show when={(revision()?.tasks.length ?? 0) > 0}>
           <h3>{pt('revision.tasks')}</h3>
-          <div class="table-wrap">
-            <table class="stack" data-testid="revision-tasks">
-              <thead>
-                <tr>
-                  <th scope="col">{pt('import.code')}</th>
-                  <th scope="col">{pt('import.task')}</th>
-                  <th scope="col">{pt('revision.tasks')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={revision()?.tasks}>
-                  {(task) => (
-                    <tr data-change={task.change}>
-                      <td data-label={pt('import.code')}>{task.code}</td>
-                      <td data-label={pt('import.task')}>{task.title}</td>
-                      <td data-label={pt('revision.tasks')}>
-                        <span class={`badge ${task.change === 'removed' ? 'bad' : task.change === 'kept' ? 'warn' : 'ok'}`}>
-                          {pt(`revision.change.${task.change}` as PlanningKey)}
-                        </span>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="revision-tasks"
+            stackOnPhone
+            filterable={false}
+            rows={revision()?.tasks ?? []}
+            rowProps={(task) => ({ 'data-change': task.change })}
+            columns={[
+              { key: 'code', header: pt('import.code'), cell: (task) => task.code },
+              { key: 'title', header: pt('import.task'), cell: (task) => task.title },
+              {
+                key: 'change',
+                header: pt('revision.tasks'),
+                cell: (task) => (
+                  <span class={`badge ${task.change === 'removed' ? 'bad' : task.change === 'kept' ? 'warn' : 'ok'}`}>
+                    {pt(`revision.change.${task.change}` as PlanningKey)}
+                  </span>
+                ),
+              },
+            ]}
+          />
         </Show>
         <Show when={units().length > 0}>
           <h3>{pt('revision.units')}</h3>
-          <div class="table-wrap">
-            <table class="stack" data-testid="revision-units">
-              <thead>
-                <tr>
-                  <th scope="col">{pt('revision.unit')}</th>
-                  <th scope="col">{pt('revision.gained')}</th>
-                  <th scope="col">{pt('revision.lost')}</th>
-                  <th scope="col">{pt('revision.keptAssignment')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={groups()}>
-                  {(group) => (
-                    <tr>
-                      <td data-label={pt('revision.unit')}>
-                        <Show when={group.names.length > 3} fallback={group.names.join(', ')}>
-                          <details>
-                            <summary>
-                              {pt('revision.unitGroup', { first: group.names.slice(0, 2).join(', '), count: group.names.length - 2 })}
-                            </summary>
-                            {group.names.join(', ')}
-                          </details>
-                        </Show>
-                      </td>
-                      <td data-label={pt('revision.gained')}>{list(group.unit.gained)}</td>
-                      <td data-label={pt('revision.lost')}>{list(group.unit.lost)}</td>
-                      <td data-label={pt('revision.keptAssignment')}>{list(group.unit.kept)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="revision-units"
+            stackOnPhone
+            filterable={false}
+            rows={groups()}
+            columns={[
+              {
+                key: 'unit',
+                header: pt('revision.unit'),
+                cell: (group) => (
+                  <Show when={group.names.length > 3} fallback={group.names.join(', ')}>
+                    <details>
+                      <summary>
+                        {pt('revision.unitGroup', { first: group.names.slice(0, 2).join(', '), count: group.names.length - 2 })}
+                      </summary>
+                      {group.names.join(', ')}
+                    </details>
+                  </Show>
+                ),
+              },
+              { key: 'gained', header: pt('revision.gained'), cell: (group) => list(group.unit.gained) },
+              { key: 'lost', header: pt('revision.lost'), cell: (group) => list(group.unit.lost) },
+              { key: 'kept', header: pt('revision.keptAssignment'), cell: (group) => list(group.unit.kept) },
+            ]}
+          />
         </Show>
       </Show>
     </section>

@@ -3,6 +3,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js'
 import { ApiError } from '../api/api-error'
 import { unwrap } from '../api/papi-client'
 import type { ScoreImportAnswer } from '../api/types'
+import { DataTable } from '../components/data-table'
 import { ErrorText } from '../components/error-text'
 import { useI18n } from '../i18n/i18n-context'
 import { useFormat } from '../lib/use-format'
@@ -195,30 +196,21 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
         {(a) => (
           <>
             <Show when={(a().dryRun ? a().results : a().saved).length > 0}>
-              <div class="table-wrap">
-                <table class="stack" data-testid={a().dryRun ? 'score-upload-preview' : 'score-upload-saved'}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{pt('upload.savedUnit')}</th>
-                      <th scope="col">{pt('scores.total')}</th>
-                      <th scope="col">{pt('scores.rank')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={a().dryRun ? a().results : a().saved}>
-                      {(s) => (
-                        <tr>
-                          <td data-label={pt('upload.savedUnit')}>{props.unitName(s.unitId)}</td>
-                          <td data-label={pt('scores.total')}>{fmt.number(s.total)}</td>
-                          <td data-label={pt('scores.rank')}>
-                            {s.rank === undefined ? '—' : s.rankOf === undefined ? String(s.rank) : `${s.rank}/${s.rankOf}`}
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId={a().dryRun ? 'score-upload-preview' : 'score-upload-saved'}
+                stackOnPhone
+                filterable={false}
+                rows={a().dryRun ? a().results : a().saved}
+                columns={[
+                  { key: 'unit', header: pt('upload.savedUnit'), cell: (r) => props.unitName(r.unitId) },
+                  { key: 'total', header: pt('scores.total'), cell: (r) => fmt.number(r.total) },
+                  {
+                    key: 'rank',
+                    header: pt('scores.rank'),
+                    cell: (r) => (r.rank === undefined ? '—' : r.rankOf === undefined ? String(r.rank) : `${r.rank}/${r.rankOf}`),
+                  },
+                ]}
+              />
             </Show>
             <Show when={a().warnings.length > 0}>
               <h4 id="score-upload-warnings">{pt('upload.warningsTitle', { count: a().warnings.length })}</h4>
@@ -233,28 +225,18 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
             </Show>
             <Show when={a().unmatched.length > 0}>
               <h4 id="score-upload-unmatched">{pt('upload.unmatchedTitle', { count: a().unmatched.length })}</h4>
-              <div class="table-wrap">
-                <table class="stack" aria-labelledby="score-upload-unmatched" data-testid="score-upload-unmatched">
-                  <thead>
-                    <tr>
-                      <th scope="col">{pt('upload.line')}</th>
-                      <th scope="col">{pt('upload.unit')}</th>
-                      <th scope="col">{pt('upload.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={a().unmatched}>
-                      {(u) => (
-                        <tr>
-                          <td data-label={pt('upload.line')}>{u.line}</td>
-                          <td data-label={pt('upload.unit')}>{u.unit}</td>
-                          <td data-label={pt('upload.reason')}>{reasonOf(u.reason)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId="score-upload-unmatched"
+                labelledBy="score-upload-unmatched"
+                stackOnPhone
+                filterable={false}
+                rows={a().unmatched}
+                columns={[
+                  { key: 'line', header: pt('upload.line'), cell: (u) => u.line },
+                  { key: 'unit', header: pt('upload.unit'), cell: (u) => u.unit },
+                  { key: 'reason', header: pt('upload.reason'), cell: (u) => reasonOf(u.reason) },
+                ]}
+              />
             </Show>
           </>
         )}
@@ -264,28 +246,21 @@ export function ScoreUploadForm(props: { send: SendScoreTable; unitName: (id: st
         <p class="error" role="alert" id="score-upload-refused">
           {pt('upload.refusedTitle', { count: rowIssues().length })}
         </p>
-        <div class="table-wrap">
-          <table class="stack" aria-labelledby="score-upload-refused" data-testid="score-upload-refused">
-            <thead>
-              <tr>
-                <th scope="col">{pt('upload.line')}</th>
-                <th scope="col">{pt('upload.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rowIssues()}>
-                {(i) => (
-                  <tr>
-                    <td data-label={pt('upload.line')}>{i.line ?? '—'}</td>
-                    <td data-label={pt('upload.reason')}>
-                      {i.column ? `${pt('upload.column', { column: i.column })}: ${i.message}` : i.message}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="score-upload-refused"
+          labelledBy="score-upload-refused"
+          stackOnPhone
+          filterable={false}
+          rows={rowIssues()}
+          columns={[
+            { key: 'line', header: pt('upload.line'), cell: (i) => i.line ?? '—' },
+            {
+              key: 'reason',
+              header: pt('upload.reason'),
+              cell: (i) => (i.column ? `${pt('upload.column', { column: i.column })}: ${i.message}` : i.message),
+            },
+          ]}
+        />
       </Show>
       <Show when={forbiddenUnits().length > 0}>
         <p class="error" role="alert">
