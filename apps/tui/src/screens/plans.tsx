@@ -7,7 +7,7 @@ import { ok } from '../api'
 import { ListScreen } from '../components/list-screen'
 import { useUi } from '../context'
 import { KEYS, matchesName } from '../keys'
-import { planImportReducer, previewLines, type ImportPreview } from './plan-import-reducer'
+import { planImportReducer, previewLines, revisionLines, revisionOf, type ImportPreview } from './plan-import-reducer'
 import type { ScreenProps } from './screen'
 
 export interface PlanRow {
@@ -20,7 +20,11 @@ export interface PlanRow {
   version: number
 }
 
-/** Plans: the list; import a document through its dry-run preview; publish; delete a draft. */
+/**
+ * Plans: the list; import a document through its dry-run preview — for a plan already stored, the
+ * revision it would make, task by task and unit by unit, confirmed before anything is written;
+ * publish; delete a draft.
+ */
 export function PlansScreen(screen: ScreenProps) {
   const ui = useUi()
   const { m, locale, api } = ui
@@ -37,10 +41,15 @@ export function PlansScreen(screen: ScreenProps) {
   )
   useEffect(() => void reload(), [reload])
 
-  const upload = (data: Uint8Array, file: string, scopeUnitId: string, confirm: boolean) =>
+  /** A dry run without `confirm`; with it, the store — of a revision, naming the stored version it was reviewed against. */
+  const upload = (data: Uint8Array, file: string, scopeUnitId: string, confirm?: { version?: number | undefined }) =>
     ok<any>(
       api.api.v1.plans.import.$post({
-        query: { scopeUnitId, ...(confirm && { confirm: 'true' as const }) },
+        query: {
+          scopeUnitId,
+          ...(confirm && { confirm: 'true' as const }),
+          ...(confirm?.version !== undefined && { version: String(confirm.version) }),
+        },
         form: { file: new File([data as Uint8Array<ArrayBuffer>], basename(file)) },
       }),
       locale,
@@ -59,7 +68,8 @@ export function PlansScreen(screen: ScreenProps) {
     })
     dispatch({ type: 'start', file, scopeUnitId: scope.id })
     ui.progress(basename(file), undefined)
-    const dry = await upload(data, file, scope.id, false)
+    const dry = await upload(data, file, scope.id)
+    const revision = revisionOf(dry.stored)
     const preview: ImportPreview = {
       number: dry.import.plan.number ?? '?',
       title: dry.import.plan.title ?? '',
@@ -67,21 +77,39 @@ export function PlansScreen(screen: ScreenProps) {
       tasks: dry.import.sections.reduce((n: number, s: { tasks: unknown[] }) => n + s.tasks.length, 0),
       warnings: dry.import.warnings.map((w: { message: string }) => w.message),
       problem: dry.problem,
+      revision,
     }
     dispatch({ type: 'dryRun', preview })
-    const lines = previewLines(preview, m.preview(preview.sections, preview.tasks, preview.warnings.length))
-    const accepted = await ui.panel(`${m.plan}: ${basename(file)}`, lines, m.previewKeys)
-    if (!accepted || preview.problem) {
+    const read = previewLines(preview, m.preview(preview.sections, preview.tasks, preview.warnings.length))
+    const title = `${m.plan}: ${basename(file)}`
+    if (revision !== undefined) {
+      // A plan already stored: what confirming changes comes first, what was read after it.
+      const lines = [
+        ...revisionLines(revision, m, enumLabel('planStatus', revision.status as PlanStatus, locale)),
+        '',
+        m.revisionWarnings,
+        ...read,
+      ]
+      if (!revision.changed) {
+        await ui.panel(title, lines)
+        dispatch({ type: 'cancel' })
+        return m.revisionUnchanged
+      }
+      if (!(await ui.panel(title, lines, m.revisionKeys)) || preview.problem) {
+        dispatch({ type: 'cancel' })
+        return m.cancelled
+      }
+    } else if (!(await ui.panel(title, read, m.previewKeys)) || preview.problem) {
       dispatch({ type: 'cancel' })
       return m.cancelled
     }
     dispatch({ type: 'confirm' })
     ui.progress(basename(file), undefined)
-    await upload(data, file, scope.id, true)
+    await upload(data, file, scope.id, { version: revision?.version })
     ui.closeDialog()
     dispatch({ type: 'stored', number: preview.number })
     await reload()
-    return m.imported(preview.number || preview.title)
+    return revision !== undefined ? m.revised(revision.number) : m.imported(preview.number || preview.title)
   }
 
   const onKey = (name: string, plan: PlanRow | undefined) =>
