@@ -103,12 +103,23 @@ keys tui 'Phòng Thử nghiệm Đầu cuối' Enter; wait_for tui 'Cấp' 10
 keys tui Down; keys tui Enter; wait_for tui 'Loại' 10
 keys tui Down; keys tui Enter
 check tui 'Xong. E2E-01' 'creates a unit with its keys'
-keys tui 3; keys tui i; wait_for tui 'Đường dẫn tệp' 10
-keys tui "$PWD/packages/documents/fixtures/seeds/thua-thien-hue-2024-papi-news.txt" Enter
-wait_for tui 'phạm vi' 10; keys tui P46 Enter
+# The demo holds Huế's plan already: its document with one task reworded is a revision of it,
+# shown task by task before anything is written, then confirmed.
+sed 's/triển khai thực hiện tốt cơ chế một cửa/triển khai thực hiện thật tốt cơ chế một cửa/' \
+  packages/documents/fixtures/seeds/thua-thien-hue-2024-papi-news.txt > "$WORK/hue-sua.txt"
+import_hue() {
+  keys tui i; wait_for tui 'Đường dẫn tệp' 10
+  keys tui "$WORK/hue-sua.txt" Enter
+  wait_for tui 'phạm vi' 10; keys tui P46 Enter
+}
+keys tui 3; import_hue
 check tui 'Xem trước:' 'shows the plan import preview with its warnings' 60
+check tui '0 thêm, 1 sửa, 0 bỏ' 'shows what re-importing a stored plan changes, before writing' 10
+keys tui Escape
+check tui 'Đã hủy.' 'writes nothing when the revision is not confirmed' 20
+import_hue; wait_for tui '1 sửa' 60
 keys tui Enter
-check tui 'Đã nhập kế hoạch' 'stores the plan once the preview is confirmed' 60
+check tui 'Đã sửa kế hoạch' 'stores the revision once it is confirmed' 60
 keys tui 7
 check tui 'Phòng Thử nghiệm Đầu cuối' 'the audit log lists the new unit' 20
 keys tui 2; sleep 1; keys tui /; keys tui admin; keys tui Enter; keys tui s

@@ -62,14 +62,14 @@ export const MESSAGES = {
     previewKeys: 'Enter: lưu kế hoạch · Esc: hủy · ↑↓: cuộn',
     imported: (n: string) => `Đã nhập kế hoạch ${n}.`,
     // Re-importing a stored plan: what confirming changes, before anything is written.
-    revisionTitle: (n: string, status: string, version: number) =>
-      `Kế hoạch ${n} đã có (${status}, phiên bản ${version}). Xác nhận sẽ sửa như sau:`,
+    revisionTitle: (n: string, status: string, version: number, changed: boolean) =>
+      `Kế hoạch ${n} đã có (${status}, phiên bản ${version})${changed ? '. Xác nhận sẽ sửa như sau:' : '.'}`,
     revisionCounts: (added: number, updated: number, removed: number, kept: number, units: number) =>
-      `Nhiệm vụ: ${added} thêm, ${updated} sửa, ${removed} bỏ, ${kept} giữ lại vì đã có báo cáo · ${units} đơn vị thay đổi việc.`,
+      `Nhiệm vụ: ${added} thêm, ${updated} sửa, ${removed} bỏ, ${kept} giữ lại (đã có báo cáo) · ${units} đơn vị đổi việc.`,
     revisionUnchanged: 'Văn bản giống hệt kế hoạch đã lưu: không có gì thay đổi.',
     revisionTasks: 'Nhiệm vụ thay đổi:',
     revisionUnits: 'Đơn vị thay đổi việc:',
-    revisionWarnings: 'Cảnh báo khi đọc văn bản:',
+    revisionWarnings: 'Đã đọc từ văn bản:',
     revisionChange: { added: 'thêm', updated: 'sửa', removed: 'bỏ', kept: 'giữ lại (đã có báo cáo)' },
     revisionRole: { lead: 'chủ trì', coordinator: 'phối hợp' },
     revisionGained: 'nhận',
@@ -196,14 +196,14 @@ export const MESSAGES = {
     preview: (sections: number, tasks: number, warnings: number) => `Preview: ${sections} sections, ${tasks} tasks, ${warnings} warnings.`,
     previewKeys: 'Enter: store the plan · Esc: cancel · ↑↓: scroll',
     imported: (n: string) => `Plan ${n} imported.`,
-    revisionTitle: (n: string, status: string, version: number) =>
-      `Plan ${n} is stored already (${status}, version ${version}). Confirming changes it as follows:`,
+    revisionTitle: (n: string, status: string, version: number, changed: boolean) =>
+      `Plan ${n} is stored (${status}, version ${version})${changed ? '. Confirming changes it:' : '.'}`,
     revisionCounts: (added: number, updated: number, removed: number, kept: number, units: number) =>
-      `Tasks: ${added} added, ${updated} changed, ${removed} removed, ${kept} kept as reported on · ${units} units' work changes.`,
+      `Tasks: ${added} added, ${updated} changed, ${removed} removed, ${kept} kept (reported on) · ${units} units affected.`,
     revisionUnchanged: 'The document says exactly what is stored: nothing changes.',
     revisionTasks: 'Tasks that change:',
     revisionUnits: 'Units whose work changes:',
-    revisionWarnings: 'Warnings from reading the document:',
+    revisionWarnings: 'Read from the document:',
     revisionChange: { added: 'added', updated: 'changed', removed: 'removed', kept: 'kept (reported on)' },
     revisionRole: { lead: 'lead', coordinator: 'coordinating' },
     revisionGained: 'gains',

@@ -116,7 +116,7 @@ describe('a re-imported plan (revision)', () => {
   it('lists the counts, each task and each unit’s change, units changing alike on one line', () => {
     expect(revisionLines(revision, MESSAGES.vi, 'Đã ban hành')).toEqual([
       'Kế hoạch 97/KH-UBND đã có (Đã ban hành, phiên bản 3). Xác nhận sẽ sửa như sau:',
-      'Nhiệm vụ: 1 thêm, 1 sửa, 0 bỏ, 1 giữ lại vì đã có báo cáo · 6 đơn vị thay đổi việc.',
+      'Nhiệm vụ: 1 thêm, 1 sửa, 0 bỏ, 1 giữ lại (đã có báo cáo) · 6 đơn vị đổi việc.',
       '',
       'Nhiệm vụ thay đổi:',
       '~ 2.6  Tập huấn đất đai — sửa',
@@ -133,13 +133,14 @@ describe('a re-imported plan (revision)', () => {
   it('says it in English, with no Vietnamese word but the plan’s own', () => {
     const lines = revisionLines(revision, MESSAGES.en, 'Published')
     expect(lines.slice(0, 2)).toEqual([
-      'Plan 97/KH-UBND is stored already (Published, version 3). Confirming changes it as follows:',
-      "Tasks: 1 added, 1 changed, 0 removed, 1 kept as reported on · 6 units' work changes.",
+      'Plan 97/KH-UBND is stored (Published, version 3). Confirming changes it:',
+      'Tasks: 1 added, 1 changed, 0 removed, 1 kept (reported on) · 6 units affected.',
     ])
     expect(lines).toContain('• UBND xã A, UBND xã B and 2 more units: gains 2.7 (coordinating)')
     expect(lines).toContain('= 3.1  Tiếp công dân — kept (reported on)')
-    expect(revisionLines({ ...revision, changed: false }, MESSAGES.en, 'Published')[1]).toBe(
+    expect(revisionLines({ ...revision, changed: false }, MESSAGES.en, 'Published')).toEqual([
+      'Plan 97/KH-UBND is stored (Published, version 3).',
       'The document says exactly what is stored: nothing changes.',
-    )
+    ])
   })
 })

@@ -114,7 +114,7 @@ export function previewLines(preview: ImportPreview, summary: string): string[] 
  * task read as one), as the web's revision view shows them.
  */
 export function revisionLines(revision: RevisionPreview, m: Messages, statusLabel: string): string[] {
-  const head = m.revisionTitle(revision.number, statusLabel, revision.version)
+  const head = m.revisionTitle(revision.number, statusLabel, revision.version, revision.changed)
   if (!revision.changed) return [head, m.revisionUnchanged]
   const count = (change: string) => revision.tasks.filter((t) => t.change === change).length
   const mark = { added: '+', updated: '~', removed: '-', kept: '=' } as const

@@ -71,7 +71,7 @@ describe('Plans screen (3): re-importing a published plan', () => {
     expect(before.leads).toEqual(['Sở Tài nguyên và Môi trường'])
     const { tui, panel } = await revisionPanel()
     expect(panel).toContain('Kế hoạch 97/KH-UBND đã có (Đã ban hành')
-    expect(panel).toContain('Nhiệm vụ: 0 thêm, 1 sửa, 0 bỏ, 0 giữ lại')
+    expect(panel).toContain('Nhiệm vụ: 0 thêm, 1 sửa, 0 bỏ, 0 giữ lại (đã có báo cáo) · 2 đơn vị đổi việc.')
     expect(panel).toContain(`~ 2.6  ${TRAINING} — sửa`)
     expect(panel).toContain('• Sở Tài nguyên và Môi trường: thôi 2.6 (chủ trì)')
     expect(panel).toContain('• Sở Nội vụ: nhận 2.6 (chủ trì)')
