@@ -63,6 +63,13 @@ bash tooling/check-sdk-consumer.sh 2>&1 | tee -a "$log"
 say "the typed client as an outside developer installs it, against a started server"
 bash tooling/check-client-consumer.sh 2>&1 | tee -a "$log"
 
+say "the benchmark suite, quick (small datasets on PostgreSQL and PGlite, about two minutes): it runs and records every figure"
+# Figures are ratios to floors measured in the same run; no time is asserted (CI machines are noisy).
+bench_out=$(mktemp -d /tmp/papi-bench.XXXXXX)
+timeout 600 npx -y pnpm@10 bench --quick --label ci --out "$bench_out/results.json" 2>&1 | tee -a "$log"
+node bench/src/check-results.mjs "$bench_out/results.json" 2>&1 | tee -a "$log"
+rm -rf "$bench_out"
+
 # One closing line over every runner: Vitest's "Tests  N passed" per package and node:test's "# pass N".
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
   / Tests +[0-9]+ passed/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^passed/) passed += $i }

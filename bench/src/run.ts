@@ -157,7 +157,8 @@ async function pgliteDataset(scale: Scale): Promise<Dataset> {
     writeFileSync(metaFile, JSON.stringify(info))
   }
   await upToDate(() => openStore({ dataDir: dir }))
-  return { db: 'pglite', scale, env: { PAPI_DATA_DIR: dir }, info }
+  // DATABASE_URL emptied: a server started with it set (CI exports it) would use PostgreSQL instead.
+  return { db: 'pglite', scale, env: { PAPI_DATA_DIR: dir, DATABASE_URL: '' }, info }
 }
 
 /**
