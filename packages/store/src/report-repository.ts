@@ -214,12 +214,14 @@ export async function listReportVersions(db: Executor, id: string): Promise<Repo
 }
 
 /**
- * Everything a save needs to know, in one round trip: the task's province and plan, whether the
- * plan is published, the period (and whether it is locked), whether the unit is assigned, and
- * the report so far.
+ * The statement of {@link readWriteContext}, prepared once per database: built once, and on
+ * PostgreSQL a named statement each connection parses and plans once.
  */
-async function readWriteContext(db: Executor, input: { taskId: string; unitId: string; periodId: string }) {
-  const [ctx] = await db
+function prepareWriteContext(db: Executor) {
+  const taskId = sql.placeholder('taskId')
+  const unitId = sql.placeholder('unitId')
+  const periodId = sql.placeholder('periodId')
+  return db
     .select({
       provinceId: tasks.provinceId,
       planId: tasks.planId,
@@ -227,23 +229,39 @@ async function readWriteContext(db: Executor, input: { taskId: string; unitId: s
       periodCode: periods.code,
       periodLocked: periods.locked,
       assigned: sql<boolean>`exists (select 1 from ${assignments} where ${assignments.provinceId} = ${tasks.provinceId}
-        and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${input.unitId})`,
+        and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${unitId})`,
       report: reports,
     })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
-    .leftJoin(periods, and(eq(periods.planId, tasks.planId), eq(periods.code, input.periodId)))
+    .leftJoin(periods, and(eq(periods.planId, tasks.planId), eq(periods.code, periodId)))
     .leftJoin(
       reports,
       and(
         eq(reports.provinceId, tasks.provinceId),
         eq(reports.taskId, tasks.id),
-        eq(reports.unitId, input.unitId),
-        eq(reports.periodId, input.periodId),
+        eq(reports.unitId, unitId),
+        eq(reports.periodId, periodId),
       ),
     )
-    .where(eq(tasks.id, input.taskId))
+    .where(eq(tasks.id, taskId))
     .limit(1)
+    .prepare('papi_report_write_context')
+}
+const writeContextStatements = new WeakMap<Executor, ReturnType<typeof prepareWriteContext>>()
+
+/**
+ * Everything a save needs to know, in one round trip: the task's province and plan, whether the
+ * plan is published, the period (and whether it is locked), whether the unit is assigned, and
+ * the report so far.
+ */
+async function readWriteContext(db: Executor, input: { taskId: string; unitId: string; periodId: string }) {
+  let statement = writeContextStatements.get(db)
+  if (!statement) {
+    statement = prepareWriteContext(db)
+    writeContextStatements.set(db, statement)
+  }
+  const [ctx] = await statement.execute({ taskId: input.taskId, unitId: input.unitId, periodId: input.periodId })
   if (!ctx) throw new StoreError('not-found', `no task ${input.taskId}`, { taskId: input.taskId })
   const refused = reportingError(ctx)
   if (refused) throw new StoreError('invalid', refused.message, { planId: ctx.planId, reason: refused.code })

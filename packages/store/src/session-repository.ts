@@ -48,23 +48,13 @@ export async function findSession(db: Executor, token: string, now: Date): Promi
 }
 
 /**
- * The live session a token opens with its user and the user's roles, in one round trip: every
- * authorised request asks it first (three queries before, the most of a report save's six). It
- * answers the unit tree's version too (`unitTreeVersion`, see unit-tree-cache.ts), which the
- * request's permission check would otherwise read in a round trip of its own.
- * `undefined` for an unknown or expired token, or a session whose user is gone.
- *
- * @example
- * const found = await findSessionUser(db, token, now) // { session, user: { id, username, roles, … }, unitTreeVersion: 12 }
+ * The statement {@link findSessionUser} runs, prepared once per database: it is built once, and on
+ * PostgreSQL it is a named statement each connection parses and plans once.
  */
-export async function findSessionUser(
-  db: Executor,
-  token: string,
-  now: Date,
-): Promise<{ session: Session; user: User; unitTreeVersion: number | undefined } | undefined> {
+function prepareSessionUser(db: Executor) {
   const roles = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', ${userRoles.role}, 'unitId', ${userRoles.unitId})
       order by ${userRoles.role}, ${userRoles.unitId}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '[]'::json)`
-  const [row] = await db
+  return db
     .select({
       userId: sessions.userId,
       csrfToken: sessions.csrfToken,
@@ -80,7 +70,32 @@ export async function findSessionUser(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('papi_find_session_user')
+}
+const sessionUserStatements = new WeakMap<Executor, ReturnType<typeof prepareSessionUser>>()
+
+/**
+ * The live session a token opens with its user and the user's roles, in one round trip: every
+ * authorised request asks it first (three queries before, the most of a report save's six). It
+ * answers the unit tree's version too (`unitTreeVersion`, see unit-tree-cache.ts), which the
+ * request's permission check would otherwise read in a round trip of its own.
+ * `undefined` for an unknown or expired token, or a session whose user is gone.
+ *
+ * @example
+ * const found = await findSessionUser(db, token, now) // { session, user: { id, username, roles, … }, unitTreeVersion: 12 }
+ */
+export async function findSessionUser(
+  db: Executor,
+  token: string,
+  now: Date,
+): Promise<{ session: Session; user: User; unitTreeVersion: number | undefined } | undefined> {
+  let statement = sessionUserStatements.get(db)
+  if (!statement) {
+    statement = prepareSessionUser(db)
+    sessionUserStatements.set(db, statement)
+  }
+  const [row] = await statement.execute({ tokenHash: hashToken(token), now: now.toISOString() })
   if (!row) return undefined
   return {
     session: { userId: row.userId, csrfToken: row.csrfToken, expiresAt: row.expiresAt },
