@@ -6,6 +6,7 @@ import {
   expectedReportState,
   isFiled,
   listedReportState,
+  reportAsItStood,
   latestVersions,
   rollupByUnit,
   submissionTimeliness,
@@ -219,6 +220,19 @@ describe('listedReportState', () => {
     const today = report(T23, MINH_LUONG, '2018Q2', filed('2026-12-05'))
     expect(expectedReportState({ report: today, deadline, asOf: judgedOn })).toBe('missing')
     expect(listedReportState({ report: today, deadline, asOf: judgedOn })).toBe('late')
+  })
+})
+
+describe('reportAsItStood', () => {
+  // A document judged on a day shows each report as it stood then.
+  it.each<[string, Partial<Report>, string, boolean]>([
+    ['filed in 2026, document as of the 2018 deadline: not in yet', filed('2026-12-05'), '2018-06-19', false],
+    ['filed in 2026, document as of that day: in', filed('2026-12-05'), '2026-12-05', true],
+    ['filed on the deadline, document as of the day after: in', filed('2018-06-18'), '2018-06-19', true],
+    ['a draft is shown as it is (not filed, nothing to date)', { status: 'draft' }, '2018-06-19', true],
+  ])('%s', (_case, over, asOf, shown) => {
+    const saved = report(T23, MINH_LUONG, '2018Q2', over)
+    expect(reportAsItStood(saved, asOf)).toBe(shown ? saved : undefined)
   })
 })
 

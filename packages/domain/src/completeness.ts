@@ -58,6 +58,19 @@ export function listedReportState(input: {
   return expectedReportState(input)
 }
 
+/**
+ * A report as it stood on `asOf`, for a document judged on that day: one filed after it was not in
+ * yet (undefined), whatever it says now. A period report printed as of 2018's deadline lists a
+ * report filed in 2026 as not received, as its counts do; printed as of 2026, as filed late.
+ *
+ * @example
+ * reportAsItStood({ status: 'submitted', submittedAt: '2026-12-05T09:00:00+07:00' }, '2018-06-19') // undefined
+ */
+export function reportAsItStood<R extends Pick<Report, 'status' | 'submittedAt'>>(report: R | undefined, asOf: string): R | undefined {
+  if (report?.submittedAt !== undefined && isFiled(report) && localDateOf(report.submittedAt) > asOf) return undefined
+  return report
+}
+
 /** A unit responsible for a task. Coordinators are listed for completeness but do not drive progress. */
 export interface TaskAssignment {
   taskId: string

@@ -273,6 +273,7 @@ export {
   expectedReports,
   expectedReportState,
   listedReportState,
+  reportAsItStood,
   isFiled,
   latestVersions,
   rollupByUnit,

@@ -216,17 +216,24 @@ describe('consolidatedReportModel — rules', () => {
     expect(lenient.late).toEqual([])
   })
 
-  it('flags a report filed today for a past quarter late on its line, counted missing as of the deadline', () => {
+  it('lists a report filed today for a past quarter as not received as of the deadline, and late as of today', () => {
     const today = report({ submittedAt: '2026-12-05T09:00:00+07:00' })
-    // As a report printed the day after the province's deadline (18/03) would have read.
-    const m = consolidatedReportModel({ plan: small, units, reports: [today], periodId: '2024Q1', asOf: '2024-03-19' })
-    expect(m.sections[0]?.tasks[0]?.units[0]).toMatchObject({ unitId: 'snv', submission: 'late', submittedOn: '2026-12-05' })
-    expect(m.units.find((u) => u.unitId === 'snv')).toMatchObject({ missing: 1, late: 0 })
+    // As a report printed the day after the province's deadline (18/03) would have read: the
+    // line agrees with the counts, and names no filing day that had not come yet.
+    const then = consolidatedReportModel({ plan: small, units, reports: [today], periodId: '2024Q1', asOf: '2024-03-19' })
+    const line = then.sections[0]?.tasks[0]?.units[0]
+    expect(line).toMatchObject({ unitId: 'snv', submission: 'missing' })
+    expect(line?.submittedOn).toBeUndefined()
+    expect(then.units.find((u) => u.unitId === 'snv')).toMatchObject({ missing: 1, late: 0 })
+    // Printed today: filed, late, on its line and in the counts.
+    const now = consolidatedReportModel({ plan: small, units, reports: [today], periodId: '2024Q1', asOf: '2026-12-05' })
+    expect(now.sections[0]?.tasks[0]?.units[0]).toMatchObject({ unitId: 'snv', submission: 'late', submittedOn: '2026-12-05' })
+    expect(now.units.find((u) => u.unitId === 'snv')).toMatchObject({ missing: 0, late: 1 })
   })
 
   it('judges a line by the grace days too', () => {
     const withinGrace = report({ submittedAt: '2024-03-20T09:00:00+07:00' })
-    const m = consolidatedReportModel({ plan: small, units, reports: [withinGrace], periodId: '2024Q1', asOf: '2024-03-19', graceDays: 2 })
+    const m = consolidatedReportModel({ plan: small, units, reports: [withinGrace], periodId: '2024Q1', asOf: '2024-03-25', graceDays: 2 })
     expect(m.sections[0]?.tasks[0]?.units[0]).toMatchObject({ unitId: 'snv', submission: 'on-time' })
   })
 

@@ -11,6 +11,7 @@ import {
   localDateOf,
   parsePeriod,
   periodFigures,
+  reportAsItStood,
   periodLabel,
   resultObservation,
   type DateSpan,
@@ -287,13 +288,13 @@ export function consolidatedReportModel(input: ConsolidatedReportInput): Consoli
           units: progress.units.map((unit): ReportUnitLine => {
             const key = pairKey(progress.taskId, unit.unitId)
             const pair = pairs.get(key)
-            const report = reportOf(progress.taskId, unit.unitId)
+            // The line shows the report as it stood on the document's day, like the counts; a
+            // report filed by then is judged by the day it was filed (on time or late).
+            const report = reportAsItStood(reportOf(progress.taskId, unit.unitId), asOf)
             return {
               unitId: unit.unitId,
               unitName: nameOf(unit.unitId),
               role: roles.get(key) ?? 'lead',
-              // The line judges the report by the day it was filed (a 2018 report filed today is
-              // late); the counts above stay as of the report's date.
               ...(pair !== undefined && {
                 submission: listedReportState({ report, deadline: pair.deadline, asOf, ...grace }),
                 deadline: pair.deadline,
