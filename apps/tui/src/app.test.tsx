@@ -4,6 +4,7 @@ import { openStore, type Store } from '@papi/store'
 import { render } from 'ink-testing-library'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { App } from './app'
+import { waitForFrame } from './test-kit'
 
 const PASSWORD = 'mat-khau-admin'
 const ENTER = '\r'
@@ -40,17 +41,7 @@ async function press(stdin: { write: (data: string) => void }, ...chunks: string
   }
 }
 
-const settle = async (frames: () => string | undefined, until: (frame: string) => boolean) => {
-  for (let i = 0; i < 100; i++) {
-    if (until(frames() ?? '')) {
-      // Let the screen that drew the frame subscribe to the keyboard before the next keys.
-      await new Promise((r) => setTimeout(r, 30))
-      return frames() ?? ''
-    }
-    await new Promise((r) => setTimeout(r, 20))
-  }
-  throw new Error(`never appeared; last frame:\n${frames()}`)
-}
+const settle = waitForFrame
 
 describe('App at 80×24', () => {
   it('signs in by prompt, shows the units, creates one by its keys, and speaks English on Ctrl-L', async () => {

@@ -63,6 +63,29 @@ export interface TuiUnderTest {
   burst(...chunks: string[]): void
 }
 
+/**
+ * Waits until the frame shows what `until` looks for and answers that frame. The wait is bounded
+ * by time, not by a count of polls: on a loaded CI machine a first scrypt check, a worker's first
+ * start or a redraw can take seconds, and a count of 20 ms polls ran out in 2–5 s there.
+ */
+export async function waitForFrame(
+  frames: () => string | undefined,
+  until: string | ((frame: string) => boolean),
+  timeoutMs = 20_000,
+): Promise<string> {
+  const test = typeof until === 'string' ? (f: string) => f.includes(until) : until
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (test(frames() ?? '')) {
+      // Let the component that drew the frame subscribe to the keyboard before the next keys.
+      await new Promise((r) => setTimeout(r, 30))
+      return frames() ?? ''
+    }
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  throw new Error(`never appeared: ${until}; last frame:\n${frames()}`)
+}
+
 /** The TUI signed in as the admin, on screen `screen` (1–8, as its key), with helpers to drive it. */
 export async function openTui(server: TestServer, screen: number): Promise<TuiUnderTest> {
   const ui = render(
@@ -70,18 +93,7 @@ export async function openTui(server: TestServer, screen: number): Promise<TuiUn
   )
   const frame = () => ui.lastFrame() ?? ''
   /** Waits until the frame shows what `until` looks for; answers that frame. */
-  const settle = async (until: string | ((frame: string) => boolean)) => {
-    const test = typeof until === 'string' ? (f: string) => f.includes(until) : until
-    for (let i = 0; i < 250; i++) {
-      if (test(frame())) {
-        // Let the component that drew the frame subscribe to the keyboard before the next keys.
-        await new Promise((r) => setTimeout(r, 30))
-        return frame()
-      }
-      await new Promise((r) => setTimeout(r, 20))
-    }
-    throw new Error(`never appeared: ${until}; last frame:\n${frame()}`)
-  }
+  const settle = (until: string | ((frame: string) => boolean)) => waitForFrame(frame, until)
   /** Types each chunk as its own key press. */
   const press = async (...chunks: string[]) => {
     for (const chunk of chunks) {
