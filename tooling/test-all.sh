@@ -43,6 +43,8 @@ fi
 
 export PAPI_REQUIRE_POSTGRES=1
 export PAPI_REQUIRE_BROWSER=1
+# Long checks run whole here; a plain `turbo run test` runs their bounded quick forms (see each suite).
+export PAPI_TEST_FULL=1
 export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 
 log=$(mktemp /tmp/papi-test-all.XXXXXX)

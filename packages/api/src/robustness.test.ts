@@ -24,6 +24,13 @@ const BODY_LIMIT = 1024 * 1024 // the default, so the test holds the real limit 
 const UPLOAD_LIMIT = 2 * 1024 * 1024
 const RESTORE_LIMIT = 3 * 1024 * 1024
 const LANGUAGES = [undefined, 'vi', 'en-US,en;q=0.9'] as const
+/**
+ * The whole battery (PAPI_TEST_FULL=1: tooling/test-all.sh, so CI). Without it, the quick form
+ * leaves out one part: the reporter's field-by-field mutations of an operation whose valid request
+ * the reporter is refused (the same bodies go through the same validators as the admin's, and the
+ * refusal is what the valid request already checked). ~1 450 of ~9 000 requests.
+ */
+const FULL = process.env.PAPI_TEST_FULL === '1'
 const IDENTITIES = ['admin', 'reporter', 'anonymous'] as const
 type Identity = (typeof IDENTITIES)[number]
 
@@ -199,6 +206,8 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
   let userIds: Record<string, string> = {}
   let planNumber = 0
   let sent = 0
+  /** The status of the last answer `send` read. */
+  let lastStatus = 0
 
   beforeAll(async () => {
     store = await backend.open()
@@ -346,11 +355,12 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     if (language) headers['accept-language'] = language
     const method = attempt.method ?? 'GET'
     const res = await t.app.request(attempt.url, { method, headers, ...(attempt.body !== undefined && { body: attempt.body }) })
+    lastStatus = res.status
     return problemsOf(res, { identity, method, url: attempt.url, what: attempt.what, language }, attempt.expect)
   }
 
   /** The whole battery for one operation, as it is built for one identity. */
-  async function* battery(op: Operation, identity: Identity): AsyncGenerator<Attempt> {
+  async function* battery(op: Operation, identity: Identity, validStatus: () => number | undefined): AsyncGenerator<Attempt> {
     const method = op.method
     const json = { 'content-type': 'application/json' }
     const withQuery = (query: [string, string][], path = pathOf(op)) =>
@@ -486,6 +496,7 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     // Field by field: every field as the admin, who gets furthest; the top level as the reporter
     // (whose own reports and profile are in reach); without a session the route stops sooner.
     if (identity === 'anonymous') return
+    if (identity !== 'admin' && !FULL && (validStatus() ?? 500) >= 400) return
     const schema = resolve(op.body.schema)
     const topLevel = Object.keys(schema.properties ?? {}).map((k) => [k])
     const required = new Set<string>(schema.required ?? [])
@@ -564,7 +575,11 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     for (const identity of IDENTITIES) {
       // A new session per operation: the battery logs out and changes users.
       const auth: Record<string, string> = identity === 'anonymous' ? {} : { authorization: `Bearer ${await token(identity)}` }
-      for await (const attempt of battery(op, identity)) problems.push(...(await send(identity, attempt, auth)))
+      let validStatus: number | undefined
+      for await (const attempt of battery(op, identity, () => validStatus)) {
+        problems.push(...(await send(identity, attempt, auth)))
+        if (attempt.what === 'the valid request') validStatus = lastStatus
+      }
     }
     expect(problems).toEqual([])
   }
