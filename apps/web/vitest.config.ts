@@ -17,6 +17,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           setupFiles: ['src/test/setup.ts'],
+          // vitest's 5 s passed a jsdom page test (plan-page) while the whole workspace's tests
+          // shared the 2 cores (turbo run test): the shared config's 30 s, as elsewhere.
+          testTimeout: 30_000,
         },
       },
       {

@@ -44,6 +44,8 @@ describe('papi (process)', () => {
     expect(stderr).not.toMatch(/\bat \S+:\d+/)
   }, 30_000)
 
+  // Two CLI processes, each opening a new PGlite folder (initdb and every migration): ~15 s alone,
+  // over 60 s while the whole workspace's tests share the 2 cores (turbo run test).
   it('import twice into one data folder: a new plan, then the same plan unchanged', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'papi-cli-'))
     // An embedded database in a fresh folder, whatever server the test run itself points at.
@@ -60,7 +62,7 @@ describe('papi (process)', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, 180_000)
 
   it('an unknown command exits 2', async () => {
     expect((await papi(['frobnicate'])).code).toBe(2)
