@@ -102,24 +102,9 @@ function targetOf(row: typeof targets.$inferSelect): Target {
  * plan.sections[0]?.tasks[0]?.assignees // [{ unitId, unitName: 'Sở Nội vụ', role: 'lead', … }, …]
  */
 export async function getPlan(db: Executor, id: string, tree: UnitTree): Promise<StoredPlan> {
-  const [row] = await db.select().from(plans).where(eq(plans.id, id))
-  if (!row) throw new StoreError('not-found', `no plan ${id}`, { planId: id })
-  const p = row.provinceId
-  // One query at a time: inside a transaction both drivers hold a single connection.
-  const sectionRows = await db.select().from(sections).where(eq(sections.planId, id)).orderBy(asc(sections.position))
-  const taskRows = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.provinceId, p), eq(tasks.planId, id)))
-    .orderBy(asc(tasks.position))
-  const targetRows = await db.select().from(targets).where(eq(targets.planId, id)).orderBy(asc(targets.position))
-  const assignmentRows = await db
-    .select({ a: assignments, unitName: units.name })
-    .from(assignments)
-    .innerJoin(units, eq(units.id, assignments.unitId))
-    .where(and(eq(assignments.provinceId, p), eq(assignments.planId, id)))
-    .orderBy(asc(assignments.taskId), asc(assignments.position))
-  return storedPlanOf({ row, sectionRows, taskRows, targetRows, assignmentRows }, tree)
+  const [plan] = await getPlans(db, [id], tree)
+  if (!plan) throw new StoreError('not-found', `no plan ${id}`, { planId: id })
+  return plan
 }
 
 /**

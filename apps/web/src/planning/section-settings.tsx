@@ -160,6 +160,30 @@ function TargetEdit(props: {
       </Show>
     </div>
   )
+  const choice = (name: 'comparator' | 'unit', options: 'comparator' | 'measureUnit') => (
+    <div class="field">
+      <label for={`${props.id}-${name}`}>{pt(`sections.${name}`)}</label>
+      <select
+        id={`${props.id}-${name}`}
+        value={props.target[name]}
+        onChange={(e) => {
+          const value = e.currentTarget.value
+          props.update((t) => {
+            if (name === 'comparator') t.comparator = value as Comparator
+            else t.unit = value as MeasureUnit
+          })
+        }}
+      >
+        <For each={fmt.options(options)}>
+          {(o) => (
+            <option value={o.value} selected={o.value === props.target[name]}>
+              {o.label}
+            </option>
+          )}
+        </For>
+      </select>
+    </div>
+  )
   return (
     <li class="target-edit" data-testid="target-edit" data-task={props.target.taskCode}>
       <p class="target-edit-head">
@@ -168,52 +192,12 @@ function TargetEdit(props: {
       </p>
       <div class="target-edit-fields">
         {field('metric', pt('sections.metric'), { class: 'wide' })}
-        <div class="field">
-          <label for={`${props.id}-comparator`}>{pt('sections.comparator')}</label>
-          <select
-            id={`${props.id}-comparator`}
-            value={props.target.comparator}
-            onChange={(e) => {
-              const value = e.currentTarget.value as Comparator
-              props.update((t) => {
-                t.comparator = value
-              })
-            }}
-          >
-            <For each={fmt.options('comparator')}>
-              {(o) => (
-                <option value={o.value} selected={o.value === props.target.comparator}>
-                  {o.label}
-                </option>
-              )}
-            </For>
-          </select>
-        </div>
+        {choice('comparator', 'comparator')}
         {field('value', pt('sections.value'), { class: 'short', inputmode: 'decimal' })}
         <Show when={props.target.comparator === 'between'}>
           {field('valueMax', pt('sections.valueMax'), { class: 'short', inputmode: 'decimal' })}
         </Show>
-        <div class="field">
-          <label for={`${props.id}-unit`}>{pt('sections.unit')}</label>
-          <select
-            id={`${props.id}-unit`}
-            value={props.target.unit}
-            onChange={(e) => {
-              const value = e.currentTarget.value as MeasureUnit
-              props.update((t) => {
-                t.unit = value
-              })
-            }}
-          >
-            <For each={fmt.options('measureUnit')}>
-              {(o) => (
-                <option value={o.value} selected={o.value === props.target.unit}>
-                  {o.label}
-                </option>
-              )}
-            </For>
-          </select>
-        </div>
+        {choice('unit', 'measureUnit')}
         {field('year', pt('sections.year'), { class: 'short', inputmode: 'numeric' })}
       </div>
       <button type="button" class="link-button" onClick={() => props.remove()}>
