@@ -218,9 +218,11 @@ describe.each(testBackends())('PAPI province tables on $name', (backend) => {
     const typed = { ...result, total: 45.5 } // with its own version, as `POST /scores` sends it
     await store.scores.save([typed], change())
     const before = await store.scores.list({ year: 2022 })
+    // Read before the import starts: awaited inside expect(…), its rejection went unhandled meanwhile.
+    const current = await store.scores.tableVersion('papi-2021', 2022)
     await expect(store.scores.importProvinceTable({ ...t2022, version: read }, change())).rejects.toMatchObject({
       code: 'version-conflict',
-      details: { version: await store.scores.tableVersion('papi-2021', 2022) },
+      details: { version: current },
     })
     expect(await store.scores.list({ year: 2022 })).toEqual(before)
     expect(before.find((s) => s.unitId === hue!.unitId)?.total).toBe(45.5)
