@@ -495,7 +495,7 @@ describe('readPlanDocument — shapes plans come in', () => {
   it('an appendix handed on its own takes its number and date from its only heading', async () => {
     const lines = seedText('kienGiang').split('\n')
     const table = lines.slice(
-      lines.findIndex((l) => l === 'STT'),
+      lines.indexOf('STT'),
       lines.findIndex((l) => l.startsWith('Đã xem')),
     )
     const text = [

@@ -110,7 +110,7 @@ export async function readPlanDocument(file: PlanDocumentFile, options: ReadPlan
   progress({ phase: 'parse', done: 0, total: 1 })
   const { header, notes } = readPlanHeader(content.lines)
   const fromTable = readTaskTables(content.tables)
-  const raw = fromTable && fromTable.some((s) => s.tasks.length > 0) ? fromTable : readProsePlan(content.lines)
+  const raw = fromTable?.some((s) => s.tasks.length > 0) ? fromTable : readProsePlan(content.lines)
   const sectionsWithTasks = raw.filter((s) => s.tasks.length > 0)
   progress({ phase: 'parse', done: 1, total: 1 })
   // What would not be stored is not matched against units either (the costly part).

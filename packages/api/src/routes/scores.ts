@@ -322,7 +322,7 @@ export const scoreRoutes = createRouter()
       const contentType = c.req.header('content-type') ?? ''
       let text: string
       if (contentType.startsWith('multipart/form-data')) {
-        const file = (await c.req.parseBody())['file']
+        const file = (await c.req.parseBody()).file
         if (!(file instanceof File)) throw new ApiError('invalid', { reason: 'send the table as the form field "file"' })
         text = await file.text()
       } else text = await c.req.text()

@@ -53,7 +53,7 @@ function layoutOf(table: SourceTable): Layout | undefined {
     if (!columns.includes('title') || known < 3) continue
     const next = table.rows[r + 1]
     const nextColumns = next?.cells.map((c) => (c.trim() === '' ? 'other' : columnOf(c)))
-    if (next && nextColumns && nextColumns.some((c) => c === 'lead' || c === 'coordinators') && !isRowCode(next.cells[0] ?? '')) {
+    if (next && nextColumns?.some((c) => c === 'lead' || c === 'coordinators') && !isRowCode(next.cells[0] ?? '')) {
       const combined = row.cells.map((cell, i) => {
         const below = next.cells[i] ?? ''
         return below.trim() === '' || below === cell ? columnOf(cell) : columnOf(below)

@@ -33,7 +33,6 @@ const twips = (mm: number) => Math.round((mm * 1440) / 25.4)
 const half = (pt: number) => Math.round(pt * 2)
 const RULE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const
 
 /** The document as .docx bytes. */
 export async function writeDocx(spec: DocumentSpec): Promise<Uint8Array> {
