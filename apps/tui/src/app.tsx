@@ -108,7 +108,7 @@ export function App(props: AppProps) {
       open((resolve) => ({ type: 'prompt', label, initial: options.initial ?? '', secret: options.secret ?? false, resolve })),
     confirm: (text) => open((resolve) => ({ type: 'confirm', text: m.confirm(text), resolve })),
     choose: (label, options) => open((resolve) => ({ type: 'choose', label, options, resolve })),
-    panel: (title, lines, footer) => open((resolve) => ({ type: 'panel', title, lines, footer, resolve })),
+    panel: (title, lines, footer, keys) => open((resolve) => ({ type: 'panel', title, lines, footer, keys, resolve })),
     progress: (label, ratio) => setDialog({ type: 'progress', label, ratio }),
     closeDialog: () => setDialog(null),
     status: (text, kind = 'info') => setStatus({ text, kind }),
@@ -182,7 +182,7 @@ export function App(props: AppProps) {
             : dialog.type === 'panel'
               ? dialog.footer === undefined
                 ? KEYS.info
-                : KEYS.preview
+                : (dialog.keys ?? KEYS.preview)
               : { submit: KEYS.dialog.submit, cancel: KEYS.dialog.cancel },
           locale,
         )

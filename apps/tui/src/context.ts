@@ -1,6 +1,7 @@
 import type { Locale } from '@papi/domain'
 import { createContext, useContext } from 'react'
 import type { PapiClient } from './api'
+import type { PanelKeys } from './components/dialog'
 import type { StatusKind } from './components/status-line'
 import type { Messages } from './i18n'
 
@@ -17,8 +18,11 @@ export interface Ui {
   ask(label: string, options?: { initial?: string; secret?: boolean }): Promise<string | undefined>
   confirm(text: string): Promise<boolean>
   choose(label: string, options: readonly { value: string; label: string }[]): Promise<string | undefined>
-  /** A panel of lines; with a footer it asks to confirm (resolves true on Enter), without one it only tells. */
-  panel(title: string, lines: readonly string[], footer?: string): Promise<boolean>
+  /**
+   * A panel of lines; with a footer it asks to confirm (resolves true on Enter), without one it only
+   * tells. `keys` names what Enter and Esc do there, for the help bar (the preview's "store" by default).
+   */
+  panel(title: string, lines: readonly string[], footer?: string, keys?: PanelKeys): Promise<boolean>
   progress(label: string, ratio: number | undefined): void
   closeDialog(): void
   status(text: string, kind?: StatusKind): void

@@ -92,6 +92,11 @@ export const KEYS = {
     confirm: b(['return'], 'lưu', 'store'),
     cancel: b(['escape'], 'hủy', 'cancel'),
   },
+  /** The panel of a plan revision (a re-import of a stored plan): Enter confirms the revision. */
+  revision: {
+    confirm: b(['return'], 'xác nhận sửa kế hoạch', 'confirm the revision'),
+    cancel: b(['escape'], 'hủy', 'cancel'),
+  },
   /** A panel that only tells (a summary, a list to copy): nothing to confirm. */
   info: {
     close: b(['escape', 'return'], 'đóng', 'close'),

@@ -3,8 +3,11 @@ import { ProgressBar } from '@inkjs/ui'
 import type { Locale } from '@papi/domain'
 import { Box, Text, useInput } from 'ink'
 import { useRef, useState } from 'react'
-import { KEYS, keyName, matches } from '../keys'
+import { KEYS, keyName, matches, type Binding } from '../keys'
 import { fit } from '../text'
+
+/** The bindings of a panel that asks: Enter confirms, Esc cancels. */
+export type PanelKeys = { confirm: Binding; cancel: Binding }
 
 /** What a screen may ask of the person at the keyboard; one at a time, over the status line. */
 export type DialogState =
@@ -12,7 +15,15 @@ export type DialogState =
   | { type: 'confirm'; text: string; resolve: (yes: boolean) => void }
   | { type: 'choose'; label: string; options: readonly { value: string; label: string }[]; resolve: (value: string | undefined) => void }
   /** With a footer, the panel asks for a confirmation (Enter/Esc); without one it only tells (Esc or Enter closes it). */
-  | { type: 'panel'; title: string; lines: readonly string[]; footer?: string | undefined; resolve: (accepted: boolean) => void }
+  | {
+      type: 'panel'
+      title: string
+      lines: readonly string[]
+      footer?: string | undefined
+      /** What Enter and Esc do in a panel that asks (the help bar lists them); the preview's by default. */
+      keys?: PanelKeys | undefined
+      resolve: (accepted: boolean) => void
+    }
   | { type: 'progress'; label: string; ratio: number | undefined }
 
 export interface DialogProps {
@@ -147,8 +158,8 @@ function Panel({
     else if (matches(KEYS.list.pageDown, input, key)) setTop((t) => Math.min(Math.max(0, state.lines.length - rows), t + rows))
     else if (matches(KEYS.list.pageUp, input, key)) setTop((t) => Math.max(0, t - rows))
     else if (state.footer === undefined && matches(KEYS.info.close, input, key)) state.resolve(false)
-    else if (matches(KEYS.preview.confirm, input, key)) state.resolve(true)
-    else if (matches(KEYS.preview.cancel, input, key)) state.resolve(false)
+    else if (matches((state.keys ?? KEYS.preview).confirm, input, key)) state.resolve(true)
+    else if (matches((state.keys ?? KEYS.preview).cancel, input, key)) state.resolve(false)
   })
   return (
     <Box flexDirection="column">

@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENTER, ESC, openTui, type TestServer, testServer } from '../test-kit'
 
+/** Ctrl+L: switches the language (vi ⇄ en). */
+const CTRL_L = '\f'
+
 // Kiên Giang's 97/KH-UBND, stored and published; then the same document with task 2.6 ("Tập
 // huấn cho công chức … đất đai") led by Sở Nội vụ instead of Sở Tài nguyên và Môi trường.
 const SEED = new URL('../../../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt', import.meta.url)
@@ -76,9 +79,31 @@ describe('Plans screen (3): re-importing a published plan', () => {
     expect(panel).toContain('• Sở Tài nguyên và Môi trường: thôi 2.6 (chủ trì)')
     expect(panel).toContain('• Sở Nội vụ: nhận 2.6 (chủ trì)')
     expect(panel).toContain('Enter: xác nhận sửa kế hoạch · Esc: hủy')
+    // The help bar says what Enter does here, not the plain preview's "lưu" (store).
+    expect(panel).toContain('return xác nhận sửa kế hoạch')
+    expect(panel).not.toContain('return lưu')
     await tui.press(ESC)
     await tui.settle('Đã hủy.')
     expect(await leadsOf('2.6')).toEqual(before)
+    tui.ui.unmount()
+  })
+
+  it('says in English too what Enter does in the revision panel, in its help bar', async () => {
+    const tui = await openTui(server, 3)
+    await tui.settle('97/KH-UBND')
+    await tui.press(CTRL_L)
+    await tui.settle('ctrl+l Tiếng Việt')
+    await tui.press('i')
+    await tui.settle('File path')
+    await tui.press(file, ENTER)
+    await tui.settle("Code of the plan's scope unit")
+    await tui.press('KG', ENTER)
+    const panel = await tui.settle('is stored (')
+    expect(panel).toContain('Enter: confirm the revision · Esc: cancel')
+    expect(panel).toContain('return confirm the revision')
+    expect(panel).not.toContain('return store')
+    await tui.press(ESC)
+    await tui.settle('Cancelled.')
     tui.ui.unmount()
   })
 

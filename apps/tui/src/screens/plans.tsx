@@ -95,7 +95,7 @@ export function PlansScreen(screen: ScreenProps) {
         dispatch({ type: 'cancel' })
         return m.revisionUnchanged
       }
-      if (!(await ui.panel(title, lines, m.revisionKeys)) || preview.problem) {
+      if (!(await ui.panel(title, lines, m.revisionKeys, KEYS.revision)) || preview.problem) {
         dispatch({ type: 'cancel' })
         return m.cancelled
       }
