@@ -8,6 +8,19 @@ export interface RegisterSummary {
   issues: readonly unknown[]
 }
 
+const PLURAL_EN = new Intl.PluralRules('en')
+
+/**
+ * A count and its English noun in the form Intl.PluralRules picks (one/other); Vietnamese has a
+ * single form, so its texts need none.
+ *
+ * @example
+ * plural(1, 'task', 'tasks') // '1 task'
+ */
+export function plural(n: number, one: string, other: string): string {
+  return `${n} ${PLURAL_EN.select(n) === 'one' ? one : other}`
+}
+
 /** Every text the TUI shows itself, Vietnamese first; labels of enums come from @papi/domain. */
 export const MESSAGES = {
   vi: {
@@ -155,7 +168,7 @@ export const MESSAGES = {
     loading: 'Loading…',
     empty: 'No rows.',
     filter: 'Filter',
-    rows: (shown: number, total: number) => `${shown}/${total} rows`,
+    rows: (shown: number, total: number) => `${shown}/${plural(total, 'row', 'rows')}`,
     confirm: (what: string) => `${what} — sure? (y: yes / n: no)`,
     cancelled: 'Cancelled.',
     done: 'Done.',
@@ -181,7 +194,7 @@ export const MESSAGES = {
     unitCode: 'Unit code',
     newPassword: 'New password (at least 8 characters)',
     revoke: (who: string) => `End every session of ${who}`,
-    revoked: (n: number) => `${n} sessions ended.`,
+    revoked: (n: number) => `${plural(n, 'session', 'sessions')} ended.`,
     toggleDisabled: (who: string, disabled: boolean) => (disabled ? `Enable ${who}` : `Disable ${who}`),
     sshKeys: (who: string) => `SSH keys of ${who}`,
     addKey: '+ Add a key (paste one line of id_ed25519.pub)',
@@ -193,13 +206,14 @@ export const MESSAGES = {
     tasks: 'Tasks',
     filePath: 'File path',
     scopeCode: "Code of the plan's scope unit",
-    preview: (sections: number, tasks: number, warnings: number) => `Preview: ${sections} sections, ${tasks} tasks, ${warnings} warnings.`,
+    preview: (sections: number, tasks: number, warnings: number) =>
+      `Preview: ${plural(sections, 'section', 'sections')}, ${plural(tasks, 'task', 'tasks')}, ${plural(warnings, 'warning', 'warnings')}.`,
     previewKeys: 'Enter: store the plan · Esc: cancel · ↑↓: scroll',
     imported: (n: string) => `Plan ${n} imported.`,
     revisionTitle: (n: string, status: string, version: number, changed: boolean) =>
       `Plan ${n} is stored (${status}, version ${version})${changed ? '. Confirming changes it:' : '.'}`,
     revisionCounts: (added: number, updated: number, removed: number, kept: number, units: number) =>
-      `Tasks: ${added} added, ${updated} changed, ${removed} removed, ${kept} kept (reported on) · ${units} units affected.`,
+      `Tasks: ${added} added, ${updated} changed, ${removed} removed, ${kept} kept (reported on) · ${plural(units, 'unit', 'units')} affected.`,
     revisionUnchanged: 'The document says exactly what is stored: nothing changes.',
     revisionTasks: 'Tasks that change:',
     revisionUnits: 'Units whose work changes:',
@@ -209,7 +223,7 @@ export const MESSAGES = {
     revisionGained: 'gains',
     revisionLost: 'drops',
     revisionKept: 'keeps (reported)',
-    revisionUnitGroup: (first: string, more: number) => `${first} and ${more} more units`,
+    revisionUnitGroup: (first: string, more: number) => `${first} and ${plural(more, 'more unit', 'more units')}`,
     revisionKeys: 'Enter: confirm the revision · Esc: cancel · ↑↓: scroll',
     revised: (n: string) => `Plan ${n} revised from the document.`,
     publish: (n: string) => `Publish plan ${n}`,
@@ -235,12 +249,14 @@ export const MESSAGES = {
     year: 'Year',
     total: 'Total',
     rank: 'Rank',
-    unmatched: (n: number) => `${n} rows matched no unit:`,
+    unmatched: (n: number) => `${plural(n, 'row', 'rows')} matched no unit:`,
     unmatchedWhy: { 'unknown-province': 'no such province', ambiguous: 'matches several units' } as Record<string, string>,
     line: 'line',
-    scoresImported: (n: number) => `${n} results imported.`,
+    scoresImported: (n: number) => `${plural(n, 'result', 'results')} imported.`,
     scoresPreview: (n: number, frameworkId: string, year: string) =>
-      `Preview: ${n} ${frameworkId} ${year} results would be stored, replacing these units' stored ones`,
+      PLURAL_EN.select(n) === 'one'
+        ? `Preview: ${n} ${frameworkId} ${year} result would be stored, replacing this unit's stored one`
+        : `Preview: ${n} ${frameworkId} ${year} results would be stored, replacing these units' stored ones`,
     scoresPreviewKeys: 'Enter: store the table · Esc: cancel · ↑↓: scroll',
     notRanked: 'Not ranked',
     at: 'When',
@@ -251,12 +267,12 @@ export const MESSAGES = {
     filterUnitCode: 'Filter by unit code (empty: all)',
     filterAction: 'Filter by action (create, update, delete…; empty: all)',
     filterDate: 'Up to the end of (YYYY-MM-DD; empty: today)',
-    page: (n: number, more: boolean) => `${n} entries${more ? ' · PgDn at the end: load more' : ''}`,
+    page: (n: number, more: boolean) => `${plural(n, 'entry', 'entries')}${more ? ' · PgDn at the end: load more' : ''}`,
     backupTo: 'Back up to file',
     restoreFrom: 'Restore from file',
     restoreConfirm: (f: string) => `Restore from ${f}: REPLACES ALL current data and signs everyone out`,
-    backedUp: (f: string, rows: number) => `${rows} rows backed up to ${f}.`,
-    restored: (rows: number) => `${rows} rows restored. Please sign in again.`,
+    backedUp: (f: string, rows: number) => `${plural(rows, 'row', 'rows')} backed up to ${f}.`,
+    restored: (rows: number) => `${plural(rows, 'row', 'rows')} restored. Please sign in again.`,
     backupHelp: 'b: back up all data to a file · r: restore from a papi backup file',
     fileMissing: (f: string) => `Cannot read the file ${f}.`,
     importRegister: 'Import the national register of administrative units',
@@ -269,7 +285,8 @@ export const MESSAGES = {
     registerRunning: (seconds: number) => `Importing the register… ${seconds} s`,
     registerProgress: (phase: string, done: number, total: number) =>
       `Importing the register · ${({ units: 'Units', links: 'Old → new links' } as Record<string, string>)[phase] ?? phase}: ${done}/${total}`,
-    registerDone: (created: number, existing: number) => `Register imported: ${created} new units, ${existing} already there.`,
+    registerDone: (created: number, existing: number) =>
+      `Register imported: ${plural(created, 'new unit', 'new units')}, ${existing} already there.`,
     registerSummary: (r: RegisterSummary) => [
       `Units: ${r.units.created} new, ${r.units.existing} already there`,
       `Links before → after the mergers: ${r.links.created} new, ${r.links.existing} already there`,
