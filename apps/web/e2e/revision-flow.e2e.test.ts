@@ -144,13 +144,13 @@ describe.skipIf(!canRun)('a planner re-imports a published plan as a confirmed r
     await revision.waitFor()
     expect(await revision.locator('h2').textContent()).toBe('Revision of the stored plan 97/KH-UBND')
     expect(await page.getByTestId('revision-counts').textContent()).toMatch(
-      /^0 tasks added, 1 changed, 0 removed, 1 kept because reported on; 1 units change assignments\.$/,
+      /^0 tasks added, 1 changed, 0 removed, 1 kept because reported on; 1 unit changes assignments\.$/,
     )
     // The new name is offered for a unit, with the task that writes it.
     const fix = page.getByTestId('revision-fix')
     expect(await fix.locator('h2').textContent()).toMatch(/^Unmatched units in the revision \(\d+\)$/)
     const centre = fix.getByTestId('unmatched-name').filter({ hasText: 'Trung tâm Phát triển quỹ đất tỉnh' })
-    expect(await centre.textContent()).toContain('Named 1 times: tasks 2.7')
+    expect(await centre.textContent()).toContain('Named once: task 2.7')
 
     // Picked: the revision must be previewed again before it can be confirmed.
     await centre.getByRole('searchbox').fill('noi vu')

@@ -41,7 +41,7 @@ export function I18nProvider(props: ParentProps<{ userId?: Accessor<string | und
       saveLocale(storage, next, userId())
       setLocaleSignal(next)
     },
-    t: (key, params) => interpolate(MESSAGES[locale()][key] ?? MESSAGES[DEFAULT_LOCALE][key] ?? key, params),
+    t: (key, params) => interpolate(MESSAGES[locale()][key] ?? MESSAGES[DEFAULT_LOCALE][key] ?? key, params, locale()),
   }
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>
 }

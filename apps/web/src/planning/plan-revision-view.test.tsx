@@ -67,7 +67,7 @@ describe('PlanRevisionView in English', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Revision of the stored plan 97/KH-UBND')
     expect(view.textContent).toContain('This document is the stored plan 97/KH-UBND (published, version 3).')
     expect(screen.getByTestId('revision-counts').textContent).toBe(
-      '1 tasks added, 1 changed, 1 removed, 1 kept because reported on; 7 units change assignments.',
+      '1 task added, 1 changed, 1 removed, 1 kept because reported on; 7 units change assignments.',
     )
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
       'Tasks that change',

@@ -240,7 +240,8 @@ const en: Record<PlanningKey, string> = {
   'import.reading': 'Reading the document…',
   'import.previewTitle': 'Preview: {number}',
   'import.noNumber': 'No number',
-  'import.summary': '{sections} sections, {tasks} tasks, {warnings} points to review.',
+  'import.summary':
+    '{sections, plural, one {# section} other {# sections}}, {tasks, plural, one {# task} other {# tasks}}, {warnings, plural, one {# point} other {# points}} to review.',
   'import.problem': 'The plan cannot be saved yet: {problem}',
   'import.warnings': 'Points to review ({count})',
   'import.warningsNone': 'Nothing to review.',
@@ -249,12 +250,13 @@ const en: Record<PlanningKey, string> = {
   'import.fixIntro':
     'These names match no unit in the plan’s scope. Pick the unit that does the work; one choice applies to every task that names it.',
   'import.fixNone': 'Every lead and coordinating unit matched the organisation tree.',
-  'import.fixUses': 'Named {count} times: tasks {tasks}',
+  'import.fixUses': 'Named {count, plural, one {once} other {# times}}: {count, plural, one {task} other {tasks}} {tasks}',
   'import.fixSearch': 'Search a unit for “{text}”',
   'import.fixPick': 'Unit for “{text}”',
   'import.fixUnset': '— Not chosen (leave empty) —',
   'import.fixDone': 'Chosen: {unit}',
-  'import.fixRemaining': '{count} names still have no unit; you can save and fix them later.',
+  'import.fixRemaining':
+    '{count, plural, one {# name still has no unit; you can save and fix it later.} other {# names still have no unit; you can save and fix them later.}}',
   'import.sections': 'Sections and tasks',
   'import.code': 'No.',
   'import.task': 'Task',
@@ -267,7 +269,7 @@ const en: Record<PlanningKey, string> = {
   'revision.intro':
     'This document is the stored plan {number} ({status}, version {version}). Nothing changes until you confirm the revision; filed reports are kept.',
   'revision.counts':
-    '{added} tasks added, {updated} changed, {removed} removed, {kept} kept because reported on; {units} units change assignments.',
+    '{added, plural, one {# task} other {# tasks}} added, {updated} changed, {removed} removed, {kept} kept because reported on; {units, plural, one {# unit changes assignments} other {# units change assignments}}.',
   'revision.unchanged': 'The document says what is stored: nothing to revise.',
   'revision.tasks': 'Tasks that change',
   'revision.units': 'Units whose assignments change',
@@ -281,7 +283,7 @@ const en: Record<PlanningKey, string> = {
   'revision.role.lead': 'lead',
   'revision.role.coordinator': 'coordinator',
   'revision.unit': 'Unit',
-  'revision.unitGroup': '{first} and {count} more units',
+  'revision.unitGroup': '{first} and {count, plural, one {# more unit} other {# more units}}',
   'revision.status.draft': 'draft',
   'revision.status.published': 'published',
   'revision.status.archived': 'archived',
@@ -321,7 +323,8 @@ const en: Record<PlanningKey, string> = {
   'sections.problem.not-positive': 'The weight must be above 0.',
   'sections.problem.metric-missing': 'Name the metric (what is measured).',
   'sections.problem.year-out-of-range': 'The year must be from 2000 to 2100.',
-  'sections.problems': 'Not saved: {count} fields to fix, each message under its field.',
+  'sections.problems':
+    'Not saved: {count, plural, one {# field to fix, its message under it.} other {# fields to fix, each message under its field.}}',
   'import.agency': 'Standing agency (consolidates the reports)',
   'import.agencySearch': 'Search the standing agency',
   'import.dimension': 'Dimension: {dimension}',
@@ -428,13 +431,13 @@ const en: Record<PlanningKey, string> = {
   'upload.fileMissing': 'Choose a .csv file to upload.',
   'upload.preview': 'Preview',
   'upload.previewed':
-    '{count} {index} {year} results would be stored, replacing these units’ stored results of that year. Check them, then press “Save the table”.',
+    '{count, plural, one {# {index} {year} result would be stored, replacing this unit’s stored result} other {# {index} {year} results would be stored, replacing these units’ stored results}} of that year. Check them, then press “Save the table”.',
   'upload.send': 'Save the table',
   'upload.changed':
     "This year's results changed since the preview (someone stored or corrected a score): the table was not stored. It was previewed again against the new data; check it and save again.",
   'upload.sending': 'Reading the table…',
-  'upload.saved': '{count} {index} {year} results saved.',
-  'upload.notRanked': '{count} units recorded as not ranked this year.',
+  'upload.saved': '{count, plural, one {# {index} {year} result saved.} other {# {index} {year} results saved.}}',
+  'upload.notRanked': '{count, plural, one {# unit recorded} other {# units recorded}} as not ranked this year.',
   'upload.savedUnit': 'Unit',
   'upload.line': 'Line',
   'upload.unit': 'Unit as written',
@@ -445,10 +448,21 @@ const en: Record<PlanningKey, string> = {
   'upload.reason.ambiguous': 'This name matches several units; write the unit code instead.',
   'upload.refusedTitle': 'The table was not stored: fix these rows and upload it again ({count})',
   'upload.column': 'column {column}',
-  'upload.forbidden': 'The table was not stored: you may not enter results for {count} units in it: {units}.',
+  'upload.forbidden':
+    'The table was not stored: you may not enter results for {count, plural, one {# unit} other {# units}} in it: {units}.',
 }
 
 const PLANNING_MESSAGES: Record<Locale, Record<PlanningKey, string>> = { vi, en }
+
+/**
+ * A planner screen's text in a language, its placeholders (and plurals) filled.
+ *
+ * @example
+ * planningText('en', 'import.fixUses', { count: 1, tasks: '2.6' }) // 'Named once: task 2.6'
+ */
+export function planningText(locale: Locale, key: PlanningKey, params?: MessageParams): string {
+  return interpolate(PLANNING_MESSAGES[locale][key] ?? PLANNING_MESSAGES[DEFAULT_LOCALE][key], params, locale)
+}
 
 /**
  * The planner screens' texts in the user's language.
@@ -459,5 +473,5 @@ const PLANNING_MESSAGES: Record<Locale, Record<PlanningKey, string>> = { vi, en 
  */
 export function usePlanningText(): (key: PlanningKey, params?: MessageParams) => string {
   const { locale } = useI18n()
-  return (key, params) => interpolate(PLANNING_MESSAGES[locale()][key] ?? PLANNING_MESSAGES[DEFAULT_LOCALE][key], params)
+  return (key, params) => planningText(locale(), key, params)
 }

@@ -40,7 +40,7 @@ const TEXTS = {
     noPeriod: 'No period open',
     hidden: 'You may not see its figures',
     draft: 'Draft',
-    caption: '{count} child plans',
+    caption: '{count, plural, one {# child plan} other {# child plans}}',
   },
 } satisfies Record<Locale, Record<string, string>>
 
@@ -56,7 +56,7 @@ export default function ChildPlans(props: { planId: string }) {
   const { locale } = useI18n()
   const fmt = useFormat()
   const session = useSession()
-  const tx = (key: Key, params?: MessageParams) => interpolate(TEXTS[locale()][key], params)
+  const tx = (key: Key, params?: MessageParams) => interpolate(TEXTS[locale()][key], params, locale())
   const [children] = createResource(
     () => props.planId,
     (id) => unwrap(session.api.plans[':id'].children.$get({ param: { id }, query: {} })).catch(() => [] as ChildPlanDto[]),
