@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { assignmentChanges, keepReportedAssignments, taskUnitKey, type AssignmentRef } from './assignment-revision'
+import {
+  assignmentChanges,
+  keepReportedAssignments,
+  taskUnitKey,
+  type AssignmentRef,
+  type ListedAssignment,
+  unitsChangingAlike,
+} from './assignment-revision'
 
 // Kiên Giang 97/KH-UBND task 1.1: Sở Nội vụ leads, the district committees coordinate.
 const lead = (taskId: string, unitId: string): AssignmentRef => ({ taskId, unitId, role: 'lead' })
@@ -35,5 +42,24 @@ describe('assignmentChanges', () => {
     const same = [lead('1.1', 'snv')]
     expect(assignmentChanges(same, same)).toEqual([])
     expect(assignmentChanges(same, same, same)).toEqual([{ unitId: 'snv', gained: [], lost: [], kept: [{ taskId: '1.1', role: 'lead' }] }])
+  })
+})
+
+describe('unitsChangingAlike', () => {
+  const lost26: ListedAssignment[] = [{ taskCode: '2.6', role: 'lead' }]
+  const unit = (unitName: string, lost = lost26, gained: typeof lost26 = []) => ({ unitName, gained, lost, kept: [] })
+  it('names together the units whose work changes the same way, in the order they first appear', () => {
+    const a = unit('UBND xã A')
+    const snv = unit('Sở Nội vụ', [], lost26)
+    const groups = unitsChangingAlike([a, snv, unit('UBND xã B'), unit('UBND xã C')])
+    expect(groups.map((g) => g.names)).toEqual([['UBND xã A', 'UBND xã B', 'UBND xã C'], ['Sở Nội vụ']])
+    expect(groups[0]?.unit).toBe(a)
+  })
+  it('keeps apart a change of role on the same task', () => {
+    const coordinated: ListedAssignment[] = [{ taskCode: '2.6', role: 'coordinator' }]
+    expect(unitsChangingAlike([unit('A'), unit('B', coordinated)]).map((g) => g.names)).toEqual([['A'], ['B']])
+  })
+  it('answers no group for no unit', () => {
+    expect(unitsChangingAlike([])).toEqual([])
   })
 })

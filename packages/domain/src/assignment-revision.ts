@@ -82,3 +82,33 @@ export function assignmentChanges(
   for (const a of kept) entry(a.unitId).kept.push({ taskId: a.taskId, role: a.role })
   return [...byUnit.values()]
 }
+
+/** An assignment as a revision lists it: the task's code and the unit's role on it. */
+export interface ListedAssignment {
+  taskCode: string
+  role: 'lead' | 'coordinator'
+}
+
+/**
+ * A revision's units grouped by what changes for them — the same tasks gained, lost and kept, in
+ * the same roles — in the order they first appear: a task moved off 140 communes is one line naming
+ * them all, not 140 lines saying the same.
+ *
+ * @example
+ * unitsChangingAlike([
+ *   { unitName: 'UBND xã A', gained: [], lost: [{ taskCode: '2.6', role: 'lead' }], kept: [] },
+ *   { unitName: 'UBND xã B', gained: [], lost: [{ taskCode: '2.6', role: 'lead' }], kept: [] },
+ * ]) // [{ names: ['UBND xã A', 'UBND xã B'], unit: <xã A> }]
+ */
+export function unitsChangingAlike<
+  U extends { unitName: string; gained: readonly ListedAssignment[]; lost: readonly ListedAssignment[]; kept: readonly ListedAssignment[] },
+>(units: readonly U[]): { names: string[]; unit: U }[] {
+  const groups = new Map<string, { names: string[]; unit: U }>()
+  for (const unit of units) {
+    const signature = JSON.stringify([unit.gained, unit.lost, unit.kept].map((l) => l.map((a) => `${a.taskCode} ${a.role}`)))
+    const group = groups.get(signature) ?? { names: [], unit }
+    group.names.push(unit.unitName)
+    groups.set(signature, group)
+  }
+  return [...groups.values()]
+}

@@ -359,8 +359,9 @@ export {
   keepReportedAssignments,
   taskUnitKey,
   UnitAssignmentChangesSchema,
+  unitsChangingAlike,
 } from './assignment-revision'
-export type { AssignmentRef, UnitAssignmentChanges } from './assignment-revision'
+export type { AssignmentRef, ListedAssignment, UnitAssignmentChanges } from './assignment-revision'
 
 // --- plan-revision
 export { KeptTaskSchema, PlanChangesSchema, revisePlan } from './plan-revision'

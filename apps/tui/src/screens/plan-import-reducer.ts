@@ -1,3 +1,4 @@
+import { unitsChangingAlike } from '@papi/domain'
 import type { Messages } from '../i18n'
 
 /**
@@ -124,16 +125,10 @@ export function revisionLines(revision: RevisionPreview, m: Messages, statusLabe
     lines.push('', m.revisionTasks)
     for (const t of revision.tasks) lines.push(`${mark[t.change]} ${t.code}  ${t.title} — ${m.revisionChange[t.change]}`)
   }
-  const groups = new Map<string, { names: string[]; unit: RevisionPreview['units'][number] }>()
-  for (const unit of revision.units) {
-    const signature = JSON.stringify([unit.gained, unit.lost, unit.kept].map((l) => l.map((a) => `${a.taskCode} ${a.role}`)))
-    const group = groups.get(signature) ?? { names: [], unit }
-    group.names.push(unit.unitName)
-    groups.set(signature, group)
-  }
-  if (groups.size > 0) {
+  const groups = unitsChangingAlike(revision.units)
+  if (groups.length > 0) {
     lines.push('', m.revisionUnits)
-    for (const { names, unit } of groups.values()) {
+    for (const { names, unit } of groups) {
       const who = names.length > 3 ? m.revisionUnitGroup(names.slice(0, 2).join(', '), names.length - 2) : names.join(', ')
       const what = [
         unit.gained.length > 0 ? `${m.revisionGained} ${list(unit.gained)}` : '',

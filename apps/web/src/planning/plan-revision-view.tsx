@@ -1,10 +1,10 @@
+import { unitsChangingAlike } from '@papi/domain'
 import { Show } from 'solid-js'
 import { DataTable } from '../components/data-table'
 import type { PlanImportDryRun } from '../api/types'
 import { usePlanningText, type PlanningKey } from './planning-messages'
 
 export type StoredRevision = NonNullable<PlanImportDryRun['stored']>
-type RevisedUnit = NonNullable<StoredRevision['revision']>['units'][number]
 
 /**
  * What confirming a re-imported document changes in the plan already stored: the counts, then
@@ -17,16 +17,7 @@ export function PlanRevisionView(props: { stored: StoredRevision }) {
   const count = (change: string) => revision()?.tasks.filter((t) => t.change === change).length ?? 0
   const units = () => revision()?.units ?? []
   // Units whose work changes alike (143 communes gaining one task) read as one row.
-  const groups = () => {
-    const bySignature = new Map<string, { names: string[]; unit: RevisedUnit }>()
-    for (const unit of units()) {
-      const signature = JSON.stringify([unit.gained, unit.lost, unit.kept].map((l) => l.map((a) => `${a.taskCode} ${a.role}`)))
-      const group = bySignature.get(signature) ?? { names: [], unit }
-      group.names.push(unit.unitName)
-      bySignature.set(signature, group)
-    }
-    return [...bySignature.values()]
-  }
+  const groups = () => unitsChangingAlike(units())
   const role = (r: 'lead' | 'coordinator') => pt(`revision.role.${r}` as PlanningKey)
   const list = (items: { taskCode: string; role: 'lead' | 'coordinator' }[]) =>
     items.map((a) => `${a.taskCode} (${role(a.role)})`).join(', ')
