@@ -49,19 +49,24 @@ export function apiErrorFrom(status: number, body: unknown, fallbackMessage = `H
 /**
  * The message an error's `details` attach to one field, when the API names fields
  * (`details: { fields: { narrative: '…' } }` or zod-style `details: { issues: [{ path, message }] }`).
+ * A field inside a list is named by its path (`['sections', 2, 'weight']`).
  *
  * @example
  * fieldError(new ApiError(400, 'invalid', 'x', { issues: [{ path: ['progress'], message: 'max 100' }] }), 'progress') // 'max 100'
+ * fieldError(new ApiError(422, 'invalid', 'x', { issues: [{ path: ['sections', 2, 'weight'], message: '> 0' }] }), ['sections', 2, 'weight']) // '> 0'
  */
-export function fieldError(error: unknown, field: string): string | undefined {
+export function fieldError(error: unknown, field: string | readonly (string | number)[]): string | undefined {
   if (!(error instanceof ApiError)) return undefined
   const d = error.details as
     | { fields?: Record<string, unknown>; issues?: { path?: unknown[]; message?: unknown }[]; field?: unknown }
     | undefined
   if (d === undefined || d === null || typeof d !== 'object') return undefined
-  const direct = d.fields?.[field]
-  if (typeof direct === 'string') return direct
-  if (d.field === field) return error.message
-  const issue = d.issues?.find((i) => Array.isArray(i.path) && i.path[0] === field)
+  if (typeof field === 'string') {
+    const direct = d.fields?.[field]
+    if (typeof direct === 'string') return direct
+    if (d.field === field) return error.message
+  }
+  const path = typeof field === 'string' ? [field] : field
+  const issue = d.issues?.find((i) => Array.isArray(i.path) && path.every((step, n) => String(i.path?.[n]) === String(step)))
   return typeof issue?.message === 'string' ? issue.message : undefined
 }

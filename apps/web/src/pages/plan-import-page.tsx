@@ -2,7 +2,7 @@ import { foldText, frameworkById, type Assignee, type Plan } from '@papi/domain'
 import { A, useNavigate } from '@solidjs/router'
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
 import { createStore, produce } from 'solid-js/store'
-import { ApiError } from '../api/api-error'
+import { fieldError } from '../api/api-error'
 import { unwrap } from '../api/papi-client'
 import type { PlanDetail, PlanImportDryRun } from '../api/types'
 import { DataTable } from '../components/data-table'
@@ -350,13 +350,6 @@ function showFirstProblem() {
 }
 
 /** The message the API's 422 gave for a section's field (`sections.<i>.<field>`), if any. */
-function sectionFieldError(error: unknown, index: number, field: string): string | undefined {
-  if (!(error instanceof ApiError)) return undefined
-  const issues = (error.details as { issues?: { path?: unknown[]; message?: unknown }[] } | undefined)?.issues ?? []
-  const hit = issues.find((i) => Array.isArray(i.path) && i.path[0] === 'sections' && i.path[1] === String(index) && i.path[2] === field)
-  return typeof hit?.message === 'string' ? hit.message : undefined
-}
-
 /** The date of the plan a dry run read (yyyy-mm-dd), when it found one. */
 export function planDateOf(run: PlanImportDryRun | undefined): string | undefined {
   const day = run?.plan?.issuedOn ?? run?.import.plan.issuedOn
@@ -502,7 +495,7 @@ function Preview(props: {
                       dimensions={dimensionOptions()}
                       year={props.run.plan?.years.to ?? new Date().getFullYear()}
                       problems={problems().get(d().code)}
-                      weightError={sectionFieldError(props.saveError, index(), 'weight')}
+                      weightError={fieldError(props.saveError, ['sections', index(), 'weight'])}
                       disabled={props.locked}
                       update={(change) => props.updateDraft(index(), change)}
                     />
