@@ -30,6 +30,7 @@ import type {
 } from '@papi/domain'
 import { sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -65,7 +66,8 @@ export const units = pgTable(
     name: text('name').notNull(),
     level: text('level').$type<UnitLevel>().notNull(),
     kind: text('kind').$type<UnitKind>().notNull(),
-    parentId: text('parent_id').references((): any => units.id),
+    // A column referencing its own table names its type (drizzle's AnyPgColumn): inferred, the table's type would be circular.
+    parentId: text('parent_id').references((): AnyPgColumn => units.id),
     /** Province-level ancestor (or the unit itself); null for national units. */
     provinceId: text('province_id'),
     validFrom: day('valid_from'),
@@ -240,7 +242,7 @@ export const plans = pgTable(
     frameworkId: text('framework_id'),
     yearFrom: integer('year_from').notNull(),
     yearTo: integer('year_to').notNull(),
-    parentPlanId: text('parent_plan_id').references((): any => plans.id),
+    parentPlanId: text('parent_plan_id').references((): AnyPgColumn => plans.id),
     parentPlanNumber: text('parent_plan_number'),
     scopeUnitId: text('scope_unit_id').references(() => units.id),
     standingAgency: jsonb('standing_agency').$type<Assignee>(),
