@@ -2,10 +2,15 @@
 // answers (createRoute); what is the same for every route — the security schemes, which error
 // statuses a kind of request may get, the shared error responses — is added here once, so a new
 // route gets it without repeating it (issue #14).
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import { codeToStatus, errorMessage, type ErrorCode } from './api-error'
 import { SESSION_COOKIE } from './session'
 
-type Json = Record<string, any>
+/** The OpenAPI 3.1 document as @hono/zod-openapi generates it (openapi3-ts's `OpenAPIObject`). */
+type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>
+type PathItem = NonNullable<OpenApiDocument['paths']>[string]
+type Operation = NonNullable<PathItem['get']>
+type Parameter = NonNullable<Operation['parameters']>[number]
 
 /** The document's header: what papi is, how to sign in, how errors look. */
 export const DOCUMENT_CONFIG = {
@@ -87,7 +92,7 @@ function errorResponse(code: ErrorCode) {
     description: errorMessage(code, 'en'),
     ...(code === 'rate-limited' && {
       headers: {
-        'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
+        'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const, minimum: 0 } },
       },
     }),
     content: {
@@ -254,13 +259,16 @@ const EXAMPLES: Record<string, unknown> = {
   ReportSubmit: { version: 2 },
 }
 
-const WRITES = new Set(['post', 'put', 'patch', 'delete'])
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
+const WRITES = new Set<string>(['post', 'put', 'patch', 'delete'])
 const STATUS_OF = Object.fromEntries(Object.entries(codeToStatus).map(([code, status]) => [String(status), code])) as Record<
   string,
   ErrorCode
 >
 
-function describeParameter(path: string, parameter: Json) {
+function describeParameter(path: string, parameter: Parameter) {
+  // A shared parameter ($ref) is described where it is defined.
+  if ('$ref' in parameter) return
   const known = PARAMETERS[parameter.name]
   if (parameter.name === 'id' && parameter.in === 'path') {
     // /api/v1/plans/{id}/periods → "Id (UUID) of the plan"
@@ -282,24 +290,27 @@ function describeParameter(path: string, parameter: Json) {
  * - a request body: 400 (unreadable), 413 (too large), 422 (fails the schema);
  * - path or query parameters: 422 (fail their schema).
  */
-export function completeDocument(doc: Json): Json {
+export function completeDocument(doc: OpenApiDocument): OpenApiDocument {
   doc.components ??= {}
   doc.components.securitySchemes = { ...SECURITY_SCHEMES }
   doc.components.responses = Object.fromEntries(
     (Object.keys(RESPONSE_NAMES) as ErrorCode[]).map((code) => [RESPONSE_NAMES[code], errorResponse(code)]),
   )
-  for (const [name, schema] of Object.entries<Json>(doc.components.schemas ?? {})) {
+  for (const [name, schema] of Object.entries(doc.components.schemas ?? {})) {
     if (!schema.description && SCHEMAS[name]) schema.description = SCHEMAS[name]
-    if (schema.examples === undefined && EXAMPLES[name] !== undefined) schema.examples = [EXAMPLES[name]]
+    // A reference ($ref) shows the examples of the schema it names.
+    if (!('$ref' in schema) && schema.examples === undefined && EXAMPLES[name] !== undefined) schema.examples = [EXAMPLES[name]]
   }
-  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries<Json>(item)) {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method]
+      if (!op) continue
       for (const parameter of op.parameters ?? []) describeParameter(path, parameter)
       const isPublic = Array.isArray(op.security) && op.security.length === 0
       const write = WRITES.has(method)
       if (!isPublic && write) op.security = [{ bearer: [] }, { sessionCookie: [], csrfToken: [] }]
       op.responses ??= {}
-      const responses: Json = op.responses
+      const responses = op.responses
       const add = (code: ErrorCode) => {
         responses[String(codeToStatus[code])] ??= {}
       }
