@@ -26,8 +26,11 @@ export interface Ui {
   progress(label: string, ratio: number | undefined): void
   closeDialog(): void
   status(text: string, kind?: StatusKind): void
-  /** Runs an action; an API failure goes to the status line, a 401 back to sign-in. */
-  act(action: () => Promise<string | void>): Promise<void>
+  /**
+   * Runs an action: the message it answers, when it answers one, goes to the status line as a
+   * success; an API failure goes there as an error, a 401 back to sign-in.
+   */
+  act(action: () => Promise<void> | Promise<string | undefined>): Promise<void>
 }
 
 export const UiContext = createContext<Ui | null>(null)

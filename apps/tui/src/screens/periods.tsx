@@ -29,7 +29,7 @@ export function PeriodsScreen(screen: ScreenProps) {
   const reload = useCallback(
     () =>
       ui.act(async () => {
-        setPeriods(plan ? await ok<PeriodRow[]>(api.api.v1.plans[':id'].periods.$get({ param: { id: plan.id } }), locale) : [])
+        setPeriods(plan ? await ok(api.api.v1.plans[':id'].periods.$get({ param: { id: plan.id } }), locale) : [])
       }),
     [api, plan?.id],
   )
@@ -39,8 +39,10 @@ export function PeriodsScreen(screen: ScreenProps) {
   const onKey = (name: string, period: PeriodRow | undefined) =>
     ui.act(async () => {
       const k = KEYS.periods
-      if (name === '[') return step(-1)
-      if (name === ']') return step(1)
+      if (name === '[' || name === ']') {
+        step(name === '[' ? -1 : 1)
+        return
+      }
       if (!plan || !period) return
       const param = { id: plan.id, periodId: period.code }
       if (matchesName(k.lock, name)) {
