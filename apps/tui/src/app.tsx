@@ -133,7 +133,7 @@ export function App(props: AppProps) {
   useEffect(() => {
     if (token) {
       void ui.act(async () => {
-        const me = await ok<{ user: { username: string; displayName: string } }>(api.api.v1.me.$get(), locale)
+        const me = await ok(api.api.v1.me.$get(), locale)
         setWho(me.user.displayName)
       })
       return
@@ -147,7 +147,7 @@ export function App(props: AppProps) {
         const password = await ui.ask(m.password, { secret: true })
         if (password === undefined) return exit()
         try {
-          const login = await ok<{ token: string; user: { displayName: string } }>(
+          const login = await ok(
             apiClient(props.url, undefined, locale, props.fetch).api.v1.auth.login.$post({ json: { username, password } }),
             locale,
           )

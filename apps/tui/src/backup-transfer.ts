@@ -4,7 +4,10 @@ import { Readable, Transform } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { ReadableStream as NodeWebStream } from 'node:stream/web'
 import { createGunzip } from 'node:zlib'
-import { ok } from './api'
+import { failure, type OkBody, type PapiClient } from './api'
+
+/** What `POST /api/v1/restore` answers (sent with a plain fetch: its body is a stream). */
+type RestoreAnswer = OkBody<Awaited<ReturnType<PapiClient['api']['v1']['restore']['$post']>>>
 
 export interface TransferProgress {
   /** 0–1 when known. */
@@ -26,7 +29,7 @@ export async function downloadBackup(
   onProgress: (p: TransferProgress) => void,
 ): Promise<{ rows: number }> {
   const res = await fetchImpl(new URL('/api/v1/backup', url))
-  if (!res.ok || !res.body) await ok(res)
+  if (!res.ok || !res.body) await failure(res)
   const out = createWriteStream(file)
   const gunzip = createGunzip()
   let total: number | undefined
@@ -79,6 +82,7 @@ export async function uploadRestore(
     headers: { 'content-type': 'application/gzip' },
     duplex: 'half',
   } as RequestInit)
-  const result = await ok<{ tables: { rows: number }[] }>(res)
+  if (!res.ok) await failure(res)
+  const result = (await res.json()) as RestoreAnswer
   return { rows: result.tables.reduce((s, t) => s + t.rows, 0) }
 }

@@ -20,6 +20,15 @@ const typedClient = hc<AppType>('')
 export type PapiClient = typeof typedClient
 
 /**
+ * The body of a successful answer of the typed client: what `res.json()` gives for the route's
+ * 2xx responses (a client answer is a union over the route's statuses, each with `ok` as a literal).
+ *
+ * @example
+ * type Plans = OkBody<Awaited<ReturnType<PapiClient['api']['v1']['plans']['$get']>>>
+ */
+export type OkBody<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never
+
+/**
  * The typed papi API client (`hono/client` over the app's own route types) for the web app and
  * the TUI. Paths, parameters, bodies and answers are checked at compile time. Outside developers
  * use `@papi/client` instead: the published package, typed from the OpenAPI document.

@@ -61,7 +61,7 @@ export function AuditScreen(screen: ScreenProps) {
           ...(filter.entityId && { entityId: filter.entityId }),
           ...((before ?? until) && { before: before ?? until }),
         }
-        const page = await ok<Entry[]>(api.api.v1.audit.$get({ query } as never), locale)
+        const page = await ok(api.api.v1.audit.$get({ query } as never), locale)
         setEntries((old) => (before ? [...old, ...page] : page))
         setMore(page.length === PAGE)
       }),
@@ -71,9 +71,9 @@ export function AuditScreen(screen: ScreenProps) {
   useEffect(
     () =>
       void ui.act(async () => {
-        const users = await ok<{ id: string; username: string }[]>(api.api.v1.users.$get(), locale).catch(() => [])
+        const users = await ok(api.api.v1.users.$get(), locale).catch(() => [])
         setNames(new Map(users.map((u) => [u.id, u.username])))
-        setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
+        setUnits(await ok(api.api.v1.units.$get({ query: {} }), locale))
       }),
     [api],
   )

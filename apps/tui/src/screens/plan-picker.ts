@@ -7,10 +7,7 @@ import type { PlanRow } from './plans'
 export function usePlans(ui: Ui) {
   const [plans, setPlans] = useState<PlanRow[]>([])
   const [index, setIndex] = useState(0)
-  const reload = useCallback(
-    () => ui.act(async () => setPlans(await ok<PlanRow[]>(ui.api.api.v1.plans.$get({ query: {} }), ui.locale))),
-    [ui.api],
-  )
+  const reload = useCallback(() => ui.act(async () => setPlans(await ok(ui.api.api.v1.plans.$get({ query: {} }), ui.locale))), [ui.api])
   useEffect(() => void reload(), [reload])
   const step = (by: number) => setIndex((i) => (plans.length ? (i + by + plans.length) % plans.length : 0))
   return { plans, plan: plans[index] as PlanRow | undefined, step }

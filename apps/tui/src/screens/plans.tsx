@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { enumLabel, formatDate, type PlanStatus, type Unit } from '@papi/domain'
+import { enumLabel, formatDate, type PlanStatus } from '@papi/domain'
 import { useCallback, useEffect, useReducer, useState } from 'react'
 import { ok } from '../api'
 import { ListScreen } from '../components/list-screen'
@@ -34,7 +34,7 @@ export function PlansScreen(screen: ScreenProps) {
   const reload = useCallback(
     () =>
       ui.act(async () => {
-        setPlans(await ok<PlanRow[]>(api.api.v1.plans.$get({ query: {} }), locale))
+        setPlans(await ok(api.api.v1.plans.$get({ query: {} }), locale))
         setLoading(false)
       }),
     [api],
@@ -43,7 +43,7 @@ export function PlansScreen(screen: ScreenProps) {
 
   /** A dry run without `confirm`; with it, the store — of a revision, naming the stored version it was reviewed against. */
   const upload = (data: Uint8Array, file: string, scopeUnitId: string, confirm?: { version?: number | undefined }) =>
-    ok<any>(
+    ok(
       api.api.v1.plans.import.$post({
         query: {
           scopeUnitId,
@@ -60,7 +60,7 @@ export function PlansScreen(screen: ScreenProps) {
     if (!file) return
     const code = await ui.ask(m.scopeCode)
     if (!code) return
-    const units = await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale)
+    const units = await ok(api.api.v1.units.$get({ query: {} }), locale)
     const scope = units.find((u) => u.code.toLowerCase() === code.trim().toLowerCase())
     if (!scope) throw new Error(m.noUnitCode(code))
     const data = await readFile(file.trim()).catch(() => {
@@ -69,13 +69,15 @@ export function PlansScreen(screen: ScreenProps) {
     dispatch({ type: 'start', file, scopeUnitId: scope.id })
     ui.progress(basename(file), undefined)
     const dry = await upload(data, file, scope.id)
+    // Without `confirm` the API only reads the document: an answer that stored a plan is a bug.
+    if (!('dryRun' in dry)) throw new Error('POST /plans/import without confirm answered a stored plan')
     const revision = revisionOf(dry.stored)
     const preview: ImportPreview = {
       number: dry.import.plan.number ?? '?',
       title: dry.import.plan.title ?? '',
       sections: dry.import.sections.length,
-      tasks: dry.import.sections.reduce((n: number, s: { tasks: unknown[] }) => n + s.tasks.length, 0),
-      warnings: dry.import.warnings.map((w: { message: string }) => w.message),
+      tasks: dry.import.sections.reduce((n, s) => n + s.tasks.length, 0),
+      warnings: dry.import.warnings.map((w) => w.message),
       problem: dry.problem,
       revision,
     }

@@ -6,7 +6,6 @@ import { ListScreen } from '../components/list-screen'
 import { useUi } from '../context'
 import { KEYS, matchesName } from '../keys'
 import { usePlans } from './plan-picker'
-import type { PeriodRow } from './periods'
 import type { ScreenProps } from './screen'
 
 interface UnitStats {
@@ -35,19 +34,13 @@ export function ReportingScreen(screen: ScreenProps) {
     () =>
       ui.act(async () => {
         if (!plan) return setUnits([])
-        const full = await ok<{ scopeUnitId?: string; issuerUnitId?: string }>(
-          api.api.v1.plans[':id'].$get({ param: { id: plan.id } }),
-          locale,
-        )
-        const periods = await ok<PeriodRow[]>(api.api.v1.plans[':id'].periods.$get({ param: { id: plan.id } }), locale)
+        const full = await ok(api.api.v1.plans[':id'].$get({ param: { id: plan.id } }), locale)
+        const periods = await ok(api.api.v1.plans[':id'].periods.$get({ param: { id: plan.id } }), locale)
         const period = periodId ?? periods[0]?.code
         if (!period || !periodId) setPeriodId(period)
         const unitId = full.scopeUnitId ?? full.issuerUnitId
         if (!period || !unitId) return setUnits([])
-        const board = await ok<{ plans: { planId: string; units: UnitStats[] }[] }>(
-          api.api.v1.dashboard.$get({ query: { unitId, periodId: period, planId: plan.id } }),
-          locale,
-        )
+        const board = await ok(api.api.v1.dashboard.$get({ query: { unitId, periodId: period, planId: plan.id } }), locale)
         setUnits(board.plans.find((p) => p.planId === plan.id)?.units ?? [])
       }),
     [api, plan?.id, periodId],
@@ -61,7 +54,7 @@ export function ReportingScreen(screen: ScreenProps) {
       if (name === ']') return step(1)
       if (!plan) return
       if (matchesName(k.period, name)) {
-        const periods = await ok<PeriodRow[]>(api.api.v1.plans[':id'].periods.$get({ param: { id: plan.id } }), locale)
+        const periods = await ok(api.api.v1.plans[':id'].periods.$get({ param: { id: plan.id } }), locale)
         const chosen = await ui.choose(
           m.period,
           periods.map((p) => ({ value: p.code, label: `${p.code}  ${p.label}` })),

@@ -31,10 +31,10 @@ export function ScoresScreen(screen: ScreenProps) {
     () =>
       ui.act(async () => {
         // Results, then the years units were listed but not ranked in ("Không xếp hạng", not a gap).
-        const ranked = await ok<ScoreRow[]>(api.api.v1.scores.$get({ query: {} }), locale)
-        const notRanked = await ok<ScoreRow[]>(api.api.v1.scores['not-ranked'].$get({ query: {} }), locale)
+        const ranked = await ok(api.api.v1.scores.$get({ query: {} }), locale)
+        const notRanked = await ok(api.api.v1.scores['not-ranked'].$get({ query: {} }), locale)
         setScores([...ranked, ...notRanked].sort((a, b) => a.year - b.year))
-        setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
+        setUnits(await ok(api.api.v1.units.$get({ query: {} }), locale))
       }),
     [api],
   )
@@ -58,16 +58,15 @@ export function ScoresScreen(screen: ScreenProps) {
       })
       ui.progress(basename(file), undefined)
       /** Sends the table: a preview (dry run), or the import naming the version of the year the preview read. */
-      const send = <T,>(query: { dryRun: 'true' } | { version: string }) =>
-        ok<T>(
+      const send = (query: { dryRun: 'true' } | { version: string }) =>
+        ok(
           api.api.v1.scores.import.$post({
             query: { frameworkId, year: year.trim(), ...query },
             form: { file: new File([data as Uint8Array<ArrayBuffer>], basename(file)) },
-          } as never),
+          }),
           locale,
         )
-      type Rows = { unmatched: { line: number; unit: string; reason: string }[]; warnings: { line?: number; message: string }[] }
-      const preview = await send<Rows & { version: string; results: unknown[] }>({ dryRun: 'true' })
+      const preview = await send({ dryRun: 'true' })
       ui.closeDialog()
       // The rows naming no unit papi knows (not stored: the others are), before anything is stored.
       const unmatched = preview.unmatched.map((u) => `${m.line} ${u.line}: ${u.unit} — ${m.unmatchedWhy[u.reason] ?? u.reason}`)
@@ -76,7 +75,7 @@ export function ScoresScreen(screen: ScreenProps) {
         return m.cancelled
       // A score of that year typed since the preview refuses the table (409, said in the status line).
       ui.progress(basename(file), undefined)
-      const result = await send<Rows & { saved: unknown[] }>({ version: preview.version })
+      const result = await send({ version: preview.version })
       ui.closeDialog()
       await reload()
       const warnings = result.warnings.map((w) => `${w.line === undefined ? '' : `${m.line} ${w.line}: `}${w.message}`)

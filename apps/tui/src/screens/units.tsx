@@ -41,7 +41,7 @@ export function UnitsScreen(screen: ScreenProps) {
   const reload = useCallback(
     () =>
       ui.act(async () => {
-        setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
+        setUnits(await ok(api.api.v1.units.$get({ query: {} }), locale))
         setLoading(false)
       }),
     [api],
@@ -156,7 +156,7 @@ export function UnitsScreen(screen: ScreenProps) {
     let timer: ReturnType<typeof setInterval> | undefined = setInterval(tick, 1000)
     let result: RegisterSummary
     try {
-      result = await okStreamed<RegisterSummary>(
+      result = await okStreamed(
         api.api.v1.units['import-register'].$post(
           { json: province ? { province } : {} },
           { headers: { accept: 'application/x-ndjson, application/json;q=0.9' } },

@@ -17,15 +17,6 @@ interface UserRow {
   version: number
 }
 
-interface SshKey {
-  id: string
-  type: string
-  comment: string
-  fingerprint: string
-  /** Named by its removal, as every delete names the version read. */
-  version: number
-}
-
 /** Users: create, roles per unit, reset password, end sessions, SSH keys, disable, delete. */
 export function UsersScreen(screen: ScreenProps) {
   const ui = useUi()
@@ -36,8 +27,8 @@ export function UsersScreen(screen: ScreenProps) {
   const reload = useCallback(
     () =>
       ui.act(async () => {
-        setUsers(await ok<UserRow[]>(api.api.v1.users.$get(), locale))
-        setUnits(await ok<Unit[]>(api.api.v1.units.$get({ query: {} }), locale))
+        setUsers(await ok(api.api.v1.users.$get(), locale))
+        setUnits(await ok(api.api.v1.units.$get({ query: {} }), locale))
         setLoading(false)
       }),
     [api],
@@ -87,7 +78,7 @@ export function UsersScreen(screen: ScreenProps) {
       }
       if (matchesName(k.revoke, name)) {
         if (!(await ui.confirm(m.revoke(user.username)))) return m.cancelled
-        const { revoked } = await ok<{ revoked: number }>(api.api.v1.users[':id'].sessions.$delete({ param }), locale)
+        const { revoked } = await ok(api.api.v1.users[':id'].sessions.$delete({ param }), locale)
         return m.revoked(revoked)
       }
       if (matchesName(k.disable, name)) {
@@ -103,7 +94,7 @@ export function UsersScreen(screen: ScreenProps) {
         return m.done
       }
       if (matchesName(k.keys, name)) {
-        const keys = await ok<SshKey[]>(api.api.v1.users[':id']['ssh-keys'].$get({ param }), locale)
+        const keys = await ok(api.api.v1.users[':id']['ssh-keys'].$get({ param }), locale)
         const choice = await ui.choose(m.sshKeys(user.username), [
           { value: '+', label: m.addKey },
           ...keys.map((key) => ({ value: key.id, label: `${key.fingerprint}  ${key.type}  ${key.comment}` })),
@@ -112,7 +103,7 @@ export function UsersScreen(screen: ScreenProps) {
         if (choice === '+') {
           const publicKey = await ui.ask(m.publicKey)
           if (!publicKey) return
-          const key = await ok<SshKey>(api.api.v1.users[':id']['ssh-keys'].$post({ param, json: { publicKey } }), locale)
+          const key = await ok(api.api.v1.users[':id']['ssh-keys'].$post({ param, json: { publicKey } }), locale)
           return `${m.done} ${key.fingerprint}`
         }
         const key = keys.find((k) => k.id === choice)!

@@ -1,4 +1,4 @@
-import { createClient } from '@papi/api/client'
+import { createClient, type OkBody } from '@papi/api/client'
 import { ApiError, NETWORK_ERROR_STATUS, apiErrorFrom } from './api-error'
 
 /** What every request needs to know about the session, read at call time. */
@@ -48,9 +48,6 @@ export function createWebClient(ctx: ClientContext) {
 
 /** The API's `/api/v1` routes, typed. */
 export type WebClient = ReturnType<typeof createWebClient>
-
-/** The body of a successful answer: what `res.json()` gives for the route's 2xx responses. */
-export type OkBody<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never
 
 /**
  * The body of a successful answer, or the failure as an {@link ApiError} with the API's code and

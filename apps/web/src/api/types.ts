@@ -1,7 +1,8 @@
 // Shapes of the papi API as the dashboard reads them, taken from the typed client: they follow
 // the API's response schemas (apps/api/src/schemas.ts and the routes) and never drift from them.
+import type { OkBody } from '@papi/api/client'
 import type { InferRequestType } from 'hono/client'
-import type { OkBody, WebClient } from './papi-client'
+import type { WebClient } from './papi-client'
 
 type Answer<F> = F extends (...args: never[]) => Promise<infer R> ? OkBody<R> : never
 
