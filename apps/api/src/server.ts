@@ -24,7 +24,9 @@ async function main(env: NodeJS.ProcessEnv) {
 
   const options = storeOptionsFromEnv(env)
   console.log(options.databaseUrl ? `papi: PostgreSQL ${redact(options.databaseUrl)}` : `papi: PGlite, data in ${options.dataDir}`)
-  const store = await openStore(options)
+  // PGlite on its own thread: a long statement (a province dashboard, an import) never holds the
+  // server's event loop, so no request waits behind another's query (#11).
+  const store = await openStore({ ...options, worker: true })
   const now = () => new Date()
 
   const admin = await ensureAdmin(store, { password: env.PAPI_ADMIN_PASSWORD, now: now() })

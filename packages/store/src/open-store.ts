@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 // Each driver is loaded only when used: a PostgreSQL server never loads PGlite's WebAssembly
 // build, and an embedded PGlite never loads pg (startup to first answer).
+import type { PGlite } from '@electric-sql/pglite'
 import { lockDataFolder } from './data-folder-lock'
 import type { Database } from './database'
 import { createStore, type Store } from './store'
@@ -27,6 +28,12 @@ export interface OpenStoreOptions {
    * how tests clone one migrated template (pglite-template.ts). Migrations still run after it.
    */
   loadDataDir?: Blob
+  /**
+   * PGlite only: run the database on a worker thread, so a long statement never holds the caller's
+   * event loop (the server sets it: no request waits behind another's query). Off by default: a
+   * command or a test has nothing else to answer meanwhile.
+   */
+  worker?: boolean
 }
 
 /**
@@ -41,7 +48,7 @@ export interface OpenStoreOptions {
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections)
-  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR, options.loadDataDir)
+  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR, options.loadDataDir, options.worker ?? false)
 }
 
 /**
@@ -54,21 +61,29 @@ export function storeOptionsFromEnv(env: Record<string, string | undefined>): Op
   return { dataDir: env.PAPI_DATA_DIR?.trim() || DEFAULT_DATA_DIR }
 }
 
-async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Store> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined, onWorker: boolean): Promise<Store> {
   const inMemory = dataDir.startsWith('memory://')
   // PGlite does not create the folder's parents itself.
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
   // One process per folder: PGlite is single-process, and a second writer loses acknowledged writes.
   const release = inMemory ? () => {} : lockDataFolder(dataDir)
   try {
-    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
-      import('@electric-sql/pglite'),
+    const [{ drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ])
-    const client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(loadDataDir && { loadDataDir }) })
-    const db = drizzlePglite({ client })
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
+    const where = { ...(inMemory ? {} : { dataDir }), ...(loadDataDir && { loadDataDir }) }
+    const client = onWorker
+      ? await (await import('./pglite-thread')).openPgliteOnThread(where)
+      : await (await import('@electric-sql/pglite')).PGlite.create(where)
+    // drizzle's driver calls `query` and `transaction`, which the worker's client serves alike.
+    const db = drizzlePglite({ client: client as PGlite })
+    try {
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
+    } catch (error) {
+      await client.close().catch(() => {})
+      throw error
+    }
     return createStore(db as unknown as Database, 'pglite', () => client.close().finally(release))
   } catch (error) {
     release()
