@@ -86,8 +86,12 @@ const isSection = (row: readonly string[]) => row.length === 2
  * it, the body as paragraphs, the appendix as a table whose section rows span the row and whose
  * lead cells are merged down where consecutive tasks share the same lead.
  */
-export async function kienGiangDocx(): Promise<Uint8Array> {
-  const { header, body, table } = kienGiangParts()
+export function kienGiangDocx(): Promise<Uint8Array> {
+  return planPartsDocx(kienGiangParts())
+}
+
+/** A plan's parts as a Word document laid out as {@link kienGiangDocx} lays out Kiên Giang's (the benchmark writes generated plans so). */
+export async function planPartsDocx({ header, body, table }: PlanParts): Promise<Uint8Array> {
   const cell = (lines: readonly string[], options: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) =>
     new TableCell({
       children: lines.length > 0 ? lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) : [new Paragraph('')],
@@ -141,8 +145,12 @@ function leadingLines(parts: PlanParts): string[] {
  * The plan as an Excel sheet: its text in column A, a blank row, then the task table — section
  * titles merged across the row, a lead shared by consecutive tasks merged down.
  */
-export async function kienGiangXlsx(): Promise<Uint8Array> {
-  const parts = kienGiangParts()
+export function kienGiangXlsx(): Promise<Uint8Array> {
+  return planPartsXlsx(kienGiangParts())
+}
+
+/** A plan's parts as an Excel sheet laid out as {@link kienGiangXlsx} lays out Kiên Giang's. */
+export async function planPartsXlsx(parts: PlanParts): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('Kế hoạch 97')
   for (const line of leadingLines(parts)) sheet.addRow([line])

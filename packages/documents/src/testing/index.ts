@@ -8,4 +8,5 @@ export { readXlsx } from './read-xlsx'
 export type { XlsxSheet } from './read-xlsx'
 export { docxBomb, docxDeeplyNested, docxEntityBomb, docxManyParagraphs, xlsxManyRows } from './hostile-documents'
 // The Kiên Giang seed plan typed into Word and Excel: what the importer fuzzing mangles.
-export { kienGiangDocx, kienGiangXlsx } from '../internal/seed-fixtures'
+export { kienGiangDocx, kienGiangParts, kienGiangXlsx, planPartsDocx, planPartsXlsx } from '../internal/seed-fixtures'
+export type { PlanParts } from '../internal/seed-fixtures'
