@@ -775,8 +775,8 @@ async function main() {
       steps.push([`http-${ds.db}`, () => httpFigures(ds, seconds)])
     }
     // A 300-task plan rather than the issue's 5,000 (over the 2,000 a plan may hold: the full run times its refusal).
-    steps.push(['imports', () => importFigures(kit, pgSmall, { tasks: 300, runs: 3, seconds: 2 })])
-    steps.push(['browser', () => browserFigures(kit, pgSmall, { runs: 5, seconds: 2 })])
+    steps.push(['imports', () => importFigures(kit, pgSmall, { tasks: 300, runs: 3, seconds: 1 })])
+    steps.push(['browser', () => browserFigures(kit, pgSmall, { runs: 3, seconds: 1 })])
     steps.push(['tui', () => tuiFigures(kit, pgSmall, { runs: 3, seconds: 2 })])
   } else {
     // Each dataset is prepared when a step first needs it (--only runs what it names).
@@ -812,7 +812,7 @@ async function main() {
     steps.push(['plans-national', async () => planFigures(await pgNational(), await pgProvince(), 5)])
     // Into one province of the national database: the seed plans, and the issue's 5,000-task
     // .docx and .xlsx (refused: a plan holds at most 2,000 tasks) with a 2,000-task one imported.
-    steps.push(['imports', async () => importFigures(kit, await pgNational(), { tasks: 5000, runs: 10, seconds: 60 })])
+    steps.push(['imports', async () => importFigures(kit, await pgNational(), { tasks: 5000, runs: 10, seconds: 30 })])
     steps.push(['browser', async () => browserFigures(kit, await pgNational(), { runs: 30, seconds: 30 })])
     steps.push(['tui', async () => tuiFigures(kit, await pgNational(), { runs: 20, seconds: 30 })])
   }
