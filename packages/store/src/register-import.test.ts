@@ -1,7 +1,9 @@
 import { registerForProvince, type Register, type Unit } from '@papi/domain'
 import { readPapiScoreTables, readRegister } from '@papi/register'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from './open-store'
+import { unitSuccessors, unitTreeVersion } from './schema'
 import type { Store } from './store'
 import { change } from './store.fixture'
 import { testBackends } from './test-backend'
@@ -10,6 +12,8 @@ let register: Register
 beforeAll(async () => {
   register = await readRegister()
 })
+
+const treeVersion = async (store: Store) => (await store.db.select({ version: unitTreeVersion.version }).from(unitTreeVersion))[0]?.version
 
 const committees = async (store: Store, level: string) =>
   (await store.units.list()).filter((u) => u.level === level && u.kind === 'people-committee')
@@ -71,13 +75,37 @@ describe.each(testBackends())('register import of one province on $name', (backe
     await store.units.update(other.id, { validTo: '2025-06-30' }, change())
   })
 
-  it('changes nothing the second time and writes no audit entry', async () => {
+  it('changes nothing the second time, writes no audit entry and leaves the unit tree version alone', async () => {
+    const part = registerForProvince(register, '10') as Register
     const auditBefore = (await store.audit.list({ entity: 'unit-register' })).length
-    const result = await store.units.importRegister(registerForProvince(register, '10') as Register, change())
-    expect(result.units.created).toBe(0)
+    const versionBefore = await treeVersion(store)
+    const result = await store.units.importRegister(part, change())
+    expect(result.units).toEqual({ created: 0, existing: part.units.length })
     expect(result.links.created).toBe(0)
+    expect(result.links.existing).toBeGreaterThan(0)
     expect((await store.audit.list({ entity: 'unit-register' })).length).toBe(auditBefore)
     expect(auditBefore).toBe(1)
+    // No INSERT ran: the statement triggers would have moved it, and every cached tree with it.
+    expect(await treeVersion(store)).toBe(versionBefore)
+  })
+
+  it('writes back what is missing and only that: a link deleted since is linked again', async () => {
+    const part = registerForProvince(register, '10') as Register
+    const stored = await store.db.select().from(unitSuccessors)
+    const link = stored[0]
+    if (!link) throw new Error('no link to delete')
+    await store.db
+      .delete(unitSuccessors)
+      .where(and(eq(unitSuccessors.unitId, link.unitId), eq(unitSuccessors.successorId, link.successorId)))
+    const result = await store.units.importRegister(part, change())
+    expect(result.units.created).toBe(0)
+    expect(result.links).toEqual({ created: 1, existing: stored.length - 1 })
+    const [back] = await store.db
+      .select()
+      .from(unitSuccessors)
+      .where(and(eq(unitSuccessors.unitId, link.unitId), eq(unitSuccessors.successorId, link.successorId)))
+    expect(back).toEqual(link)
+    expect(await store.audit.list({ entity: 'unit-register' })).toHaveLength(2)
   })
 })
 

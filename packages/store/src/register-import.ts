@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Register } from '@papi/domain'
-import { inArray } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { SYSTEM_SCOPE, unitSuccessors, units, unitVersions } from './schema'
@@ -28,8 +28,9 @@ const CHUNK = 500
 /**
  * Loads a register (the whole country, or `registerForProvince`'s part) as dated units with
  * their official codes and the old → new links, in one transaction. Units are found by their
- * register code: what is there already is left alone, so a second run changes nothing (and
- * writes no audit entry); a failure part-way leaves the database as it was.
+ * register code and links compared before writing: what is there already is left alone, so a
+ * second run changes nothing (no row, no audit entry, and the unit tree's version where it was);
+ * a failure part-way leaves the database as it was.
  *
  * @example
  * const result = await importRegister(db, await readRegister(), change, { onProgress })
@@ -76,11 +77,21 @@ export async function importRegister(
 
     const versionsCreated = await writeFormerNames(tx, register, idOf, change)
 
-    let linksCreated = 0
+    // Links are compared before writing: a re-import that finds them all there runs no INSERT,
+    // which would move the unit tree's version on (a statement trigger) and make every process
+    // rebuild its cached tree for nothing.
     const links = register.links.filter((l) => ids.has(l.fromCode) && ids.has(l.toCode))
-    await options.onProgress?.({ phase: 'links', done: 0, total: links.length })
-    for (let i = 0; i < links.length; i += CHUNK * 2) {
-      const rows = links.slice(i, i + CHUNK * 2).map((l) => ({
+    const freshCodes = new Set(fresh.map((u) => u.code))
+    const stored = await existingLinks(
+      tx,
+      links.filter((l) => !freshCodes.has(l.fromCode)).map((l) => idOf(l.fromCode)),
+    )
+    const missing = links.filter((l) => !stored.has(linkKey(idOf(l.fromCode), idOf(l.toCode))))
+    const linksThere = links.length - missing.length
+    let linksCreated = 0
+    await options.onProgress?.({ phase: 'links', done: linksThere, total: links.length })
+    for (let i = 0; i < missing.length; i += CHUNK * 2) {
+      const rows = missing.slice(i, i + CHUNK * 2).map((l) => ({
         unitId: idOf(l.fromCode),
         successorId: idOf(l.toCode),
         effectiveOn: l.effectiveOn,
@@ -89,7 +100,7 @@ export async function importRegister(
       }))
       const written = await tx.insert(unitSuccessors).values(rows).onConflictDoNothing().returning({ unitId: unitSuccessors.unitId })
       linksCreated += written.length
-      await options.onProgress?.({ phase: 'links', done: i + rows.length, total: links.length })
+      await options.onProgress?.({ phase: 'links', done: linksThere + i + rows.length, total: links.length })
     }
 
     const result: RegisterImportResult = {
@@ -148,16 +159,25 @@ async function writeFormerNames(tx: Executor, register: Register, idOf: (code: s
   return rows.length
 }
 
+/** Units by register code, among `codes`: one query with the codes as one array parameter. */
 async function existingIds(tx: Executor, codes: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>()
-  for (let i = 0; i < codes.length; i += 5000) {
-    const rows = await tx
-      .select({ id: units.id, code: units.code })
-      .from(units)
-      .where(inArray(units.code, codes.slice(i, i + 5000)))
-    for (const r of rows) found.set(r.code, r.id)
-  }
-  return found
+  const rows = await tx
+    .select({ id: units.id, code: units.code })
+    .from(units)
+    .where(sql`${units.code} = any(${sql.param(codes)}::text[])`)
+  return new Map(rows.map((r) => [r.code, r.id]))
+}
+
+const linkKey = (unitId: string, successorId: string) => `${unitId} ${successorId}`
+
+/** The stored links out of the units `unitIds` (keys by {@link linkKey}). */
+async function existingLinks(tx: Executor, unitIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set()
+  const rows = await tx
+    .select({ unitId: unitSuccessors.unitId, successorId: unitSuccessors.successorId })
+    .from(unitSuccessors)
+    .where(sql`${unitSuccessors.unitId} = any(${sql.param([...new Set(unitIds)])}::text[])`)
+  return new Set(rows.map((r) => linkKey(r.unitId, r.successorId)))
 }
 
 function countsOf(register: Register): RegisterImportResult['counts'] {
