@@ -35,6 +35,13 @@ export interface BackupProgress {
 
 /** Tables left out of backups, emptied by a restore. */
 const TRANSIENT = new Set(['sessions', 'login_attempts'])
+/**
+ * Change counters the processes' caches compare (the unit tree's version, each plan's figures
+ * version): left out of backups and kept by a restore, whose truncates and inserts move them on.
+ * Restored from a backup they could go back to a value a process cached other data under. Older
+ * backups that hold them: their rows are skipped.
+ */
+const COUNTERS = new Set(['unit_tree_version', 'plan_figures_versions'])
 const CHUNK = 1000
 
 type Row = Record<string, unknown>
@@ -91,7 +98,7 @@ export async function* backupLines(
   const chunks: string[] = []
   await db.transaction(
     async (tx) => {
-      const tables = (await tablesInOrder(tx)).filter((t) => !TRANSIENT.has(t))
+      const tables = (await tablesInOrder(tx)).filter((t) => !TRANSIENT.has(t) && !COUNTERS.has(t))
       const counts: BackupHeader['tables'] = []
       for (const name of tables) {
         const [c] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from ${ident(name)}`)
@@ -181,8 +188,8 @@ export async function restoreBackup(
   const known = new Set(header.tables.map((t) => t.name))
   const total = header.tables.reduce((s, t) => s + t.rows, 0)
   await db.transaction(async (tx) => {
-    const tables = await tablesInOrder(tx)
-    const unknown = [...known].filter((t) => !tables.includes(t))
+    const tables = (await tablesInOrder(tx)).filter((t) => !COUNTERS.has(t))
+    const unknown = [...known].filter((t) => !tables.includes(t) && !COUNTERS.has(t))
     if (unknown.length) throw new StoreError('invalid', 'the backup names tables this database lacks', { reason: 'backup-schema', unknown })
     await tx.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')} cascade`))
     // A self-referencing table (units, plans) goes in as one statement: its foreign keys are
@@ -217,6 +224,10 @@ export async function restoreBackup(
       }
       if (typeof chunk.table !== 'string' || !known.has(chunk.table) || !Array.isArray(chunk.rows)) {
         throw new StoreError('invalid', 'the backup is damaged', { reason: 'not-a-backup' })
+      }
+      if (COUNTERS.has(chunk.table)) {
+        done += chunk.rows.length
+        continue
       }
       if (chunk.table !== current || !selfReferencing.has(chunk.table)) await flush()
       current = chunk.table

@@ -122,6 +122,27 @@ export const unitTreeVersion = pgTable('unit_tree_version', {
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 })
 
+/**
+ * What a plan's dashboard figures are computed from has changed when the sum of its `n` has:
+ * statement triggers (migration 0009) add 1 for every plan a committed statement touched in
+ * `plans`, `sections`, `tasks`, `targets`, `assignments`, `periods` or `reports`, whichever
+ * process or tool wrote it. A plan has several rows (`slot`): a write adds to a row no other
+ * transaction holds (`FOR UPDATE SKIP LOCKED`), or to a new one, so concurrent saves to one plan
+ * never wait for each other's commit. Every committed write strictly increases the sum, in
+ * whatever order transactions commit (a maximum of stamps would not: a lower stamp can commit
+ * after a higher one was read). Rows are never deleted with their plan; backups leave the table
+ * out, and a restore keeps it (its truncates and inserts add to it).
+ */
+export const planFiguresVersions = pgTable(
+  'plan_figures_versions',
+  {
+    planId: text('plan_id').notNull(),
+    slot: integer('slot').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.slot] })],
+)
+
 /** Old → new mapping of mergers (Kiên Giang → An Giang from 2025-07-01). */
 export const unitSuccessors = pgTable(
   'unit_successors',
