@@ -15,7 +15,8 @@ import {
 import { and, eq, exists, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from './database'
 import { findPeriods, periodRule } from './period-repository'
-import { assignments, PERIOD_END_OF_REPORT, PERIOD_RANK_OF_REPORT, periods, plans } from './schema'
+import { type CachedFigures, type FiguresCache, treeKeyOf } from './figures-cache'
+import { assignments, PERIOD_END_OF_REPORT, PERIOD_RANK_OF_REPORT, periods, planFiguresVersions, plans } from './schema'
 import { asDomainPlan, getPlans } from './stored-plan'
 import { StoreError } from './store-error'
 
@@ -52,6 +53,9 @@ export interface Dashboard {
   totals: Omit<UnitReportingStats, 'unitId'>
 }
 
+/** Plans read and counted together: few statements, and one group's report rows in memory at a time. */
+const PLANS_AT_ONCE = 4
+
 /**
  * Completeness, timeliness and progress for a unit's subtree in one period, per plan, by section
  * and by unit: the domain's `periodFigures` — the very figures of the consolidated report — from
@@ -61,18 +65,19 @@ export interface Dashboard {
  * as of its deadline plus grace, the current one as of `now`.
  * A unit owes a report for each task it leads that is due in the period, by its level's deadline
  * under the period as opened on the plan.
+ * With a `cache` (the store's: `figuresCacheOf`), a plan's figures computed earlier are served
+ * again while the plan's figures version and the unit tree are unchanged; only the others are
+ * computed. Without one (and always inside a transaction), every plan is computed.
  *
  * @example
  * const d = await dashboard(db, tree, { unitId: kienGiang.id, periodId: '2018Q2', asOf: new Date() })
  * d.plans[0]?.reporting.completeness // 12.5
  */
-/** Plans read and counted together: few statements, and one group's report rows in memory at a time. */
-const PLANS_AT_ONCE = 4
-
 export async function dashboard(
   db: Executor,
   tree: UnitTree,
   query: { unitId: string; periodId: string; asOf?: Date | string; now?: Date; planId?: string; graceDays?: number },
+  options: { cache?: FiguresCache } = {},
 ): Promise<Dashboard> {
   const root = tree.byId.get(query.unitId)
   if (!root) throw new StoreError('not-found', `no unit ${query.unitId}`, { unitId: query.unitId })
@@ -81,12 +86,21 @@ export async function dashboard(
   const now = (query.now ?? new Date()).toISOString()
   const asked = query.asOf === undefined ? undefined : typeof query.asOf === 'string' ? query.asOf : query.asOf.toISOString()
   const asOf = asked ?? now
+  // Inside a transaction (an executor that is not the cache's database) the cache is neither
+  // read nor filled: the transaction may see its own uncommitted writes.
+  const cache = options.cache !== undefined && options.cache.db === db ? options.cache : undefined
 
   // Only plans with work assigned inside the subtree (assignments_unit_plan_idx), not every
-  // plan that has this period open.
+  // plan that has this period open; with each its period's deadline and grace (the day it is
+  // judged on) and its figures version, read before any row the figures are computed from.
   const wholeTree = subtree.size >= tree.byId.size
   const candidates = await db
-    .select({ id: plans.id })
+    .select({
+      id: plans.id,
+      dueOn: periods.dueOn,
+      graceDays: periods.graceDays,
+      version: sql<string>`(select coalesce(sum(${planFiguresVersions.n}), 0) from ${planFiguresVersions} where ${planFiguresVersions.planId} = ${plans.id})::text`,
+    })
     .from(plans)
     .innerJoin(periods, eq(periods.planId, plans.id))
     .where(
@@ -107,16 +121,71 @@ export async function dashboard(
       ),
     )
 
+  // Each plan's figures from the cache while nothing they are computed from changed; the others
+  // computed (and kept).
+  const treeKey = treeKeyOf(tree)
+  const wanted = candidates.map((c) => {
+    const graceDays = query.graceDays ?? c.graceDays
+    const planAsOf = asked ?? periodAsOf(c.dueOn, now, graceDays)
+    // periodFigures reads the day judged on as its day in Viet Nam (localDateOf), not the instant.
+    const key = [c.id, query.periodId, root.id, treeKey, localDateOf(planAsOf), graceDays].join('|')
+    return { id: c.id, planAsOf, key, version: c.version }
+  })
+  const figures = new Map<string, CachedFigures>()
+  for (const w of wanted) {
+    const hit = cache?.get(w.key, w.version)
+    if (hit !== undefined) figures.set(w.id, hit)
+  }
+  const missing = wanted.filter((w) => !figures.has(w.id)).map((w) => w.id)
+  const computed = await computeFigures(db, tree, { ...query, asked, now, root: root.id, order, subtree, wholeTree }, missing)
+  for (const w of wanted) {
+    if (figures.has(w.id)) continue
+    const f = computed.get(w.id) ?? null
+    figures.set(w.id, f)
+    cache?.set(w.key, w.version, f)
+  }
+  const result: PlanDashboard[] = wanted.flatMap((w) => {
+    const f = figures.get(w.id)
+    return f ? [{ ...f, asOf: w.planAsOf }] : []
+  })
+
+  const { unitId: _root, ...totals } = sumReportingStats(
+    result.map((p) => p.reporting),
+    root.id,
+  )
+  return { unitId: root.id, periodId: query.periodId, asOf, plans: result, totals }
+}
+
+/**
+ * The figures of the plans `ids` for the subtree, each from the domain's `periodFigures` over
+ * the stored plan, its period and the reports it counts; a plan with nothing assigned in the
+ * subtree or without the period is left out.
+ */
+async function computeFigures(
+  db: Executor,
+  tree: UnitTree,
+  q: {
+    periodId: string
+    graceDays?: number
+    asked: string | undefined
+    now: string
+    root: string
+    order: readonly string[]
+    subtree: ReadonlySet<string>
+    wholeTree: boolean
+  },
+  ids: readonly string[],
+): Promise<Map<string, Omit<PlanDashboard, 'asOf'>>> {
   // The plans read a few at a time (the national dashboard has 34): their structure, their period,
   // and the reports the figures count, in six statements per group — not ~7 per plan — while only
   // one group's rows are held at once (peak memory).
-  const ids = candidates.map((c) => c.id)
-  const unitIds = wholeTree ? undefined : order
-  const result: PlanDashboard[] = []
+  const { order, subtree } = q
+  const unitIds = q.wholeTree ? undefined : [...order]
+  const result = new Map<string, Omit<PlanDashboard, 'asOf'>>()
   for (let start = 0; start < ids.length; start += PLANS_AT_ONCE) {
     const group = ids.slice(start, start + PLANS_AT_ONCE)
     const storedPlans = await getPlans(db, group, tree)
-    const periodOf = await findPeriods(db, group, query.periodId)
+    const periodOf = await findPeriods(db, group, q.periodId)
     const views = storedPlans.flatMap((stored) => {
       const period = periodOf.get(stored.id)
       if (!period) return []
@@ -125,14 +194,14 @@ export async function dashboard(
         .flatMap((t) => t.assignees.filter((a) => subtree.has(a.unitId)).map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })))
       if (inScope.length === 0) return []
       // The grace asked for, else the one the planner set on the period.
-      const graceDays = query.graceDays ?? period.graceDays
-      const planAsOf = asked ?? periodAsOf(period.dueOn, now, graceDays)
+      const graceDays = q.graceDays ?? period.graceDays
+      const planAsOf = q.asked ?? periodAsOf(period.dueOn, q.now, graceDays)
       return [{ stored, period, inScope, graceDays, planAsOf }]
     })
     // The period's own reports, and for progress only the report per (task, unit) that the
     // domain will count — not every report of every period of the plan.
     const plansInView = views.map((v) => ({ provinceId: v.stored.provinceId, planId: v.stored.id, asOf: v.planAsOf }))
-    const ofPeriod = await reportsOfPeriod(db, plansInView, query.periodId, unitIds)
+    const ofPeriod = await reportsOfPeriod(db, plansInView, q.periodId, unitIds)
     const latest = await latestFiledCandidates(db, plansInView, unitIds)
     for (const { stored, period, inScope, graceDays, planAsOf } of views) {
       const id = stored.id
@@ -142,7 +211,7 @@ export async function dashboard(
       const reports = [...own, ...(latest.get(id) ?? []).filter((r) => !seen.has(r.id))]
       const figures = periodFigures({
         plan: asDomainPlan(stored),
-        periodId: query.periodId,
+        periodId: q.periodId,
         assignments: inScope,
         reports,
         asOf: planAsOf,
@@ -151,18 +220,17 @@ export async function dashboard(
         issuerLevel,
         levelOf: (unitId) => tree.byId.get(unitId)?.level ?? issuerLevel,
         parentOf: (unitId) => tree.byId.get(unitId)?.parentId ?? null,
-        rootId: root.id,
+        rootId: q.root,
       })
 
-      result.push({
+      result.set(id, {
         planId: id,
         number: stored.number,
         title: stored.title,
-        periodId: query.periodId,
+        periodId: q.periodId,
         cutoffStart: period.cutoffStart,
         cutoffEnd: period.cutoffEnd,
         dueOn: period.dueOn,
-        asOf: planAsOf,
         reporting: figures.total,
         progress: figures.progress.progress,
         outcomes: figures.progress.outcomes,
@@ -178,12 +246,7 @@ export async function dashboard(
       })
     }
   }
-
-  const { unitId: _root, ...totals } = sumReportingStats(
-    result.map((p) => p.reporting),
-    root.id,
-  )
-  return { unitId: root.id, periodId: query.periodId, asOf, plans: result, totals }
+  return result
 }
 
 /**

@@ -5,6 +5,7 @@ import { backupLines, restoreBackup, type BackupHeader, type BackupProgress, typ
 import { deletePlan, deleteUnit, deleteUser } from './deletion'
 import { addSshKey, findSshKey, listSshKeys, removeSshKey, touchSshKey } from './ssh-key-repository'
 import { dashboard } from './dashboard'
+import { figuresCacheOf } from './figures-cache'
 import type { Database, Driver } from './database'
 import { purgeLoginAttempts, recentLoginFailures, recordLoginAttempt } from './login-attempt'
 import { getPeriodNarrative, savePeriodNarrative } from './period-narrative-repository'
@@ -237,6 +238,7 @@ const EXCLUSIVE_LOCKS: Record<ExclusiveWork, number> = { 'demo-seed': 7_267_002 
 
 export function createStore(db: Database, driver: Driver, close: () => Promise<void>): Store {
   const trees = unitTreesOf(db)
+  const figures = figuresCacheOf(db)
   return {
     driver,
     db,
@@ -332,7 +334,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     audit: {
       list: (query) => listAudit(db, query),
     },
-    dashboard: (tree, query) => dashboard(db, tree, query),
+    dashboard: (tree, query) => dashboard(db, tree, query, { cache: figures }),
     async exclusively(name, work) {
       if (driver === 'pglite') return work()
       let result: Awaited<ReturnType<typeof work>> | undefined
