@@ -20,6 +20,10 @@ export default defineConfig({
           // vitest's 5 s passed a jsdom page test (plan-page) while the whole workspace's tests
           // shared the 2 cores (turbo run test): the shared config's 30 s, as elsewhere.
           testTimeout: 30_000,
+          // One jsdom and one module graph (Solid, the pages, the i18n tables) for all files, not one
+          // per file, as the other packages' tests do (tooling/vitest.js): 36 s → 8 s of CPU. Each
+          // test unmounts what it rendered (setup.ts); the files pass in any order (--sequence.shuffle).
+          isolate: false,
         },
       },
       {
