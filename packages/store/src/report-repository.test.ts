@@ -54,6 +54,26 @@ describe.each(testBackends())('plans and reports on $name', (backend) => {
     expect(second.version).toBe(2)
   })
 
+  it('writes each save with its version row and its audit entry, in the same statement', async () => {
+    const key = { taskId: task('1.3').id, unitId: ids.minhLuong.id, periodId: '2018Q3' }
+    const at = '2018-09-03T02:00:00.000Z'
+    const saved = await store.reports.save({ ...key, progress: 15, narrative: 'Bắt đầu' }, { ...change(at), requestId: 'req-1' })
+    const updated = await store.reports.save({ ...key, progress: 25, version: 1 }, { ...change(at, 'someone'), requestId: 'req-2' })
+    expect(updated).toMatchObject({ narrative: 'Bắt đầu', progress: 25, updatedBy: 'someone', updatedAt: at, version: 2 })
+    expect(await store.reports.findFor(key)).toEqual(updated)
+    expect(await store.reports.versions(saved.id)).toEqual([
+      { version: 1, action: 'save', status: 'draft', snapshot: saved, actorId: null, at },
+      { version: 2, action: 'save', status: 'draft', snapshot: updated, actorId: 'someone', at },
+    ])
+    const audit = await store.audit.list({ entity: 'report', entityId: saved.id })
+    expect(
+      audit.map(({ action, provinceId, actorId, before, after, requestId }) => ({ action, provinceId, actorId, before, after, requestId })),
+    ).toEqual([
+      { action: 'save', provinceId: saved.provinceId, actorId: 'someone', before: saved, after: updated, requestId: 'req-2' },
+      { action: 'save', provinceId: saved.provinceId, actorId: null, before: null, after: saved, requestId: 'req-1' },
+    ])
+  })
+
   it('lets exactly one of two writers holding the same version win', async () => {
     const key = { taskId: task('1.3').id, unitId: ids.minhLuong.id, periodId: '2018S1' }
     const created = await store.reports.save({ ...key, progress: 5 }, change())

@@ -283,10 +283,81 @@ async function readWriteContext(db: Executor, input: { taskId: string; unitId: s
 }
 
 /**
- * Writes a report with its version row and its audit entry as ONE statement (data-modifying
- * CTEs): atomic like a transaction, one round trip. The report row is guarded in SQL — an insert
- * that meets an existing row, or an update whose version moved on, writes nothing at all — and
- * answers whether it wrote.
+ * The write of {@link writeWithHistory}, one statement for each of its two forms (create, update),
+ * prepared once per database like the context read: built once, and on PostgreSQL parsed and
+ * planned once per connection instead of per save. A report row, its version row and its audit
+ * entry are written by data-modifying CTEs: atomic like a transaction, one round trip. The report
+ * row is guarded in SQL — an insert that meets an existing row, or an update whose version moved
+ * on, writes nothing at all — and the statement answers how many it wrote (0 or 1). The audit
+ * entry's `after` is the version row's snapshot, sent once.
+ */
+function prepareWrites(db: Executor) {
+  const p = (name: keyof WriteParams) => sql.placeholder(name)
+  const create = sql`insert into ${reports} (province_id, id, plan_id, task_id, unit_id, period_id, status, work_status, progress,
+      narrative, kpi_values, evidence, version, completed_on, submitted_at, reviewed_at, review_comment, created_at, updated_at, updated_by)
+    values (${p('provinceId')}, ${p('id')}, ${p('planId')}, ${p('taskId')}, ${p('unitId')}, ${p('periodId')}, ${p('status')},
+      ${p('workStatus')}, ${p('progress')}::float8, ${p('narrative')}, ${p('kpiValues')}::jsonb, ${p('evidence')}::jsonb,
+      ${p('version')}::int, ${p('completedOn')}::date, ${p('submittedAt')}::timestamptz, ${p('reviewedAt')}::timestamptz,
+      ${p('reviewComment')}, ${p('at')}::timestamptz, ${p('at')}::timestamptz, ${p('actorId')})
+    on conflict do nothing returning province_id, id`
+  const update = sql`update ${reports} set status = ${p('status')}, work_status = ${p('workStatus')}, progress = ${p('progress')}::float8,
+      narrative = ${p('narrative')}, kpi_values = ${p('kpiValues')}::jsonb, evidence = ${p('evidence')}::jsonb, version = ${p('version')}::int,
+      completed_on = ${p('completedOn')}::date, submitted_at = ${p('submittedAt')}::timestamptz, reviewed_at = ${p('reviewedAt')}::timestamptz,
+      review_comment = ${p('reviewComment')}, updated_at = ${p('at')}::timestamptz, updated_by = ${p('actorId')}
+    where province_id = ${p('provinceId')} and id = ${p('id')} and version = ${p('expectedVersion')}::int
+    returning province_id, id`
+  const withHistory = (write: SQL, name: string) => {
+    const w = db.$with('w', { id: sql<string>`id` }).as(write)
+    const v = db.$with('v', {}).as(
+      sql`insert into ${reportVersions} (province_id, report_id, version, action, status, snapshot, actor_id, at)
+        select province_id, id, ${p('version')}::int, ${p('action')}, ${p('status')}, ${p('snapshot')}::jsonb, ${p('actorId')},
+          ${p('at')}::timestamptz from w
+        returning province_id, report_id, snapshot`,
+    )
+    const a = db.$with('a', {}).as(
+      sql`insert into ${auditLog} (province_id, id, at, actor_id, action, entity, entity_id, before, after, request_id)
+        select province_id, ${p('auditId')}, ${p('at')}::timestamptz, ${p('actorId')}, ${p('action')}, 'report', report_id,
+          ${p('before')}::jsonb, snapshot, ${p('requestId')} from v`,
+    )
+    return db.with(w, v, a).select({ n: sql<number>`count(*)::int` }).from(w).prepare(name)
+  }
+  return { create: withHistory(create, 'papi_report_create'), update: withHistory(update, 'papi_report_update') }
+}
+const writeStatements = new WeakMap<Executor, ReturnType<typeof prepareWrites>>()
+
+/** The values of {@link prepareWrites}'s statements. */
+interface WriteParams {
+  provinceId: string
+  id: string
+  planId: string
+  taskId: string
+  unitId: string
+  periodId: string
+  status: string
+  workStatus: string
+  progress: number
+  narrative: string
+  kpiValues: string
+  evidence: string
+  version: number
+  completedOn: string | null
+  submittedAt: string | null
+  reviewedAt: string | null
+  reviewComment: string | null
+  at: string
+  actorId: string | null
+  expectedVersion: number
+  action: string
+  snapshot: string
+  auditId: string
+  before: string | null
+  requestId: string | null
+}
+
+/**
+ * Writes a report with its version row and its audit entry as ONE prepared statement (see
+ * {@link prepareWrites}) and answers the stored report, or `undefined` when the guard wrote
+ * nothing (the report was created, or changed, meanwhile).
  */
 async function writeWithHistory(
   db: Executor,
@@ -296,36 +367,41 @@ async function writeWithHistory(
   change: Change,
   before: StoredReport | null,
 ): Promise<StoredReport | undefined> {
+  let statements = writeStatements.get(db)
+  if (!statements) {
+    statements = prepareWrites(db)
+    writeStatements.set(db, statements)
+  }
   const stored = toReport(row)
-  const snapshot = JSON.stringify(stored)
-  const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
-  const ts = (value: Date | null) => (value === null ? sql`null::timestamptz` : sql`${value.toISOString()}::timestamptz`)
-  const write = mode.insert
-    ? sql`insert into ${reports} (province_id, id, plan_id, task_id, unit_id, period_id, status, work_status, progress,
-        narrative, kpi_values, evidence, version, completed_on, submitted_at, reviewed_at, review_comment, created_at,
-        updated_at, updated_by)
-      values (${row.provinceId}, ${row.id}, ${row.planId}, ${row.taskId}, ${row.unitId}, ${row.periodId}, ${row.status},
-        ${row.workStatus}, ${row.progress}, ${row.narrative}, ${json(row.kpiValues)}, ${json(row.evidence)}, ${row.version},
-        ${row.completedOn}::date, ${ts(row.submittedAt)}, ${ts(row.reviewedAt)}, ${row.reviewComment}, ${ts(row.createdAt)},
-        ${ts(row.updatedAt)}, ${row.updatedBy})
-      on conflict do nothing returning province_id, id`
-    : sql`update ${reports} set status = ${row.status}, work_status = ${row.workStatus}, progress = ${row.progress},
-        narrative = ${row.narrative}, kpi_values = ${json(row.kpiValues)}, evidence = ${json(row.evidence)},
-        version = ${row.version}, completed_on = ${row.completedOn}::date, submitted_at = ${ts(row.submittedAt)},
-        reviewed_at = ${ts(row.reviewedAt)}, review_comment = ${row.reviewComment}, updated_at = ${ts(row.updatedAt)},
-        updated_by = ${row.updatedBy}
-      where province_id = ${row.provinceId} and id = ${row.id} and version = ${mode.expectedVersion}
-      returning province_id, id`
-  const result = await db.execute<{ n: number }>(sql`
-    with w as (${write}),
-    v as (insert into ${reportVersions} (province_id, report_id, version, action, status, snapshot, actor_id, at)
-      select province_id, id, ${row.version}, ${action}, ${row.status}, ${snapshot}::jsonb, ${change.actorId}, ${ts(change.at)} from w),
-    a as (insert into ${auditLog} (province_id, id, at, actor_id, action, entity, entity_id, before, after, request_id)
-      select province_id, ${randomUUID()}, ${ts(change.at)}, ${change.actorId}, ${action}, 'report', id,
-        ${before === null ? null : JSON.stringify(before)}::jsonb, ${snapshot}::jsonb, ${change.requestId ?? null} from w)
-    select count(*)::int as n from w`)
-  const rows = (result as unknown as { rows: { n: number }[] }).rows
-  return rows[0]?.n === 1 ? stored : undefined
+  const params: WriteParams = {
+    provinceId: row.provinceId,
+    id: row.id,
+    planId: row.planId,
+    taskId: row.taskId,
+    unitId: row.unitId,
+    periodId: row.periodId,
+    status: row.status,
+    workStatus: row.workStatus,
+    progress: row.progress,
+    narrative: row.narrative,
+    kpiValues: JSON.stringify(row.kpiValues),
+    evidence: JSON.stringify(row.evidence),
+    version: row.version,
+    completedOn: row.completedOn,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    reviewComment: row.reviewComment,
+    at: change.at.toISOString(),
+    actorId: change.actorId,
+    expectedVersion: mode.insert ? 0 : mode.expectedVersion,
+    action,
+    snapshot: JSON.stringify(stored),
+    auditId: randomUUID(),
+    before: before === null ? null : JSON.stringify(before),
+    requestId: change.requestId ?? null,
+  }
+  const [result] = await (mode.insert ? statements.create : statements.update).execute(params as unknown as Record<string, unknown>)
+  return result?.n === 1 ? stored : undefined
 }
 
 /**
