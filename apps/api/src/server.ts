@@ -8,11 +8,7 @@
 //   PAPI_SSH_SECRET (shared with `papi ssh-serve`; unset, SSH sign-in is off)
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
 import { openStore, storeOptionsFromEnv } from '@papi/store'
-import { createApp } from '@papi/api'
-import { pino } from 'pino'
-import { DEMO_PASSWORD, ensureAdmin, seedDemo } from './demo-seed'
 
 // src/ and dist/ both sit one level below apps/api, so these resolve from either.
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -26,7 +22,13 @@ async function main(env: NodeJS.ProcessEnv) {
   console.log(options.databaseUrl ? `papi: PostgreSQL ${redact(options.databaseUrl)}` : `papi: PGlite, data in ${options.dataDir}`)
   // PGlite on its own thread: a long statement (a province dashboard, an import) never holds the
   // server's event loop, so no request waits behind another's query (#11).
-  const store = await openStore({ ...options, worker: true })
+  const opening = openStore({ ...options, worker: true })
+  // The API, the HTTP server and the log load while the database opens (PGlite starts on its
+  // thread, PostgreSQL answers round trips): startup to first answer (#11).
+  const loading = Promise.all([import('@papi/api'), import('./demo-seed'), import('@hono/node-server'), import('pino')])
+  loading.catch(() => {}) // a store that fails to open is the error to report
+  const store = await opening
+  const [{ createApp }, { DEMO_PASSWORD, ensureAdmin, seedDemo }, { serve }, { pino }] = await loading
   const now = () => new Date()
 
   const admin = await ensureAdmin(store, { password: env.PAPI_ADMIN_PASSWORD, now: now() })

@@ -1,7 +1,7 @@
-import ssh2 from 'ssh2'
-
+// ssh2 (its key parser) loads with the first SSH log-in, not with the server (~40 ms of its startup, #11).
 // ssh2 is CommonJS: Node's ESM loader offers only its default export.
-const { utils } = ssh2
+let ssh2Utils: Promise<typeof import('ssh2').utils> | undefined
+const sshUtils = () => (ssh2Utils ??= import('ssh2').then((ssh2) => ssh2.default.utils))
 
 /** What an SSH client signs to log in with a key (RFC 4252 §7), read back from its bytes. */
 export interface SshUserauthRequest {
@@ -51,22 +51,22 @@ export function parseUserauthRequest(data: Buffer): SshUserauthRequest | null {
  * signing in now. `hashAlgo` is what ssh2 reports for RSA (`sha256`, `sha512`).
  *
  * @example
- * verifyUserauthSignature({ keyType, keyData, username, blob, signature, hashAlgo }) // true
+ * await verifyUserauthSignature({ keyType, keyData, username, blob, signature, hashAlgo }) // true
  */
-export function verifyUserauthSignature(input: {
+export async function verifyUserauthSignature(input: {
   keyType: string
   keyData: string
   username: string
   blob: Buffer
   signature: Buffer
   hashAlgo?: string | undefined
-}): boolean {
+}): Promise<boolean> {
   const request = parseUserauthRequest(input.blob)
   if (!request) return false
   const keyBlob = Buffer.from(input.keyData, 'base64')
   if (request.service !== 'ssh-connection' || request.method !== 'publickey') return false
   if (request.username.toLowerCase() !== input.username.toLowerCase() || !request.keyBlob.equals(keyBlob)) return false
-  const key = utils.parseKey(`${input.keyType} ${input.keyData}`)
+  const key = (await sshUtils()).parseKey(`${input.keyType} ${input.keyData}`)
   if (key instanceof Error || Array.isArray(key)) return false
   try {
     return key.verify(input.blob, input.signature, input.hashAlgo) === true

@@ -68,14 +68,17 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, onWork
   // One process per folder: PGlite is single-process, and a second writer loses acknowledged writes.
   const release = inMemory ? () => {} : lockDataFolder(dataDir)
   try {
+    const where = { ...(inMemory ? {} : { dataDir }), ...(loadDataDir && { loadDataDir }) }
+    // The worker starts first: PGlite boots on its thread while this one loads drizzle (and a
+    // server its API).
+    const opening = onWorker
+      ? import('./pglite-thread').then(({ openPgliteOnThread }) => openPgliteOnThread(where))
+      : import('@electric-sql/pglite').then(({ PGlite }) => PGlite.create(where))
     const [{ drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ])
-    const where = { ...(inMemory ? {} : { dataDir }), ...(loadDataDir && { loadDataDir }) }
-    const client = onWorker
-      ? await (await import('./pglite-thread')).openPgliteOnThread(where)
-      : await (await import('@electric-sql/pglite')).PGlite.create(where)
+    const client = await opening
     // drizzle's driver calls `query` and `transaction`, which the worker's client serves alike.
     const db = drizzlePglite({ client: client as PGlite })
     try {

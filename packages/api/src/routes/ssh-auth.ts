@@ -67,7 +67,7 @@ export const sshAuthRoutes = createRouter().openapi(
     const key = await store.sshKeys.find(sshFingerprint(body.keyData))
     const user = key && (await store.users.find(key.userId))
     if (!key || !user || user.disabled || user.username !== body.username.toLowerCase()) throw refused('unknown-key')
-    const ok = verifyUserauthSignature({
+    const ok = await verifyUserauthSignature({
       keyType: key.type,
       keyData: key.data,
       username: body.username,

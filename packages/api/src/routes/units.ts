@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { MergeInputSchema, storeErrorOf, UnitInputSchema, UnitPatchSchema, type RegisterProgress, type Store } from '@papi/store'
 import { stream } from 'hono/streaming'
 import { buildUnitTree, organisationOn, registerForProvince, type Unit, type UnitTree } from '@papi/domain'
-import { readRegister } from '@papi/register'
 import { ApiError, classifyError, errorBody, errorResponses } from '../api-error'
 import { authorize, changeOf } from '../authorize'
 import { createRouter } from '../router'
@@ -286,7 +285,8 @@ export const unitRoutes = createRouter()
     async (c) => {
       await authorize(c, 'register.import', null)
       const { province } = c.req.valid('json') ?? {}
-      const whole = await readRegister()
+      // The register (and its CSV reader) loads when asked for, not with the server (#11).
+      const whole = await (await import('@papi/register')).readRegister()
       const register = province === undefined ? whole : registerForProvince(whole, province)
       if (!register) {
         throw new ApiError(

@@ -96,7 +96,7 @@ export const userRoutes = createRouter()
     async (c) => {
       const { password, ...input } = c.req.valid('json')
       await authorize(c, 'user.manage', null)
-      checkPassword(password, input.username)
+      await checkPassword(password, input.username)
       const user = await c.var.store.users.create({ ...input, passwordHash: await hashPassword(password) }, changeOf(c))
       return c.json(user, 201)
     },
@@ -160,7 +160,7 @@ export const userRoutes = createRouter()
             )
           }
         }
-        checkPassword(password, target.username)
+        await checkPassword(password, target.username)
       }
       const user = await c.var.store.users.update(
         id,
