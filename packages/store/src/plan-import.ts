@@ -23,6 +23,7 @@ import {
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
+import { insertRows } from './insert-rows'
 import { insertPlan, summaryForAudit } from './plan-repository'
 import {
   assignmentRowsOf,
@@ -443,9 +444,9 @@ async function writeRevision(
       }
       position++
     }
-    if (taskRows.length) await tx.insert(tasks).values(taskRows)
-    if (assignmentRows.length) await tx.insert(assignments).values(assignmentRows)
-    if (targetRows.length) await tx.insert(targets).values(targetRows)
+    await insertRows(tx, tasks, taskRows)
+    await insertRows(tx, assignments, assignmentRows)
+    await insertRows(tx, targets, targetRows)
     options.onProgress?.({ phase: 'save', done: position, total })
   }
 

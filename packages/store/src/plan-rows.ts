@@ -15,6 +15,7 @@ import {
 } from '@papi/domain'
 import { eq } from 'drizzle-orm'
 import type { Executor } from './database'
+import { insertRows } from './insert-rows'
 import { assignments, sections, SYSTEM_SCOPE, targets, tasks, units } from './schema'
 import { StoreError } from './store-error'
 
@@ -190,17 +191,17 @@ export async function writeStructure(tx: Executor, ctx: PlanRowsContext, plan: P
     })
     if (section.tasks.length === 0) continue
     const taskRows = section.tasks.map((task) => taskRowOf(task, { id: randomUUID(), sectionId, position: taskPosition++ }, ctx))
-    await tx.insert(tasks).values(taskRows)
+    await insertRows(tx, tasks, taskRows)
     const assignmentRows: (typeof assignments.$inferInsert)[] = []
     section.tasks.forEach((task, i) => {
       const taskId = (taskRows[i] as { id: string }).id
       targetRows.push(...targetRowsOf(task.targets, taskId, ctx, targetRows.length, keep))
       assignmentRows.push(...assignmentRowsOf(task, taskId, ctx))
     })
-    if (assignmentRows.length) await tx.insert(assignments).values(assignmentRows)
+    await insertRows(tx, assignments, assignmentRows)
     onProgress?.({ phase: 'save', done: taskPosition, total })
   }
-  if (targetRows.length) await tx.insert(targets).values(targetRows)
+  await insertRows(tx, targets, targetRows)
 }
 
 export function headerValues(plan: Plan) {
