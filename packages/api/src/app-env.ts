@@ -39,7 +39,11 @@ export interface AppSettings {
   loginThrottle: { account: LoginThrottle; address: LoginThrottle }
   /** How far back failed log-ins count. */
   loginWindowMs: number
-  /** Largest JSON body, bytes. */
+  /**
+   * Largest JSON body, bytes. A plan at `PLAN_LIMITS` (5,000 tasks, each with its units) is about
+   * 1.5 MB of JSON: the default, 4 MB, takes it whole, so a plan imported from a document can be
+   * saved back as JSON.
+   */
   bodyLimit: number
   /** Largest upload (plan documents, score tables), bytes. */
   uploadLimit: number

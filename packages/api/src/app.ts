@@ -70,7 +70,7 @@ export function createApp(options: CreateAppOptions) {
     sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
     loginThrottle: options.loginThrottle ?? { account: ACCOUNT_THROTTLE, address: ADDRESS_THROTTLE },
     loginWindowMs: options.loginWindowMs ?? 15 * 60 * 1000,
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     uploadLimit: options.uploadLimit ?? 10 * 1024 * 1024,
     secureCookies: options.secureCookies ?? false,
     restoreLimit: options.restoreLimit ?? 4 * 1024 * 1024 * 1024,

@@ -83,7 +83,7 @@ const RESPONSE_NAMES: Record<ErrorCode, string> = {
 
 const EXAMPLE_DETAILS: Partial<Record<ErrorCode, unknown>> = {
   forbidden: { reason: 'csrf' },
-  'too-large': { maxBytes: 1048576 },
+  'too-large': { maxBytes: 4194304 },
   invalid: { issues: [{ path: ['completedOn'], code: 'custom', message: 'Required when the work is done' }] },
 }
 

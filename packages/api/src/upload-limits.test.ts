@@ -101,7 +101,7 @@ describe.each(testBackends())('uploads on $name', (backend) => {
       })
       expect(res.status).toBe(413)
       expect(res.body.error.details).toMatchObject({ limit: 'paragraphs', max: DOCUMENT_LIMITS.paragraphs })
-      expect(res.body.error.details.message).toBe('The file many.docx is too large: it exceeds the number of paragraphs (at most 20,000)')
+      expect(res.body.error.details.message).toBe('The file many.docx is too large: it exceeds the number of paragraphs (at most 50,000)')
     })
 
     it('an .xlsx of more rows than the limit stops before ExcelJS reads it', async () => {

@@ -12,7 +12,7 @@ export const DOCUMENT_LIMITS = {
   /** Bytes a zip entry papi reads (word/document.xml, a sheet) and all of an .xlsx may unpack to. */
   unpackedBytes: 16 * 1024 * 1024,
   /** Paragraphs of a .docx, lines of a .txt. */
-  paragraphs: 20_000,
+  paragraphs: 50_000,
   /** Rows of all the sheets of an .xlsx, rows of a .csv (plans and score tables). */
   rows: 10_000,
 } as const
