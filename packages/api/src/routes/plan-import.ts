@@ -132,7 +132,7 @@ export const planImportRoutes = createRouter().openapi(
     try {
       // Read on a worker thread: a document at the limits takes seconds of parsing, and the server
       // keeps answering everyone else meanwhile. The readers load with the first document.
-      const { readPlanDocumentInWorker } = await import('@papi/documents')
+      const { readPlanDocumentInWorker } = await import('@papi/documents/reading')
       imported = await readPlanDocumentInWorker({ fileName: file.name, data }, { units, versions, scopeUnitId, locale: c.var.locale })
     } catch (error) {
       if (isPlanDocumentError(error)) throw documentError(error)
@@ -141,7 +141,7 @@ export const planImportRoutes = createRouter().openapi(
     let plan: Plan | null = null
     let problem: string | undefined
     try {
-      const { toPlan } = await import('@papi/documents')
+      const { toPlan } = await import('@papi/documents/reading')
       // The units picked for names that stand for no unit (the revision's `unmatched`), applied before
       // the plan is compared with the stored one: the revision shown is the one a confirm stores.
       plan = withPickedUnits({ ...toPlan(imported), scopeUnitId }, picks, standsForNoUnit(tree, scopeUnitId))

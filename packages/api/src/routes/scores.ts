@@ -327,7 +327,7 @@ export const scoreRoutes = createRouter()
         text = await file.text()
       } else text = await c.req.text()
 
-      const { readScoreCsvInWorker } = await import('@papi/documents')
+      const { readScoreCsvInWorker } = await import('@papi/documents/reading')
       const { isPlanDocumentError } = await import('@papi/documents/schemas')
       let read: Awaited<ReturnType<typeof readScoreCsvInWorker>>
       try {
