@@ -131,6 +131,14 @@ export function splitNamedCode(text: string): { name: string; code?: string } {
 
 // Type words in front of an area's proper name, longest first.
 const AREA_TYPES = ['Thành phố', 'Thị trấn', 'Thị xã', 'Đặc khu', 'Phường', 'Huyện', 'Quận', 'Tỉnh', 'Xã']
+/** Each type with the folded words a name of that type starts with, folded once. */
+const AREA_TYPE_PREFIXES = AREA_TYPES.map((type) => ({ type, prefix: `${foldText(type)} ` }))
+
+/** The type word a name starts with ("Thành phố Hà Nội" → "Thành phố"), the name folded once. */
+function areaTypeOf(name: string): string | undefined {
+  const folded = foldText(name)
+  return AREA_TYPE_PREFIXES.find((t) => folded.startsWith(t.prefix))?.type
+}
 
 /**
  * The People's Committee of an area, as plans name it: "Phường Trúc Bạch" → "UBND phường Trúc
@@ -141,7 +149,7 @@ const AREA_TYPES = ['Thành phố', 'Thị trấn', 'Thị xã', 'Đặc khu', '
  */
 export function committeeName(areaName: string): string {
   const name = areaName.normalize('NFC').replace(/\s+/gu, ' ').trim()
-  const type = AREA_TYPES.find((t) => foldText(name).startsWith(`${foldText(t)} `))
+  const type = areaTypeOf(name)
   if (!type) return `UBND ${name}`
   return `UBND ${type.toLowerCase()}${name.slice(type.length)}`
 }
@@ -149,7 +157,7 @@ export function committeeName(areaName: string): string {
 /** The proper name of an area without its type word: "Thành phố Hà Nội" → "Hà Nội". */
 export function areaProperName(areaName: string): string {
   const name = areaName.normalize('NFC').replace(/\s+/gu, ' ').trim()
-  const type = AREA_TYPES.find((t) => foldText(name).startsWith(`${foldText(t)} `))
+  const type = areaTypeOf(name)
   return type ? name.slice(type.length).trim() : name
 }
 
