@@ -7,7 +7,7 @@ import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { hashPassword } from '@papi/api'
 import { openStore, type Store } from '@papi/store'
-import { samplePlan, seedSampleProvince, type SampleProvince } from '@papi/store/testing'
+import { samplePlan, seedSampleProvince, type SampleProvince, templateDataFolder } from '@papi/store/testing'
 import pg from 'pg'
 
 export const API_DIR = fileURLToPath(new URL('..', import.meta.url))
@@ -60,6 +60,8 @@ export async function freshPostgres(url: string, prefix = 'papi_faults') {
 
 /** The sample province, an admin and two commune reporters, and the sample plan published. */
 export async function seedForFaults(where: Where): Promise<{ units: SampleProvince; taskId: string; planId: string }> {
+  // A new PGlite folder starts migrated, as a server's folder is after its first start.
+  if ('dataDir' in where) templateDataFolder(where.dataDir)
   const store: Store = await openStore(where)
   try {
     const change = { actorId: null, at: new Date('2018-06-10T03:00:00Z') }

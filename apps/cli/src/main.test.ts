@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { templateDataFolder } from '@papi/store/testing'
 import { describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
@@ -44,10 +45,12 @@ describe('papi (process)', () => {
     expect(stderr).not.toMatch(/\bat \S+:\d+/)
   }, 30_000)
 
-  // Two CLI processes, each opening a new PGlite folder (initdb and every migration): ~15 s alone,
-  // over 60 s while the whole workspace's tests share the 2 cores (turbo run test).
+  // Two CLI processes on one PGlite folder, which starts migrated (the run's template, as a folder is
+  // after its first open: creating one from nothing is open-store.test.ts's); it took ~15 s alone
+  // and over 60 s under the whole workspace's tests when each process made its folder itself.
   it('import twice into one data folder: a new plan, then the same plan unchanged', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'papi-cli-'))
+    templateDataFolder(dataDir)
     // An embedded database in a fresh folder, whatever server the test run itself points at.
     const env = { PAPI_DATA_DIR: dataDir, DATABASE_URL: '' }
     try {

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import { createApp, hashPassword } from '@papi/api'
-import { openStore, type Store } from '@papi/store'
+import type { Store } from '@papi/store'
+import { openPgliteClone } from '@papi/store/testing'
 import { render } from 'ink-testing-library'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { App } from './app'
@@ -15,7 +16,7 @@ let store: Store
 let request: typeof fetch
 
 beforeAll(async () => {
-  store = await openStore({ dataDir: 'memory://' })
+  store = await openPgliteClone()
   const change = { actorId: null, at: new Date('2026-01-01T00:00:00Z') }
   await store.users.create(
     { username: 'admin', passwordHash: await hashPassword(PASSWORD), displayName: 'Quản trị', roles: [{ role: 'admin', unitId: null }] },

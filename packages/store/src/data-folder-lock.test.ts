@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DataFolderLockedError, LOCK_FILE, lockDataFolder } from './data-folder-lock'
 import { openStore } from './open-store'
+import { templateDataFolder } from './test-backend'
 
 describe('one process per PGlite data folder (issue #10, hole 4)', () => {
   const root = mkdtempSync(join(tmpdir(), 'papi-lock-'))
@@ -12,6 +13,8 @@ describe('one process per PGlite data folder (issue #10, hole 4)', () => {
 
   it('a second opener is refused with a message naming the process that holds the folder', async () => {
     const dataDir = join(root, 'twice')
+    // A migrated folder to start with (open-store.test.ts makes one from nothing).
+    templateDataFolder(dataDir)
     const first = await openStore({ dataDir })
     const second = openStore({ dataDir })
     await expect(second).rejects.toBeInstanceOf(DataFolderLockedError)

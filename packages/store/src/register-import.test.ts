@@ -2,11 +2,10 @@ import { registerForProvince, type Register, type Unit } from '@papi/domain'
 import { readPapiScoreTables, readRegister } from '@papi/register'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStore } from './open-store'
 import { unitSuccessors, unitTreeVersion } from './schema'
 import type { Store } from './store'
 import { change } from './store.fixture'
-import { testBackends } from './test-backend'
+import { openPgliteClone, testBackends } from './test-backend'
 
 let register: Register
 beforeAll(async () => {
@@ -137,7 +136,7 @@ describe.each(testBackends())('register import of a renamed province on $name', 
 describe('register import of the whole country (PGlite)', () => {
   let store: Store
   beforeAll(async () => {
-    store = await openStore({ dataDir: 'memory://' })
+    store = await openPgliteClone()
   })
   afterAll(() => store?.close())
 

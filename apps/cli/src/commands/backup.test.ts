@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { frameworkById, type Locale } from '@papi/domain'
 import { openStore, type OpenStoreOptions, type Store } from '@papi/store'
-import { samplePlan, seedSampleProvince } from '@papi/store/testing'
+import { samplePlan, seedSampleProvince, templateDataFolder } from '@papi/store/testing'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCommands } from '../command'
@@ -29,6 +29,8 @@ const targets: Target[] = [
     async make() {
       const dir = mkdtempSync(join(tmpdir(), 'papi-backup-'))
       const dataDir = join(dir, 'data')
+      // A migrated folder to start with, as a user's folder is after its first open.
+      templateDataFolder(dataDir)
       return { options: { dataDir }, env: { PAPI_DATA_DIR: dataDir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
     },
   },

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { openStore } from '@papi/store'
+import { openPgliteClone } from '@papi/store/testing'
 import { describe, expect, it } from 'vitest'
 import { runCommands } from '../command'
 import { CommandError } from '../command-error'
@@ -10,7 +10,7 @@ function io() {
   const err = new PassThrough() as unknown as NodeJS.WriteStream
   return {
     out,
-    io: { stdout: (t: string) => void out.push(t), stderr: err, openStore: () => openStore({ dataDir: 'memory://' }) },
+    io: { stdout: (t: string) => void out.push(t), stderr: err, openStore: () => openPgliteClone() },
     output: { stdout: (t: string) => void out.push(t), stderr: () => {} },
   }
 }

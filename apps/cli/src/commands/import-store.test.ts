@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openStore, type PlanImportResult, type Store } from '@papi/store'
+import { templateDataFolder } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runImport, type CommandIo } from './import'
 import { storePlanStore } from './import-store'
@@ -46,6 +47,8 @@ describe('papi import over a PGlite data folder', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'papi-import-'))
+    // A migrated folder to start with, as a user's folder is after its first open.
+    templateDataFolder(dataDir)
     seed = await readFile(SEED, 'utf8')
     await withStore(async (store) => {
       const kg = await store.units.create(
