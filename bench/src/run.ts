@@ -812,9 +812,10 @@ async function main() {
     steps.push(['plans-national', async () => planFigures(await pgNational(), await pgProvince(), 5)])
     // Into one province of the national database: the seed plans, and the 5,000-task
     // .docx and .xlsx (refused: a plan holds at most 2,000 tasks) with a 2,000-task one imported.
-    steps.push(['imports', async () => importFigures(kit, await pgNational(), { tasks: 5000, runs: 10, seconds: 30 })])
-    steps.push(['browser', async () => browserFigures(kit, await pgNational(), { runs: 30, seconds: 30 })])
-    steps.push(['tui', async () => tuiFigures(kit, await pgNational(), { runs: 20, seconds: 30 })])
+    // A 2,000-task confirm takes 15–20 s at national scale: three of each, about 3 min for the step.
+    steps.push(['imports', async () => importFigures(kit, await pgNational(), { tasks: 5000, runs: 10, seconds: 15 })])
+    steps.push(['browser', async () => browserFigures(kit, await pgNational(), { runs: 20, seconds: 15 })])
+    steps.push(['tui', async () => tuiFigures(kit, await pgNational(), { runs: 15, seconds: 15 })])
   }
   for (const [name, step] of steps) {
     if (only && !only.includes(name)) continue
