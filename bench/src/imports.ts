@@ -34,7 +34,7 @@ const TIMES = ['Thường xuyên', 'Định kỳ hằng quý', 'Năm 2025', 'Qu�
 
 /**
  * A plan of `tasks` tasks in Kiên Giang 97/KH-UBND's layout (its header and prose, numbered
- * `<tasks>/KH-UBND` so it never revises the seed), sections of at most 100 tasks; every fifth
+ * `<tasks>/KH-UBND` so it never revises the seed), sections of at most 100 tasks; every tenth
  * task led by "UBND cấp xã" (it expands to every commune of the scope), the others by a
  * department. Deterministic: the same `tasks`, the same document.
  */
@@ -55,7 +55,7 @@ export function generatedPlanParts(tasks: number): PlanParts {
       table.push([
         code,
         `Nhiệm vụ ${code}: nâng cao chất lượng ${TOPICS[i % TOPICS.length]} tại các cơ quan, đơn vị (${i + 1})`,
-        i % 5 === 0 ? 'UBND cấp xã' : (LEADS[i % LEADS.length] as string),
+        i % 10 === 0 ? 'UBND cấp xã' : (LEADS[i % LEADS.length] as string),
         LEADS[(i + 2) % LEADS.length] as string,
         TIMES[i % TIMES.length] as string,
       ])
@@ -235,7 +235,7 @@ export async function importFigures(kit: Kit, ds: BenchDataset, opts: ImportFigu
     )
     for (const file of generated) {
       const ext = file.name.slice(file.name.lastIndexOf('.'))
-      const note = `generated plan, ${tasks} tasks, ${(file.data.length / 1024).toFixed(0)} KiB; every fifth task led by "UBND cấp xã"`
+      const note = `generated plan, ${tasks} tasks, ${(file.data.length / 1024).toFixed(0)} KiB; every tenth task led by "UBND cấp xã" (one per commune of the province)`
       figure(
         `plan import dry run: ${tasks}-task ${ext}`,
         file.name,
