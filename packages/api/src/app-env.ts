@@ -1,5 +1,5 @@
 import type { Locale, LoginThrottle } from '@papi/domain'
-import type { Store, User } from '@papi/store'
+import type { SessionCheck, Store, User } from '@papi/store'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Logger } from 'pino'
 
@@ -28,6 +28,11 @@ export type AppEnv = {
      * it instead of reading it again (see `requestTree`), later ones read their own.
      */
     unitTreeVersion?: number | undefined
+    /**
+     * Set when the session was taken from this process's cache instead of read (see session.ts):
+     * what the operation's own statement must verify. Unset once the session is read.
+     */
+    sessionCheck?: SessionCheck | undefined
     options: AppSettings
   }
 }

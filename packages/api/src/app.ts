@@ -30,7 +30,7 @@ import { webRoutes } from './routes/web'
 import { adminRoutes } from './routes/admin'
 import { backupRoutes } from './routes/backup'
 import { sshAuthRoutes } from './routes/ssh-auth'
-import { readSession, requireSessionUnless } from './session'
+import { confirmSession, noSession, readSession, requireSessionUnless } from './session'
 
 export interface CreateAppOptions extends Partial<AppSettings> {
   store: Store
@@ -151,9 +151,17 @@ export function createApp(options: CreateAppOptions) {
   )
   app.use('/api/v1/*', nfcJsonBody)
 
-  app.onError((error, c) => {
+  app.onError(async (caught, c) => {
     const locale = c.var.locale ?? 'vi'
     const requestId = c.var.requestId
+    // A session taken from the cache (session.ts) is read before an error is answered: one that
+    // ended meanwhile gets the 401 it would have had, not a 403 or a 422.
+    const error = c.var.sessionCheck
+      ? await confirmSession(c).then(
+          (signedIn) => (signedIn ? caught : noSession()),
+          (e: unknown) => e,
+        )
+      : caught
     const { code, details, text, unexpected } = classifyError(error)
     if (unexpected) c.var.log.error({ err: error }, 'unexpected error')
     return c.json(errorBody(code, locale, { details, requestId, text }), codeToStatus[code])

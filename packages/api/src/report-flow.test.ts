@@ -223,6 +223,39 @@ describe.each(testBackends())('plans, reports and the dashboard on $name', (back
     })
   })
 
+  // Saves take a session this process read before from its cache (session.ts) and check it in the
+  // save's own statement: a change to the user or the end of the session is seen by the next save.
+  it('a save is decided on the session as it is now: roles changed, session revoked', async () => {
+    const created = await t.call('POST', '/api/v1/users', {
+      token: tokens.admin,
+      body: { username: 'luu', password: 'mua-thu-ha-noi-2018', displayName: 'Lưu', roles: [{ role: 'reporter', unitId: t.units.vtv.id }] },
+    })
+    expect(created.status).toBe(201)
+    const luu = await t.login('luu', 'mua-thu-ha-noi-2018')
+    const key = { taskId: task('1.3').id, unitId: t.units.vtv.id, periodId: '2018' }
+    const save = (body: object) => t.call('PUT', '/api/v1/reports', { token: luu, body: { ...key, ...body } })
+    const first = await save({ progress: 10 })
+    expect(first.status).toBe(200)
+    expect((await save({ progress: 20, version: 1 })).status).toBe(200)
+    const setRoles = async (roles: object[]) => {
+      const user = await t.call('GET', `/api/v1/users/${created.body.id}`, { token: tokens.admin })
+      const res = await t.call('PATCH', `/api/v1/users/${created.body.id}`, {
+        token: tokens.admin,
+        body: { roles, version: user.body.version },
+      })
+      expect(res.status).toBe(200)
+    }
+    await setRoles([{ role: 'viewer', unitId: t.units.vtv.id }])
+    expect((await save({ progress: 30, version: 2 })).status).toBe(403)
+    await setRoles([{ role: 'reporter', unitId: t.units.vtv.id }])
+    expect((await save({ progress: 30, version: 2 })).body).toMatchObject({ progress: 30, version: 3 })
+    expect(await t.call('DELETE', `/api/v1/users/${created.body.id}/sessions`, { token: tokens.admin })).toMatchObject({ status: 200 })
+    expect((await save({ progress: 40, version: 3 })).status).toBe(401)
+    // A mistake sent with the ended session is answered 401 too, as before the route looked at it.
+    expect((await save({ progress: 'a lot', version: 3 })).status).toBe(401)
+    expect((await store.reports.findFor(key))?.progress).toBe(30)
+  })
+
   // Issue 13: history was judged as of today — a 2018 report printed years later counted every
   // task as overdue. A past period reads as it stood at its deadline unless a day is asked for.
   // Last: logging in years later ends the sessions opened in 2018.

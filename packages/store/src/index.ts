@@ -85,7 +85,8 @@ export { loadPlanExport } from './plan-export'
 export type { PlanExportData } from './plan-export'
 
 // --- report-repository
-export type { ReportQuery, ReportVersion, ReportWrite, StoredReport } from './report-repository'
+export { SessionChangedError } from './report-repository'
+export type { ReportQuery, ReportVersion, ReportWrite, SessionCheck, StoredReport } from './report-repository'
 
 // --- score-repository
 export { checkResult } from './score-repository'

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoredPlan } from './stored-plan'
+import { SessionChangedError } from './report-repository'
+import { hashToken } from './session-repository'
 import { change, samplePlan, seedUnits } from './store.fixture'
 import type { Store } from './store'
 import { testBackends } from './test-backend'
@@ -72,6 +74,30 @@ describe.each(testBackends())('plans and reports on $name', (backend) => {
       { action: 'save', provinceId: saved.provinceId, actorId: 'someone', before: saved, after: updated, requestId: 'req-2' },
       { action: 'save', provinceId: saved.provinceId, actorId: null, before: null, after: saved, requestId: 'req-1' },
     ])
+  })
+
+  it("checks a cached session in the save's own read: a session ended, a user or a unit tree changed since, and nothing is written", async () => {
+    const key = { taskId: task('1.3').id, unitId: ids.vtv.id, periodId: '2018Q3' }
+    const now = new Date('2018-09-01T02:00:00Z')
+    const user = await store.users.create({ username: 'luu.tam', passwordHash: 'not-a-hash', displayName: 'Lưu', roles: [] }, change())
+    const { token } = await store.sessions.create(user.id, { now, ttlMs: 3600_000 })
+    await store.units.tree()
+    const held = store.units.heldTree()!
+    const check = { tokenHash: hashToken(token), userId: user.id, userVersion: user.version, unitTreeVersion: held.version, now }
+    const saved = await store.reports.save({ ...key, progress: 10 }, change(), check)
+    expect(saved.version).toBe(1)
+    // An unknown task with a session that no longer holds: the session is answered first.
+    const expired = { ...check, now: new Date(now.getTime() + 3600_000) }
+    await expect(store.reports.save({ ...key, taskId: 'no-such-task', progress: 20 }, change(), expired)).rejects.toBeInstanceOf(
+      SessionChangedError,
+    )
+    const stale = [expired, { ...check, userVersion: user.version - 1 }, { ...check, unitTreeVersion: held.version - 1 }]
+    for (const c of stale) {
+      await expect(store.reports.save({ ...key, progress: 20, version: 1 }, change(), c)).rejects.toBeInstanceOf(SessionChangedError)
+    }
+    await store.sessions.delete(token)
+    await expect(store.reports.save({ ...key, progress: 20, version: 1 }, change(), check)).rejects.toBeInstanceOf(SessionChangedError)
+    expect(await store.reports.findFor(key)).toEqual(saved)
   })
 
   it('lets exactly one of two writers holding the same version win', async () => {

@@ -11,7 +11,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { findPeriod } from './period-repository'
-import { assignments, auditLog, periods, plans, reports, reportVersions, tasks } from './schema'
+import { assignments, auditLog, periods, plans, reports, reportVersions, sessions, tasks, unitTreeVersion, users } from './schema'
 import { StoreError, type StoreErrorCode } from './store-error'
 
 /** A report as stored: the domain report plus where it belongs and who touched it last. */
@@ -214,15 +214,50 @@ export async function listReportVersions(db: Executor, id: string): Promise<Repo
 }
 
 /**
+ * What a save verifies in its own statement when the API took the caller's session from its
+ * per-process cache instead of reading it (packages/api session.ts): the session still exists
+ * and has not expired, its user is still at the version the cache holds (roles and the disabled
+ * flag move it on) and the unit tree at the version the permission check used. If any of them
+ * moved, the save writes nothing and throws {@link SessionChangedError}.
+ */
+export interface SessionCheck {
+  tokenHash: string
+  userId: string
+  userVersion: number
+  unitTreeVersion: number
+  now: Date
+}
+
+/**
+ * A save's {@link SessionCheck} failed: the session ended, or the user or the unit tree changed
+ * since this process cached them. Nothing was written; the caller reads the session again and
+ * decides anew (401, 403, or the save).
+ */
+export class SessionChangedError extends Error {
+  override readonly name = 'SessionChangedError'
+  constructor() {
+    super('the session, its user or the unit tree changed since they were cached')
+  }
+}
+
+/**
  * The statement of {@link readWriteContext}, prepared once per database: built once, and on
- * PostgreSQL a named statement each connection parses and plans once.
+ * PostgreSQL a named statement each connection parses and plans once. It answers one row even for
+ * an unknown task (every join is a left join from one row), so the session check is answered first.
  */
 function prepareWriteContext(db: Executor) {
   const taskId = sql.placeholder('taskId')
   const unitId = sql.placeholder('unitId')
   const periodId = sql.placeholder('periodId')
+  const tokenHash = sql.placeholder('tokenHash')
   return db
     .select({
+      sessionChecked: sql<boolean>`(${tokenHash}::text is null or (exists (select 1 from ${sessions}
+          join ${users} on ${users.id} = ${sessions.userId}
+          where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz
+            and ${users.id} = ${sql.placeholder('userId')} and ${users.version} = ${sql.placeholder('userVersion')}::int
+            and not ${users.disabled})
+        and (select ${unitTreeVersion.version} from ${unitTreeVersion} where ${unitTreeVersion.id} = 1) = ${sql.placeholder('unitTreeVersion')}::bigint))`,
       provinceId: tasks.provinceId,
       planId: tasks.planId,
       status: plans.status,
@@ -232,8 +267,9 @@ function prepareWriteContext(db: Executor) {
         and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${unitId})`,
       report: reports,
     })
-    .from(tasks)
-    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .from(sql`(select 1) as one`)
+    .leftJoin(tasks, eq(tasks.id, taskId))
+    .leftJoin(plans, eq(plans.id, tasks.planId))
     .leftJoin(periods, and(eq(periods.planId, tasks.planId), eq(periods.code, periodId)))
     .leftJoin(
       reports,
@@ -244,7 +280,6 @@ function prepareWriteContext(db: Executor) {
         eq(reports.periodId, periodId),
       ),
     )
-    .where(eq(tasks.id, taskId))
     .limit(1)
     .prepare('papi_report_write_context')
 }
@@ -253,17 +288,30 @@ const writeContextStatements = new WeakMap<Executor, ReturnType<typeof prepareWr
 /**
  * Everything a save needs to know, in one round trip: the task's province and plan, whether the
  * plan is published, the period (and whether it is locked), whether the unit is assigned, and
- * the report so far.
+ * the report so far — and, given a {@link SessionCheck}, whether the caller's cached session still
+ * holds, checked before anything else is answered.
  */
-async function readWriteContext(db: Executor, input: { taskId: string; unitId: string; periodId: string }) {
+async function readWriteContext(db: Executor, input: { taskId: string; unitId: string; periodId: string }, check?: SessionCheck) {
   let statement = writeContextStatements.get(db)
   if (!statement) {
     statement = prepareWriteContext(db)
     writeContextStatements.set(db, statement)
   }
-  const [ctx] = await statement.execute({ taskId: input.taskId, unitId: input.unitId, periodId: input.periodId })
-  if (!ctx) throw new StoreError('not-found', `no task ${input.taskId}`, { taskId: input.taskId })
-  const refused = reportingError(ctx)
+  const [ctx] = await statement.execute({
+    taskId: input.taskId,
+    unitId: input.unitId,
+    periodId: input.periodId,
+    tokenHash: check?.tokenHash ?? null,
+    now: check?.now.toISOString() ?? null,
+    userId: check?.userId ?? null,
+    userVersion: check?.userVersion ?? null,
+    unitTreeVersion: check?.unitTreeVersion ?? null,
+  })
+  if (!ctx?.sessionChecked) throw new SessionChangedError()
+  if (ctx.provinceId === null || ctx.planId === null || ctx.status === null) {
+    throw new StoreError('not-found', `no task ${input.taskId}`, { taskId: input.taskId })
+  }
+  const refused = reportingError({ status: ctx.status })
   if (refused) throw new StoreError('invalid', refused.message, { planId: ctx.planId, reason: refused.code })
   if (ctx.periodCode === null) {
     throw new StoreError('invalid', `period ${input.periodId} is not open on this plan`, { periodId: input.periodId })
@@ -409,16 +457,17 @@ async function writeWithHistory(
  * report workflow. The version check is done by the database itself
  * (`UPDATE … WHERE version = $read`), so of two writers holding the same version exactly one
  * wins and the other gets a `version-conflict` — and changes nothing. Two round trips: one read
- * (see {@link readWriteContext}), one write with its version and audit rows.
+ * (see {@link readWriteContext}), one write with its version and audit rows. `check`: the caller's
+ * session taken from a cache, verified by the read (see {@link SessionCheck}).
  *
  * @example
  * await saveReport(db, { taskId, unitId, periodId: '2018Q2', progress: 50, narrative: '…', version: 1 }, change)
  */
-export async function saveReport(db: Database, input: ReportWrite, change: Change): Promise<StoredReport> {
+export async function saveReport(db: Database, input: ReportWrite, change: Change, check?: SessionCheck): Promise<StoredReport> {
   const { taskId, unitId, periodId, submit, version, ...content } = input
   const changes = Object.fromEntries(Object.entries(content).filter(([, v]) => v !== undefined)) as ReportContent
   const action: ReportAction = submit ? { type: 'submit', changes } : { type: 'save', changes }
-  const ctx = await readWriteContext(db, { taskId, unitId, periodId })
+  const ctx = await readWriteContext(db, { taskId, unitId, periodId }, check)
   const existing = ctx.existing
   if (!existing) {
     if (version !== undefined && version !== 0) {

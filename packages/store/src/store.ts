@@ -24,6 +24,7 @@ import {
   saveReport,
   type ReportQuery,
   type ReportWrite,
+  type SessionCheck,
 } from './report-repository'
 import {
   importProvinceScores,
@@ -91,6 +92,11 @@ export interface Store {
      * not read again.
      */
     tree(options?: { asOf?: string; version?: number }): Promise<UnitTree>
+    /**
+     * The current tree this process holds, with its version, without a round trip (and without
+     * knowing whether the database moved on: a caller checks the version in its own statement).
+     */
+    heldTree(): { version: number; tree: UnitTree } | undefined
     /** The dated versions of units that were moved or renamed. */
     versions(unitIds?: readonly string[]): ReturnType<typeof listUnitVersions>
     /** Loads the national register (or one province's part) as dated units and links; idempotent. */
@@ -194,7 +200,8 @@ export interface Store {
     get(id: string): ReturnType<typeof getReport>
     find(id: string): ReturnType<typeof findReport>
     findFor(key: { taskId: string; unitId: string; periodId: string }): ReturnType<typeof findReportFor>
-    save(input: ReportWrite, change: Change): ReturnType<typeof saveReport>
+    /** `check`: a session the API took from its cache, verified in the save's own read (see {@link SessionCheck}). */
+    save(input: ReportWrite, change: Change, check?: SessionCheck): ReturnType<typeof saveReport>
     act(id: string, action: ReportAction, change: Change, version?: number): ReturnType<typeof actOnReport>
     versions(id: string): ReturnType<typeof listReportVersions>
   }
@@ -246,6 +253,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     units: {
       list: () => listUnits(db),
       tree: (options) => (options?.asOf === undefined ? trees.get(db, options?.version) : trees.asOf(options.asOf)),
+      heldTree: () => trees.held(),
       versions: (unitIds) => listUnitVersions(db, unitIds),
       importRegister: (register, change, options) => importRegister(db, register, change, options),
       get: (id) => getUnit(db, id),
@@ -318,7 +326,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       get: (id) => getReport(db, id),
       find: (id) => findReport(db, id),
       findFor: (key) => findReportFor(db, key),
-      save: (input, change) => saveReport(db, input, change),
+      save: (input, change, check) => saveReport(db, input, change, check),
       act: (id, action, change, version) => actOnReport(db, id, action, change, version),
       versions: (id) => listReportVersions(db, id),
     },

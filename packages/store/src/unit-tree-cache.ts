@@ -16,6 +16,12 @@ export interface UnitTreeCache {
   get(executor?: Executor, knownVersion?: number): Promise<UnitTree>
   /** The organisation as it was on a day (moved units under their parent then), cached the same way. */
   asOf(day: IsoDate): Promise<UnitTree>
+  /**
+   * The current tree this process holds, loaded, with its version; no round trip, and no promise
+   * that the database is still at that version: a caller that uses it checks the version in its
+   * own statement. `undefined` while none is loaded.
+   */
+  held(): { version: number; tree: UnitTree } | undefined
 }
 
 /**
@@ -79,6 +85,9 @@ export function unitTreeCache(db: Database): UnitTreeCache {
       })
       current = entry
       return entry.tree
+    },
+    held() {
+      return current?.settled && { version: current.version, tree: current.settled }
     },
     async asOf(day) {
       const version = await versionOf(db)

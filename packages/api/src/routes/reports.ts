@@ -15,7 +15,7 @@ import type { AppEnv } from '../app-env'
 import { authorize, authorizeChange, authorizeRead, changeOf, requestTree } from '../authorize'
 import { createRouter } from '../router'
 import { IdParamSchema, StoredReportSchema } from '../schemas'
-import { requireAuth } from '../session'
+import { confirmSession, noSession, requireAuth } from '../session'
 
 const ReportWriteSchema = z
   .object({
@@ -122,17 +122,25 @@ export const reportRoutes = createRouter()
     }),
     async (c) => {
       const { status, workStatus, ...body } = c.req.valid('json')
-      await authorize(c, 'report.write', body.unitId)
       const isWorkStatus = status !== undefined && WorkStatusSchema.safeParse(status).success
-      const saved = await c.var.store.reports.save(
-        {
-          ...body,
-          ...(isWorkStatus ? { workStatus: status as z.infer<typeof WorkStatusSchema> } : {}),
-          ...(workStatus !== undefined && { workStatus }),
-          submit: status === 'submitted',
-        },
-        changeOf(c),
-      )
+      const input = {
+        ...body,
+        ...(isWorkStatus ? { workStatus: status as z.infer<typeof WorkStatusSchema> } : {}),
+        ...(workStatus !== undefined && { workStatus }),
+        submit: status === 'submitted',
+      }
+      // The session may come from this process's cache (session.ts): the save's own read checks it
+      // still holds (else SessionChangedError, nothing written). A cached session is refused
+      // nothing on its word alone: on any failure the session is read and the save decided anew.
+      const save = async () => {
+        await authorize(c, 'report.write', body.unitId)
+        return c.var.store.reports.save(input, changeOf(c), c.var.sessionCheck)
+      }
+      const saved = await save().catch(async (error: unknown) => {
+        if (!c.var.sessionCheck) throw error
+        if (!(await confirmSession(c))) throw noSession()
+        return save()
+      })
       return c.json(saved, 200)
     },
   )
