@@ -61,7 +61,7 @@ export function AuditScreen(screen: ScreenProps) {
           ...(filter.entityId && { entityId: filter.entityId }),
           ...((before ?? until) && { before: before ?? until }),
         }
-        const page = await ok(api.api.v1.audit.$get({ query } as never), locale)
+        const page = await ok(api.api.v1.audit.$get({ query }), locale)
         setEntries((old) => (before ? [...old, ...page] : page))
         setMore(page.length === PAGE)
       }),
