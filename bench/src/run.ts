@@ -416,6 +416,47 @@ const kit: Kit = { add, startServer, log, root: ROOT }
 
 const QUERY_PERIOD = '2024S1'
 
+/** A draft report of the query period, as a save between dashboards names it. */
+interface DraftKey {
+  province_id: string
+  task_id: string
+  unit_id: string
+  period_id: string
+  version: number
+}
+
+/** Up to `perProvince` draft reports of the query period in each province (read before the server holds a PGlite folder). */
+async function draftKeys(ds: Dataset, perProvince: number): Promise<Map<string, DraftKey[]>> {
+  const q = `select province_id, task_id, unit_id, period_id, version from (
+      select r.*, row_number() over (partition by province_id order by md5(task_id || unit_id)) as n
+      from reports r where status = 'draft' and period_id = '${QUERY_PERIOD}') d
+    where n <= ${perProvince}`
+  let rows: DraftKey[]
+  if (ds.db === 'postgres') {
+    const c = new pg.Client({ connectionString: ds.env.DATABASE_URL })
+    await c.connect()
+    rows = (await c.query<DraftKey>(q)).rows
+    await c.end()
+  } else {
+    const db = await PGlite.create(ds.env.PAPI_DATA_DIR)
+    rows = (await db.query<DraftKey>(q)).rows
+    await db.close()
+  }
+  const byProvince = new Map<string, DraftKey[]>()
+  for (const r of rows) byProvince.set(r.province_id, [...(byProvince.get(r.province_id) ?? []), { ...r, version: Number(r.version) }])
+  return byProvince
+}
+
+/**
+ * The dashboard figures. papi keeps each plan's figures per process until a write to what they
+ * are computed from, so a dashboard asked again with nothing written is answered from memory: the
+ * main figures save a draft report (through the API: a committed write that moves the plan's
+ * figures version) in a random plan of the dashboard's scope before each request, and time the
+ * request alone — the province's own plan every time, one of the country's plans for the national
+ * dashboard (one plan recomputed, the others served). A draft counts as missing either way, so
+ * the dataset's figures stay the same from run to run. The first request after the server starts
+ * (nothing kept yet) and a request with nothing written since (all kept) are their own lines.
+ */
 async function dashboardFigures(ds: Dataset, opts: { province: boolean; national: boolean; runs: number; seconds: number }) {
   const floorSql = await sqlRunner(ds)
   const province = ds.info.provinceUnitIds[0] as string
@@ -427,6 +468,14 @@ async function dashboardFigures(ds: Dataset, opts: { province: boolean; national
       await sample(() => floorSql.run(ds.info.rootUnitId, QUERY_PERIOD), { runs: Math.min(opts.runs, 5), seconds: opts.seconds }),
     )
   await floorSql.close()
+  const drafts = await draftKeys(ds, 50)
+  const inScope = (unitId: string) =>
+    (unitId === ds.info.rootUnitId ? [...drafts.values()] : [drafts.get(unitId) ?? []]).filter((k) => k.length > 0)
+  let random = 7
+  const pick = <T>(xs: readonly T[]): T => {
+    random = (random * 1_103_515_245 + 12_345) % 2_147_483_648
+    return xs[random % xs.length] as T
+  }
 
   const server = await startServer('papi', ds.env)
   const get = async (unitId: string) => {
@@ -436,25 +485,85 @@ async function dashboardFigures(ds: Dataset, opts: { province: boolean; national
     if (!res.ok) throw new Error(`dashboard ${res.status}: ${await res.text()}`)
     return res.text()
   }
+  /** Saves a draft in a random plan of the unit's scope (a real write: the draft's progress changes). */
+  const saveInScope = async (unitId: string) => {
+    const plans = inScope(unitId)
+    if (plans.length === 0) throw new Error(`no draft report of ${QUERY_PERIOD} in the scope of ${unitId}`)
+    const key = pick(pick(plans))
+    const res = await fetch(`${server.url}/api/v1/reports`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ds.info.token}` },
+      body: JSON.stringify({
+        taskId: key.task_id,
+        unitId: key.unit_id,
+        periodId: key.period_id,
+        workStatus: 'in-progress',
+        progress: 1 + (random % 95),
+        narrative: 'Đã triển khai (benchmark, giữa hai lần xem bảng điều khiển).',
+        version: key.version,
+      }),
+    })
+    if (!res.ok) throw new Error(`save ${res.status}: ${(await res.text()).slice(0, 200)}`)
+    key.version++
+  }
+  /** Request times, each right after a save in the scope (the save not timed). */
+  const afterSaves = async (unitId: string, runs: number, seconds: number) => {
+    const out: number[] = []
+    const deadline = performance.now() + seconds * 1000
+    while (out.length < runs && (out.length === 0 || performance.now() < deadline)) {
+      await saveInScope(unitId)
+      const t = performance.now()
+      await get(unitId)
+      out.push(performance.now() - t)
+    }
+    return out
+  }
+  const timed = async (fn: () => Promise<unknown>) => {
+    const t = performance.now()
+    await fn()
+    return performance.now() - t
+  }
+  const once = (ms: number): Stat => ({ median: ms, p95: ms, runs: 1 })
   try {
     if (opts.province) {
-      const papi = stat(await sample(() => get(province), { runs: opts.runs, seconds: opts.seconds }))
+      const cold = await timed(() => get(province))
       add({
         name: 'province dashboard',
         db: ds.db,
         scale: ds.scale,
         unit: 'ms',
-        papi,
+        papi: stat(await afterSaves(province, opts.runs, opts.seconds)),
+        floor: floors.province as Stat,
+        floorName: 'its rollup as one SQL statement',
+        better: 'lower',
+        note: 'a draft saved in its plan before each request: recomputed every time',
+      })
+      add({
+        name: 'province dashboard, cold (first request after start)',
+        db: ds.db,
+        scale: ds.scale,
+        unit: 'ms',
+        papi: once(cold),
         floor: floors.province as Stat,
         floorName: 'its rollup as one SQL statement',
         better: 'lower',
       })
-      // Responsiveness: health requests while dashboards run.
+      add({
+        name: 'province dashboard, nothing written since the last',
+        db: ds.db,
+        scale: ds.scale,
+        unit: 'ms',
+        papi: stat(await sample(() => get(province), { runs: opts.runs, seconds: opts.seconds })),
+        floor: floors.province as Stat,
+        floorName: 'its rollup as one SQL statement',
+        better: 'lower',
+      })
+      // Responsiveness: health requests while dashboards run (each after a save: recomputed).
       const waits: number[] = []
       let running = true
       const dash = (async () => {
         try {
-          for (let i = 0; i < 3; i++) await get(province)
+          await afterSaves(province, 3, 60)
         } finally {
           running = false
         }
@@ -482,23 +591,37 @@ async function dashboardFigures(ds: Dataset, opts: { province: boolean; national
     }
     if (opts.national) {
       let bytes = 0
-      const papi = stat(
-        await sample(async () => (bytes = (await get(ds.info.rootUnitId)).length), {
-          runs: Math.min(opts.runs, 5),
-          seconds: opts.seconds,
-          warmup: 0,
-        }),
-      )
+      const cold = await timed(async () => (bytes = (await get(ds.info.rootUnitId)).length))
       add({
         name: 'national dashboard',
         db: ds.db,
         scale: ds.scale,
         unit: 'ms',
-        papi,
+        papi: stat(await afterSaves(ds.info.rootUnitId, opts.runs, opts.seconds)),
         floor: floors.national as Stat,
         floorName: 'its rollup as one SQL statement',
         better: 'lower',
-        note: `${(bytes / 1024).toFixed(0)} KiB JSON`,
+        note: `${(bytes / 1024).toFixed(0)} KiB JSON; a draft saved in a random one of the ${inScope(ds.info.rootUnitId).length} plans before each request`,
+      })
+      add({
+        name: 'national dashboard, cold (first request after start)',
+        db: ds.db,
+        scale: ds.scale,
+        unit: 'ms',
+        papi: once(cold),
+        floor: floors.national as Stat,
+        floorName: 'its rollup as one SQL statement',
+        better: 'lower',
+      })
+      add({
+        name: 'national dashboard, nothing written since the last',
+        db: ds.db,
+        scale: ds.scale,
+        unit: 'ms',
+        papi: stat(await sample(() => get(ds.info.rootUnitId), { runs: Math.min(opts.runs, 10), seconds: opts.seconds })),
+        floor: floors.national as Stat,
+        floorName: 'its rollup as one SQL statement',
+        better: 'lower',
       })
       const bare = await startServer('bare', ds.env)
       await load(bare.url, { seconds: 2, connections: 16, path: '/api/health' })
