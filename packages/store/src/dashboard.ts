@@ -15,7 +15,7 @@ import {
 import { and, eq, exists, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from './database'
 import { findPeriods, periodRule } from './period-repository'
-import { answeredFrom, type CachedFigures, type FiguresCache, treeKeyOf } from './figures-cache'
+import { type CachedFigures, type FiguresCache, treeKeyOf } from './figures-cache'
 import { assignments, PERIOD_END_OF_REPORT, PERIOD_RANK_OF_REPORT, periods, planFiguresVersions, plans } from './schema'
 import { asDomainPlan, getPlans } from './stored-plan'
 import { StoreError } from './store-error'
@@ -150,7 +150,7 @@ export async function dashboard(
   }
   const result: PlanDashboard[] = wanted.flatMap((w) => {
     const f = figures.get(w.id)
-    return f ? [answeredFrom({ ...f, asOf: w.planAsOf }, f)] : []
+    return f ? [{ ...f, asOf: w.planAsOf }] : []
   })
 
   const { unitId: _root, ...totals } = sumReportingStats(

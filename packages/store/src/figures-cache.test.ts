@@ -2,7 +2,7 @@ import type { Plan } from '@papi/domain'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dashboard, type Dashboard } from './dashboard'
-import { figuresCacheOf, planDashboardJson } from './figures-cache'
+import { figuresCacheOf } from './figures-cache'
 import { openStore } from './open-store'
 import type { Store } from './store'
 import { change, samplePlan, seedUnits } from './store.fixture'
@@ -85,15 +85,6 @@ describe.each(testBackends())('dashboard figures kept per plan, on $name', (back
     expect(figuresCacheOf(store.db).size().entries).toBeGreaterThan(0)
     await store.db.execute(sql`update reports set progress = progress where plan_id = ${planId}`)
     expect((await store.dashboard(tree, q)).plans[0]!.sections).not.toBe(first.plans[0]!.sections)
-  })
-
-  it('writes a plan of an answer as JSON.stringify would (the kept figures written once)', async () => {
-    const tree = await store.units.tree()
-    for (const q of queries()) {
-      for (const d of [await store.dashboard(tree, q), await store.dashboard(tree, q), await dashboard(store.db, tree, q)]) {
-        for (const p of d.plans) expect(JSON.parse(planDashboardJson(p))).toEqual(JSON.parse(JSON.stringify(p)))
-      }
-    }
   })
 
   it('answers an instant asked for with the figures of its day', async () => {

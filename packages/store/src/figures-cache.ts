@@ -90,32 +90,6 @@ export function figuresCacheOf(db: Database): FiguresCache {
   return cache
 }
 
-/** The figures a dashboard's plan was answered from (its object as kept), and their JSON once written. */
-const figuresOf = new WeakMap<PlanDashboard, NonNullable<CachedFigures>>()
-const jsonOf = new WeakMap<NonNullable<CachedFigures>, string>()
-
-/** Records that `plan` is `figures` with the instant asked for (see {@link planDashboardJson}). */
-export function answeredFrom(plan: PlanDashboard, figures: NonNullable<CachedFigures>): PlanDashboard {
-  figuresOf.set(plan, figures)
-  return plan
-}
-
-/**
- * `JSON.stringify(plan)` for a plan of a dashboard's answer (its properties in another order:
- * `asOf` first), the figures' part written once while they are kept: the national dashboard is
- * 8 MB of JSON, most of it figures no write changed since the last request.
- */
-export function planDashboardJson(plan: PlanDashboard): string {
-  const figures = figuresOf.get(plan)
-  if (figures === undefined) return JSON.stringify(plan)
-  let json = jsonOf.get(figures)
-  if (json === undefined) {
-    json = JSON.stringify(figures)
-    jsonOf.set(figures, json)
-  }
-  return `{"asOf":${JSON.stringify(plan.asOf)},${json.slice(1)}`
-}
-
 const treeIds = new WeakMap<UnitTree, number>()
 let lastTreeId = 0
 

@@ -94,4 +94,3 @@ export type { ProvinceScoreImport, ScoreQuery, ScoreTableWrite, ScoreWrite, Stor
 
 // --- dashboard
 export type { Dashboard, PlanDashboard, UnitStats } from './dashboard'
-export { planDashboardJson } from './figures-cache'

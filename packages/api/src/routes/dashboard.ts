@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { can, organisationDayOf, PeriodIdSchema, sumReportingStats, TaskOutcomeSchema, WorkStatusSchema } from '@papi/domain'
-import { type Dashboard, planDashboardJson } from '@papi/store'
 import { errorResponses } from '../api-error'
 import { AsOfSchema, ReportingStatsSchema } from '../schemas'
 import { authorize } from '../authorize'
@@ -113,10 +112,6 @@ export const dashboardRoutes = createRouter().openapi(
       plans.map((p) => p.reporting),
       dashboard.unitId,
     )
-    // The plans' JSON as the store keeps it with their figures (planDashboardJson): what no write
-    // changed is not serialised again (the national dashboard is 8 MB). The same body as
-    // c.json({ ...dashboard, plans, totals }), each plan's asOf written first.
-    const body = `{"unitId":${JSON.stringify(dashboard.unitId)},"periodId":${JSON.stringify(dashboard.periodId)},"asOf":${JSON.stringify(dashboard.asOf)},"plans":[${plans.map(planDashboardJson).join(',')}],"totals":${JSON.stringify(totals)}}`
-    return c.body(body, 200, { 'content-type': 'application/json' }) as unknown as ReturnType<typeof c.json<Dashboard, 200>>
+    return c.json({ ...dashboard, plans, totals }, 200)
   },
 )
