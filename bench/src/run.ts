@@ -8,7 +8,7 @@
 // Datasets are generated once per scale (`papi bench generate`) and kept: PostgreSQL databases
 // papi_bench_<scale>, PGlite folders bench/.data/pglite-<scale>.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -677,8 +677,8 @@ async function httpFigures(ds: Dataset, seconds: number) {
  * loaded in turn like {@link healthFigure} (rounds, who goes first alternating, after a warm-up of
  * each; the ratio is the median of the rounds' ratios): a save figure measured once each way moved
  * 0.2–0.4× between runs with the neighbours' load. Each client's keys and versions carry on from
- * round to round. On PGlite the bare server writes to a folder of its own (a PGlite folder is one
- * process's), on disk like papi's.
+ * round to round. On PGlite the bare server writes to a copy of the dataset's folder (a PGlite
+ * folder is one process's).
  */
 async function saveFigure(ds: Dataset, seconds: number, keys: Awaited<ReturnType<typeof saveKeys>>) {
   const rounds = seconds >= 8 ? 5 : 3
@@ -693,7 +693,9 @@ async function saveFigure(ds: Dataset, seconds: number, keys: Awaited<ReturnType
   }
   const papiBodies = kept(keys(16))
   const bareBodies = kept(keys(16))
+  // A copy of the dataset's folder: the floor's INSERT goes into a database of the same size as papi's.
   const bareDir = ds.db === 'pglite' ? join(BENCH, '.data', `bare-floor-${process.pid}`) : undefined
+  if (bareDir) cpSync(ds.env.PAPI_DATA_DIR as string, bareDir, { recursive: true })
   const papi = await startServer('papi', ds.env)
   const bare = await startServer('bare', bareDir ? { ...ds.env, PAPI_DATA_DIR: bareDir } : ds.env).catch(async (error: unknown) => {
     await papi.stop()
