@@ -687,7 +687,10 @@ async function saveFigure(ds: Dataset, seconds: number, keys: Awaited<ReturnType
     const made = new Map<number, () => string>()
     return (conn: number) => {
       let next = made.get(conn)
-      if (!next) made.set(conn, (next = bodies(conn)))
+      if (!next) {
+        next = bodies(conn)
+        made.set(conn, next)
+      }
       return next
     }
   }
