@@ -4,16 +4,35 @@ import { ENTER, ESC, openTui, type TestServer, testServer } from '../test-kit'
 
 let server: TestServer
 
-/** A fetch whose answers' bodies arrive one piece every `ms` milliseconds. */
+/**
+ * A fetch whose answers' bodies arrive one line every `ms` milliseconds. By line, not by chunk:
+ * a fast import writes its last progress lines together, and the server's stream may hand them
+ * over as one chunk, which the screen then draws as one frame.
+ */
 function slowly(request: typeof fetch, ms: number): typeof fetch {
   return async (input, init) => {
     const res = await request(input, init)
     if (!res.body) return res
+    const pause = () => new Promise((r) => setTimeout(r, ms))
+    let rest = new Uint8Array(0)
     const delayed = res.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform: async (chunk, controller) => {
-          await new Promise((r) => setTimeout(r, ms))
-          controller.enqueue(chunk)
+          const bytes = new Uint8Array(rest.length + chunk.length)
+          bytes.set(rest)
+          bytes.set(chunk, rest.length)
+          let start = 0
+          for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
+            await pause()
+            controller.enqueue(bytes.slice(start, end + 1))
+            start = end + 1
+          }
+          rest = bytes.slice(start)
+        },
+        flush: async (controller) => {
+          if (rest.length === 0) return
+          await pause()
+          controller.enqueue(rest)
         },
       }),
     )
