@@ -50,7 +50,7 @@ export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 log=$(mktemp /tmp/papi-test-all.XXXXXX)
 trap 'rm -f "$log"; declare -F stop_pg >/dev/null && stop_pg' EXIT
 
-say "lint (Biome, tooling/biome-config.jsonc): a warning fails the run, as an error does"
+say "lint and format check (biome check, tooling/biome-config.jsonc): a warning or an unformatted file fails the run, as an error does"
 npx -y pnpm@10 exec turbo run lint --concurrency=2 --output-logs=errors-only 2>&1 | tee "$log"
 
 say "running every test"
