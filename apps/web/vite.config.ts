@@ -1,9 +1,10 @@
 import { defaultClientConditions, defineConfig } from 'vite'
 import solid from 'vite-plugin-solid'
+import { precompress } from './scripts/precompress'
 
 // The API serves dist/ at `/`; during `vite dev` the same-origin /api calls go to the local API.
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), precompress()],
   // Read workspace packages from src/ (the "source" export condition): nothing to build first.
   resolve: { conditions: ['source', ...defaultClientConditions] },
   server: {

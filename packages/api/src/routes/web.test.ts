@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { webRoutes } from './web'
 
@@ -8,6 +9,11 @@ const dist = mkdtempSync(join(tmpdir(), 'papi-web-dist-'))
 mkdirSync(join(dist, 'assets'))
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>index</title>')
 writeFileSync(join(dist, 'assets', 'app-1a2b.js'), 'console.log(1)')
+// A chunk the build compressed (apps/web/scripts/precompress.ts writes the .br and .gz copies).
+const chunk = 'export const words = "kế hoạch";\n'.repeat(100)
+writeFileSync(join(dist, 'assets', 'page-3c4d.js'), chunk)
+writeFileSync(join(dist, 'assets', 'page-3c4d.js.br'), brotliCompressSync(chunk))
+writeFileSync(join(dist, 'assets', 'page-3c4d.js.gz'), gzipSync(chunk))
 const outside = `${dist}-secret.txt`
 writeFileSync(outside, 'secret')
 afterAll(() => {
@@ -29,6 +35,26 @@ describe('the web dashboard at /', () => {
       cache: 'public, max-age=31536000, immutable',
       text: 'console.log(1)',
     })
+  })
+
+  it.each([
+    ['br, gzip', 'br', brotliDecompressSync],
+    ['gzip, deflate', 'gzip', gunzipSync],
+  ] as const)('sends the compressed copy the build wrote to a browser that accepts %s', async (accept, encoding, unpack) => {
+    const res = await app.request('/assets/page-3c4d.js', { headers: { 'accept-encoding': accept } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-encoding')).toBe(encoding)
+    expect(res.headers.get('vary')).toContain('Accept-Encoding')
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    const body = Buffer.from(await res.arrayBuffer())
+    expect(body.length).toBeLessThan(chunk.length / 5)
+    expect(unpack(body).toString()).toBe(chunk)
+  })
+
+  it('sends the file as it is to a client that accepts no compression', async () => {
+    const res = await app.request('/assets/page-3c4d.js')
+    expect(res.headers.get('content-encoding')).toBeNull()
+    expect(await res.text()).toBe(chunk)
   })
 
   it.each(['/', '/index.html', '/plans/p-1/tasks', '/assets/missing.js'])('%s answers index.html, never cached', async (path) => {

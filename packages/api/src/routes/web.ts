@@ -28,7 +28,8 @@ const nothing = async () => {}
  * Serves the built web dashboard at `/` (`serveStatic` from @hono/node-server: it refuses `..`,
  * encoded separators and `%` escapes, so nothing outside the dist folder is read) with an SPA
  * fallback: any GET that is not a file and not under `/api` answers `index.html`, so deep links
- * work. Hashed assets are cached for good; HTML is re-read, to pick up a new build. Without a
+ * work. Hashed assets are cached for good; HTML is re-read, to pick up a new build. A file's
+ * Brotli or gzip copy, when the build wrote one, is sent to a browser that accepts it. Without a
  * build, `/` says so.
  */
 export function webRoutes(dist: string | undefined) {
@@ -37,8 +38,10 @@ export function webRoutes(dist: string | undefined) {
     app.get('/', (c) => c.html(NOT_BUILT))
     return app
   }
-  const asset = serveStatic<AppEnv>({ root: dist })
-  const index = serveStatic<AppEnv>({ root: dist, path: 'index.html' })
+  // The build writes .br and .gz beside each text file (apps/web/scripts/precompress.ts): answered to a
+  // browser that accepts them, with no compression work per request.
+  const asset = serveStatic<AppEnv>({ root: dist, precompressed: true })
+  const index = serveStatic<AppEnv>({ root: dist, path: 'index.html', precompressed: true })
   app.get('*', async (c, next) => {
     if (isApi(decodedPath(c.req.path))) return next()
     const res = (await asset(c, nothing)) ?? (await index(c, nothing))
