@@ -1,6 +1,6 @@
 import type { UnitTree } from '@papi/domain'
 import type { PlanDashboard } from './dashboard'
-import type { Database } from './database'
+import { type Database, perDatabase } from './database'
 
 /**
  * One plan's figures as `dashboard` computed them for a subtree, a period and a day, without the
@@ -78,17 +78,8 @@ function cellsOf(figures: CachedFigures): number {
   return n
 }
 
-const caches = new WeakMap<Database, FiguresCache>()
-
 /** The one {@link figuresCache} of a database object in this process. */
-export function figuresCacheOf(db: Database): FiguresCache {
-  let cache = caches.get(db)
-  if (!cache) {
-    cache = figuresCache(db)
-    caches.set(db, cache)
-  }
-  return cache
-}
+export const figuresCacheOf: (db: Database) => FiguresCache = perDatabase(figuresCache)
 
 const treeIds = new WeakMap<UnitTree, number>()
 let lastTreeId = 0

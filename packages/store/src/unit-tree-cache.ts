@@ -1,6 +1,6 @@
 import type { IsoDate, UnitTree } from '@papi/domain'
 import { eq } from 'drizzle-orm'
-import type { Database, Executor } from './database'
+import { type Database, type Executor, perDatabase } from './database'
 import { unitTreeVersion } from './schema'
 import { loadUnitTree } from './unit-repository'
 
@@ -106,17 +106,8 @@ export function unitTreeCache(db: Database): UnitTreeCache {
   }
 }
 
-const caches = new WeakMap<Database, UnitTreeCache>()
-
 /**
  * The one {@link unitTreeCache} of a database object in this process: the store and the
  * repositories that write plans share it.
  */
-export function unitTreesOf(db: Database): UnitTreeCache {
-  let cache = caches.get(db)
-  if (!cache) {
-    cache = unitTreeCache(db)
-    caches.set(db, cache)
-  }
-  return cache
-}
+export const unitTreesOf: (db: Database) => UnitTreeCache = perDatabase(unitTreeCache)
