@@ -12,11 +12,11 @@ const MAX_PARAMETERS = 65_535
 const MAX_ROWS = 1_000
 
 /**
- * Inserts rows in as few statements as PostgreSQL takes: one statement carries at most 65,535
- * parameters, so a plan whose classes expand to every commune (a 5,000-task plan of a province
- * is ~120,000 assignments) is written in chunks of as many rows as fit, 1,000 at most. One statement of them all
- * failed before reaching the database (drizzle built its SQL recursively: "Maximum call stack
- * size exceeded"), and would have been refused by it.
+ * Inserts rows in chunks of at most 1,000 (`MAX_ROWS`), fewer when a row's parameters would pass
+ * the 65,535 a statement carries: a plan whose classes expand to every commune (a 5,000-task plan
+ * of a province is ~120,000 assignments) as one statement failed before reaching the database
+ * (drizzle built its SQL recursively: "Maximum call stack size exceeded"), and would have been
+ * refused by it.
  *
  * @example
  * await insertRows(tx, assignments, assignmentRows)
