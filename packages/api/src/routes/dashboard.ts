@@ -3,6 +3,7 @@ import { can, organisationDayOf, PeriodIdSchema, sumReportingStats, TaskOutcomeS
 import { errorResponses } from '../api-error'
 import { AsOfSchema, ReportingStatsSchema } from '../schemas'
 import { authorize } from '../authorize'
+import { streamedJson } from '../json-stream'
 import { createRouter } from '../router'
 
 const OutcomesSchema = z.record(TaskOutcomeSchema, z.number().int())
@@ -112,6 +113,7 @@ export const dashboardRoutes = createRouter().openapi(
       plans.map((p) => p.reporting),
       dashboard.unitId,
     )
-    return c.json({ ...dashboard, plans, totals }, 200)
+    // Streamed: the national answer is ~8.5 MB of JSON, never held whole (the server's peak memory, #11).
+    return streamedJson(c, { ...dashboard, plans, totals }, 200)
   },
 )
