@@ -99,7 +99,8 @@ export async function deleteUser(db: Database, id: string, change: Change, expec
 export async function deletePlan(db: Database, id: string, change: Change, expectedVersion?: number): Promise<void> {
   const trees = unitTreesOf(db)
   await db.transaction(async (tx) => {
-    const before = await getPlan(tx, id, await trees.get(tx))
+    // The plan's text and status decide; its assignments are not read (tens of thousands for a plan of every commune).
+    const before = await getPlan(tx, id, await trees.get(tx), { assignees: false })
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw new StoreError('version-conflict', `plan ${id} changed since version ${expectedVersion}`, { version: before.version })
     }

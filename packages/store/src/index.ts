@@ -69,7 +69,7 @@ export type { NewSession, Session } from './session-repository'
 
 // --- stored-plan, plan-rows
 export { asDomainPlan } from './stored-plan'
-export type { PlanSummary, StoredPlan, StoredSection, StoredTask, TaskAssignee } from './stored-plan'
+export type { PlanSummary, ReadPlanOptions, StoredPlan, StoredSection, StoredTask, TaskAssignee } from './stored-plan'
 export type { SaveProgress } from './plan-rows'
 
 // --- plan-import

@@ -42,7 +42,8 @@ export interface PlanExportData {
  */
 export async function loadPlanExport(db: Database, planId: string, options: { periodId?: string } = {}): Promise<PlanExportData> {
   const tree = await unitTreesOf(db).get()
-  const plan = asDomainPlan(await getPlan(db, planId, tree))
+  // The domain plan has no assignees: they are not read.
+  const plan = asDomainPlan(await getPlan(db, planId, tree, { assignees: false }))
   // Every unit, in the order they were created (the tree keeps the order it was built in).
   const units = [...tree.byId.values()]
   if (options.periodId === undefined) return { plan, units, reports: [], results: [] }

@@ -200,11 +200,12 @@ async function importInTransaction(
     if (options.basedOnVersion !== undefined) {
       throw new StoreError('version-conflict', `plan ${plan.number} is no longer stored`, { expectedVersion: options.basedOnVersion })
     }
-    const stored = await insertPlan(tx, tree, plan, change, onProgress)
+    const id = await insertPlan(tx, tree, plan, change, onProgress)
     return {
-      id: stored.id,
+      id,
       outcome: 'created',
-      changes: { ...NO_CHANGES, sectionsAdded: stored.sections.length, tasksAdded: taskCount(stored) },
+      // Every section and task of the plan is written (writeStructure).
+      changes: { ...NO_CHANGES, sectionsAdded: plan.sections.length, tasksAdded: plan.sections.reduce((n, s) => n + s.tasks.length, 0) },
       kept: [],
     }
   }
@@ -497,8 +498,4 @@ async function auditStructure(tx: Executor, revision: PlanRevision, ids: Written
     const { id, ...was } = s
     await entry('section', 'delete', id as string, was, null)
   }
-}
-
-function taskCount(plan: StoredPlan): number {
-  return plan.sections.reduce((n, s) => n + s.tasks.length, 0)
 }

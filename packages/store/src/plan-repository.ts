@@ -22,14 +22,18 @@ import { asDomainPlan, getPlan, type StoredPlan } from './stored-plan'
 export async function createPlan(db: Database, input: Plan, change: Change): Promise<StoredPlan> {
   const plan = PlanSchema.parse(input)
   const trees = unitTreesOf(db)
-  return db.transaction(async (tx) => insertPlan(tx, await trees.get(tx), plan, change))
+  return db.transaction(async (tx) => {
+    const tree = await trees.get(tx)
+    return getPlan(tx, await insertPlan(tx, tree, plan, change), tree)
+  })
 }
 
 /**
  * The inside of {@link createPlan}, for a caller that holds the transaction and the unit tree as
- * the transaction sees it.
+ * the transaction sees it: the new plan's id (its assignments are not read back: an import of a
+ * plan whose classes expand to every commune wrote tens of thousands).
  */
-export async function insertPlan(tx: Executor, tree: UnitTree, plan: Plan, change: Change, onProgress?: SaveProgress): Promise<StoredPlan> {
+export async function insertPlan(tx: Executor, tree: UnitTree, plan: Plan, change: Change, onProgress?: SaveProgress): Promise<string> {
   await checkUnits(tree, plan)
   const provinceId = await provinceOfPlan(tx, plan)
   const id = randomUUID()
@@ -53,9 +57,10 @@ export async function insertPlan(tx: Executor, tree: UnitTree, plan: Plan, chang
     throw error
   }
   await writeStructure(tx, { planId: id, provinceId, tree, plan }, plan, onProgress)
-  const stored = await getPlan(tx, id, tree)
+  // What the audit keeps of a plan is its text (summaryForAudit): the assignments are not read.
+  const stored = await getPlan(tx, id, tree, { assignees: false })
   await writeAudit(tx, { provinceId, action: 'create', entity: 'plan', entityId: id, after: summaryForAudit(stored) }, change)
-  return stored
+  return id
 }
 
 /**

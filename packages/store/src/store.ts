@@ -13,7 +13,7 @@ import { findPeriod, listPeriods, openPeriod, updatePeriod, type PeriodOverrides
 import { loadPlanExport } from './plan-export'
 import { importPlan, previewPlanImport, type ImportPlanOptions } from './plan-import'
 import { createPlan, publishPlan, updatePlan } from './plan-repository'
-import { findPlanByNumber, getPlan, listPlans } from './stored-plan'
+import { findPlanByNumber, getPlan, listPlans, type ReadPlanOptions } from './stored-plan'
 import {
   actOnReport,
   findReport,
@@ -156,7 +156,8 @@ export interface Store {
   }
   plans: {
     list(filter?: { scopeUnitIds?: string[] }): ReturnType<typeof listPlans>
-    get(id: string): ReturnType<typeof getPlan>
+    /** The plan; `{ assignees: false }`: without its tasks' resolved assignees (its text only, see ReadPlanOptions). */
+    get(id: string, options?: ReadPlanOptions): ReturnType<typeof getPlan>
     findByNumber(key: { number: string; issuer: string; issuedOn: string }): Promise<string | undefined>
     create(plan: Plan, change: Change): ReturnType<typeof createPlan>
     update(id: string, plan: Plan, change: Change, expectedVersion?: number): ReturnType<typeof updatePlan>
@@ -301,7 +302,7 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     },
     plans: {
       list: (filter) => listPlans(db, filter),
-      get: async (id) => getPlan(db, id, await trees.get()),
+      get: async (id, options) => getPlan(db, id, await trees.get(), options),
       findByNumber: (key) => findPlanByNumber(db, key),
       create: (plan, change) => createPlan(db, plan, change),
       update: (id, plan, change, expectedVersion) => updatePlan(db, id, plan, change, expectedVersion),

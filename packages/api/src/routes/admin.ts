@@ -118,7 +118,8 @@ export const adminRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const plan = await c.var.store.plans.get(id)
+      // Its scope decides who may delete it: the assignments are not read.
+      const plan = await c.var.store.plans.get(id, { assignees: false })
       await authorizeChange(
         c,
         'plan.manage',
