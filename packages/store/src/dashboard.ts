@@ -4,20 +4,23 @@ import {
   PLAN_VIEW_STATUSES,
   periodAsOf,
   periodFigures,
+  type Plan,
   planIssuerLevel,
   type Report,
   sumReportingStats,
   type OutcomeCounts,
   type SectionProgress,
+  type TaskAssignment,
+  type UnitLevel,
   type UnitReportingStats,
   type UnitTree,
 } from '@papi/domain'
 import { and, eq, exists, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from './database'
-import { findPeriods, periodRule } from './period-repository'
+import { findPeriods, periodRule, type StoredPeriod } from './period-repository'
 import { type CachedFigures, type FiguresCache, treeKeyOf } from './figures-cache'
 import { assignments, PERIOD_END_OF_REPORT, PERIOD_RANK_OF_REPORT, periods, planFiguresVersions, plans } from './schema'
-import { asDomainPlan, getPlans } from './stored-plan'
+import { asDomainPlan, getPlans, type StoredPlan } from './stored-plan'
 import { StoreError } from './store-error'
 
 export type UnitStats = UnitReportingStats & { unitName: string; parentId: string | null }
@@ -69,8 +72,10 @@ const PLANS_AT_ONCE = 2
  * A unit owes a report for each task it leads that is due in the period, by its level's deadline
  * under the period as opened on the plan.
  * With a `cache` (the store's: `figuresCacheOf`), a plan's figures computed earlier are served
- * again while the plan's figures version and the unit tree are unchanged; only the others are
- * computed. Without one (and always inside a transaction), every plan is computed.
+ * again while the plan's figures versions and the unit tree are unchanged; only the others are
+ * computed, and of those only what a write can have changed is read again (a report saved: the
+ * period's reports, and the latest filed ones only if a filed report was written). Without one
+ * (and always inside a transaction), every plan is computed from its rows.
  *
  * @example
  * const d = await dashboard(db, tree, { unitId: kienGiang.id, periodId: '2018Q2', asOf: new Date() })
@@ -95,7 +100,7 @@ export async function dashboard(
 
   // Only plans with work assigned inside the subtree (assignments_unit_plan_idx), not every
   // plan that has this period open; with each its period's deadline and grace (the day it is
-  // judged on) and its figures version, read before any row the figures are computed from.
+  // judged on) and its figures versions, read before any row the figures are computed from.
   const wholeTree = subtree.size >= tree.byId.size
   const candidates = await db
     .select({
@@ -103,7 +108,8 @@ export async function dashboard(
       provinceId: plans.provinceId,
       dueOn: periods.dueOn,
       graceDays: periods.graceDays,
-      version: sql<string>`(select coalesce(sum(${planFiguresVersions.n}), 0) from ${planFiguresVersions} where ${planFiguresVersions.planId} = ${plans.id})::text`,
+      versions: sql<string>`(select coalesce(sum(${planFiguresVersions.n}), 0)::text || '.' || coalesce(sum(${planFiguresVersions.filed}), 0)::text
+        || '.' || coalesce(sum(${planFiguresVersions.reports}), 0)::text from ${planFiguresVersions} where ${planFiguresVersions.planId} = ${plans.id})`,
     })
     .from(plans)
     .innerJoin(periods, eq(periods.planId, plans.id))
@@ -128,29 +134,38 @@ export async function dashboard(
   // Each plan's figures from the cache while nothing they are computed from changed; the others
   // computed (and kept).
   const treeKey = treeKeyOf(tree)
-  const wanted = candidates.map((c) => {
+  const wanted = candidates.map((c): PlanInView & { key: string; version: string } => {
     const graceDays = query.graceDays ?? c.graceDays
     const planAsOf = asked ?? periodAsOf(c.dueOn, now, graceDays)
     // periodFigures reads the day judged on as its day in Viet Nam (localDateOf), not the instant.
     const key = [c.id, query.periodId, root.id, treeKey, localDateOf(planAsOf), graceDays].join('|')
-    return { id: c.id, provinceId: c.provinceId, planAsOf, key, version: c.version }
+    const [structure = '', filed = ''] = c.versions.split('.')
+    return {
+      provinceId: c.provinceId,
+      planId: c.id,
+      asOf: planAsOf,
+      structureVersion: structure,
+      filedVersion: `${structure}.${filed}`,
+      key,
+      version: c.versions,
+    }
   })
   const figures = new Map<string, CachedFigures>()
   for (const w of wanted) {
-    const hit = cache?.get(w.key, w.version)
-    if (hit !== undefined) figures.set(w.id, hit)
+    const hit = cache?.figures.get(w.key, w.version)
+    if (hit !== undefined) figures.set(w.planId, hit)
   }
-  const missing = wanted.filter((w) => !figures.has(w.id)).map((w) => ({ provinceId: w.provinceId, planId: w.id, asOf: w.planAsOf }))
-  const computed = await computeFigures(db, tree, { ...query, root: root.id, order, subtree, wholeTree }, missing)
+  const missing = wanted.filter((w) => !figures.has(w.planId))
+  const computed = await computeFigures(db, tree, { ...query, root: root.id, order, subtree, wholeTree }, missing, cache)
   for (const w of wanted) {
-    if (figures.has(w.id)) continue
-    const f = computed.get(w.id) ?? null
-    figures.set(w.id, f)
-    cache?.set(w.key, w.version, f)
+    if (figures.has(w.planId)) continue
+    const f = computed.get(w.planId) ?? null
+    figures.set(w.planId, f)
+    cache?.figures.set(w.key, w.version, f)
   }
   const result: PlanDashboard[] = wanted.flatMap((w) => {
-    const f = figures.get(w.id)
-    return f ? [{ ...f, asOf: w.planAsOf }] : []
+    const f = figures.get(w.planId)
+    return f ? [{ ...f, asOf: w.asOf }] : []
   })
 
   const { unitId: _root, ...totals } = sumReportingStats(
@@ -161,9 +176,26 @@ export async function dashboard(
 }
 
 /**
+ * What a plan's figures for a subtree and a period are computed from besides its reports: the
+ * plan as the domain reads it, its period, the subtree's assignments. A write to a report leaves
+ * it as it was, so the cache keeps it until a write to the plan's structure.
+ */
+export interface PlanStructure {
+  number: string
+  title: string
+  plan: Plan
+  period: StoredPeriod
+  inScope: TaskAssignment[]
+  issuerLevel: UnitLevel
+}
+
+/**
  * The figures of the plans `inView` for the subtree, each from the domain's `periodFigures` over
  * the stored plan, its period and the reports it counts, judged on the day given; a plan with
- * nothing assigned in the subtree or without the period is left out.
+ * nothing assigned in the subtree or without the period is left out. With a cache, a plan's
+ * structure is read only after a write to it, and the reports its progress counts (the latest
+ * filed per task and unit) only after a write to a filed report: after a draft saved, only the
+ * period's reports are read again.
  */
 async function computeFigures(
   db: Executor,
@@ -177,6 +209,7 @@ async function computeFigures(
     wholeTree: boolean
   },
   inView: readonly PlanInView[],
+  cache: FiguresCache | undefined,
 ): Promise<Map<string, Omit<PlanDashboard, 'asOf'>>> {
   // The plans read a few at a time (the national dashboard has 34): their structure, their period,
   // and the reports the figures count, in eight statements per group — not ~7 per plan — while
@@ -185,44 +218,63 @@ async function computeFigures(
   // not for their sum.
   const { order, subtree } = q
   const unitIds = q.wholeTree ? undefined : [...order]
+  const treeKey = treeKeyOf(tree)
+  const structureKey = (p: PlanInView) => [p.planId, q.periodId, q.root, treeKey].join('|')
+  const latestKey = (p: PlanInView) => [p.planId, q.root, treeKey, localDateOf(p.asOf)].join('|')
   const result = new Map<string, Omit<PlanDashboard, 'asOf'>>()
   for (let start = 0; start < inView.length; start += PLANS_AT_ONCE) {
     const plansInView = inView.slice(start, start + PLANS_AT_ONCE)
-    const group = plansInView.map((p) => p.planId)
-    const asOfOf = new Map(plansInView.map((p) => [p.planId, p.asOf]))
+    const structures = new Map<string, PlanStructure | null>()
+    const latest = new Map<string, readonly FigureReport[]>()
+    for (const p of plansInView) {
+      const structure = cache?.structures.get(structureKey(p), p.structureVersion)
+      if (structure !== undefined) structures.set(p.planId, structure)
+      const filed = cache?.latest.get(latestKey(p), p.filedVersion)
+      if (filed !== undefined) latest.set(p.planId, filed)
+    }
+    // A plan known to have nothing in the subtree needs no reports.
+    const live = plansInView.filter((p) => structures.get(p.planId) !== null)
+    const toRead = live.filter((p) => !structures.has(p.planId)).map((p) => p.planId)
+    const latestToRead = live.filter((p) => !latest.has(p.planId))
     // The period's own reports, and for progress only the report per (task, unit) that the
     // domain will count — not every report of every period of the plan.
-    const [storedPlans, periodOf, ofPeriod, latest] = await Promise.all([
-      getPlans(db, group, tree),
-      findPeriods(db, group, q.periodId),
-      reportsOfPeriod(db, plansInView, q.periodId, unitIds),
-      latestFiledCandidates(db, plansInView, unitIds),
+    const [storedPlans, periodOf, ofPeriod, latestRead] = await Promise.all([
+      getPlans(db, toRead, tree),
+      findPeriods(db, toRead, q.periodId),
+      reportsOfPeriod(db, live, q.periodId, unitIds),
+      latestFiledCandidates(db, latestToRead, unitIds),
     ])
-    const views = storedPlans.flatMap((stored) => {
-      const period = periodOf.get(stored.id)
-      if (!period) return []
-      const inScope = stored.sections
-        .flatMap((s) => s.tasks)
-        .flatMap((t) => t.assignees.filter((a) => subtree.has(a.unitId)).map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })))
-      if (inScope.length === 0) return []
+    const storedOf = new Map(storedPlans.map((s) => [s.id, s]))
+    for (const p of live) {
+      if (structures.has(p.planId)) continue
+      const stored = storedOf.get(p.planId)
+      const period = periodOf.get(p.planId)
+      const structure = stored && period ? planStructure(stored, period, subtree, tree) : null
+      structures.set(p.planId, structure)
+      cache?.structures.set(structureKey(p), p.structureVersion, structure)
+    }
+    for (const p of latestToRead) {
+      const rows = latestRead.get(p.planId) ?? []
+      latest.set(p.planId, rows)
+      cache?.latest.set(latestKey(p), p.filedVersion, rows)
+    }
+    for (const p of live) {
+      const structure = structures.get(p.planId)
+      if (!structure) continue
+      const { period, issuerLevel } = structure
+      const id = p.planId
       // The grace asked for, else the one the planner set on the period; the day judged on as
       // the caller worked it out from the same period (`periodAsOf`).
       const graceDays = q.graceDays ?? period.graceDays
-      const planAsOf = asOfOf.get(stored.id) as string
-      return [{ stored, period, inScope, graceDays, planAsOf }]
-    })
-    for (const { stored, period, inScope, graceDays, planAsOf } of views) {
-      const id = stored.id
-      const issuerLevel = planIssuerLevel(stored, tree.byId)
       const own = ofPeriod.get(id) ?? []
       const seen = new Set(own.map((r) => r.id))
       const reports = [...own, ...(latest.get(id) ?? []).filter((r) => !seen.has(r.id))]
       const figures = periodFigures({
-        plan: asDomainPlan(stored),
+        plan: structure.plan,
         periodId: q.periodId,
-        assignments: inScope,
+        assignments: structure.inScope,
         reports,
-        asOf: planAsOf,
+        asOf: p.asOf,
         graceDays,
         rules: [periodRule(period)],
         issuerLevel,
@@ -233,8 +285,8 @@ async function computeFigures(
 
       result.set(id, {
         planId: id,
-        number: stored.number,
-        title: stored.title,
+        number: structure.number,
+        title: structure.title,
         periodId: q.periodId,
         cutoffStart: period.cutoffStart,
         cutoffEnd: period.cutoffEnd,
@@ -255,6 +307,22 @@ async function computeFigures(
     }
   }
   return result
+}
+
+/** A stored plan's structure for a subtree, or `null` when nothing of it is assigned inside. */
+function planStructure(stored: StoredPlan, period: StoredPeriod, subtree: ReadonlySet<string>, tree: UnitTree): PlanStructure | null {
+  const inScope = stored.sections
+    .flatMap((s) => s.tasks)
+    .flatMap((t) => t.assignees.filter((a) => subtree.has(a.unitId)).map((a) => ({ taskId: t.id, unitId: a.unitId, role: a.role })))
+  if (inScope.length === 0) return null
+  return {
+    number: stored.number,
+    title: stored.title,
+    plan: asDomainPlan(stored),
+    period,
+    inScope,
+    issuerLevel: planIssuerLevel(stored, tree.byId),
+  }
 }
 
 /**
@@ -320,11 +388,16 @@ async function reportsOfPeriod(
   return byPlan(rows)
 }
 
-/** A plan in view: where its rows are (province, plan) and the day its figures are judged on. */
+/**
+ * A plan in view: where its rows are (province, plan), the day its figures are judged on, and
+ * its versions as read with it: of its structure, and of its structure and filed reports.
+ */
 interface PlanInView {
   provinceId: string
   planId: string
   asOf: string
+  structureVersion: string
+  filedVersion: string
 }
 
 /** The first instant after `asOf`'s calendar day in Viet Nam (the day `localDateOf` reads). */
@@ -332,7 +405,7 @@ function dayAfter(asOf: string): Date {
   return new Date(Date.parse(`${localDateOf(asOf)}T00:00:00+07:00`) + 24 * 3600 * 1000)
 }
 
-type FigureReport = Report & { id: string; planId: string }
+export type FigureReport = Report & { id: string; planId: string }
 
 /**
  * The columns of a report the period figures read (`periodFigures`: status, version, dates,

@@ -36,23 +36,44 @@ describe.each(testBackends())('dashboard figures kept per plan, on $name', (back
     for (const q of queries()) out.push(await dashboard(db, tree, q))
     return out
   }
-  const versionOf = async (id: string, s: Store = store) => {
+  type Kind = 'structure' | 'reports' | 'filed'
+  const KINDS: readonly Kind[] = ['structure', 'reports', 'filed']
+  /** A plan's versions: of its structure (`n`), of its reports, of its filed reports. */
+  const versionsOf = async (id: string, s: Store = store): Promise<Record<Kind, number>> => {
     const result = (await s.db.execute(
-      sql`select coalesce(sum(n), 0)::int as n from plan_figures_versions where plan_id = ${id}`,
-    )) as unknown as { rows: { n: number }[] }
-    return result.rows[0]!.n
+      sql`select coalesce(sum(n), 0)::int as structure, coalesce(sum(reports), 0)::int as reports, coalesce(sum(filed), 0)::int as filed
+        from plan_figures_versions where plan_id = ${id}`,
+    )) as unknown as { rows: Record<Kind, number>[] }
+    return result.rows[0]!
+  }
+  /** How often each kept kind was asked for and not found at the plan's current versions. */
+  const misses = () => {
+    const cache = figuresCacheOf(store.db)
+    return { figures: cache.figures.size().misses, structures: cache.structures.size().misses, latest: cache.latest.size().misses }
   }
   /**
-   * Warms the cache, writes, and checks: the plans `moved` have a higher figures version, the
-   * served dashboards equal the uncached ones, and (`changes`) the write changed the figures.
+   * Warms the cache, writes, and checks: the plans `moved` have a higher figures version (with
+   * `kinds`, exactly those of their versions moved, the others not), the served dashboards equal
+   * the uncached ones, and (`changes`) the write changed the figures.
    */
-  const afterWrite = async (write: () => Promise<unknown>, options: { moved?: () => string[]; changes?: boolean } = {}) => {
+  const afterWrite = async (
+    write: () => Promise<unknown>,
+    options: { moved?: () => string[]; changes?: boolean; kinds?: readonly Kind[] } = {},
+  ) => {
     expect(await served()).toEqual(await fresh())
     const before = await fresh()
     const moved = options.moved?.() ?? [planId]
-    const versions = await Promise.all(moved.map((id) => versionOf(id)))
+    const versions = await Promise.all(moved.map((id) => versionsOf(id)))
     await write()
-    for (const [i, id] of moved.entries()) expect(await versionOf(id), `version of ${id}`).toBeGreaterThan(versions[i]!)
+    for (const [i, id] of moved.entries()) {
+      const was = versions[i]!
+      const now = await versionsOf(id)
+      expect(now.structure + now.reports + now.filed, `version of ${id}`).toBeGreaterThan(was.structure + was.reports + was.filed)
+      for (const kind of options.kinds === undefined ? [] : KINDS) {
+        if (options.kinds?.includes(kind)) expect(now[kind], `${kind} version of ${id}`).toBeGreaterThan(was[kind])
+        else expect(now[kind], `${kind} version of ${id}`).toBe(was[kind])
+      }
+    }
     const now = await fresh()
     expect(await served()).toEqual(now)
     if (options.changes !== false) expect(now).not.toEqual(before)
@@ -82,7 +103,7 @@ describe.each(testBackends())('dashboard figures kept per plan, on $name', (back
     const again = await store.dashboard(tree, q)
     expect(again).toEqual(first)
     expect(again.plans[0]!.sections).toBe(first.plans[0]!.sections)
-    expect(figuresCacheOf(store.db).size().entries).toBeGreaterThan(0)
+    expect(figuresCacheOf(store.db).figures.size().entries).toBeGreaterThan(0)
     await store.db.execute(sql`update reports set progress = progress where plan_id = ${planId}`)
     expect((await store.dashboard(tree, q)).plans[0]!.sections).not.toBe(first.plans[0]!.sections)
   })
@@ -102,13 +123,40 @@ describe.each(testBackends())('dashboard figures kept per plan, on $name', (back
     await afterWrite(
       () =>
         store.reports.save({ taskId: t.id, unitId: ids.minhLuong.id, periodId: '2018Q3', progress: 20 }, change('2018-09-21T02:00:00Z')),
-      { changes: false },
+      { changes: false, kinds: ['reports'] },
     )
+  })
+
+  it("keeps a plan's structure and its latest filed reports after a draft saved, and reads again only what a write can have changed", async () => {
+    const t = await task('1.3')
+    const draft = { taskId: t.id, unitId: ids.minhLuong.id, periodId: '2018Q3' }
+    await served()
+    const warm = misses()
+    // A draft saved: the figures are computed again from the period's reports alone.
+    const saved = await store.reports.save({ ...draft, progress: 25, version: (await store.reports.findFor(draft))!.version }, change())
+    expect(await served()).toEqual(await fresh())
+    const afterDraft = misses()
+    expect(afterDraft.figures).toBeGreaterThan(warm.figures)
+    expect(afterDraft.structures).toBe(warm.structures)
+    expect(afterDraft.latest).toBe(warm.latest)
+    // The draft submitted: the latest filed reports read again, the structure still kept.
+    await store.reports.act(saved.id, { type: 'submit' }, change('2018-09-21T03:00:00Z'), saved.version)
+    expect(await served()).toEqual(await fresh())
+    const afterSubmit = misses()
+    expect(afterSubmit.latest).toBeGreaterThan(afterDraft.latest)
+    expect(afterSubmit.structures).toBe(afterDraft.structures)
+    // A task edited: the structure read again.
+    await store.db.execute(sql`update tasks set title = title where id = ${t.id}`)
+    expect(await served()).toEqual(await fresh())
+    expect(misses().structures).toBeGreaterThan(afterSubmit.structures)
+    await store.db.execute(sql`update reports set status = 'draft', submitted_at = null where id = ${saved.id}`)
   })
 
   it('a report submitted', async () => {
     const r = (await store.reports.findFor({ taskId: (await task('1.3')).id, unitId: ids.minhLuong.id, periodId: '2018Q3' }))!
-    await afterWrite(() => store.reports.act(r.id, { type: 'submit' }, change('2018-09-22T02:00:00Z'), r.version))
+    await afterWrite(() => store.reports.act(r.id, { type: 'submit' }, change('2018-09-22T02:00:00Z'), r.version), {
+      kinds: ['reports', 'filed'],
+    })
   })
 
   it('a report accepted, returned and reopened', async () => {
@@ -118,21 +166,32 @@ describe.each(testBackends())('dashboard figures kept per plan, on $name', (back
       change('2018-09-25T02:00:00Z'),
     )
     let r = saved
-    await afterWrite(async () => (r = await store.reports.act(r.id, { type: 'accept' }, change('2018-09-26T02:00:00Z'), r.version)))
+    const kinds = ['reports', 'filed'] as const
+    await afterWrite(async () => (r = await store.reports.act(r.id, { type: 'accept' }, change('2018-09-26T02:00:00Z'), r.version)), {
+      kinds,
+    })
     await afterWrite(
       async () =>
         (r = await store.reports.act(r.id, { type: 'reopen', comment: 'Sai số liệu' }, change('2018-09-27T02:00:00Z'), r.version)),
+      { kinds },
     )
-    await afterWrite(async () => (r = await store.reports.act(r.id, { type: 'submit' }, change('2018-09-28T02:00:00Z'), r.version)))
+    await afterWrite(async () => (r = await store.reports.act(r.id, { type: 'submit' }, change('2018-09-28T02:00:00Z'), r.version)), {
+      kinds,
+    })
     await afterWrite(
       async () => (r = await store.reports.act(r.id, { type: 'return', comment: 'Bổ sung' }, change('2018-09-29T02:00:00Z'), r.version)),
+      { kinds },
     )
   })
 
   it('a period edited (its deadline, its grace days)', async () => {
     const period = (await store.periods.find(planId, '2018Q3'))!
-    await afterWrite(() => store.periods.update(planId, '2018Q3', { dueOn: '2018-09-21' }, change(), period.version))
-    await afterWrite(() => store.periods.update(planId, '2018Q3', { graceDays: 30 }, change(), period.version + 1))
+    await afterWrite(() => store.periods.update(planId, '2018Q3', { dueOn: '2018-09-21' }, change(), period.version), {
+      kinds: ['structure'],
+    })
+    await afterWrite(() => store.periods.update(planId, '2018Q3', { graceDays: 30 }, change(), period.version + 1), {
+      kinds: ['structure'],
+    })
   })
 
   it('a plan revised in its header, and re-imported with a task led by another unit (assignments)', async () => {
@@ -186,19 +245,54 @@ describe.each(testBackends())('dashboard figures kept per plan, on $name', (back
   })
 
   it('raw SQL on reports, as another process or tool would write: INSERT, UPDATE, DELETE', async () => {
-    await afterWrite(() =>
-      store.db.execute(sql`insert into reports (province_id, id, plan_id, task_id, unit_id, period_id, status, progress, submitted_at)
+    const filed = ['reports', 'filed'] as const
+    await afterWrite(
+      () =>
+        store.db.execute(sql`insert into reports (province_id, id, plan_id, task_id, unit_id, period_id, status, progress, submitted_at)
         select province_id, id || '-y', plan_id, task_id, unit_id, '2018', 'submitted', 90, '2018-12-10T02:00:00Z'
         from reports where plan_id = ${planId} and period_id = '2018Q3' and status = 'submitted'`),
+      { kinds: filed },
     )
-    await afterWrite(() => store.db.execute(sql`update reports set progress = 15 where plan_id = ${planId} and id like '%-y'`))
-    await afterWrite(() => store.db.execute(sql`delete from reports where plan_id = ${planId} and id like '%-y'`))
+    await afterWrite(() => store.db.execute(sql`update reports set progress = 15 where plan_id = ${planId} and id like '%-y'`), {
+      kinds: filed,
+    })
+    // Filed no more, and filed again: the filed version moves with a filed row before or after.
+    await afterWrite(() => store.db.execute(sql`update reports set status = 'returned' where plan_id = ${planId} and id like '%-y'`), {
+      kinds: filed,
+    })
+    await afterWrite(() => store.db.execute(sql`update reports set status = 'accepted' where plan_id = ${planId} and id like '%-y'`), {
+      kinds: filed,
+    })
+    await afterWrite(() => store.db.execute(sql`delete from reports where plan_id = ${planId} and id like '%-y'`), { kinds: filed })
+    // Drafts alone: the reports version moves, the filed one does not.
+    await afterWrite(
+      () =>
+        store.db.execute(sql`insert into reports (province_id, id, plan_id, task_id, unit_id, period_id, status, progress)
+        select province_id, id || '-d', plan_id, task_id, unit_id, '2018', 'draft', 50
+        from reports where plan_id = ${planId} and period_id = '2018Q3' and status = 'submitted'`),
+      { kinds: ['reports'], changes: false },
+    )
+    await afterWrite(() => store.db.execute(sql`update reports set progress = 60 where plan_id = ${planId} and id like '%-d'`), {
+      kinds: ['reports'],
+      changes: false,
+    })
+    await afterWrite(() => store.db.execute(sql`delete from reports where plan_id = ${planId} and id like '%-d'`), {
+      kinds: ['reports'],
+      changes: false,
+    })
   })
 
   it('raw SQL on the plan itself: its tasks, assignments and periods, and the plan deleted', async () => {
-    await afterWrite(() => store.db.execute(sql`update tasks set title = title || ' (sửa)' where plan_id = ${planId}`))
-    await afterWrite(() => store.db.execute(sql`delete from assignments where plan_id = ${planId} and unit_id = ${ids.minhLuong.id}`))
-    await afterWrite(() => store.db.execute(sql`update periods set due_on = '2018-10-05' where plan_id = ${planId} and code = '2018Q3'`))
+    const structure = ['structure'] as const
+    await afterWrite(() => store.db.execute(sql`update tasks set title = title || ' (sửa)' where plan_id = ${planId}`), {
+      kinds: structure,
+    })
+    await afterWrite(() => store.db.execute(sql`delete from assignments where plan_id = ${planId} and unit_id = ${ids.minhLuong.id}`), {
+      kinds: structure,
+    })
+    await afterWrite(() => store.db.execute(sql`update periods set due_on = '2018-10-05' where plan_id = ${planId} and code = '2018Q3'`), {
+      kinds: structure,
+    })
     const copy = (
       await store.plans.publish((await store.plans.create({ ...samplePlan(ids), number: '99/KH-UBND' }, change())).id, change())
     ).id
@@ -241,15 +335,15 @@ describe.each(testBackends())('dashboard figures kept per plan, on $name', (back
     'concurrent writes to one plan do not wait for each other, and each moves the version',
     async () => {
       const [a, b] = (await store.reports.list({ planId })).map((r) => r.id)
-      const v = await versionOf(planId)
+      const v = (await versionsOf(planId)).reports
       await store.db.transaction(async (tx) => {
         await tx.execute(sql`update reports set progress = progress where id = ${a!}`)
         // Another connection's write to another report of the plan commits while this one is open:
         // were it to wait for this transaction's hold on the plan's version, it never would.
         await store.db.execute(sql`update reports set progress = progress where id = ${b!}`)
-        expect(await versionOf(planId)).toBe(v + 1)
+        expect((await versionsOf(planId)).reports).toBe(v + 1)
       })
-      expect(await versionOf(planId)).toBe(v + 2)
+      expect((await versionsOf(planId)).reports).toBe(v + 2)
     },
   )
 

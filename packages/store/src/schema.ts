@@ -123,10 +123,11 @@ export const unitTreeVersion = pgTable('unit_tree_version', {
 })
 
 /**
- * What a plan's dashboard figures are computed from has changed when the sum of its `n` has:
- * statement triggers (migration 0009) add 1 for every plan a committed statement touched in
- * `plans`, `sections`, `tasks`, `targets`, `assignments`, `periods` or `reports`, whichever
- * process or tool wrote it. A plan has several rows (`slot`): a write adds to a row no other
+ * What a plan's dashboard figures are computed from has changed when the sums of its `n`,
+ * `reports` and `filed` have: statement triggers (migrations 0009, 0010) add 1 to `n` for every
+ * plan a committed statement touched in `plans`, `sections`, `tasks`, `targets`, `assignments` or
+ * `periods`, and to `reports` (and `filed`) for one that touched its `reports`, whichever process
+ * or tool wrote it. A plan has several rows (`slot`): a write adds to a row no other
  * transaction holds (`FOR UPDATE SKIP LOCKED`), or to a new one, so concurrent saves to one plan
  * never wait for each other's commit. Every committed write strictly increases the sum, in
  * whatever order transactions commit (a maximum of stamps would not: a lower stamp can commit
@@ -139,6 +140,18 @@ export const planFiguresVersions = pgTable(
     planId: text('plan_id').notNull(),
     slot: integer('slot').notNull(),
     n: bigint('n', { mode: 'number' }).notNull().default(0),
+    /**
+     * Writes to the plan's reports count here instead of in `n` (migration 0010): a saved report
+     * leaves the plan's structure — its tasks, assignments, periods — and what the dashboard
+     * derived from it as they were.
+     */
+    reports: bigint('reports', { mode: 'number' }).notNull().default(0),
+    /**
+     * Of those, writes that touched a filed (submitted or accepted) report, before or after: only
+     * these can change which report the progress rule counts per task and unit (a draft saved
+     * moves `reports`, not `filed`).
+     */
+    filed: bigint('filed', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.planId, t.slot] })],
 )
