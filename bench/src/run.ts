@@ -416,6 +416,9 @@ const kit: Kit = { add, startServer, log, root: ROOT }
 
 const QUERY_PERIOD = '2024S1'
 
+/** Steps that measure again what another step measures too: run only when `--only` names them. */
+const ON_DEMAND = new Set(['startup-postgres', 'startup-pglite'])
+
 /** A draft report of the query period, as a save between dashboards names it. */
 interface DraftKey {
   province_id: string
@@ -645,7 +648,15 @@ async function dashboardFigures(ds: Dataset, opts: { province: boolean; national
 
 async function httpFigures(ds: Dataset, seconds: number) {
   const keys = await saveKeys(ds, 20_000)
-  // Startup to first answer, alternating (five times each, three with --quick).
+  await startupFigure(ds, seconds)
+
+  await healthFigure(ds, seconds)
+
+  await saveFigure(ds, seconds, keys)
+}
+
+/** Startup to first answer, alternating with bare Hono's (five times each, three with --quick). */
+async function startupFigure(ds: Dataset, seconds: number) {
   const papiStart: number[] = []
   const bareStart: number[] = []
   for (let i = 0; i < (seconds >= 8 ? 5 : 3); i++) {
@@ -666,10 +677,6 @@ async function httpFigures(ds: Dataset, seconds: number) {
     floorName: 'bare Hono + the same database driver',
     better: 'lower',
   })
-
-  await healthFigure(ds, seconds)
-
-  await saveFigure(ds, seconds, keys)
 }
 
 /**
@@ -985,6 +992,9 @@ async function main() {
     ])
     steps.push(['http-postgres', async () => httpFigures(await pgNational(), seconds)])
     steps.push(['http-pglite', async () => httpFigures(await liteProvince(), seconds)])
+    // Startup alone, run only when named (http-postgres and http-pglite measure it too).
+    steps.push(['startup-postgres', async () => startupFigure(await pgNational(), seconds)])
+    steps.push(['startup-pglite', async () => startupFigure(await liteProvince(), seconds)])
     // The same HTTP figures on PostgreSQL at the scale the PGlite ones use: one comparison across both engines.
     steps.push(['http-postgres-province', async () => httpFigures(await pgProvince(), seconds)])
     steps.push(['plans-national', async () => planFigures(await pgNational(), await pgProvince(), 5)])
@@ -995,7 +1005,7 @@ async function main() {
     steps.push(['tui', async () => tuiFigures(kit, await pgNational(), { runs: 15, seconds: 15 })])
   }
   for (const [name, step] of steps) {
-    if (only && !only.includes(name)) continue
+    if (only ? !only.includes(name) : ON_DEMAND.has(name)) continue
     const stepStarted = performance.now()
     try {
       await step()
