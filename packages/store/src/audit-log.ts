@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
 import type { Executor } from './database'
+import { insertRows } from './insert-rows'
 import { auditLog, SYSTEM_SCOPE } from './schema'
 
 /** Who makes a change, when, and under which request: every write takes one. */
@@ -43,7 +44,27 @@ export interface AuditInput {
  * await writeAudit(tx, { action: 'create', entity: 'unit', entityId: id, after: unit }, change)
  */
 export async function writeAudit(db: Executor, input: AuditInput, change: Change): Promise<void> {
-  await db.insert(auditLog).values({
+  await db.insert(auditLog).values(auditRow(input, change))
+}
+
+/**
+ * Writes audit entries in the order given (their `seq` follows it), 1,000 per statement: a
+ * revision of a 5,000-task plan audits each task it adds, changes or removes, and one INSERT per
+ * entry was ~5,000 round trips in its transaction (tens of seconds on PGlite).
+ *
+ * @example
+ * await writeAudits(tx, [{ action: 'create', entity: 'task', entityId: id, after: task }, …], change)
+ */
+export async function writeAudits(db: Executor, inputs: readonly AuditInput[], change: Change): Promise<void> {
+  await insertRows(
+    db,
+    auditLog,
+    inputs.map((input) => auditRow(input, change)),
+  )
+}
+
+function auditRow(input: AuditInput, change: Change): typeof auditLog.$inferInsert {
+  return {
     provinceId: input.provinceId ?? SYSTEM_SCOPE,
     id: randomUUID(),
     at: change.at,
@@ -54,7 +75,7 @@ export async function writeAudit(db: Executor, input: AuditInput, change: Change
     before: input.before ?? null,
     after: input.after ?? null,
     requestId: change.requestId ?? null,
-  })
+  }
 }
 
 export interface AuditQuery {

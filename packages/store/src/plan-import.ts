@@ -21,7 +21,7 @@ import {
   unmatchedNames,
 } from '@papi/domain'
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
-import { writeAudit, type Change } from './audit-log'
+import { type AuditInput, writeAudit, writeAudits, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { insertRows } from './insert-rows'
 import { insertPlan, summaryForAudit } from './plan-repository'
@@ -468,34 +468,36 @@ function taskSnapshot(task: Task, sectionCode: string) {
   return { sectionCode, ...content }
 }
 
-/** One audit entry per section and task added, changed or removed, before → after. */
+/** One audit entry per section and task added, changed or removed, before → after (in that order, written together). */
 async function auditStructure(tx: Executor, revision: PlanRevision, ids: WrittenIds, provinceId: string, change: Change) {
+  const entries: AuditInput[] = []
   const entry = (entity: 'section' | 'task', action: 'create' | 'update' | 'delete', entityId: string, before: unknown, after: unknown) =>
-    writeAudit(tx, { provinceId, action, entity, entityId, before, after }, change)
+    entries.push({ provinceId, action, entity, entityId, before, after })
   for (const s of revision.sections) {
     const id = ids.sections.get(s) as string
     const { id: _id, ...head } = s.section
-    if (s.change === 'added') await entry('section', 'create', id, null, head)
+    if (s.change === 'added') entry('section', 'create', id, null, head)
     else if (s.change === 'updated' && s.before) {
       const { id: _b, ...was } = s.before
-      await entry('section', 'update', id, was, head)
+      entry('section', 'update', id, was, head)
     }
     for (const t of s.tasks) {
       const taskId = ids.tasks.get(t) as string
       const after = taskSnapshot(t.task, s.section.code)
-      if (t.change === 'added') await entry('task', 'create', taskId, null, after)
+      if (t.change === 'added') entry('task', 'create', taskId, null, after)
       else if (t.change === 'updated' && t.before) {
         const { sectionCode, ...was } = t.before
-        await entry('task', 'update', taskId, taskSnapshot(was, sectionCode), after)
+        entry('task', 'update', taskId, taskSnapshot(was, sectionCode), after)
       }
     }
   }
   for (const t of revision.removed.tasks) {
     const { sectionCode, ...was } = t
-    await entry('task', 'delete', t.id as string, taskSnapshot(was, sectionCode), null)
+    entry('task', 'delete', t.id as string, taskSnapshot(was, sectionCode), null)
   }
   for (const s of revision.removed.sections) {
     const { id, ...was } = s
-    await entry('section', 'delete', id as string, was, null)
+    entry('section', 'delete', id as string, was, null)
   }
+  await writeAudits(tx, entries, change)
 }
