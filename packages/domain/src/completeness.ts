@@ -229,19 +229,45 @@ export function completenessByUnit(
   if (periods.size > 1) throw new Error(`completenessByUnit counts one period at a time, got ${[...periods].join(', ')}`)
 
   const reportOf = latestVersions(reports)
-  const stats = new Map<string, UnitReportingStats>()
   const counted = new Set<string>()
+  const judged: JudgedReport[] = []
   for (const { taskId, unitId } of expected) {
     const key = pairKey(taskId, unitId)
     if (counted.has(key)) continue
     counted.add(key)
+    const report = reportOf(taskId, unitId)
+    judged.push({
+      unitId,
+      report,
+      state: expectedReportState({ report, deadline: deadlineFor(unitId), asOf, graceDays: options.graceDays }),
+    })
+  }
+  return countByUnit(judged)
+}
+
+/** An owed report as judged ({@link expectedReportState}), with the report it was judged by, if any. */
+export interface JudgedReport {
+  unitId: string
+  report?: Pick<Report, 'status'>
+  state: SubmissionState
+}
+
+/**
+ * The counts per unit of owed reports already judged, each one once (what
+ * {@link completenessByUnit} counts, for a caller that judged them already: `periodFigures`),
+ * units in the order they first owe: on time or late is filed, and filed and accepted is accepted.
+ *
+ * @example
+ * countByUnit([{ unitId: 'xa-a', state: 'missing' }]) // [{ unitId: 'xa-a', expected: 1, missing: 1, completeness: 0, … }]
+ */
+export function countByUnit(judged: Iterable<JudgedReport>): UnitReportingStats[] {
+  const stats = new Map<string, UnitReportingStats>()
+  for (const { unitId, report, state } of judged) {
     let s = stats.get(unitId)
     if (s === undefined) {
       s = emptyStats(unitId)
       stats.set(unitId, s)
     }
-    const report = reportOf(taskId, unitId)
-    const state = expectedReportState({ report, deadline: deadlineFor(unitId), asOf, graceDays: options.graceDays })
     s.expected += 1
     if (state === 'on-time') s.onTime += 1
     else if (state === 'late') s.late += 1

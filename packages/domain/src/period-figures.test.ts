@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { periodFigures, type PeriodFiguresInput } from './period-figures'
 import { PlanSchema } from './plan'
 import type { Report } from './report'
-import type { TaskAssignment } from './completeness'
+import { completenessByUnit, type TaskAssignment } from './completeness'
 import { parseTimeframe } from './timeframe'
 import type { UnitLevel } from './unit'
 
@@ -199,6 +199,34 @@ describe('periodFigures', () => {
       { level: 'commune', date: '2018-06-20' },
       { level: 'province', date: '2018-06-22' },
     ])
+  })
+
+  // periodFigures judges each owed report once and counts those states; completenessByUnit is the
+  // rule of the counts, from the same reports.
+  it.each([
+    ['before the deadline', '2018-06-10', undefined, 0],
+    ['after the deadlines', '2018-06-25', undefined, 1],
+    ['with grace days', '2018-06-25', 5, 1],
+    ['long after, with reports filed late', '2018-09-01', 0, 1],
+  ] as const)('counts each unit as completenessByUnit does for the same reports: %s', (_, asOf, graceDays, accepted) => {
+    const reports = [
+      report('1.3', 'ml', { status: 'accepted', submittedAt: '2018-06-15T09:00:00+07:00' }),
+      report('1.4', 'ct', { status: 'draft' }),
+      report('2.3', 'snv', { status: 'submitted', submittedAt: '2018-06-20T16:30:00Z', version: 2 }),
+      report('2.3', 'snv', { status: 'returned', submittedAt: '2018-06-01T09:00:00+07:00', version: 1 }),
+      report('1.3', 'ml', { periodId: '2018Q1', submittedAt: '2018-03-14T09:00:00+07:00' }),
+    ]
+    const f = periodFigures(input({ reports, asOf, graceDays }))
+    const deadlineOf = new Map(f.units.map((u) => [u.unitId, u.deadline]))
+    const counted = completenessByUnit(
+      f.owed,
+      reports.filter((r) => r.periodId === '2018Q2'),
+      (unitId) => deadlineOf.get(unitId) ?? '',
+      asOf,
+      graceDays === undefined ? {} : { graceDays },
+    )
+    expect(f.units.map(({ deadline: _, ...stats }) => stats)).toEqual(counted)
+    expect(counted.reduce((n, u) => n + u.accepted, 0)).toBe(accepted)
   })
 
   it('rejects a period id that does not parse', () => {

@@ -4,7 +4,7 @@ import { requirePeriod, submissionDeadline, type PeriodId, type PeriodRulesInput
 import type { Plan, Task } from './plan'
 import { localDateOf, type Report, type SubmissionState } from './report'
 import {
-  completenessByUnit,
+  countByUnit,
   expectedReports,
   expectedReportState,
   latestVersions,
@@ -117,13 +117,16 @@ export function periodFigures(input: PeriodFiguresInput): PeriodFigures {
   const periodReports = input.reports.filter((r) => r.periodId === periodId)
   const grace = input.graceDays === undefined ? {} : { graceDays: input.graceDays }
 
+  // Each owed report judged once, and counted per unit from those states: what
+  // `completenessByUnit` answers for the same reports (period-figures.test.ts holds them equal).
   const reportOf = latestVersions(periodReports)
-  const owed = expected.map(({ taskId, unitId }): OwedReport => {
+  const judged = expected.map(({ taskId, unitId }) => {
     const deadline = deadlineFor(unitId)
-    const state = expectedReportState({ report: reportOf(taskId, unitId), deadline, asOf, ...grace })
-    return { taskId, unitId, deadline, state }
+    const report = reportOf(taskId, unitId)
+    return { taskId, unitId, deadline, report, state: expectedReportState({ report, deadline, asOf, ...grace }) }
   })
-  const own = completenessByUnit(expected, periodReports, deadlineFor, asOf, grace)
+  const owed = judged.map(({ taskId, unitId, deadline, state }): OwedReport => ({ taskId, unitId, deadline, state }))
+  const own = countByUnit(judged)
   const units = own.map((s): UnitPeriodFigures => ({ ...s, deadline: deadlineFor(s.unitId) }))
 
   const tasks = new Map(input.plan.sections.flatMap((s) => s.tasks).map((t) => [taskIdOf(t), t]))
