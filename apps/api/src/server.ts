@@ -8,7 +8,16 @@
 //   PAPI_SSH_SECRET (shared with `papi ssh-serve`; unset, SSH sign-in is off)
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { setFlagsFromString } from 'node:v8'
 import { openStore, storeOptionsFromEnv } from '@papi/store'
+
+// The old generation grows by half of what survived the last full collection before the next one,
+// not by V8's adaptive factor (up to 4×): a recomputed dashboard's rows outlive a scavenge or two
+// and pile up as garbage, ~2 MB a recomputation, collected only when the heap had grown to ~200 MB
+// around ~50 MB live — the server's peak memory while serving the national dashboard (#11). This
+// changes how often V8 collects, never how much it may hold (no heap limit is set: a 5,000-task
+// import takes what it needs). V8 reads the flag at each collection, so setting it here applies.
+setFlagsFromString('--heap-growing-percent=50')
 
 // src/ and dist/ both sit one level below apps/api, so these resolve from either.
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url))
