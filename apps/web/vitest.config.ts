@@ -40,6 +40,11 @@ export default defineConfig({
           // expect.poll's 1 s default failed a journey whose data was simply still loading.
           expect: { poll: { timeout: 15_000, interval: 100 } },
           fileParallelism: false,
+          // One module graph for the files (run one after another anyway): playwright-core, axe and
+          // the harness load once, not once per file — without Chromium the twelve skipped journeys
+          // still imported them, ~6 s of CPU. Each journey starts its own server and browser in its
+          // describe block; the files keep no state at module level and stub nothing.
+          isolate: false,
         },
       },
     ],
