@@ -1,10 +1,11 @@
 import { defaultClientConditions, defineConfig } from 'vite'
 import solid from 'vite-plugin-solid'
+import { recordBuildInputs } from './scripts/build-inputs'
 import { precompress } from './scripts/precompress'
 
 // The API serves dist/ at `/`; during `vite dev` the same-origin /api calls go to the local API.
 export default defineConfig({
-  plugins: [solid(), precompress()],
+  plugins: [solid(), precompress(), recordBuildInputs()],
   // Read workspace packages from src/ (the "source" export condition): nothing to build first.
   resolve: { conditions: ['source', ...defaultClientConditions] },
   server: {
