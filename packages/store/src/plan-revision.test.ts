@@ -1,4 +1,5 @@
 import type { Plan } from '@papi/domain'
+import type { PlanRevisionDetails } from './plan-import'
 import { beforeAll, afterAll, describe, expect, it } from 'vitest'
 import { change, samplePlan, seedUnits } from './store.fixture'
 import type { Store } from './store'
@@ -98,5 +99,37 @@ describe.each(testBackends())('a re-import is a revision on $name', (backend) =>
       action: 'import',
       after: { units: [{ unitName: 'Sở Nội vụ' }, { unitName: 'Sở Tài nguyên và Môi trường' }] },
     })
+  })
+
+  it('previews exactly the revision the confirm stores: a task added on every commune, a class dropped, a unit that reported kept', async () => {
+    const revised = text((p) => {
+      const [first, second] = p.sections
+      first!.tasks[0]!.lead = [{ text: 'Sở Nội vụ', unitId: ids.snv.id }]
+      const reported = second!.tasks[0]!
+      second!.tasks = [
+        { ...reported, lead: [{ text: 'UBND cấp xã', unitClass: 'commune-committees' }] },
+        {
+          ...reported,
+          code: '2.5',
+          title: 'Niêm yết công khai thủ tục hành chính tại trụ sở',
+          lead: [{ text: 'UBND cấp xã', unitClass: 'commune-committees' }],
+          coordinators: [{ text: 'Sở Nội vụ', unitId: ids.snv.id }],
+        },
+      ]
+    })
+    // Added tasks get their ids when written: the preview's and the confirm's are named by code.
+    const byCode = (revision: PlanRevisionDetails | undefined) => {
+      const codeOf = new Map(revision?.units.flatMap((u) => [...u.gained, ...u.lost, ...u.kept].map((a) => [a.taskId, a.taskCode])))
+      const named = JSON.stringify(revision, (key, value) => (key === 'taskId' ? codeOf.get(value) : value))
+      return JSON.parse(named) as unknown
+    }
+    const preview = await store.plans.previewImport(revised)
+    const { version } = await store.plans.get(planId)
+    const confirmed = await store.plans.import(revised, change('2018-07-02T02:00:00Z'), { basedOnVersion: version })
+    expect(preview?.outcome).toBe('updated')
+    expect(preview?.revision?.units.some((u) => u.gained.some((a) => a.taskCode === '2.5'))).toBe(true)
+    expect(preview?.revision?.units.some((u) => u.kept.length > 0)).toBe(true)
+    expect(byCode(preview?.revision)).toEqual(byCode(confirmed.revision))
+    expect({ ...preview, revision: undefined }).toEqual({ ...confirmed, revision: undefined })
   })
 })
