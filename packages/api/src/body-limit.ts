@@ -13,13 +13,15 @@ import type { AppEnv } from './app-env'
  */
 export function lazyBodyLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const body = c.req.raw.body
-    if (!body) return next()
+    // A declared length is checked without touching the body: on @hono/node-server reading
+    // `raw.body` builds the whole web Request, which the route's own reading builds anyway.
     const declared = c.req.header('content-length')
     if (declared !== undefined && !c.req.header('transfer-encoding')) {
       if (Number(declared) > maxBytes) throw new ApiError('too-large', { maxBytes })
       return next()
     }
+    const body = c.req.raw.body
+    if (!body) return next()
     let size = 0
     let over = false
     const reader = body.getReader()
