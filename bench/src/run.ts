@@ -10,6 +10,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { loadavg } from 'node:os'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -396,6 +397,10 @@ async function saveKeys(ds: Dataset, limit: number) {
 
 const figures: Figure[] = []
 const failures: { step: string; reason: string }[] = []
+/** Each step's wall time in seconds, in the order run (preparing a dataset counts towards the first step that needs it). */
+const stepSeconds: { step: string; seconds: number }[] = []
+/** The machine's 1-minute load average when the run started (a figure means something only next to it). */
+const loadAtStart = loadavg()[0] ?? 0
 let finished = false
 /** Adds a figure; its ratio is papi's median over the floor's unless given (a median of paired ratios). */
 function add(f: Omit<Figure, 'ratio'> & { ratio?: number }) {
@@ -908,7 +913,7 @@ async function planFigures(national: Dataset, province: Dataset, runs: number) {
   }
 }
 
-function markdown(run: { label: string; at: string; quick: boolean; datasets: Dataset[] }) {
+function markdown(run: { label: string; at: string; quick: boolean; seconds: number; datasets: Dataset[] }) {
   const lines = [
     `# papi benchmark: ${run.label} (${run.at}${run.quick ? ', quick' : ''})`,
     '',
@@ -923,6 +928,8 @@ function markdown(run: { label: string; at: string; quick: boolean; datasets: Da
       (f) =>
         `| ${f.name} | ${f.db} | ${f.scale} | ${fmt(f.papi, f.unit)} | ${f.floorName} | ${fmt(f.floor, f.unit)} | ${f.ratio}×${f.note ? ` (${f.note})` : ''} |`,
     ),
+    '',
+    `Wall: ${run.seconds} s in all; ${stepSeconds.map((s) => `${s.step} ${s.seconds} s`).join(', ')}. Load (1-minute average): ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     '',
     ...failures.map((f) => `- step ${f.step} failed: ${f.reason}`),
     ...(failures.length ? [''] : []),
@@ -1007,8 +1014,10 @@ async function main() {
   for (const [name, step] of steps) {
     if (only ? !only.includes(name) : ON_DEMAND.has(name)) continue
     const stepStarted = performance.now()
+    const took = () => Math.round((performance.now() - stepStarted) / 1000)
     try {
       await step()
+      stepSeconds.push({ step: name, seconds: took() })
       log(`step ${name} done in ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`)
     } catch (error) {
       // One failed step (a server that died) is a finding, not the end of the run.
@@ -1016,6 +1025,7 @@ async function main() {
         error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error)
       log(`step ${name} failed: ${reason}`)
       failures.push({ step: name, reason })
+      stepSeconds.push({ step: name, seconds: took() })
       for (const c of children) c.kill('SIGKILL')
       await new Promise((r) => setTimeout(r, 500))
     }
@@ -1026,6 +1036,7 @@ async function main() {
     quick,
     only: only ?? null,
     seconds: Math.round((performance.now() - started) / 1000),
+    steps: stepSeconds,
     datasets,
     figures,
     failures,
