@@ -59,14 +59,19 @@ export default function OverviewPage() {
   )
   const [plan] = createResource(planId, (id) => unwrap(session.api.plans[':id'].$get({ param: { id } })).catch(() => undefined))
   const periodId = createMemo(() => (plans.latest === undefined ? undefined : periodChoices(plans.latest.periods, today()).current))
-  const [dashboard, dashActions] = createResource(
+  // One request per unit and period: the query is a memo compared by value, so a navigation that
+  // leaves both as they were (the unit written into the address) asks nothing again — the national
+  // dashboard is ~8.5 MB of JSON to compute and send (#11).
+  const dashboardQuery = createMemo(
     () => {
       const id = unitId()
       const pid = periodId()
       return id === undefined || pid === undefined ? undefined : { unitId: id, periodId: pid }
     },
-    (query) => unwrap(session.api.dashboard.$get({ query })),
+    undefined,
+    { equals: (a, b) => a?.unitId === b?.unitId && a?.periodId === b?.periodId },
   )
+  const [dashboard, dashActions] = createResource(dashboardQuery, (query) => unwrap(session.api.dashboard.$get({ query })))
 
   return (
     <section class="page">
