@@ -34,10 +34,10 @@ async function main(env: NodeJS.ProcessEnv) {
   const opening = openStore({ ...options, worker: true })
   // The API, the HTTP server and the log load while the database opens (PGlite starts on its
   // thread, PostgreSQL answers round trips): startup to first answer (#11).
-  const loading = Promise.all([import('@papi/api'), import('./demo-seed'), import('@hono/node-server'), import('pino')])
+  const loading = Promise.all([import('@papi/api'), import('./demo-seed'), import('@hono/node-server')])
   loading.catch(() => {}) // a store that fails to open is the error to report
   const store = await opening
-  const [{ createApp }, { DEMO_PASSWORD, ensureAdmin, seedDemo }, { serve }, { pino }] = await loading
+  const [{ createApp, serverLogger }, { DEMO_PASSWORD, ensureAdmin, seedDemo }, { serve }] = await loading
   const now = () => new Date()
 
   const admin = await ensureAdmin(store, { password: env.PAPI_ADMIN_PASSWORD, now: now() })
@@ -69,7 +69,7 @@ async function main(env: NodeJS.ProcessEnv) {
 
   const webDist = env.PAPI_WEB_DIST || DEFAULT_WEB_DIST
   // The request log: one JSON line per request on stdout, keyed by requestId (PAPI_LOG_LEVEL, info).
-  const logger = pino({ level: env.PAPI_LOG_LEVEL || 'info' })
+  const logger = serverLogger(env.PAPI_LOG_LEVEL || 'info')
   const app = createApp({
     store,
     clock: now,

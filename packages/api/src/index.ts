@@ -8,5 +8,9 @@ export type { AppType, CreateAppOptions } from './app'
 export { ApiError, codeToStatus, ErrorCodeSchema, ErrorSchema } from './api-error'
 export type { ErrorBody, ErrorCode } from './api-error'
 
+// --- request-log
+export { serverLogger } from './request-log'
+export type { Logger } from './request-log'
+
 // --- password
 export { hashPassword, verifyPassword } from './password'
