@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config'
 //   API server on a fresh embedded database. Its global setup builds dist/ once.
 export default defineConfig({
   test: {
+    // Transformed modules kept between runs, as in the other packages (tooling/vitest.js).
+    experimental: { fsModuleCache: true },
     projects: [
       {
         plugins: [solid()],
