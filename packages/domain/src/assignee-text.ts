@@ -135,6 +135,11 @@ export interface AssigneeMatch<T extends ParsedAssignee> {
 /** Units by the keys their names, codes and official codes are matched by ({@link indexUnitNames}). */
 export interface UnitNameIndex {
   readonly byKey: ReadonlyMap<string, ReadonlySet<string>>
+  /**
+   * The match keys of assignee names already looked up against this index: a 5,000-task plan names
+   * the same few dozen units ~20,000 times, and folding each again was most of matching it.
+   */
+  readonly keysOfName?: Map<string, string[]>
 }
 
 /**
@@ -159,7 +164,7 @@ export function indexUnitNames(units: readonly Unit[]): UnitNameIndex {
     add(compact(unit.code), unit.id)
     if (unit.officialCode !== undefined) add(compact(unit.officialCode), unit.id)
   }
-  return { byKey }
+  return { byKey, keysOfName: new Map() }
 }
 
 /**
@@ -181,7 +186,15 @@ export function matchAssignees<T extends ParsedAssignee>(
   assignees: readonly T[],
   units: readonly Unit[] | UnitNameIndex,
 ): AssigneeMatch<T> {
-  const { byKey } = 'byKey' in units ? units : indexUnitNames(units)
+  const { byKey, keysOfName } = 'byKey' in units ? units : indexUnitNames(units)
+  const keysOf = (name: string) => {
+    let keys = keysOfName?.get(name)
+    if (keys === undefined) {
+      keys = nameKeys(name)
+      keysOfName?.set(name, keys)
+    }
+    return keys
+  }
   const matched: T[] = []
   const unmatched: T[] = []
   const ambiguous: { assignee: T; unitIds: string[] }[] = []
@@ -192,7 +205,7 @@ export function matchAssignees<T extends ParsedAssignee>(
     }
     const candidates = new Set<string>()
     const several = new Set<string>()
-    for (const key of [...nameKeys(assignee.name), ...nameKeys(assignee.text)]) {
+    for (const key of [...keysOf(assignee.name), ...keysOf(assignee.text)]) {
       const ids = byKey.get(key)
       if (ids && ids.size === 1) for (const id of ids) candidates.add(id)
       else if (ids) for (const id of ids) several.add(id)
