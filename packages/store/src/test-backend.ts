@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import pg from 'pg'
 import { type SQL, sql } from 'drizzle-orm'
 import { openStore } from './open-store'
+import { openPooledPglite } from './pglite-test-pool'
 import { PGLITE_TEMPLATE_ENV } from './pglite-template'
 import type { Store } from './store'
 
@@ -48,7 +49,9 @@ export function testBackends(env: Record<string, string | undefined> = process.e
  * template when there is one (as `testBackends()` opens them), else an empty database migrated.
  */
 export function openPgliteClone(env: Record<string, string | undefined> = process.env): Promise<Store> {
-  return openStore({ dataDir: 'memory://', ...pgliteClone(env) })
+  const { loadDataDir } = pgliteClone(env)
+  // A database another test of this process closed comes back reset to the template: see pglite-test-pool.ts.
+  return loadDataDir ? openPooledPglite(loadDataDir) : openStore({ dataDir: 'memory://' })
 }
 
 /**
