@@ -59,21 +59,27 @@ const dashboardAsks = (server: ReturnType<typeof fakeServer>, unitId: string) =>
 // The overview loads its parts one after another: a loaded machine takes longer than the 1 s default.
 const SLOW = { timeout: 5000 }
 
+// The overview at "/" for the Kiên Giang viewer, once it has asked for its first dashboard.
+async function openOverview() {
+  window.history.replaceState(null, '', '/')
+  const server = fakeServer()
+  render(() => (
+    <I18nProvider storage={memoryStorage()} initial="vi">
+      <SessionProvider fetch={server}>
+        <Router>
+          <Route path="/" component={OverviewPage} />
+        </Router>
+      </SessionProvider>
+    </I18nProvider>
+  ))
+  await screen.findByTestId('period-status', {}, SLOW)
+  await waitFor(() => expect(dashboardAsks(server, 'kg')).toBe(1), SLOW)
+  return server
+}
+
 describe('OverviewPage', () => {
   it('asks for the dashboard once per unit chosen (the national one is ~8.5 MB of JSON)', async () => {
-    window.history.replaceState(null, '', '/')
-    const server = fakeServer()
-    render(() => (
-      <I18nProvider storage={memoryStorage()} initial="vi">
-        <SessionProvider fetch={server}>
-          <Router>
-            <Route path="/" component={OverviewPage} />
-          </Router>
-        </SessionProvider>
-      </I18nProvider>
-    ))
-    await screen.findByTestId('period-status', {}, SLOW)
-    await waitFor(() => expect(dashboardAsks(server, 'kg')).toBe(1), SLOW)
+    const server = await openOverview()
 
     const select = (await screen.findByLabelText('Đơn vị', {}, SLOW)) as HTMLSelectElement
     await waitFor(() => expect(select.querySelector('option[value="kg-vt"]')).not.toBeNull(), SLOW)
@@ -86,19 +92,7 @@ describe('OverviewPage', () => {
   })
 
   it('does not ask again when the address comes to name the unit already shown', async () => {
-    window.history.replaceState(null, '', '/')
-    const server = fakeServer()
-    render(() => (
-      <I18nProvider storage={memoryStorage()} initial="vi">
-        <SessionProvider fetch={server}>
-          <Router>
-            <Route path="/" component={OverviewPage} />
-          </Router>
-        </SessionProvider>
-      </I18nProvider>
-    ))
-    await screen.findByTestId('period-status', {}, SLOW)
-    await waitFor(() => expect(dashboardAsks(server, 'kg')).toBe(1), SLOW)
+    const server = await openOverview()
     // The viewer's own unit, shown by default, chosen in the list: the address gains ?unit=kg.
     const select = (await screen.findByLabelText('Đơn vị', {}, SLOW)) as HTMLSelectElement
     fireEvent.change(select, { target: { value: 'kg' } })
