@@ -732,33 +732,22 @@ async function saveFigure(ds: Dataset, seconds: number, keys: Awaited<ReturnType
     const warmUp = seconds >= 8 ? 5 : 1
     await save(papi, warmUp)
     await save(bare, warmUp)
-    const papiLoads: Load[] = []
-    const bareLoads: Load[] = []
-    for (let i = 0; i < rounds; i++) {
-      if (i % 2 === 0) {
-        papiLoads.push(await save(papi, each))
-        bareLoads.push(await save(bare, each))
-      } else {
-        bareLoads.push(await save(bare, each))
-        papiLoads.push(await save(papi, each))
-      }
-    }
-    const ratios = papiLoads.map((p, i) => p.rps / (bareLoads[i] as Load).rps)
-    const rates = (loads: Load[]): Stat => ({ ...stat(loads.map((l) => l.rps)), runs: loads.length })
-    const p50 = (loads: Load[]) => stat(loads.map((l) => l.latency.median)).median
-    const tail = (loads: Load[]) => stat(loads.map((l) => l.latency.p95)).median
-    const failed = papiLoads.reduce((n, l) => n + l.errors, 0)
+    const r = await alternatingRounds(
+      rounds,
+      () => save(papi, each),
+      () => save(bare, each),
+    )
     add({
       name: 'report save (PUT), 16 concurrent',
       db: ds.db,
       scale: ds.scale,
       unit: 'req/s',
-      papi: rates(papiLoads),
-      floor: rates(bareLoads),
+      papi: r.papi,
+      floor: r.floor,
       floorName: 'bare Hono + one INSERT',
       better: 'higher',
-      ratio: stat(ratios).median,
-      note: `median of ${rounds} alternating ${each}-s rounds' ratios (${ratios.map((r) => r.toFixed(2)).join(', ')}); latency p50/p95 ${p50(papiLoads)}/${tail(papiLoads)} ms vs ${p50(bareLoads)}/${tail(bareLoads)} ms${failed ? `; ${failed} failed` : ''}`,
+      ratio: r.ratio,
+      note: `median of ${rounds} alternating ${each}-s rounds' ratios (${r.ratios}); latency p50/p95 ${r.latency}${r.failed ? `; ${r.failed} failed` : ''}`,
     })
   } finally {
     await papi.stop()
@@ -784,36 +773,56 @@ async function healthFigure(ds: Dataset, seconds: number) {
   try {
     await health(papi, 1)
     await health(bare, 1)
-    const papiLoads: Load[] = []
-    const bareLoads: Load[] = []
-    for (let i = 0; i < rounds; i++) {
-      if (i % 2 === 0) {
-        papiLoads.push(await health(papi, each))
-        bareLoads.push(await health(bare, each))
-      } else {
-        bareLoads.push(await health(bare, each))
-        papiLoads.push(await health(papi, each))
-      }
-    }
-    const ratios = papiLoads.map((p, i) => p.rps / (bareLoads[i] as Load).rps)
-    const rates = (loads: Load[]): Stat => ({ ...stat(loads.map((l) => l.rps)), runs: loads.length })
-    const p50 = (loads: Load[]) => stat(loads.map((l) => l.latency.median)).median
-    const tail = (loads: Load[]) => stat(loads.map((l) => l.latency.p95)).median
+    const r = await alternatingRounds(
+      rounds,
+      () => health(papi, each),
+      () => health(bare, each),
+    )
     add({
       name: 'GET /api/health, 16 concurrent',
       db: ds.db,
       scale: ds.scale,
       unit: 'req/s',
-      papi: rates(papiLoads),
-      floor: rates(bareLoads),
+      papi: r.papi,
+      floor: r.floor,
       floorName: 'bare Hono',
       better: 'higher',
-      ratio: stat(ratios).median,
-      note: `median of ${rounds} alternating ${each}-s rounds' ratios (${ratios.map((r) => r.toFixed(2)).join(', ')}); latency p50/p97.5 ${p50(papiLoads)}/${tail(papiLoads)} ms vs ${p50(bareLoads)}/${tail(bareLoads)} ms`,
+      ratio: r.ratio,
+      note: `median of ${rounds} alternating ${each}-s rounds' ratios (${r.ratios}); latency p50/p97.5 ${r.latency}`,
     })
   } finally {
     await papi.stop()
     await bare.stop()
+  }
+}
+
+/**
+ * papi and its floor loaded in turn, `rounds` times, who goes first alternating, so a neighbour's
+ * load on the shared machine lands on both sides of each round: their rates, the median of the
+ * rounds' ratios (each listed), their latencies (median p50 / median tail, in ms) and papi's failures.
+ */
+async function alternatingRounds(rounds: number, papi: () => Promise<Load>, floor: () => Promise<Load>) {
+  const papiLoads: Load[] = []
+  const floorLoads: Load[] = []
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      papiLoads.push(await papi())
+      floorLoads.push(await floor())
+    } else {
+      floorLoads.push(await floor())
+      papiLoads.push(await papi())
+    }
+  }
+  const ratios = papiLoads.map((p, i) => p.rps / (floorLoads[i] as Load).rps)
+  const rates = (loads: Load[]): Stat => ({ ...stat(loads.map((l) => l.rps)), runs: loads.length })
+  const latency = (loads: Load[]) => `${stat(loads.map((l) => l.latency.median)).median}/${stat(loads.map((l) => l.latency.p95)).median}`
+  return {
+    papi: rates(papiLoads),
+    floor: rates(floorLoads),
+    ratio: stat(ratios).median,
+    ratios: ratios.map((r) => r.toFixed(2)).join(', '),
+    latency: `${latency(papiLoads)} ms vs ${latency(floorLoads)} ms`,
+    failed: papiLoads.reduce((n, l) => n + l.errors, 0),
   }
 }
 
