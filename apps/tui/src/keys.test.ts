@@ -1,6 +1,6 @@
 import type { Key } from 'ink'
 import { describe, expect, it } from 'vitest'
-import { helpEntries, KEYS, keyName, matches } from './keys'
+import { helpEntries, KEYS, keyName, lineEdits, matches } from './keys'
 
 const key = (over: Partial<Key> = {}) => ({ ...over }) as Key
 
@@ -30,6 +30,19 @@ describe('keys', () => {
       ).toEqual([])
     }
   })
+
+  // A prompt and a list's filter read keys the same way, one key or a burst of them read at once.
+  it.each([
+    ['', { return: true }, [{ type: 'submit' }]],
+    ['', { escape: true }, [{ type: 'cancel' }]],
+    ['', { backspace: true }, [{ type: 'erase' }]],
+    ['u', { ctrl: true }, [{ type: 'clear' }]],
+    ['Kiên', {}, [{ type: 'type', text: 'Kiên' }]],
+    ['\x7f\x7f', {}, [{ type: 'erase' }, { type: 'erase' }]],
+    ['adx\x7fm\rzz', {}, [{ type: 'type', text: 'adx' }, { type: 'erase' }, { type: 'type', text: 'm' }, { type: 'submit' }]],
+    ['', { upArrow: true }, []],
+    ['', { tab: true }, []],
+  ])('reads %j %j as the line edits %j', (input, over, edits) => expect(lineEdits(input, key(over))).toEqual(edits))
 
   it('lists the help in the user’s language', () => {
     expect(helpEntries(KEYS.units, 'vi')).toContain('n tạo')

@@ -127,6 +127,43 @@ export function keyName(input: string, key: Key): string {
   return input
 }
 
+/** An edit of a line of text being typed ({@link lineEdits}). */
+export type LineEdit = { type: 'submit' } | { type: 'cancel' } | { type: 'erase' } | { type: 'clear' } | { type: 'type'; text: string }
+
+/**
+ * A key press read as edits of a line being typed (a prompt, a list's filter), in the order typed.
+ * Keys can come faster than the terminal is read (a slow SSH link delivers them in bursts): text,
+ * backspaces (DEL characters) and the Enter after them then arrive as one string.
+ *
+ * @example
+ * lineEdits('adx\x7fm\r', {} as Key) // type "ad", erase, type "m", submit
+ */
+export function lineEdits(input: string, key: Key): LineEdit[] {
+  if (matches(KEYS.dialog.submit, input, key)) return [{ type: 'submit' }]
+  if (matches(KEYS.dialog.cancel, input, key)) return [{ type: 'cancel' }]
+  if (keyName(input, key) === 'backspace') return [{ type: 'erase' }]
+  if (keyName(input, key) === 'ctrl+u') return [{ type: 'clear' }]
+  if (!input || key.ctrl || key.meta || key.upArrow || key.downArrow || key.tab) return []
+  const edits: LineEdit[] = []
+  let text = ''
+  const typed = () => {
+    if (text) edits.push({ type: 'type', text })
+    text = ''
+  }
+  for (const char of input) {
+    if (char === '\x7f' || char === '\b') {
+      typed()
+      edits.push({ type: 'erase' })
+    } else if (char === '\r' || char === '\n') {
+      typed()
+      edits.push({ type: 'submit' })
+      return edits // what follows an Enter is not this line's
+    } else text += char
+  }
+  typed()
+  return edits
+}
+
 /** Whether a key press is one of a binding's keys. */
 export function matches(binding: Binding, input: string, key: Key): boolean {
   return binding.keys.includes(keyName(input, key))

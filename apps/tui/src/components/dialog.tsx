@@ -3,7 +3,7 @@ import { ProgressBar } from '@inkjs/ui'
 import type { Locale } from '@papi/domain'
 import { Box, Text, useInput } from 'ink'
 import { useRef, useState } from 'react'
-import { KEYS, keyName, matches, type Binding } from '../keys'
+import { KEYS, lineEdits, matches, type Binding } from '../keys'
 import { fit } from '../text'
 
 /** The bindings of a panel that asks: Enter confirms, Esc cancels. */
@@ -67,15 +67,13 @@ function Prompt({ state, width, color }: { state: Extract<DialogState, { type: '
     setValue(next)
   }
   useInput((input, key) => {
-    if (matches(KEYS.dialog.submit, input, key)) state.resolve(text.current)
-    else if (matches(KEYS.dialog.cancel, input, key)) state.resolve(undefined)
-    else if (keyName(input, key) === 'backspace') set([...text.current].slice(0, -1).join(''))
-    // Several backspaces read at once (a key held down) come as one string of DEL characters.
-    else if (/^[\x7f\b]+$/.test(input)) set([...text.current].slice(0, -input.length).join(''))
-    else if (keyName(input, key) === 'ctrl+u') set('')
-    else if (/[\r\n]/.test(input))
-      state.resolve(text.current + input.split(/[\r\n]/)[0]) // typed ahead, then Enter in one read
-    else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow) set(text.current + input)
+    for (const edit of lineEdits(input, key)) {
+      if (edit.type === 'submit') return state.resolve(text.current)
+      if (edit.type === 'cancel') return state.resolve(undefined)
+      if (edit.type === 'erase') set([...text.current].slice(0, -1).join(''))
+      else if (edit.type === 'clear') set('')
+      else set(text.current + edit.text)
+    }
   })
   const shown = state.secret ? '•'.repeat([...value].length) : value
   return (

@@ -4,7 +4,7 @@ import { Box, Text, useInput } from 'ink'
 import { useEffect, useMemo, useReducer, useRef } from 'react'
 import { useUi } from '../context'
 import { initialList, listReducer } from '../hooks/list-reducer'
-import { KEYS, keyName, matches } from '../keys'
+import { KEYS, keyName, lineEdits, matches } from '../keys'
 import type { ScreenProps } from '../screens/screen'
 import { fit } from '../text'
 import { Table, type Column } from './table'
@@ -54,16 +54,23 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
   useInput(
     (input, key) => {
       const count = visible.length
+      // "/" and what was typed after it read at once: the filter opens and takes the rest.
+      const [first, ...typedAhead] = filtering.current ? [] : [...input]
+      if (matches(KEYS.list.filter, first ?? '', key) && typedAhead.length > 0) {
+        setFiltering(true)
+        dispatch({ type: 'startFilter' })
+        input = typedAhead.join('')
+      }
       if (filtering.current) {
-        if (matches(KEYS.dialog.submit, input, key)) {
-          setFiltering(false)
-          dispatch({ type: 'endFilter', keep: true })
-        } else if (matches(KEYS.dialog.cancel, input, key)) {
-          setFiltering(false)
-          dispatch({ type: 'endFilter', keep: false })
-        } else if (keyName(input, key) === 'backspace') dispatch({ type: 'filterBackspace' })
-        else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab)
-          dispatch({ type: 'filterInput', text: input })
+        for (const edit of lineEdits(input, key)) {
+          if (edit.type === 'submit' || edit.type === 'cancel') {
+            setFiltering(false)
+            dispatch({ type: 'endFilter', keep: edit.type === 'submit' })
+            return
+          }
+          if (edit.type === 'erase') dispatch({ type: 'filterBackspace' })
+          else if (edit.type === 'type') dispatch({ type: 'filterInput', text: edit.text })
+        }
         return
       }
       if (matches(KEYS.list.up, input, key)) dispatch({ type: 'move', by: -1, count })

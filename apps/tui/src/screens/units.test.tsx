@@ -117,6 +117,20 @@ describe('Units screen (1): the national register', () => {
     tui.ui.unmount()
   })
 
+  it('ends the filter on an Enter read together with the text typed before it, and erases backspaces read at once', async () => {
+    const tui = await openTui(server, 1)
+    await tui.settle('UBND tỉnh Kiên Giang')
+    // Over a slow link "/", the text, two backspaces and Enter can arrive in one read.
+    tui.burst('/Kiên Giangxx\x7f\x7f\r')
+    await tui.settle((f) => f.includes('Lọc: Kiên Giang') && !f.includes('Lọc: Kiên Giang█'))
+    expect(tui.frame()).toContain('UBND tỉnh Kiên Giang')
+    // The filter is closed: "/" opens it again (a key typed into it would have been text).
+    await tui.press('/')
+    await tui.settle('Lọc: Kiên Giang█')
+    await tui.press(ESC)
+    tui.ui.unmount()
+  })
+
   it('deletes a unit typed by mistake with d, naming the version it read', async () => {
     const typo = await server.store.units.create(
       { code: 'KG-NHAM', name: 'Sở Nội vụu gõ nhầm', level: 'province', kind: 'department', parentId: server.units.kg.id },
