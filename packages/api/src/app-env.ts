@@ -2,6 +2,7 @@ import type { Locale, LoginThrottle } from '@papi/domain'
 import type { SessionCheck, Store, User } from '@papi/store'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Logger } from 'pino'
+import type { ScryptCost } from './password'
 
 /** Who is calling, once the session is checked. */
 export interface Auth {
@@ -56,6 +57,12 @@ export interface AppSettings {
   secureCookies: boolean
   /** Largest backup a restore reads, bytes. */
   restoreLimit: number
+  /**
+   * The scrypt cost of the password hashes the API makes (new users, password changes) and of the
+   * stand-in hash it verifies for an unknown user. `PASSWORD_COST` by default; tests pass a cheap
+   * one (a hash at the production cost is ~0.25 s of CPU).
+   */
+  passwordCost: ScryptCost
   /**
    * The secret `papi ssh-serve` proves itself with (`PAPI_SSH_SECRET`); unset, SSH sign-in is off.
    * It only opens `POST /auth/ssh`, which still needs the user's own key signature.

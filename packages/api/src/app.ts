@@ -8,6 +8,7 @@ import { lazyBodyLimit } from './body-limit'
 import { nfcJsonBody } from './nfc-body'
 import type { AppEnv, AppSettings } from './app-env'
 import { localeFromHeader } from './locale'
+import { PASSWORD_COST } from './password'
 import { completeDocument, DOCUMENT_CONFIG } from './openapi-document'
 import { requestLog, silentLogger, type Logger } from './request-log'
 import { authRoutes } from './routes/auth'
@@ -74,6 +75,7 @@ export function createApp(options: CreateAppOptions) {
     uploadLimit: options.uploadLimit ?? 10 * 1024 * 1024,
     secureCookies: options.secureCookies ?? false,
     restoreLimit: options.restoreLimit ?? 4 * 1024 * 1024 * 1024,
+    passwordCost: options.passwordCost ?? PASSWORD_COST,
     sshGatewaySecret: options.sshGatewaySecret,
   }
   const clock = options.clock ?? (() => new Date())

@@ -3,7 +3,9 @@
 import type { Store } from '@papi/store'
 import { testBackends } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeTestApp, NOW, PASSWORD, type TestApp } from './app.fixture'
+import { createApp } from './app'
+import { makeTestApp, NOW, PASSWORD, TEST_PASSWORD_COST, type TestApp } from './app.fixture'
+import { PASSWORD_COST } from './password'
 
 const later = (ms: number) => new Date(NOW.getTime() + ms)
 
@@ -120,6 +122,27 @@ describe.each(testBackends())('log-in and passwords on $name', (backend) => {
       })
       expect(right.status).toBe(200)
       expect(await t.login('planner', 'hoa sen nở trên hồ tây')).toEqual(expect.any(String))
+    })
+
+    it('a new password is hashed at the production cost (scrypt N = 2^15, r = 8, p = 3) unless the app is given another', async () => {
+      expect(PASSWORD_COST).toEqual({ N: 2 ** 15, r: 8, p: 3 })
+      // An app as the server creates it: no passwordCost.
+      const app = createApp({ store, clock: () => later(60 * 60_000) })
+      const res = await app.request('/api/v1/users', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'costly', password: 'hoa sen nở trên hồ tây', displayName: 'C', roles: [] }),
+      })
+      expect(res.status).toBe(201)
+      expect((await store.users.findWithCredentials('costly'))?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/)
+      // The test app (makeTestApp) hashes at the cheap cost its seeded users have.
+      const cheap = await t.call('POST', '/api/v1/users', {
+        token: admin,
+        body: { username: 'cheap', password: 'hoa sen nở trên hồ tây', displayName: 'C', roles: [] },
+      })
+      expect(cheap.status).toBe(201)
+      const { N, r, p } = TEST_PASSWORD_COST
+      expect((await store.users.findWithCredentials('cheap'))?.passwordHash).toMatch(new RegExp(`^scrypt\\$${N}\\$${r}\\$${p}\\$`))
     })
 
     it('API answers are never cached', async () => {

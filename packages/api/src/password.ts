@@ -16,7 +16,7 @@ export interface ScryptCost {
   p: number
 }
 
-/** The cost of every new hash. Tests that seed users may hash with less (logins then verify faster). */
+/** The cost of every new hash (createApp's `passwordCost` by default). Tests may hash with less (log-ins then verify faster). */
 export const PASSWORD_COST: ScryptCost = { N, r: R, p: P }
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, keyLength: number): Promise<Buffer> {
@@ -50,5 +50,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
-/** A hash no password matches, checked when the user does not exist so timing does not tell. */
-export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$${Buffer.alloc(16).toString('base64url')}$${Buffer.alloc(KEY_LENGTH).toString('base64url')}`
+/**
+ * A hash no password matches, at the cost new hashes get: verified when the user does not exist,
+ * so the answer's timing does not tell who does.
+ *
+ * @example
+ * await verifyPassword(password, user?.passwordHash ?? dummyHash(PASSWORD_COST)) // false for an unknown user
+ */
+export function dummyHash(cost: ScryptCost): string {
+  return ['scrypt', cost.N, cost.r, cost.p, Buffer.alloc(16).toString('base64url'), Buffer.alloc(KEY_LENGTH).toString('base64url')].join(
+    '$',
+  )
+}

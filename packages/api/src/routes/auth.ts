@@ -5,7 +5,7 @@ import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { ApiError, errorResponses } from '../api-error'
 import type { AppEnv } from '../app-env'
-import { DUMMY_HASH, verifyPassword } from '../password'
+import { dummyHash, verifyPassword } from '../password'
 import { createRouter } from '../router'
 import { PermissionSchema, StatusOkSchema, UserOutSchema } from '../schemas'
 import { CSRF_COOKIE, requireAuth, SESSION_COOKIE } from '../session'
@@ -83,7 +83,7 @@ export const authRoutes = createRouter()
       }
       const user = await store.users.findWithCredentials(username)
       // Hash even for an unknown user, so the answer's timing does not reveal who exists.
-      const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
+      const matches = await verifyPassword(password, user?.passwordHash ?? dummyHash(options.passwordCost))
       const ok = user !== undefined && matches && !user.disabled
       for (const [key] of keys) await store.loginAttempts.record(key, ok, now)
       if (!ok) {

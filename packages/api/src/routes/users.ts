@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { ROLE_GRANTS, RoleGrantSchema, RoleSchema } from '@papi/domain'
 import { authorize, changeOf } from '../authorize'
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../password'
+import { dummyHash, hashPassword, verifyPassword } from '../password'
 import { checkPassword } from '../password-policy'
 import { ApiError, errorResponses } from '../api-error'
 import { createRouter } from '../router'
@@ -97,7 +97,10 @@ export const userRoutes = createRouter()
       const { password, ...input } = c.req.valid('json')
       await authorize(c, 'user.manage', null)
       await checkPassword(password, input.username)
-      const user = await c.var.store.users.create({ ...input, passwordHash: await hashPassword(password) }, changeOf(c))
+      const user = await c.var.store.users.create(
+        { ...input, passwordHash: await hashPassword(password, c.var.options.passwordCost) },
+        changeOf(c),
+      )
       return c.json(user, 201)
     },
   )
@@ -148,7 +151,9 @@ export const userRoutes = createRouter()
         if (auth.user.id === id) {
           // Whoever holds a session may not take the account over with it: prove the password.
           const stored = await c.var.store.users.findWithCredentials(target.username)
-          const known = currentPassword !== undefined && (await verifyPassword(currentPassword, stored?.passwordHash ?? DUMMY_HASH))
+          const known =
+            currentPassword !== undefined &&
+            (await verifyPassword(currentPassword, stored?.passwordHash ?? dummyHash(c.var.options.passwordCost)))
           if (!known) {
             throw new ApiError(
               'forbidden',
@@ -164,7 +169,7 @@ export const userRoutes = createRouter()
       }
       const user = await c.var.store.users.update(
         id,
-        { ...patch, ...(password !== undefined && { passwordHash: await hashPassword(password) }) },
+        { ...patch, ...(password !== undefined && { passwordHash: await hashPassword(password, c.var.options.passwordCost) }) },
         changeOf(c),
         version,
       )
