@@ -6,9 +6,6 @@ import type { Options } from 'tsup'
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number]
 
-/** Where the bundle goes (tsup runs in apps/api). */
-const OUT_DIR = resolve('dist')
-
 /**
  * What goes into the bundle: the code every start loads — the workspace packages the server
  * imports up front and the libraries they stand on (hono, zod, drizzle: ~250 modules that Node
@@ -20,11 +17,8 @@ const OUT_DIR = resolve('dist')
 const BUNDLED =
   /^(@papi\/(api|store|domain|documents\/schemas)|hono|@hono\/[^/]+|zod|drizzle-orm|@asteasolutions\/[^/]+|openapi3-ts|yaml|@zxcvbn-ts\/[^/]+)($|\/)/
 
-/** A path from the bundle's folder, as an import specifier or a URL relative to the bundle. */
-const fromBundle = (file: string) => {
-  const path = relative(OUT_DIR, file).split(sep).join('/')
-  return path.startsWith('.') ? path : `./${path}`
-}
+/** The test bundle's: every workspace package too, read from its sources (see {@link serverBundle}). */
+const BUNDLED_FROM_SOURCES = new RegExp(`^@papi/|${BUNDLED.source}`)
 
 const SKIP = Symbol('resolving')
 
@@ -36,37 +30,64 @@ const SKIP = Symbol('resolving')
  *   bundle's), so the files it finds beside itself — the store's migrations and PGlite worker,
  *   the API docs' swagger-ui assets, the web app's dist — are found from the bundle too.
  */
-const inPlace: EsbuildPlugin = {
-  name: 'papi-in-place',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (args.pluginData === SKIP || BUNDLED.test(args.path)) return undefined
-      if (isBuiltin(args.path)) return { external: true }
-      const found = await build.resolve(args.path, {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        importer: args.importer,
-        pluginData: SKIP,
+function inPlace(outDir: string, bundled: RegExp): EsbuildPlugin {
+  /** A path from the bundle's folder, as an import specifier or a URL relative to the bundle. */
+  const fromBundle = (file: string) => {
+    const path = relative(outDir, file).split(sep).join('/')
+    return path.startsWith('.') ? path : `./${path}`
+  }
+  return {
+    name: 'papi-in-place',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData === SKIP || bundled.test(args.path)) return undefined
+        if (isBuiltin(args.path)) return { external: true }
+        const found = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: SKIP,
+        })
+        if (found.errors.length > 0) return { errors: found.errors }
+        return { path: fromBundle(found.path), external: true }
       })
-      if (found.errors.length > 0) return { errors: found.errors }
-      return { path: fromBundle(found.path), external: true }
-    })
-    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8')
-      if (!text.includes('import.meta.url')) return undefined
-      const own = `new URL(${JSON.stringify(fromBundle(args.path))}, import.meta.url).href`
-      const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js'
-      return { contents: text.replaceAll('import.meta.url', own), loader, resolveDir: resolve(args.path, '..') }
-    })
-  },
+      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8')
+        if (!text.includes('import.meta.url')) return undefined
+        const own = `new URL(${JSON.stringify(fromBundle(args.path))}, import.meta.url).href`
+        const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js'
+        return { contents: text.replaceAll('import.meta.url', own), loader, resolveDir: resolve(args.path, '..') }
+      })
+    },
+  }
 }
 
-export default papiTsupConfig({
-  // server.ts is the start command (`node dist/server.js`); nothing imports it, so no .d.ts.
-  entry: ['src/server.ts'],
-  dts: false,
-  // Bundled (see BUNDLED): the server starts in about half the time. tsup's own rule (leave out
-  // the package's dependencies) is off; `inPlace` decides.
-  noExternal: [/.*/],
-  esbuildPlugins: [inPlace],
-})
+/**
+ * The server's bundle, written to `outDir` (relative to apps/api, where tsup runs). `dist/` is
+ * built from the workspace packages' built `dist/` folders, as it ships. With `fromSources`, the
+ * bundle the server tests start (server-bundle.setup.ts): every workspace package is read from its
+ * sources (the "source" export condition, as tsx runs them) and bundled, so it tests the files as
+ * they are, built or not; no source maps; esbuild's metafile lists what went in.
+ */
+export function serverBundle(outDir: string, { fromSources = false } = {}) {
+  return papiTsupConfig({
+    // server.ts is the start command (`node dist/server.js`); nothing imports it, so no .d.ts.
+    entry: ['src/server.ts'],
+    outDir,
+    dts: false,
+    // Bundled (see BUNDLED): the server starts in about half the time. tsup's own rule (leave out
+    // the package's dependencies) is off; `inPlace` decides.
+    noExternal: [/.*/],
+    esbuildPlugins: [inPlace(resolve(outDir), fromSources ? BUNDLED_FROM_SOURCES : BUNDLED)],
+    ...(fromSources && {
+      sourcemap: false,
+      metafile: true,
+      silent: true,
+      esbuildOptions(options) {
+        options.conditions = ['source']
+      },
+    }),
+  })
+}
+
+export default serverBundle('dist')

@@ -33,7 +33,8 @@ describe('a second process on a PGlite folder the server holds (issue #10, hole 
 
   beforeAll(async () => {
     seeded = await seedForFaults(where)
-    server = await startServer(where)
+    // Through tsx, as `pnpm dev` starts it: a refused opener names this command line (src/server.ts).
+    server = await startServer(where, {}, { tsx: true })
     admin = await login(server.url, 'admin')
   }, 120_000)
   afterAll(async () => {

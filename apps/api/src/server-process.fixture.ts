@@ -1,6 +1,7 @@
-// Test fixture (not exported): the real papi server as a child process — apps/api's sources through
-// tsx, the way its `dev` script starts it — on a PGlite folder or a PostgreSQL database of the
-// test's own, so a test can SIGKILL it, start it again, or start a second one beside it.
+// Test fixture (not exported): the real papi server as a child process — apps/api's current sources,
+// bundled once per run (server-bundle.setup.ts), or through tsx as its `dev` script starts it when
+// run without that setup — on a PGlite folder or a PostgreSQL database of the test's own, so a test
+// can SIGKILL it, start it again, or start a second one beside it.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
@@ -90,12 +91,23 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>
 }
 
-/** Spawns apps/api/src/server.ts (no demo, quiet request log) and waits for it to exit or answer /api/health. */
-export function spawnServer(where: Where, extra: NodeJS.ProcessEnv = {}, port?: number) {
+/**
+ * How a server process starts: the run's bundle of the sources (its path set by
+ * server-bundle.setup.ts, which this file does not import: it loads tsup), else src/server.ts through tsx.
+ */
+const BUNDLE = process.env.PAPI_TEST_SERVER_BUNDLE
+const TSX_ARGS = ['--conditions=source', '--import', 'tsx', 'src/server.ts']
+const SERVER_ARGS = BUNDLE ? [BUNDLE] : TSX_ARGS
+
+/**
+ * Spawns the server of apps/api/src/server.ts (no demo, quiet request log) and waits for it to
+ * exit or answer /api/health; `how.tsx` starts it through tsx even when the run has a bundle.
+ */
+export function spawnServer(where: Where, extra: NodeJS.ProcessEnv = {}, how: { port?: number; tsx?: boolean } = {}) {
   let output = ''
   const start = async (): Promise<{ child: ChildProcess; exited: Promise<number | null>; url: string }> => {
-    const p = port ?? (await freePort())
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/server.ts'], {
+    const p = how.port ?? (await freePort())
+    const child = spawn(process.execPath, how.tsx ? TSX_ARGS : SERVER_ARGS, {
       cwd: API_DIR,
       env: { ...envFor(where), HOST: '127.0.0.1', PORT: String(p), PAPI_DEMO: '0', PAPI_LOG_LEVEL: 'silent', ...extra },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -140,8 +152,8 @@ export function spawnServer(where: Where, extra: NodeJS.ProcessEnv = {}, port?: 
 }
 
 /** Starts a server that must come up; throws with its output if it does not. */
-export async function startServer(where: Where, extra: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const s = await spawnServer(where, extra).started()
+export async function startServer(where: Where, extra: NodeJS.ProcessEnv = {}, how: { tsx?: boolean } = {}): Promise<ServerProcess> {
+  const s = await spawnServer(where, extra, how).started()
   if (!('url' in s)) throw new Error(`the server exited (${s.exitCode}) before answering:\n${s.output}`)
   return s
 }
