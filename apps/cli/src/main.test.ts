@@ -11,13 +11,20 @@ const run = promisify(execFile)
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url))
 const SEED = '../../packages/documents/fixtures/seeds/kien-giang-97-KH-UBND-2018-papi.txt'
 
-/** Runs the CLI from source as the root `papi` script does: tsx with the `source` condition. */
+/**
+ * How a `papi` process starts: the run's bundle of the current sources (its path set by
+ * cli-bundle.setup.ts), else the sources through tsx with the `source` condition.
+ */
+const BUNDLE = process.env.PAPI_TEST_CLI_BUNDLE
+const PAPI = BUNDLE ? [BUNDLE] : ['--conditions=source', '--import', 'tsx', 'src/main.ts']
+
+/** Runs the CLI of the current sources as a process of its own. */
 async function papi(
   args: string[],
   env: Record<string, string | undefined> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, [...PAPI, ...args], {
       cwd: CLI_DIR,
       env: { ...process.env, NODE_OPTIONS: '', ...env },
     })
