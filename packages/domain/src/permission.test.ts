@@ -71,6 +71,15 @@ describe('can', () => {
     expect(can(both, 'report.review', 'minh-luong', tree)).toBe(true)
     expect(can(both, 'report.write', 'minh-luong', tree)).toBe(false)
   })
+
+  it('answers for the roles a user holds now: a user given other roles is asked anew', () => {
+    const planner = user({ role: 'planner', unitId: 'kien-giang' })
+    expect(can(planner, 'plan.manage', 'kien-giang', tree)).toBe(true)
+    const demoted = { ...planner, roles: [{ role: 'viewer', unitId: 'kien-giang' } as const] }
+    expect(can(demoted, 'plan.manage', 'kien-giang', tree)).toBe(false)
+    expect(unitsWhere(demoted, 'report.write', tree).size).toBe(0)
+    expect(can(planner, 'plan.manage', 'kien-giang', tree)).toBe(true)
+  })
 })
 
 describe('accessTo', () => {

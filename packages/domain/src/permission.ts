@@ -132,7 +132,22 @@ export function covers(permission: Permission, unitId: string | null, tree: Unit
  * can({ roles: [{ role: 'planner', unitId: 'kg' }] }, 'report.review', 'xa-a', tree) // true when xa-a is in Kiên Giang
  */
 export function can(user: RoleHolder, action: Action, unitId: string | null, tree: UnitTree): boolean {
-  return permits(permissionsOf(user), action, unitId, tree)
+  return permits(grantsOf(user.roles), action, unitId, tree)
+}
+
+/**
+ * {@link permissionsOf} kept per roles list: an API process asks `can` several times per request
+ * with the same user object (its session cache holds it), and an administrator's roles give
+ * dozens of permissions to build each time. Roles are read-only (a changed user is a new object).
+ */
+const grantsByRoles = new WeakMap<readonly RoleGrant[], readonly Permission[]>()
+function grantsOf(roles: readonly RoleGrant[]): readonly Permission[] {
+  let grants = grantsByRoles.get(roles)
+  if (!grants) {
+    grants = permissionsOf({ roles })
+    grantsByRoles.set(roles, grants)
+  }
+  return grants
 }
 
 /** What a caller asking to act on one record is answered: done, refused, or told it does not exist. */
@@ -197,7 +212,7 @@ export function grantedUnitIds(permissions: readonly Permission[], action: Actio
  * // Set { 'chau-thanh', 'minh-luong', 'binh-an', … }
  */
 export function unitsWhere(user: RoleHolder, action: Action, tree: UnitTree): Set<string> {
-  const granted = permissionsOf(user).filter((p) => p.action === action)
+  const granted = grantsOf(user.roles).filter((p) => p.action === action)
   const ids = new Set<string>()
   for (const id of tree.byId.keys()) if (granted.some((p) => covers(p, id, tree))) ids.add(id)
   return ids
