@@ -13,7 +13,11 @@ export interface Auth {
   csrfToken: string
 }
 
-/** The services and per-request values handlers read from the Hono context. */
+/**
+ * The services and per-request values handlers read from the Hono context. Code every request runs
+ * (session, authorization, the request log, the report save) reads them with `c.get(name)`: Hono's
+ * `c.var` copies every variable into a new object on each read.
+ */
 export type AppEnv = {
   Variables: RequestIdVariables & {
     store: Store

@@ -25,15 +25,15 @@ export async function authorize(c: Context<AppEnv>, action: Action, unitId: stri
  * version again, so a route that changed units and checks again sees its change.
  */
 export function requestTree(c: Context<AppEnv>): Promise<UnitTree> {
-  const version = c.var.unitTreeVersion
-  if (version === undefined) return c.var.store.units.tree()
+  const version = c.get('unitTreeVersion')
+  if (version === undefined) return c.get('store').units.tree()
   c.set('unitTreeVersion', undefined)
-  return c.var.store.units.tree({ version })
+  return c.get('store').units.tree({ version })
 }
 
 /** The change record for the store: who acts, now, under which request. */
 export function changeOf(c: Context<AppEnv>) {
-  return { actorId: c.var.auth?.user.id ?? null, at: c.var.now(), requestId: c.var.requestId }
+  return { actorId: c.get('auth')?.user.id ?? null, at: c.get('now')(), requestId: c.get('requestId') }
 }
 
 /**

@@ -21,7 +21,7 @@ export function localeFromHeader() {
   })
   return createMiddleware<AppEnv & { Variables: { language: string } }>((c, next) =>
     detect(c, async () => {
-      c.set('locale', c.var.language as Locale)
+      c.set('locale', c.get('language') as Locale)
       await next()
     }),
   )

@@ -32,7 +32,7 @@ export function serverLogger(level: string): Logger {
  */
 export function requestLog(logger: Logger) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const log = logger.child({ requestId: c.var.requestId })
+    const log = logger.child({ requestId: c.get('requestId') })
     c.set('log', log)
     const start = performance.now()
     await next()

@@ -43,8 +43,8 @@ function tokenOf(c: Context<AppEnv>): { token: string; via: Auth['via'] } | unde
 
 /** Reads the session of `token` and puts its user on the context (none when it is unknown, expired or disabled). */
 async function lookUp(c: Context<AppEnv>, token: string, via: Auth['via']): Promise<void> {
-  const found = await c.var.store.sessions.findWithUser(token, c.var.now())
-  const cache = sessionCacheOf(c.var.store)
+  const found = await c.get('store').sessions.findWithUser(token, c.get('now')())
+  const cache = sessionCacheOf(c.get('store'))
   const tokenHash = hashToken(token)
   cache.delete(tokenHash)
   c.set('sessionCheck', undefined)
@@ -65,9 +65,9 @@ async function lookUp(c: Context<AppEnv>, token: string, via: Auth['via']): Prom
  */
 function fromCache(c: Context<AppEnv>, token: string, via: Auth['via']): boolean {
   const tokenHash = hashToken(token)
-  const found = sessionCacheOf(c.var.store).get(tokenHash)
-  const held = c.var.store.units.heldTree()
-  const now = c.var.now()
+  const found = sessionCacheOf(c.get('store')).get(tokenHash)
+  const held = c.get('store').units.heldTree()
+  const now = c.get('now')()
   if (!found || !held || found.session.expiresAt <= now) return false
   c.set('auth', { user: found.user, token, via, csrfToken: found.session.csrfToken })
   c.set('unitTreeVersion', held.version)
@@ -89,7 +89,7 @@ export const readSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (caller) {
     const cached = CHECKED_IN_STATEMENT.has(`${c.req.method} ${c.req.path}`) && fromCache(c, caller.token, caller.via)
     if (!cached) await lookUp(c, caller.token, caller.via)
-    const auth = c.var.auth
+    const auth = c.get('auth')
     if (auth?.via === 'cookie' && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== auth.csrfToken) {
       throw new ApiError(
         'forbidden',
@@ -112,8 +112,8 @@ export const readSession: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export async function confirmSession(c: Context<AppEnv>): Promise<boolean> {
   const caller = tokenOf(c)
-  if (c.var.sessionCheck && caller) await lookUp(c, caller.token, caller.via)
-  return c.var.auth !== undefined
+  if (c.get('sessionCheck') && caller) await lookUp(c, caller.token, caller.via)
+  return c.get('auth') !== undefined
 }
 
 /**
@@ -123,14 +123,14 @@ export async function confirmSession(c: Context<AppEnv>): Promise<boolean> {
  */
 export function requireSessionUnless(isPublic: (method: string, path: string) => boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!c.var.auth && !isPublic(c.req.method, c.req.path)) requireAuth(c)
+    if (!c.get('auth') && !isPublic(c.req.method, c.req.path)) requireAuth(c)
     await next()
   }
 }
 
 /** The signed-in caller, or a 401. */
 export function requireAuth(c: Context<AppEnv>): Auth {
-  const auth = c.var.auth
+  const auth = c.get('auth')
   if (!auth) throw noSession()
   return auth
 }

@@ -134,10 +134,10 @@ export const reportRoutes = createRouter()
       // nothing on its word alone: on any failure the session is read and the save decided anew.
       const save = async () => {
         await authorize(c, 'report.write', body.unitId)
-        return c.var.store.reports.save(input, changeOf(c), c.var.sessionCheck)
+        return c.get('store').reports.save(input, changeOf(c), c.get('sessionCheck'))
       }
       const saved = await save().catch(async (error: unknown) => {
-        if (!c.var.sessionCheck) throw error
+        if (!c.get('sessionCheck')) throw error
         if (!(await confirmSession(c))) throw noSession()
         return save()
       })
