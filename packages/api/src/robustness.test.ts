@@ -302,7 +302,8 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
       return { ...samplePlan(t.units), number: `${++planNumber}/KH-ROBOT` } as unknown as Json
     }
     if (key === 'PUT /api/v1/plans/{id}') {
-      const { version } = await store.plans.get(ids.draftPlan!)
+      // Read for its version only (each of the ~450 attempts reads it): not the tasks' assignees.
+      const { version } = await store.plans.get(ids.draftPlan!, { assignees: false })
       return { ...samplePlan(t.units), number: `${++planNumber}/KH-ROBOT`, version } as unknown as Json
     }
     if (key === 'PUT /api/v1/reports') {
@@ -332,7 +333,7 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
       case 'DELETE /api/v1/users/{id}':
         return (await store.users.find(ids.victim!))?.version ?? 0
       case 'DELETE /api/v1/plans/{id}':
-        return (await store.plans.get(ids.plan!)).version
+        return (await store.plans.get(ids.plan!, { assignees: false })).version
       case 'PATCH /api/v1/plans/{id}/periods/{periodId}':
         return (await store.periods.find(ids.plan!, '2018S1'))?.version
       default:

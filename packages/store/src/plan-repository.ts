@@ -75,7 +75,9 @@ export async function updatePlan(db: Database, id: string, input: Plan, change: 
   const trees = unitTreesOf(db)
   return db.transaction(async (tx) => {
     const tree = await trees.get(tx)
-    const before = await getPlan(tx, id, tree)
+    // Its text is what the checks and the audit compare (replacementError, summaryForAudit): the
+    // tasks' resolved assignees are not read.
+    const before = await getPlan(tx, id, tree, { assignees: false })
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw new StoreError('version-conflict', `plan ${id} changed since version ${expectedVersion}`, {
         version: before.version,

@@ -133,7 +133,8 @@ export const planRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param')
       const { version, ...plan } = c.req.valid('json')
-      const before = await c.var.store.plans.get(id)
+      // Read for its scope (the permission check): not its tasks' resolved assignees.
+      const before = await c.var.store.plans.get(id, { assignees: false })
       await authorizeChange(
         c,
         'plan.manage',
