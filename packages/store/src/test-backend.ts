@@ -122,6 +122,12 @@ const FINGERPRINT_SKIPS = new Set(['sessions', 'login_attempts', 'unit_tree_vers
 const VERSIONED_TABLES = ['plans', 'reports', 'periods', 'units', 'users', 'scores', 'period_narratives']
 
 /**
+ * The tables a store's fingerprint counts, listed at its first fingerprint: the schema is the
+ * migrations', which no test changes (the fuzz suites take ~800 fingerprints a run).
+ */
+const fingerprintTables = new WeakMap<Store, string[]>()
+
+/**
  * A cheap fingerprint of the whole database, for tests that check a refused request changed
  * nothing: the row count of every table (the audit log's included) and the sum of the stored
  * versions, as one string. Sessions and log-in attempts are left out: a refused request may
@@ -134,11 +140,13 @@ const VERSIONED_TABLES = ['plans', 'reports', 'periods', 'units', 'users', 'scor
  */
 export async function databaseFingerprint(store: Store): Promise<string> {
   const rowsOf = async <T>(query: SQL) => ((await store.db.execute(query)) as unknown as { rows: T[] }).rows
-  const tables = (
-    await rowsOf<{ name: string }>(sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)
-  )
-    .map((r) => r.name)
-    .filter((name) => !FINGERPRINT_SKIPS.has(name))
+  let tables = fingerprintTables.get(store)
+  if (!tables) {
+    tables = (await rowsOf<{ name: string }>(sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`))
+      .map((r) => r.name)
+      .filter((name) => !FINGERPRINT_SKIPS.has(name))
+    fingerprintTables.set(store, tables)
+  }
   const counts = tables.map((name) => `select '${name}' as name, count(*)::int as n from "${name}"`)
   const versions = VERSIONED_TABLES.filter((name) => tables.includes(name)).map(
     (name) => `select '${name}.version' as name, coalesce(sum(version), 0)::int as n from "${name}"`,
