@@ -10,6 +10,11 @@ import { DEMO_PASSWORD, ensureAdmin, seedDemo, type DemoSources, type PlanImport
 const sources: DemoSources = { readRegister, readScoreTables: readPapiScoreTables }
 const importPlan: PlanImporter = async (file, context) => toPlan(await readPlanDocument(file, context))
 const NOW = new Date('2018-06-15T03:00:00Z')
+/**
+ * The admin's and the demo accounts' hashes at a cheap scrypt cost: each log-in below verifies one
+ * (~0.25 s of CPU at the production cost, which the first-start test checks is the default).
+ */
+const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1 }
 
 describe.each(testBackends())('the demo on $name', (backend) => {
   let store: Store
@@ -18,8 +23,8 @@ describe.each(testBackends())('the demo on $name', (backend) => {
 
   beforeAll(async () => {
     store = await backend.open()
-    await ensureAdmin(store, { password: 'admin-password', now: NOW })
-    await seedDemo(store, { sources, importPlan, log: (l) => lines.push(l), now: NOW })
+    await ensureAdmin(store, { password: 'admin-password', now: NOW, passwordCost: CHEAP_SCRYPT })
+    await seedDemo(store, { sources, importPlan, log: (l) => lines.push(l), now: NOW, passwordCost: CHEAP_SCRYPT })
     app = createApp({ store, clock: () => NOW })
   }, 180_000)
   afterAll(() => store?.close())
@@ -174,6 +179,8 @@ describe.each(testBackends())('first start on $name', (backend) => {
       ])
       expect(results.map((r) => r.created).sort()).toEqual([false, true])
       expect(await store.users.findWithCredentials('admin')).toBeDefined()
+      // Hashed at the production cost (scrypt N = 2^15, r = 8, p = 3), as a server's first start does.
+      expect((await store.users.findWithCredentials('admin'))?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/)
     } finally {
       await store.close()
     }

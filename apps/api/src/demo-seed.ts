@@ -12,7 +12,7 @@ import {
 } from '@papi/domain'
 import { storeErrorOf, type Change, type Store, type StoredPlan } from '@papi/store'
 import type { PapiScoreTable } from '@papi/register'
-import { hashPassword } from '@papi/api'
+import { hashPassword, type ScryptCost } from '@papi/api'
 
 /** Where seeding reports its progress (the server prints it). */
 export type SeedLog = (line: string) => void
@@ -72,7 +72,12 @@ const system = (at: Date): Change => ({ actorId: null, at })
  */
 export async function ensureAdmin(
   store: Store,
-  options: { password?: string; now: Date },
+  options: {
+    password?: string
+    now: Date
+    /** The scrypt cost of its hash: @papi/api's production cost unless given (tests hash cheaply). */
+    passwordCost?: ScryptCost
+  },
 ): Promise<{ created: boolean; password?: string; generated: boolean }> {
   if (await store.users.findWithCredentials('admin')) return { created: false, generated: false }
   const generated = !options.password
@@ -81,7 +86,7 @@ export async function ensureAdmin(
     await store.users.create(
       {
         username: 'admin',
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashPassword(password, options.passwordCost),
         displayName: 'Quản trị hệ thống',
         roles: [{ role: 'admin', unitId: null }],
       },
@@ -174,6 +179,8 @@ export async function seedDemo(
     now: Date
     /** The seed plans to load, by file name (default: all of {@link DEMO_PLANS}). */
     plans?: readonly string[]
+    /** The scrypt cost of the demo accounts' hash: @papi/api's production cost unless given (tests hash cheaply). */
+    passwordCost?: ScryptCost
   },
 ): Promise<DemoSummary> {
   // Two servers starting at once on a fresh PostgreSQL database would both find it empty and both
@@ -243,7 +250,7 @@ async function seed(store: Store, options: Parameters<typeof seedDemo>[1]): Prom
       users[a.username] = existing.id
       continue
     }
-    passwordHash ??= await hashPassword(DEMO_PASSWORD)
+    passwordHash ??= await hashPassword(DEMO_PASSWORD, options.passwordCost)
     users[a.username] = (await store.users.create({ ...a, passwordHash }, system(now))).id
   }
   step(2, `Tài khoản / accounts: ${accounts.map((a) => a.username).join(', ')}`)

@@ -14,3 +14,4 @@ export type { Logger } from './request-log'
 
 // --- password
 export { hashPassword, verifyPassword } from './password'
+export type { ScryptCost } from './password'
