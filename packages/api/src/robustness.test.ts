@@ -171,6 +171,8 @@ async function problemsOf(res: Response, sent: Sent, expectStatus?: number): Pro
   if (!res.headers.get('x-frame-options')) say('no X-Frame-Options')
   if (!res.headers.get('referrer-policy')) say('no Referrer-Policy')
   if (!res.headers.get('x-request-id')) say('no X-Request-Id')
+  if (new URL(sent.url, 'http://papi.test').pathname.startsWith('/api/v1/') && res.headers.get('cache-control') !== 'no-store')
+    say('no Cache-Control: no-store')
   if (res.status >= 400 && sent.method === 'HEAD') {
     if (text !== '') say('a HEAD answer with a body')
   } else if (res.status >= 400) {
