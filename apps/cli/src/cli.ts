@@ -1,6 +1,6 @@
 import { CommandError } from './command-error'
 import { localeOf, runCommands, type Output } from './command'
-import { COMMANDS } from './commands'
+import { commandsFor } from './commands'
 
 const processOutput: Output = {
   stdout: (text) => process.stdout.write(text),
@@ -19,7 +19,7 @@ export async function main(argv: readonly string[], out: Output = processOutput)
   const locale = localeOf(argv)
   try {
     await runCommands(
-      COMMANDS.map((command) => command(locale)),
+      (await commandsFor(argv)).map((command) => command(locale)),
       argv,
       out,
       locale,
