@@ -280,6 +280,26 @@ describe.each(testBackends())('dashboard figures kept per plan, on $name', (back
       kinds: ['reports'],
       changes: false,
     })
+    // One transaction: many rows, drafts changed first and then filed. A plan's versions move once
+    // per transaction — and its filed version still moves when a filed row follows draft ones.
+    await afterWrite(
+      () =>
+        store.db.execute(sql`insert into reports (province_id, id, plan_id, task_id, unit_id, period_id, status, progress)
+        select province_id, id || '-t', plan_id, task_id, unit_id, '2018', 'draft', 50
+        from reports where plan_id = ${planId} and period_id = '2018Q3'`),
+      { kinds: ['reports'], changes: false },
+    )
+    await afterWrite(
+      () =>
+        store.db.transaction(async (tx) => {
+          await tx.execute(sql`update reports set progress = 70 where plan_id = ${planId} and id like '%-t'`)
+          await tx.execute(
+            sql`update reports set status = 'submitted', submitted_at = '2018-12-11T02:00:00Z' where plan_id = ${planId} and id like '%-t'`,
+          )
+        }),
+      { kinds: filed },
+    )
+    await afterWrite(() => store.db.execute(sql`delete from reports where plan_id = ${planId} and id like '%-t'`), { kinds: filed })
   })
 
   it('raw SQL on the plan itself: its tasks, assignments and periods, and the plan deleted', async () => {
