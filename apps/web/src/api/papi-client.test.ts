@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError, NETWORK_ERROR_STATUS } from './api-error'
 import { createWebClient, unwrap } from './papi-client'
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+import { jsonResponse } from '../test/json-response'
 
 function client(answer: () => Response | Promise<Response>, options: { locale?: string; csrf?: string } = {}) {
   const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => answer())
@@ -29,7 +27,7 @@ function client(answer: () => Response | Promise<Response>, options: { locale?: 
 
 describe('createWebClient', () => {
   it('calls the same origin with the path, query and language the route names', async () => {
-    const { api, sent } = client(() => json(200, { periodId: '2018S1', label: '', units: [], tasks: [] }))
+    const { api, sent } = client(() => jsonResponse(200, { periodId: '2018S1', label: '', units: [], tasks: [] }))
     await unwrap(api['my-tasks'].$get({ query: { periodId: '2018S1' } }))
     expect(sent()).toMatchObject({ url: '/api/v1/my-tasks?periodId=2018S1', method: 'GET', credentials: 'same-origin' })
     expect(sent().headers.get('accept-language')).toBe('vi')
@@ -37,7 +35,7 @@ describe('createWebClient', () => {
   })
 
   it('sends the CSRF token and a JSON body on writes', async () => {
-    const { api, sent } = client(() => json(200, {}), { csrf: 'tok', locale: 'en' })
+    const { api, sent } = client(() => jsonResponse(200, {}), { csrf: 'tok', locale: 'en' })
     await unwrap(api.reports[':id'].reopen.$post({ param: { id: 'r-1' }, json: { comment: 'Điều chỉnh số liệu', version: 3 } }))
     expect(sent()).toMatchObject({ url: '/api/v1/reports/r-1/reopen', method: 'POST' })
     expect(sent().headers.get('x-csrf-token')).toBe('tok')
@@ -46,7 +44,9 @@ describe('createWebClient', () => {
   })
 
   it('reports a 401 to the session', async () => {
-    const { api, onUnauthenticated } = client(() => json(401, { error: { code: 'unauthenticated', message: 'Vui lòng đăng nhập.' } }))
+    const { api, onUnauthenticated } = client(() =>
+      jsonResponse(401, { error: { code: 'unauthenticated', message: 'Vui lòng đăng nhập.' } }),
+    )
     await expect(unwrap(api.me.$get())).rejects.toMatchObject({ status: 401, isUnauthenticated: true })
     expect(onUnauthenticated).toHaveBeenCalledOnce()
     expect(onUnauthenticated.mock.calls[0]?.[0]).toMatchObject({ code: 'unauthenticated', message: 'Vui lòng đăng nhập.' })
@@ -64,7 +64,7 @@ describe('createWebClient', () => {
 
 describe('unwrap', () => {
   it('answers the body of a success', async () => {
-    const { api } = client(() => json(200, [{ id: 'kg', code: 'KG', name: 'UBND tỉnh Kiên Giang' }]))
+    const { api } = client(() => jsonResponse(200, [{ id: 'kg', code: 'KG', name: 'UBND tỉnh Kiên Giang' }]))
     const units = await unwrap(api.units.$get({ query: {} }))
     expect(units[0]?.name).toBe('UBND tỉnh Kiên Giang')
   })
@@ -77,7 +77,7 @@ describe('unwrap', () => {
         details: { reason: 'version' },
       },
     }
-    const { api } = client(() => json(409, body))
+    const { api } = client(() => jsonResponse(409, body))
     const error = await unwrap(api.reports.$put({ json: { taskId: 't', unitId: 'u', periodId: '2018S1' } })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({

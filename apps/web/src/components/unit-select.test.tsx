@@ -9,9 +9,7 @@ import { UnitPicker } from '../planning/unit-picker'
 import { SessionProvider } from '../session/session-context'
 import { memoryStorage } from '../test/render'
 import { UnitSelect } from './unit-select'
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+import { jsonResponse } from '../test/json-response'
 
 // Huế as the register has it today, and (GET /units?asOf=) as it was before it became a city on 1 January 2025.
 const today = [
@@ -33,9 +31,9 @@ const me: Me = {
 function setup(ui: () => JSX.Element) {
   const server = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://papi.test')
-    if (url.pathname === '/api/v1/me') return json(200, me)
-    if (url.pathname === '/api/v1/units') return json(200, url.searchParams.get('asOf') === '2018-03-01' ? in2018 : today)
-    return json(404, { error: { code: 'not-found', message: '' } })
+    if (url.pathname === '/api/v1/me') return jsonResponse(200, me)
+    if (url.pathname === '/api/v1/units') return jsonResponse(200, url.searchParams.get('asOf') === '2018-03-01' ? in2018 : today)
+    return jsonResponse(404, { error: { code: 'not-found', message: '' } })
   })
   render(() => (
     <I18nProvider storage={memoryStorage()} initial="vi">

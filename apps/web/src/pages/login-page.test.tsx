@@ -6,6 +6,7 @@ import { I18nProvider } from '../i18n/i18n-context'
 import { SessionProvider, useSession } from '../session/session-context'
 import { memoryStorage } from '../test/render'
 import { LoginPage } from './login-page'
+import { jsonResponse } from '../test/json-response'
 
 const me: Me = {
   user: { id: 'u-1', username: 'xa.minhluong', displayName: 'Cán bộ xã Minh Lương', disabled: false, roles: [], version: 1 },
@@ -14,24 +15,21 @@ const me: Me = {
   csrfToken: 'c',
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
-
 /** The few API routes the sign-in needs, answering as apps/api does. */
 function fakeServer() {
   let signedIn = false
   return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = String(input)
     if (path === '/api/v1/me')
-      return signedIn ? json(200, me) : json(401, { error: { code: 'unauthenticated', message: 'Vui lòng đăng nhập.' } })
+      return signedIn ? jsonResponse(200, me) : jsonResponse(401, { error: { code: 'unauthenticated', message: 'Vui lòng đăng nhập.' } })
     if (path === '/api/v1/auth/login') {
       const { password } = JSON.parse(String(init?.body)) as { password: string }
-      if (password !== 'đúng') return json(401, { error: { code: 'unauthenticated', message: 'Sai tên đăng nhập hoặc mật khẩu.' } })
+      if (password !== 'đúng') return jsonResponse(401, { error: { code: 'unauthenticated', message: 'Sai tên đăng nhập hoặc mật khẩu.' } })
       signedIn = true
-      return json(200, { token: 't', user: me.user, csrfToken: 'c', expiresAt: '2018-06-10T10:00:00Z' })
+      return jsonResponse(200, { token: 't', user: me.user, csrfToken: 'c', expiresAt: '2018-06-10T10:00:00Z' })
     }
-    if (path === '/api/v1/units') return json(200, [])
-    return json(404, { error: { code: 'not-found', message: 'Không tìm thấy.' } })
+    if (path === '/api/v1/units') return jsonResponse(200, [])
+    return jsonResponse(404, { error: { code: 'not-found', message: 'Không tìm thấy.' } })
   })
 }
 

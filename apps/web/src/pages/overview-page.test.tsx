@@ -7,9 +7,7 @@ import { today } from '../lib/today'
 import { SessionProvider } from '../session/session-context'
 import { memoryStorage } from '../test/render'
 import OverviewPage from './overview-page'
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+import { jsonResponse } from '../test/json-response'
 
 // Kiên Giang and one of its communes.
 const units = [
@@ -36,17 +34,17 @@ function fakeServer() {
   return vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://papi.test')
     const path = url.pathname
-    if (path === '/api/v1/me') return json(200, me)
-    if (path === '/api/v1/units') return json(200, units)
-    if (path === '/api/v1/plans') return json(200, [{ id: 'p-97', status: 'published', index: 'papi', issuedOn: '2018-03-01' }])
-    if (path === '/api/v1/plans/p-97/periods') return json(200, [period])
+    if (path === '/api/v1/me') return jsonResponse(200, me)
+    if (path === '/api/v1/units') return jsonResponse(200, units)
+    if (path === '/api/v1/plans') return jsonResponse(200, [{ id: 'p-97', status: 'published', index: 'papi', issuedOn: '2018-03-01' }])
+    if (path === '/api/v1/plans/p-97/periods') return jsonResponse(200, [period])
     if (path === '/api/v1/dashboard') {
       const unitId = url.searchParams.get('unitId')
       const totals = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, completeness: null, timeliness: null }
-      return json(200, { unitId, periodId: year, asOf: `${year}-06-30T00:00:00.000Z`, totals, plans: [] })
+      return jsonResponse(200, { unitId, periodId: year, asOf: `${year}-06-30T00:00:00.000Z`, totals, plans: [] })
     }
-    if (path.startsWith('/api/v1/scores')) return json(200, [])
-    return json(404, { error: { code: 'not-found', message: 'Không tìm thấy.' } })
+    if (path.startsWith('/api/v1/scores')) return jsonResponse(200, [])
+    return jsonResponse(404, { error: { code: 'not-found', message: 'Không tìm thấy.' } })
   })
 }
 

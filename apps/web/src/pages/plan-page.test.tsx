@@ -6,9 +6,7 @@ import { I18nProvider } from '../i18n/i18n-context'
 import { SessionProvider } from '../session/session-context'
 import { memoryStorage } from '../test/render'
 import PlanPage, { noticeOf } from './plan-page'
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+import { jsonResponse } from '../test/json-response'
 
 // Kiên Giang with its Department of Home Affairs (the plan's standing agency) and another department.
 const units = [
@@ -55,21 +53,21 @@ const meAs = (role: 'planner' | 'reporter', unitId: string): Me => ({
 function fakeServer(me: Me, plans: Record<string, PlanDetail>) {
   return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = String(input).split('?')[0] ?? ''
-    if (path === '/api/v1/me') return json(200, me)
-    if (path === '/api/v1/units') return json(200, units)
-    if (path === '/api/v1/plans') return json(200, Object.values(plans))
+    if (path === '/api/v1/me') return jsonResponse(200, me)
+    if (path === '/api/v1/units') return jsonResponse(200, units)
+    if (path === '/api/v1/plans') return jsonResponse(200, Object.values(plans))
     const publish = /^\/api\/v1\/plans\/([^/]+)\/publish$/.exec(path)
     if (publish && init?.method === 'POST') {
       const id = publish[1] as string
       plans[id] = { ...(plans[id] as PlanDetail), status: 'published', version: 2 }
-      return json(200, plans[id])
+      return jsonResponse(200, plans[id])
     }
     const one = /^\/api\/v1\/plans\/([^/]+)$/.exec(path)
-    if (one && plans[one[1] as string]) return json(200, plans[one[1] as string])
-    if (/\/periods$/.test(path)) return json(200, [])
-    if (/\/children$/.test(path)) return json(200, [])
-    if (/\/targets$/.test(path)) return json(200, [])
-    return json(404, { error: { code: 'not-found', message: 'Không tìm thấy.' } })
+    if (one && plans[one[1] as string]) return jsonResponse(200, plans[one[1] as string])
+    if (/\/periods$/.test(path)) return jsonResponse(200, [])
+    if (/\/children$/.test(path)) return jsonResponse(200, [])
+    if (/\/targets$/.test(path)) return jsonResponse(200, [])
+    return jsonResponse(404, { error: { code: 'not-found', message: 'Không tìm thấy.' } })
   })
 }
 

@@ -6,9 +6,7 @@ import { I18nProvider } from '../i18n/i18n-context'
 import { SessionProvider } from '../session/session-context'
 import { memoryStorage } from '../test/render'
 import ChildPlans from './child-plans'
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+import { jsonResponse } from '../test/json-response'
 
 const ducHop: ChildPlanDto = {
   planId: 'p-duc-hop',
@@ -36,9 +34,9 @@ const hidden: ChildPlanDto = {
 function setup(children: ChildPlanDto[], locale: 'vi' | 'en' = 'vi') {
   const server = vi.fn(async (input: RequestInfo | URL) => {
     const path = String(input)
-    if (path === '/api/v1/me') return json(401, { error: { code: 'unauthenticated', message: '' } })
-    if (path.startsWith('/api/v1/plans/p-tinh/children')) return json(200, children)
-    return json(404, { error: { code: 'not-found', message: '' } })
+    if (path === '/api/v1/me') return jsonResponse(401, { error: { code: 'unauthenticated', message: '' } })
+    if (path.startsWith('/api/v1/plans/p-tinh/children')) return jsonResponse(200, children)
+    return jsonResponse(404, { error: { code: 'not-found', message: '' } })
   })
   render(() => (
     <I18nProvider storage={memoryStorage()} initial={locale}>

@@ -7,9 +7,7 @@ import { SessionProvider } from '../session/session-context'
 import { memoryStorage } from '../test/render'
 import { reportFixture } from '../test/report-fixture'
 import { MyTasks } from './my-tasks'
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+import { jsonResponse } from '../test/json-response'
 
 const me: Me = {
   user: { id: 'u', username: 'xa.ml', displayName: 'Minh Lương', disabled: false, roles: [], version: 1 },
@@ -50,10 +48,10 @@ function setup(tasks: MyTask[]) {
   const answer = { periodId: '2018S1', label: '6 tháng đầu năm 2018', units: [], tasks, coordinating: [] } as unknown as MyTasksAnswer
   const server = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://papi.test')
-    if (url.pathname === '/api/v1/me') return json(200, me)
-    if (url.pathname === '/api/v1/units') return json(200, [])
-    if (url.pathname === '/api/v1/my-tasks') return json(200, answer)
-    return json(404, { error: { code: 'not-found', message: '' } })
+    if (url.pathname === '/api/v1/me') return jsonResponse(200, me)
+    if (url.pathname === '/api/v1/units') return jsonResponse(200, [])
+    if (url.pathname === '/api/v1/my-tasks') return jsonResponse(200, answer)
+    return jsonResponse(404, { error: { code: 'not-found', message: '' } })
   })
   render(() => (
     <I18nProvider storage={memoryStorage()} initial="vi">

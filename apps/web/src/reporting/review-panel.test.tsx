@@ -7,9 +7,7 @@ import { SessionProvider } from '../session/session-context'
 import { memoryStorage } from '../test/render'
 import { reportFixture } from '../test/report-fixture'
 import { ReviewPanel } from './review-panel'
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+import { jsonResponse } from '../test/json-response'
 
 const units = [
   { id: 'kg', name: 'UBND tỉnh Kiên Giang', parentId: null, level: 'province', kind: 'people-committee' },
@@ -80,12 +78,12 @@ const queue: ReportDto[] = [
 function setup(locale: 'vi' | 'en' = 'vi') {
   const server = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://papi.test')
-    if (url.pathname === '/api/v1/me') return json(200, me)
-    if (url.pathname === '/api/v1/units') return json(200, units)
-    if (url.pathname === '/api/v1/reports') return json(200, url.searchParams.get('status') === 'submitted' ? queue : [])
-    if (url.pathname === '/api/v1/plans/p-97') return json(200, plan)
-    if (url.pathname === '/api/v1/plans/p-97/periods') return json(200, [period])
-    return json(404, { error: { code: 'not-found', message: '' } })
+    if (url.pathname === '/api/v1/me') return jsonResponse(200, me)
+    if (url.pathname === '/api/v1/units') return jsonResponse(200, units)
+    if (url.pathname === '/api/v1/reports') return jsonResponse(200, url.searchParams.get('status') === 'submitted' ? queue : [])
+    if (url.pathname === '/api/v1/plans/p-97') return jsonResponse(200, plan)
+    if (url.pathname === '/api/v1/plans/p-97/periods') return jsonResponse(200, [period])
+    return jsonResponse(404, { error: { code: 'not-found', message: '' } })
   })
   render(() => (
     <I18nProvider storage={memoryStorage()} initial={locale}>
