@@ -113,11 +113,11 @@ export function createApp(options: CreateAppOptions) {
     c.set('options', settings)
     await next()
   })
-  // Answers carry one user's data: no browser or proxy cache may keep them (OWASP ASVS 8.2.1),
-  // a refused body's answer included.
-  // Set on the answer's own headers: `c.header` after the answer is made builds the answer again
-  // (Hono copies its body into a new Response, which makes @hono/node-server's light Response a
-  // full one and its body a stream) — a fifth of the API's CPU per report save (#11).
+  // Answers carry one user's data: no browser or proxy cache may keep them (OWASP ASVS 8.2.1), a
+  // refused body's answer included (this runs before the body limits). The header goes on the
+  // answer's own headers: `c.header` after the answer is made builds the answer again (Hono copies
+  // its body into a new Response, which turns @hono/node-server's light Response into a full one
+  // with a stream for its body) — a fifth of the API's CPU per report save (#11).
   app.use('/api/v1/*', async (c, next) => {
     await next()
     c.res.headers.set('Cache-Control', 'no-store')
