@@ -1,9 +1,9 @@
 /** @jsxRuntime automatic */
 import { foldText } from '@papi/domain'
 import { Box, Text, useInput } from 'ink'
-import { useEffect, useMemo, useReducer, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useUi } from '../context'
-import { initialList, listReducer } from '../hooks/list-reducer'
+import { initialList, type ListAction, listReducer } from '../hooks/list-reducer'
 import { KEYS, keyName, lineEdits, matches } from '../keys'
 import type { ScreenProps } from '../screens/screen'
 import { fit } from '../text'
@@ -37,34 +37,43 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
   const { rows, searchText, height } = props
   const { color, m } = useUi()
   const tableHeight = Math.max(1, height - 3 - (props.heading ? 1 : 0))
-  const [state, dispatch] = useReducer(listReducer, initialList(tableHeight))
-  const needle = foldText(state.filter)
-  const visible = useMemo(() => (needle ? rows.filter((r) => foldText(searchText(r)).includes(needle)) : rows), [rows, needle, searchText])
-  useEffect(() => dispatch({ type: 'resize', height: tableHeight, count: visible.length }), [tableHeight, visible.length])
-
-  // Keys can come faster than renders (a slow SSH link delivers them in bursts): whether the
-  // filter is taking text is known from the key that opened it, not from the last render.
-  const filtering = useRef(state.filtering)
-  const setFiltering = (on: boolean) => {
-    filtering.current = on
-    typing.active = on
+  // Keys can come faster than renders (a slow SSH link delivers them in bursts, a loaded machine
+  // redraws late): each key acts on the list as the keys before it left it, not as last drawn —
+  // "j" then "e" edits the row "j" moved to. `current` is that state; a render draws it.
+  const [state, setState] = useState(() => initialList(tableHeight))
+  const current = useRef(state)
+  const dispatch = (action: ListAction) => {
+    current.current = listReducer(current.current, action)
+    typing.active = current.current.filtering
+    setState(current.current)
   }
-  useEffect(() => setFiltering(state.filtering), [state.filtering])
+  const filtered = useRef<{ rows: readonly Row[]; needle: string; visible: readonly Row[] }>(undefined)
+  /** The rows a filter lets through, computed once per filter and rows. */
+  const visibleFor = (filter: string): readonly Row[] => {
+    const needle = foldText(filter)
+    const last = filtered.current
+    if (last?.rows === rows && last.needle === needle) return last.visible
+    const visible = needle ? rows.filter((r) => foldText(searchText(r)).includes(needle)) : rows
+    filtered.current = { rows, needle, visible }
+    return visible
+  }
+  const visible = visibleFor(state.filter)
+  useEffect(() => dispatch({ type: 'resize', height: tableHeight, count: visible.length }), [tableHeight, visible.length])
+  useEffect(() => {
+    typing.active = current.current.filtering
+  }, [state.filtering])
 
   useInput(
     (input, key) => {
-      const count = visible.length
       // "/" and what was typed after it read at once: the filter opens and takes the rest.
-      const [first, ...typedAhead] = filtering.current ? [] : [...input]
+      const [first, ...typedAhead] = current.current.filtering ? [] : [...input]
       if (matches(KEYS.list.filter, first ?? '', key) && typedAhead.length > 0) {
-        setFiltering(true)
         dispatch({ type: 'startFilter' })
         input = typedAhead.join('')
       }
-      if (filtering.current) {
+      if (current.current.filtering) {
         for (const edit of lineEdits(input, key)) {
           if (edit.type === 'submit' || edit.type === 'cancel') {
-            setFiltering(false)
             dispatch({ type: 'endFilter', keep: edit.type === 'submit' })
             return
           }
@@ -73,20 +82,21 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
         }
         return
       }
+      const visible = visibleFor(current.current.filter)
+      const count = visible.length
+      const { height, selected, filter } = current.current
       if (matches(KEYS.list.up, input, key)) dispatch({ type: 'move', by: -1, count })
       else if (matches(KEYS.list.down, input, key)) dispatch({ type: 'move', by: 1, count })
-      else if (matches(KEYS.list.pageUp, input, key)) dispatch({ type: 'move', by: -state.height, count })
+      else if (matches(KEYS.list.pageUp, input, key)) dispatch({ type: 'move', by: -height, count })
       else if (matches(KEYS.list.pageDown, input, key)) {
-        dispatch({ type: 'move', by: state.height, count })
-        props.onKey('pagedown', visible[state.selected], visible, state.selected)
+        dispatch({ type: 'move', by: height, count })
+        props.onKey('pagedown', visible[selected], visible, selected)
       } else if (matches(KEYS.list.home, input, key)) dispatch({ type: 'home' })
       else if (matches(KEYS.list.end, input, key)) dispatch({ type: 'end', count })
-      else if (matches(KEYS.list.filter, input, key)) {
-        setFiltering(true)
-        dispatch({ type: 'startFilter' })
-      } else if (matches(KEYS.list.reload, input, key)) props.onReload?.()
-      else if (matches(KEYS.dialog.cancel, input, key) && state.filter) dispatch({ type: 'endFilter', keep: false })
-      else props.onKey(keyName(input, key), visible[state.selected], visible, state.selected)
+      else if (matches(KEYS.list.filter, input, key)) dispatch({ type: 'startFilter' })
+      else if (matches(KEYS.list.reload, input, key)) props.onReload?.()
+      else if (matches(KEYS.dialog.cancel, input, key) && filter) dispatch({ type: 'endFilter', keep: false })
+      else props.onKey(keyName(input, key), visible[selected], visible, selected)
     },
     { isActive: props.active },
   )

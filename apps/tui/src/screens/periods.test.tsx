@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 import { samplePlan } from '@papi/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BACKSPACE, CHANGE, ENTER, openTui, type TestServer, testServer } from '../test-kit'
+import { BACKSPACE, CHANGE, ENTER, ESC, openTui, type TestServer, testServer } from '../test-kit'
 
 let server: TestServer
 let planId: string
@@ -49,6 +49,19 @@ describe('Periods screen (4)', () => {
     await tui.press('y')
     await tui.settle((f) => !f.includes('🔒'))
     expect((await server.store.periods.find(planId, '2018Q2'))?.locked).toBe(false)
+    tui.ui.unmount()
+  })
+
+  it('acts on the row the keys before it selected, when keys come faster than redraws', async () => {
+    const tui = await openTui(server, 4)
+    await tui.settle('2018Q3')
+    // "j" then "e" in one burst (a slow SSH link, a loaded machine): "e" edits 2018Q3, not 2018Q2.
+    tui.burst('j', 'e')
+    const q3 = (await server.store.periods.find(planId, '2018Q3'))?.dueOn as string
+    const q2 = (await server.store.periods.find(planId, '2018Q2'))?.dueOn as string
+    expect(q3).not.toBe(q2)
+    await tui.settle(`> ${q3}`)
+    await tui.press(ESC)
     tui.ui.unmount()
   })
 
