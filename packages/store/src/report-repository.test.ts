@@ -114,6 +114,58 @@ describe.each(testBackends())('plans and reports on $name', (backend) => {
     expect(stored?.version).toBe(created.version + 1)
   })
 
+  it('a first save is refused as before when what its one statement checks does not hold, and writes nothing', async () => {
+    // The first save's one statement (task, published plan, open unlocked period, assigned unit,
+    // session, no report yet) writes nothing when any of them fails; the two-step save names why.
+    const key = { taskId: task('2.4').id, unitId: ids.stnmt.id, periodId: '2018Q3' }
+    await expect(store.reports.save({ ...key, taskId: 'no-such-task', progress: 10 }, change())).rejects.toMatchObject({
+      code: 'not-found',
+    })
+    await expect(store.reports.save({ ...key, periodId: '2019Q3', progress: 10 }, change())).rejects.toMatchObject({ code: 'invalid' })
+    await expect(store.reports.save({ ...key, unitId: ids.vtv.id, progress: 10 }, change())).rejects.toMatchObject({ code: 'invalid' })
+    await store.periods.update(plan.id, '2018Q3', { locked: true }, change())
+    await expect(store.reports.save({ ...key, progress: 10 }, change())).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'locked' },
+    })
+    await store.periods.update(plan.id, '2018Q3', { locked: false }, change())
+    // Content the domain refuses is refused before anything is read or written.
+    await expect(store.reports.save({ ...key, workStatus: 'done', progress: 40 }, change())).rejects.toMatchObject({
+      code: 'invalid',
+      details: { reason: 'invalid-content' },
+    })
+    // A session that no longer holds, on a task, unit and period that all do.
+    const now = new Date('2018-09-01T02:00:00Z')
+    const user = await store.users.create({ username: 'tran.an', passwordHash: 'not-a-hash', displayName: 'An', roles: [] }, change())
+    const { token } = await store.sessions.create(user.id, { now, ttlMs: 3600_000 })
+    await store.units.tree()
+    const check = {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      userVersion: user.version + 1,
+      unitTreeVersion: store.units.heldTree()!.version,
+      now,
+    }
+    await expect(store.reports.save({ ...key, progress: 10 }, change(), check)).rejects.toBeInstanceOf(SessionChangedError)
+    expect(await store.reports.findFor(key)).toBeUndefined()
+    // Then, with all of it holding, the first save goes through, into the task's province and plan.
+    const saved = await store.reports.save({ ...key, progress: 10 }, change(), { ...check, userVersion: user.version })
+    expect(saved).toMatchObject({ provinceId: ids.kg.id, planId: plan.id, version: 1, status: 'draft', workStatus: 'in-progress' })
+    expect(await store.reports.findFor(key)).toEqual(saved)
+    expect((await store.reports.versions(saved.id)).map((v) => v.snapshot)).toEqual([saved])
+  })
+
+  it('lets exactly one of two first saves of the same report win; the other is told it exists', async () => {
+    const key = { taskId: task('2.4').id, unitId: ids.stnmt.id, periodId: '2018' }
+    const results = await Promise.allSettled([
+      store.reports.save({ ...key, progress: 40 }, change()),
+      store.reports.save({ ...key, progress: 60 }, change()),
+    ])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'version-conflict' })
+    expect((await store.reports.findFor(key))?.version).toBe(1)
+  })
+
   it('refuses a unit that is not assigned to the task', async () => {
     await expect(
       store.reports.save({ taskId: task('2.4').id, unitId: ids.vtv.id, periodId: '2018S1', progress: 10 }, change()),

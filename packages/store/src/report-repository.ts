@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import {
   applyReportAction,
+  PLAN_VIEW_STATUSES,
   reportingError,
   type Report,
   type ReportAction,
   type ReportContent,
   type ReportWorkflowErrorCode,
 } from '@papi/domain'
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, type Placeholder, sql, type SQL } from 'drizzle-orm'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { findPeriod } from './period-repository'
@@ -245,19 +246,38 @@ export class SessionChangedError extends Error {
  * PostgreSQL a named statement each connection parses and plans once. It answers one row even for
  * an unknown task (every join is a left join from one row), so the session check is answered first.
  */
-function prepareWriteContext(db: Executor) {
-  const taskId = sql.placeholder('taskId')
-  const unitId = sql.placeholder('unitId')
-  const periodId = sql.placeholder('periodId')
+/**
+ * Whether the {@link SessionCheck} in the placeholders `tokenHash`, `now`, `userId`, `userVersion`
+ * and `unitTreeVersion` still holds (true when `tokenHash` is null: no check asked).
+ */
+function sessionHolds(): SQL<boolean> {
   const tokenHash = sql.placeholder('tokenHash')
-  return db
-    .select({
-      sessionChecked: sql<boolean>`(${tokenHash}::text is null or (exists (select 1 from ${sessions}
+  return sql<boolean>`(${tokenHash}::text is null or (exists (select 1 from ${sessions}
           join ${users} on ${users.id} = ${sessions.userId}
           where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz
             and ${users.id} = ${sql.placeholder('userId')} and ${users.version} = ${sql.placeholder('userVersion')}::int
             and not ${users.disabled})
-        and (select ${unitTreeVersion.version} from ${unitTreeVersion} where ${unitTreeVersion.id} = 1) = ${sql.placeholder('unitTreeVersion')}::bigint))`,
+        and (select ${unitTreeVersion.version} from ${unitTreeVersion} where ${unitTreeVersion.id} = 1) = ${sql.placeholder('unitTreeVersion')}::bigint))`
+}
+
+/** The placeholders of {@link sessionHolds} for a save's `check` (all null without one). */
+function sessionParams(check: SessionCheck | undefined) {
+  return {
+    tokenHash: check?.tokenHash ?? null,
+    now: check?.now.toISOString() ?? null,
+    userId: check?.userId ?? null,
+    userVersion: check?.userVersion ?? null,
+    unitTreeVersion: check?.unitTreeVersion ?? null,
+  }
+}
+
+function prepareWriteContext(db: Executor) {
+  const taskId = sql.placeholder('taskId')
+  const unitId = sql.placeholder('unitId')
+  const periodId = sql.placeholder('periodId')
+  return db
+    .select({
+      sessionChecked: sessionHolds(),
       provinceId: tasks.provinceId,
       planId: tasks.planId,
       status: plans.status,
@@ -301,11 +321,7 @@ async function readWriteContext(db: Executor, input: { taskId: string; unitId: s
     taskId: input.taskId,
     unitId: input.unitId,
     periodId: input.periodId,
-    tokenHash: check?.tokenHash ?? null,
-    now: check?.now.toISOString() ?? null,
-    userId: check?.userId ?? null,
-    userVersion: check?.userVersion ?? null,
-    unitTreeVersion: check?.unitTreeVersion ?? null,
+    ...sessionParams(check),
   })
   if (!ctx?.sessionChecked) throw new SessionChangedError()
   if (ctx.provinceId === null || ctx.planId === null || ctx.status === null) {
@@ -331,6 +347,39 @@ async function readWriteContext(db: Executor, input: { taskId: string; unitId: s
 }
 
 /**
+ * The version row and the audit entry of the report row a statement's CTE `w` writes (its
+ * `province_id` and `id`), as data-modifying CTEs `v` and `a`; `snapshot` is the version row's
+ * JSON, which the audit entry's `after` reuses (sent once).
+ */
+function historyOf(db: Executor, snapshot: SQL) {
+  const p = (name: keyof WriteParams) => sql.placeholder(name)
+  const v = db.$with('v', {}).as(
+    sql`insert into ${reportVersions} (province_id, report_id, version, action, status, snapshot, actor_id, at)
+      select province_id, id, ${p('version')}::int, ${p('action')}, ${p('status')}, ${snapshot}, ${p('actorId')},
+        ${p('at')}::timestamptz from w
+      returning province_id, report_id, snapshot`,
+  )
+  const a = db.$with('a', {}).as(
+    sql`insert into ${auditLog} (province_id, id, at, actor_id, action, entity, entity_id, before, after, request_id)
+      select province_id, ${p('auditId')}, ${p('at')}::timestamptz, ${p('actorId')}, ${p('action')}, 'report', report_id,
+        ${p('before')}::jsonb, snapshot, ${p('requestId')} from v`,
+  )
+  return [v, a] as const
+}
+
+/** The columns a new report row is written with, in the order {@link reportValues} gives them. */
+const REPORT_COLUMNS = sql.raw(`province_id, id, plan_id, task_id, unit_id, period_id, status, work_status, progress, narrative,
+  kpi_values, evidence, version, completed_on, submitted_at, reviewed_at, review_comment, created_at, updated_at, updated_by`)
+
+/** A new report row's values, its province and plan as given (in the order of {@link REPORT_COLUMNS}). */
+function reportValues(p: (name: keyof WriteParams) => Placeholder, provinceId: SQL | Placeholder, planId: SQL | Placeholder): SQL {
+  return sql`${provinceId}, ${p('id')}, ${planId}, ${p('taskId')}, ${p('unitId')}, ${p('periodId')}, ${p('status')},
+    ${p('workStatus')}, ${p('progress')}::float8, ${p('narrative')}, ${p('kpiValues')}::jsonb, ${p('evidence')}::jsonb,
+    ${p('version')}::int, ${p('completedOn')}::date, ${p('submittedAt')}::timestamptz, ${p('reviewedAt')}::timestamptz,
+    ${p('reviewComment')}, ${p('at')}::timestamptz, ${p('at')}::timestamptz, ${p('actorId')}`
+}
+
+/**
  * The write of {@link writeWithHistory}, one statement for each of its two forms (create, update),
  * prepared once per database like the context read: built once, and on PostgreSQL parsed and
  * planned once per connection instead of per save. A report row, its version row and its audit
@@ -341,12 +390,7 @@ async function readWriteContext(db: Executor, input: { taskId: string; unitId: s
  */
 function prepareWrites(db: Executor) {
   const p = (name: keyof WriteParams) => sql.placeholder(name)
-  const create = sql`insert into ${reports} (province_id, id, plan_id, task_id, unit_id, period_id, status, work_status, progress,
-      narrative, kpi_values, evidence, version, completed_on, submitted_at, reviewed_at, review_comment, created_at, updated_at, updated_by)
-    values (${p('provinceId')}, ${p('id')}, ${p('planId')}, ${p('taskId')}, ${p('unitId')}, ${p('periodId')}, ${p('status')},
-      ${p('workStatus')}, ${p('progress')}::float8, ${p('narrative')}, ${p('kpiValues')}::jsonb, ${p('evidence')}::jsonb,
-      ${p('version')}::int, ${p('completedOn')}::date, ${p('submittedAt')}::timestamptz, ${p('reviewedAt')}::timestamptz,
-      ${p('reviewComment')}, ${p('at')}::timestamptz, ${p('at')}::timestamptz, ${p('actorId')})
+  const create = sql`insert into ${reports} (${REPORT_COLUMNS}) values (${reportValues(p, p('provinceId'), p('planId'))})
     on conflict do nothing returning province_id, id`
   const update = sql`update ${reports} set status = ${p('status')}, work_status = ${p('workStatus')}, progress = ${p('progress')}::float8,
       narrative = ${p('narrative')}, kpi_values = ${p('kpiValues')}::jsonb, evidence = ${p('evidence')}::jsonb, version = ${p('version')}::int,
@@ -356,22 +400,62 @@ function prepareWrites(db: Executor) {
     returning province_id, id`
   const withHistory = (write: SQL, name: string) => {
     const w = db.$with('w', { id: sql<string>`id` }).as(write)
-    const v = db.$with('v', {}).as(
-      sql`insert into ${reportVersions} (province_id, report_id, version, action, status, snapshot, actor_id, at)
-        select province_id, id, ${p('version')}::int, ${p('action')}, ${p('status')}, ${p('snapshot')}::jsonb, ${p('actorId')},
-          ${p('at')}::timestamptz from w
-        returning province_id, report_id, snapshot`,
-    )
-    const a = db.$with('a', {}).as(
-      sql`insert into ${auditLog} (province_id, id, at, actor_id, action, entity, entity_id, before, after, request_id)
-        select province_id, ${p('auditId')}, ${p('at')}::timestamptz, ${p('actorId')}, ${p('action')}, 'report', report_id,
-          ${p('before')}::jsonb, snapshot, ${p('requestId')} from v`,
-    )
+    const [v, a] = historyOf(db, sql`${p('snapshot')}::jsonb`)
     return db.with(w, v, a).select({ n: sql<number>`count(*)::int` }).from(w).prepare(name)
   }
-  return { create: withHistory(create, 'papi_report_create'), update: withHistory(update, 'papi_report_update') }
+  return {
+    create: withHistory(create, 'papi_report_create'),
+    update: withHistory(update, 'papi_report_update'),
+    createChecked: prepareCreateChecked(db),
+  }
+}
+
+/**
+ * A first save in ONE round trip, where {@link saveReport} otherwise reads the context first: the
+ * report row is inserted from a SELECT of its task that holds only if everything the context read
+ * would have found holds — the caller's session (its {@link SessionCheck}), the plan in a status
+ * the domain files reports on (`PLAN_VIEW_STATUSES.reporting`), the period open on the plan and
+ * not locked, the unit assigned to the task — and no report exists yet for the task, unit and
+ * period. The task's province and plan come from that SELECT, into the row, the version row's
+ * snapshot and the answer. Whatever does not hold writes nothing, and the save goes the two-step
+ * way, which names the reason.
+ */
+function prepareCreateChecked(db: Executor) {
+  const p = (name: keyof WriteParams) => sql.placeholder(name)
+  const reporting = sql.join(
+    PLAN_VIEW_STATUSES.reporting.map((status) => sql`${status}`),
+    sql`, `,
+  )
+  const src = db.$with('src', { provinceId: sql<string>`province_id`, planId: sql<string>`plan_id` }).as(
+    sql`select ${tasks.provinceId} as province_id, ${tasks.planId} as plan_id from ${tasks}
+      join ${plans} on ${plans.id} = ${tasks.planId}
+      join ${periods} on ${periods.planId} = ${tasks.planId} and ${periods.code} = ${p('periodId')}
+      where ${tasks.id} = ${p('taskId')} and ${plans.status} in (${reporting}) and not ${periods.locked}
+        and exists (select 1 from ${assignments} where ${assignments.provinceId} = ${tasks.provinceId}
+          and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${p('unitId')})
+        and ${sessionHolds()}`,
+  )
+  const w = db.$with('w', { provinceId: sql<string>`province_id`, planId: sql<string>`plan_id` }).as(
+    sql`insert into ${reports} (${REPORT_COLUMNS}) select ${reportValues(p, sql`province_id`, sql`plan_id`)} from src
+      on conflict do nothing returning province_id, id, plan_id`,
+  )
+  const [v, a] = historyOf(db, sql`${p('snapshot')}::jsonb || jsonb_build_object('provinceId', province_id, 'planId', plan_id)`)
+  return db
+    .with(src, w, v, a)
+    .select({ provinceId: sql<string>`province_id`, planId: sql<string>`plan_id` })
+    .from(w)
+    .prepare('papi_report_create_checked')
 }
 const writeStatements = new WeakMap<Executor, ReturnType<typeof prepareWrites>>()
+
+function writeStatementsOf(db: Executor): ReturnType<typeof prepareWrites> {
+  let statements = writeStatements.get(db)
+  if (!statements) {
+    statements = prepareWrites(db)
+    writeStatements.set(db, statements)
+  }
+  return statements
+}
 
 /** The values of {@link prepareWrites}'s statements. */
 interface WriteParams {
@@ -402,26 +486,16 @@ interface WriteParams {
   requestId: string | null
 }
 
-/**
- * Writes a report with its version row and its audit entry as ONE prepared statement (see
- * {@link prepareWrites}) and answers the stored report, or `undefined` when the guard wrote
- * nothing (the report was created, or changed, meanwhile).
- */
-async function writeWithHistory(
-  db: Executor,
-  mode: { insert: true } | { insert: false; expectedVersion: number },
+/** The statement values that write `row` (stored as `stored`) with its version row and audit entry. */
+function writeParams(
   row: ReportRow,
+  stored: StoredReport,
   action: string,
   change: Change,
   before: StoredReport | null,
-): Promise<StoredReport | undefined> {
-  let statements = writeStatements.get(db)
-  if (!statements) {
-    statements = prepareWrites(db)
-    writeStatements.set(db, statements)
-  }
-  const stored = toReport(row)
-  const params: WriteParams = {
+  expectedVersion: number,
+): WriteParams {
+  return {
     provinceId: row.provinceId,
     id: row.id,
     planId: row.planId,
@@ -441,24 +515,83 @@ async function writeWithHistory(
     reviewComment: row.reviewComment,
     at: change.at.toISOString(),
     actorId: change.actorId,
-    expectedVersion: mode.insert ? 0 : mode.expectedVersion,
+    expectedVersion,
     action,
     snapshot: JSON.stringify(stored),
     auditId: randomUUID(),
     before: before === null ? null : JSON.stringify(before),
     requestId: change.requestId ?? null,
   }
+}
+
+/**
+ * Writes a report with its version row and its audit entry as ONE prepared statement (see
+ * {@link prepareWrites}) and answers the stored report, or `undefined` when the guard wrote
+ * nothing (the report was created, or changed, meanwhile).
+ */
+async function writeWithHistory(
+  db: Executor,
+  mode: { insert: true } | { insert: false; expectedVersion: number },
+  row: ReportRow,
+  action: string,
+  change: Change,
+  before: StoredReport | null,
+): Promise<StoredReport | undefined> {
+  const statements = writeStatementsOf(db)
+  const stored = toReport(row)
+  const params = writeParams(row, stored, action, change, before, mode.insert ? 0 : mode.expectedVersion)
   const [result] = await (mode.insert ? statements.create : statements.update).execute(params as unknown as Record<string, unknown>)
   return result?.n === 1 ? stored : undefined
+}
+
+/** A report of a task, unit and period before its first save. */
+function blankReport(key: { taskId: string; unitId: string; periodId: string }): Report {
+  return { ...key, status: 'draft', workStatus: 'not-started', progress: 0, narrative: '', kpiValues: [], evidence: [], version: 0 }
+}
+
+/**
+ * A first save through {@link prepareCreateChecked}'s one statement: the stored report, or
+ * `undefined` when it wrote nothing (the domain refused the content, or the context does not hold,
+ * or the report exists): the two-step save then answers why, as before.
+ */
+async function createChecked(
+  db: Executor,
+  key: { taskId: string; unitId: string; periodId: string },
+  action: ReportAction,
+  change: Change,
+  check: SessionCheck | undefined,
+): Promise<StoredReport | undefined> {
+  let next: Report
+  try {
+    // An unlocked period: the statement writes only into one.
+    next = apply(blankReport(key), action, change, { expectedVersion: 0, periodLocked: false })
+  } catch {
+    return undefined
+  }
+  // Province and plan are the task's, filled in by the statement.
+  const row: ReportRow = {
+    provinceId: '',
+    planId: '',
+    id: randomUUID(),
+    ...key,
+    ...columnsOf(next, change),
+    reviewedBy: null,
+    createdAt: change.at,
+  }
+  const stored = toReport(row)
+  const params = { ...writeParams(row, stored, action.type, change, null, 0), ...sessionParams(check) }
+  const [written] = await writeStatementsOf(db).createChecked.execute(params as unknown as Record<string, unknown>)
+  return written ? { ...stored, provinceId: written.provinceId, planId: written.planId } : undefined
 }
 
 /**
  * Creates or updates the report of one unit on one task for one period, through the domain's
  * report workflow. The version check is done by the database itself
  * (`UPDATE … WHERE version = $read`), so of two writers holding the same version exactly one
- * wins and the other gets a `version-conflict` — and changes nothing. Two round trips: one read
- * (see {@link readWriteContext}), one write with its version and audit rows. `check`: the caller's
- * session taken from a cache, verified by the read (see {@link SessionCheck}).
+ * wins and the other gets a `version-conflict` — and changes nothing. A first save (no version,
+ * or 0) is one round trip when its context holds (see {@link prepareCreateChecked}); otherwise two:
+ * one read (see {@link readWriteContext}), one write with its version and audit rows. `check`: the
+ * caller's session taken from a cache, verified in the statement (see {@link SessionCheck}).
  *
  * @example
  * await saveReport(db, { taskId, unitId, periodId: '2018Q2', progress: 50, narrative: '…', version: 1 }, change)
@@ -467,25 +600,17 @@ export async function saveReport(db: Database, input: ReportWrite, change: Chang
   const { taskId, unitId, periodId, submit, version, ...content } = input
   const changes = Object.fromEntries(Object.entries(content).filter(([, v]) => v !== undefined)) as ReportContent
   const action: ReportAction = submit ? { type: 'submit', changes } : { type: 'save', changes }
+  if (!version) {
+    const created = await createChecked(db, { taskId, unitId, periodId }, action, change, check)
+    if (created) return created
+  }
   const ctx = await readWriteContext(db, { taskId, unitId, periodId }, check)
   const existing = ctx.existing
   if (!existing) {
     if (version !== undefined && version !== 0) {
       throw new StoreError('version-conflict', `no report exists yet; version ${version} is stale`, { version: 0 })
     }
-    const blank: Report = {
-      taskId,
-      unitId,
-      periodId,
-      status: 'draft',
-      workStatus: 'not-started',
-      progress: 0,
-      narrative: '',
-      kpiValues: [],
-      evidence: [],
-      version: 0,
-    }
-    const next = apply(blank, action, change, { expectedVersion: 0, periodLocked: ctx.periodLocked })
+    const next = apply(blankReport({ taskId, unitId, periodId }), action, change, { expectedVersion: 0, periodLocked: ctx.periodLocked })
     const row = {
       provinceId: ctx.provinceId,
       id: randomUUID(),
