@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoredPlan } from './stored-plan'
-import { SessionChangedError } from './report-repository'
+import { type ReportWrite, SessionChangedError, saveReport, type StoredReport } from './report-repository'
 import { hashToken } from './session-repository'
 import { change, samplePlan, seedUnits } from './store.fixture'
 import type { Store } from './store'
@@ -207,5 +207,116 @@ describe.each(testBackends())('plans and reports on $name', (backend) => {
     expect(p.reporting).toMatchObject({ expected: 3, submitted: 1, accepted: 1, onTime: 1 })
     expect(p.units.find((u) => u.unitId === ids.rachGia.id)).toMatchObject({ expected: 1, submitted: 1 })
     expect(p.sections.map((s) => s.code)).toEqual(['1', '2'])
+  })
+})
+
+describe.each(testBackends())('a save in one statement writes what the two-step save writes, on $name', (backend) => {
+  // The same saves on two reports of one task (two units): one through the store (one statement
+  // where the request decides the outcome), the other through the two-step save (read, then write).
+  // Every answer, version row and audit entry must be the same, bar the report's id and unit.
+  let store: Store
+  let ids: Awaited<ReturnType<typeof seedUnits>>
+  let plan: StoredPlan
+  beforeAll(async () => {
+    store = await backend.open()
+    ids = await seedUnits(store)
+    plan = await store.plans.publish((await store.plans.create(samplePlan(ids), change())).id, change())
+  })
+  afterAll(() => store?.close())
+
+  const same = ({ id, unitId, ...rest }: StoredReport) => rest
+  const settle = <T>(p: Promise<T>) =>
+    p.then(
+      (value) => ({ value }),
+      (error: { code?: string; details?: unknown }) => ({ error: { code: error.code, details: error.details } }),
+    )
+
+  it('creates, edits (fields left out keep their values), finishes, reopens and is refused alike', async () => {
+    const taskId = plan.sections.flatMap((s) => s.tasks).find((t) => t.code === '1.3')!.id
+    const keys = [ids.vtv.id, ids.minhLuong.id].map((unitId) => ({ taskId, unitId, periodId: '2018' }))
+    const versions = [0, 0]
+    /** One save on both reports; `inOne`: the first must go through in one statement. */
+    const step = async (
+      content: Omit<ReportWrite, 'taskId' | 'unitId' | 'periodId' | 'version'>,
+      at: string,
+      inOne: boolean,
+      version?: number,
+    ) => {
+      const results = []
+      for (const [i, statements] of ([inOne ? 'one' : 'one or two', 'two'] as const).entries()) {
+        const input = { ...keys[i]!, ...content, version: version ?? versions[i] }
+        const by = { ...change(at, 'reporter'), requestId: `req-${at}` }
+        results.push(await settle(saveReport(store.db, input, by, undefined, { statements })))
+      }
+      const [one, two] = results as [{ value?: StoredReport; error?: unknown }, { value?: StoredReport; error?: unknown }]
+      expect(one.error).toEqual(two.error)
+      if (one.value && two.value) {
+        expect(same(one.value)).toEqual(same(two.value))
+        expect(Object.keys(one.value)).toEqual(Object.keys(two.value))
+        versions[0] = one.value.version
+        versions[1] = two.value.version
+      }
+      return one
+    }
+    await step({ workStatus: 'in-progress', progress: 10, narrative: 'Đã niêm yết' }, '2018-07-01T02:00:00.000Z', true)
+    await step({ workStatus: 'in-progress', progress: 20 }, '2018-07-02T02:00:00.000Z', true)
+    await step(
+      { workStatus: 'in-progress', progress: 30, kpiValues: [{ metric: 'papi-rank', value: 40 }], evidence: [{ name: 'Biên bản' }] },
+      '2018-07-03T02:00:00.123Z',
+      true,
+    )
+    await step({ workStatus: 'done', progress: 100, completedOn: '2018-07-04' }, '2018-07-04T02:00:00.000Z', true)
+    await step({ workStatus: 'in-progress', progress: 90, narrative: '' }, '2018-07-05T02:00:00.000Z', true)
+    // Refused alike: a stale version; a pair that disagrees.
+    expect((await step({ workStatus: 'in-progress', progress: 95 }, '2018-07-06T02:00:00.000Z', false, 1)).error).toMatchObject({
+      code: 'version-conflict',
+    })
+    expect((await step({ workStatus: 'not-started', progress: 50 }, '2018-07-06T02:00:00.000Z', false)).error).toMatchObject({
+      code: 'invalid',
+    })
+    // Done without its day: a save keeps the day it had (none here), the two-step way.
+    expect((await step({ workStatus: 'done', progress: 100 }, '2018-07-06T03:00:00.000Z', false)).value).toMatchObject({
+      workStatus: 'done',
+    })
+    // Submitted, then returned with a comment: a save on the returned report keeps the review.
+    await step({ workStatus: 'in-progress', progress: 90, submit: true }, '2018-07-07T02:00:00.000Z', false)
+    for (const [i, key] of keys.entries()) {
+      const report = (await store.reports.findFor(key))!
+      versions[i] = (
+        await store.reports.act(report.id, { type: 'return', comment: 'Bổ sung' }, change('2018-07-08T02:00:00.000Z'), report.version)
+      ).version
+    }
+    expect((await step({ workStatus: 'in-progress', progress: 95 }, '2018-07-09T02:00:00.000Z', true)).value).toMatchObject({
+      status: 'returned',
+      reviewComment: 'Bổ sung',
+      progress: 95,
+    })
+    // Accepted: no save changes it.
+    for (const [i, key] of keys.entries()) {
+      const report = (await store.reports.findFor(key))!
+      await store.reports.act(report.id, { type: 'submit' }, change('2018-07-10T02:00:00.000Z'), report.version)
+      const submitted = (await store.reports.findFor(key))!
+      versions[i] = (
+        await store.reports.act(submitted.id, { type: 'accept' }, change('2018-07-11T02:00:00.000Z'), submitted.version)
+      ).version
+    }
+    expect((await step({ workStatus: 'in-progress', progress: 99 }, '2018-07-12T02:00:00.000Z', false)).error).toMatchObject({
+      code: 'conflict',
+    })
+
+    const [one, two] = await Promise.all(keys.map((key) => store.reports.findFor(key)))
+    expect(same(one!)).toEqual(same(two!))
+    const history = async (r: StoredReport) => (await store.reports.versions(r.id)).map((v) => ({ ...v, snapshot: same(v.snapshot) }))
+    expect(await history(one!)).toEqual(await history(two!))
+    const audit = async (r: StoredReport) =>
+      (await store.audit.list({ entity: 'report', entityId: r.id })).map(({ action, actorId, before, after, requestId }) => ({
+        action,
+        actorId,
+        requestId,
+        before: before && same(before as StoredReport),
+        after: after && same(after as StoredReport),
+      }))
+    expect(await audit(one!)).toEqual(await audit(two!))
+    expect((await audit(one!)).length).toBe(11)
   })
 })

@@ -6,6 +6,8 @@ import {
   type Report,
   type ReportAction,
   type ReportContent,
+  type ReportStatus,
+  ReportStatusSchema,
   type ReportWorkflowErrorCode,
 } from '@papi/domain'
 import { and, asc, eq, inArray, type Placeholder, sql, type SQL } from 'drizzle-orm'
@@ -407,6 +409,7 @@ function prepareWrites(db: Executor) {
     create: withHistory(create, 'papi_report_create'),
     update: withHistory(update, 'papi_report_update'),
     createChecked: prepareCreateChecked(db),
+    updateChecked: prepareUpdateChecked(db),
   }
 }
 
@@ -445,6 +448,92 @@ function prepareCreateChecked(db: Executor) {
     .select({ provinceId: sql<string>`province_id`, planId: sql<string>`plan_id` })
     .from(w)
     .prepare('papi_report_create_checked')
+}
+/** An ISO-8601 UTC timestamp with milliseconds, as `Date.toISOString()` writes it. */
+const isoOf = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/**
+ * A report row of the relation `row` as the JSON {@link toReport} makes of it (the version row's
+ * snapshot, the audit entry's before and after): the optional fields only when they are set.
+ */
+function storedReportJson(row: string): SQL {
+  const c = (column: string) => sql.raw(`${row}.${column}`)
+  return sql`(jsonb_build_object('id', ${c('id')}, 'planId', ${c('plan_id')}, 'provinceId', ${c('province_id')},
+      'taskId', ${c('task_id')}, 'unitId', ${c('unit_id')}, 'periodId', ${c('period_id')}, 'status', ${c('status')},
+      'workStatus', ${c('work_status')}, 'progress', ${c('progress')}, 'narrative', ${c('narrative')},
+      'kpiValues', ${c('kpi_values')}, 'evidence', ${c('evidence')}, 'version', ${c('version')},
+      'updatedAt', ${isoOf(c('updated_at'))}, 'updatedBy', ${c('updated_by')})
+    || jsonb_strip_nulls(jsonb_build_object('submittedAt', ${isoOf(c('submitted_at'))}, 'completedOn', to_char(${c('completed_on')}, 'YYYY-MM-DD'),
+      'reviewedAt', ${isoOf(c('reviewed_at'))}, 'reviewComment', ${c('review_comment')})))`
+}
+
+/** The values of {@link prepareUpdateChecked}'s statement. */
+interface UpdateParams {
+  taskId: string
+  unitId: string
+  periodId: string
+  expectedVersion: number
+  statuses: string[]
+  workStatus: string
+  progress: number
+  /** null: not sent, the stored value stays (also for the two below). */
+  narrative: string | null
+  kpiValues: string | null
+  evidence: string | null
+  completedOn: string | null
+  version: number
+  at: string
+  actorId: string | null
+  auditId: string
+  requestId: string | null
+}
+
+/**
+ * A save of an existing report in ONE round trip, for a request that decides the outcome itself
+ * (see {@link decidedSave}): the row is updated only if it is at the version read and in a status
+ * the domain lets that save change, and only if the context holds as for a first save (see
+ * {@link prepareCreateChecked}); the fields left out of the request keep their stored values. The
+ * version row's snapshot and the audit entry's before and after are the rows as {@link toReport}
+ * makes them (built in SQL, {@link storedReportJson}); the statement answers the snapshot. When
+ * anything does not hold it writes nothing, and the save takes the two-step way.
+ */
+function prepareUpdateChecked(db: Executor) {
+  const p = (name: keyof UpdateParams | keyof ReturnType<typeof sessionParams>) => sql.placeholder(name)
+  const reporting = sql.join(
+    PLAN_VIEW_STATUSES.reporting.map((status) => sql`${status}`),
+    sql`, `,
+  )
+  const prev = db.$with('prev', {}).as(
+    sql`select ${reports}.* from ${reports}
+      join ${tasks} on ${tasks.provinceId} = ${reports.provinceId} and ${tasks.id} = ${reports.taskId}
+      join ${plans} on ${plans.id} = ${tasks.planId}
+      join ${periods} on ${periods.planId} = ${tasks.planId} and ${periods.code} = ${reports.periodId}
+      where ${tasks.id} = ${p('taskId')} and ${reports.unitId} = ${p('unitId')} and ${reports.periodId} = ${p('periodId')}
+        and ${reports.version} = ${p('expectedVersion')}::int and ${reports.status} = any(${p('statuses')}::text[])
+        and ${plans.status} in (${reporting}) and not ${periods.locked}
+        and exists (select 1 from ${assignments} where ${assignments.provinceId} = ${tasks.provinceId}
+          and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${p('unitId')})
+        and ${sessionHolds()}`,
+  )
+  const w = db.$with('w', {}).as(
+    sql`update ${reports} as r set work_status = ${p('workStatus')}, progress = ${p('progress')}::float8,
+        narrative = coalesce(${p('narrative')}, prev.narrative), kpi_values = coalesce(${p('kpiValues')}::jsonb, prev.kpi_values),
+        evidence = coalesce(${p('evidence')}::jsonb, prev.evidence), completed_on = ${p('completedOn')}::date,
+        version = ${p('version')}::int, updated_at = ${p('at')}::timestamptz, updated_by = ${p('actorId')}
+      from prev where r.province_id = prev.province_id and r.id = prev.id and r.version = prev.version
+      returning r.*`,
+  )
+  const v = db.$with('v', { snapshot: sql<StoredReport>`snapshot` }).as(
+    sql`insert into ${reportVersions} (province_id, report_id, version, action, status, snapshot, actor_id, at)
+      select province_id, id, version, 'save', status, ${storedReportJson('w')}, ${p('actorId')}, ${p('at')}::timestamptz from w
+      returning province_id, report_id, snapshot`,
+  )
+  const a = db.$with('a', {}).as(
+    sql`insert into ${auditLog} (province_id, id, at, actor_id, action, entity, entity_id, before, after, request_id)
+      select v.province_id, ${p('auditId')}, ${p('at')}::timestamptz, ${p('actorId')}, 'save', 'report', v.report_id,
+        ${storedReportJson('prev')}, v.snapshot, ${p('requestId')} from v join prev on prev.id = v.report_id`,
+  )
+  return db.with(prev, w, v, a).select({ snapshot: sql<StoredReport>`snapshot` }).from(v).prepare('papi_report_update_checked')
 }
 const writeStatements = new WeakMap<Executor, ReturnType<typeof prepareWrites>>()
 
@@ -585,6 +674,100 @@ async function createChecked(
 }
 
 /**
+ * What a save of an existing report at `version` writes, when the request alone decides it: a
+ * save (not a submit) that sends the work status and the progress, and the day the work was done
+ * when it is done — then no rule of the domain reads what the request leaves out. The domain's
+ * workflow is applied to the request over a report in each status: `statuses` are those it lets
+ * the save change (keeping the status), `next` the report it gives (the fields left out as blank).
+ */
+function decidedSave(
+  key: { taskId: string; unitId: string; periodId: string },
+  action: ReportAction,
+  version: number,
+  change: Change,
+): { statuses: ReportStatus[]; next: Report } | undefined {
+  if (action.type !== 'save') return undefined
+  const changes = action.changes ?? {}
+  if (changes.workStatus === undefined || changes.progress === undefined) return undefined
+  if (changes.workStatus === 'done' && changes.completedOn === undefined) return undefined
+  const statuses: ReportStatus[] = []
+  let next: Report | undefined
+  for (const status of ReportStatusSchema.options) {
+    const result = applyReportAction({ ...blankReport(key), status, version }, action, {
+      at: change.at.toISOString(),
+      expectedVersion: version,
+    })
+    if (result.ok && result.report.status === status) {
+      statuses.push(status)
+      next = result.report
+    }
+  }
+  return next && { statuses, next }
+}
+
+/**
+ * A save {@link decidedSave} decided, through {@link prepareUpdateChecked}'s one statement: the
+ * stored report, or `undefined` when it wrote nothing (the report is at another version or in
+ * another status, or the context does not hold): the two-step save then answers why.
+ */
+async function updateChecked(
+  db: Executor,
+  key: { taskId: string; unitId: string; periodId: string },
+  sent: ReportContent,
+  decided: { statuses: ReportStatus[]; next: Report },
+  version: number,
+  change: Change,
+  check: SessionCheck | undefined,
+): Promise<StoredReport | undefined> {
+  const { next, statuses } = decided
+  const params: UpdateParams & ReturnType<typeof sessionParams> = {
+    ...key,
+    expectedVersion: version,
+    statuses,
+    workStatus: next.workStatus,
+    progress: next.progress,
+    narrative: sent.narrative === undefined ? null : next.narrative,
+    kpiValues: sent.kpiValues === undefined ? null : JSON.stringify(next.kpiValues),
+    evidence: sent.evidence === undefined ? null : JSON.stringify(next.evidence),
+    completedOn: next.completedOn ?? null,
+    version: next.version,
+    at: change.at.toISOString(),
+    actorId: change.actorId,
+    auditId: randomUUID(),
+    requestId: change.requestId ?? null,
+    ...sessionParams(check),
+  }
+  const [written] = await writeStatementsOf(db).updateChecked.execute(params as unknown as Record<string, unknown>)
+  return written && inReportOrder(written.snapshot)
+}
+
+/** A stored report with its fields in {@link toReport}'s order (a jsonb object's keys come back sorted). */
+function inReportOrder(r: StoredReport): StoredReport {
+  const { id, planId, provinceId, taskId, unitId, periodId, status, workStatus, progress, narrative, kpiValues, evidence, version } = r
+  return {
+    id,
+    planId,
+    provinceId,
+    taskId,
+    unitId,
+    periodId,
+    status,
+    workStatus,
+    progress,
+    narrative,
+    kpiValues,
+    evidence,
+    version,
+    ...(r.submittedAt !== undefined && { submittedAt: r.submittedAt }),
+    ...(r.completedOn !== undefined && { completedOn: r.completedOn }),
+    ...(r.reviewedAt !== undefined && { reviewedAt: r.reviewedAt }),
+    ...(r.reviewComment !== undefined && { reviewComment: r.reviewComment }),
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  }
+}
+
+/**
  * Creates or updates the report of one unit on one task for one period, through the domain's
  * report workflow. The version check is done by the database itself
  * (`UPDATE … WHERE version = $read`), so of two writers holding the same version exactly one
@@ -592,17 +775,31 @@ async function createChecked(
  * or 0) is one round trip when its context holds (see {@link prepareCreateChecked}); otherwise two:
  * one read (see {@link readWriteContext}), one write with its version and audit rows. `check`: the
  * caller's session taken from a cache, verified in the statement (see {@link SessionCheck}).
+ * `options.statements` (tests): `two` always takes the two-step way, `one` throws when the save
+ * did not go through in one statement.
  *
  * @example
  * await saveReport(db, { taskId, unitId, periodId: '2018Q2', progress: 50, narrative: '…', version: 1 }, change)
  */
-export async function saveReport(db: Database, input: ReportWrite, change: Change, check?: SessionCheck): Promise<StoredReport> {
+export async function saveReport(
+  db: Database,
+  input: ReportWrite,
+  change: Change,
+  check?: SessionCheck,
+  options: { statements?: 'one or two' | 'one' | 'two' } = {},
+): Promise<StoredReport> {
   const { taskId, unitId, periodId, submit, version, ...content } = input
   const changes = Object.fromEntries(Object.entries(content).filter(([, v]) => v !== undefined)) as ReportContent
   const action: ReportAction = submit ? { type: 'submit', changes } : { type: 'save', changes }
-  if (!version) {
-    const created = await createChecked(db, { taskId, unitId, periodId }, action, change, check)
-    if (created) return created
+  if (options.statements !== 'two') {
+    let saved: StoredReport | undefined
+    if (!version) saved = await createChecked(db, { taskId, unitId, periodId }, action, change, check)
+    else {
+      const decided = decidedSave({ taskId, unitId, periodId }, action, version, change)
+      saved = decided && (await updateChecked(db, { taskId, unitId, periodId }, changes, decided, version, change, check))
+    }
+    if (saved) return saved
+    if (options.statements === 'one') throw new Error('the save did not go through in one statement')
   }
   const ctx = await readWriteContext(db, { taskId, unitId, periodId }, check)
   const existing = ctx.existing
