@@ -11,6 +11,7 @@ import {
   type ReportWorkflowErrorCode,
 } from '@papi/domain'
 import { and, asc, eq, inArray, type Placeholder, sql, type SQL } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { writeAudit, type Change } from './audit-log'
 import type { Database, Executor } from './database'
 import { findPeriod } from './period-repository'
@@ -414,30 +415,44 @@ function prepareWrites(db: Executor) {
 }
 
 /**
- * A first save in ONE round trip, where {@link saveReport} otherwise reads the context first: the
- * report row is inserted from a SELECT of its task that holds only if everything the context read
- * would have found holds — the caller's session (its {@link SessionCheck}), the plan in a status
- * the domain files reports on (`PLAN_VIEW_STATUSES.reporting`), the period open on the plan and
- * not locked, the unit assigned to the task — and no report exists yet for the task, unit and
- * period. The task's province and plan come from that SELECT, into the row, the version row's
- * snapshot and the answer. Whatever does not hold writes nothing, and the save goes the two-step
- * way, which names the reason.
+ * The joins from `tasks` to the task's plan and the period `periodId` of it, and the conditions
+ * under which a report of the task may be saved by one statement: everything the context read
+ * checks — the plan in a status the domain files reports on (`PLAN_VIEW_STATUSES.reporting`), the
+ * period open on the plan and not locked, the unit `unitId` assigned to the task, and the caller's
+ * session (its {@link SessionCheck}).
  */
-function prepareCreateChecked(db: Executor) {
-  const p = (name: keyof WriteParams) => sql.placeholder(name)
+function reportableTask(periodId: SQL | Placeholder | AnyPgColumn) {
+  const p = (name: 'taskId' | 'unitId') => sql.placeholder(name)
   const reporting = sql.join(
     PLAN_VIEW_STATUSES.reporting.map((status) => sql`${status}`),
     sql`, `,
   )
-  const src = db.$with('src', { provinceId: sql<string>`province_id`, planId: sql<string>`plan_id` }).as(
-    sql`select ${tasks.provinceId} as province_id, ${tasks.planId} as plan_id from ${tasks}
-      join ${plans} on ${plans.id} = ${tasks.planId}
-      join ${periods} on ${periods.planId} = ${tasks.planId} and ${periods.code} = ${p('periodId')}
-      where ${tasks.id} = ${p('taskId')} and ${plans.status} in (${reporting}) and not ${periods.locked}
-        and exists (select 1 from ${assignments} where ${assignments.provinceId} = ${tasks.provinceId}
-          and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${p('unitId')})
-        and ${sessionHolds()}`,
-  )
+  return {
+    joins: sql`join ${plans} on ${plans.id} = ${tasks.planId}
+      join ${periods} on ${periods.planId} = ${tasks.planId} and ${periods.code} = ${periodId}`,
+    holds: sql`${tasks.id} = ${p('taskId')} and ${plans.status} in (${reporting}) and not ${periods.locked}
+      and exists (select 1 from ${assignments} where ${assignments.provinceId} = ${tasks.provinceId}
+        and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${p('unitId')})
+      and ${sessionHolds()}`,
+  }
+}
+
+/**
+ * A first save in ONE round trip, where {@link saveReport} otherwise reads the context first: the
+ * report row is inserted from a SELECT of its task that holds only if everything the context read
+ * would have found holds — the caller's session (its {@link SessionCheck}), the plan in a status
+ * the domain files reports on, the period open on the plan and not locked, the unit assigned to the
+ * task (see {@link reportableTask}) — and no report exists yet for the task, unit and period. The
+ * task's province and plan come from that SELECT, into the row, the version row's snapshot and the
+ * answer. Whatever does not hold writes nothing, and the save goes the two-step way, which names
+ * the reason.
+ */
+function prepareCreateChecked(db: Executor) {
+  const p = (name: keyof WriteParams) => sql.placeholder(name)
+  const task = reportableTask(p('periodId'))
+  const src = db
+    .$with('src', { provinceId: sql<string>`province_id`, planId: sql<string>`plan_id` })
+    .as(sql`select ${tasks.provinceId} as province_id, ${tasks.planId} as plan_id from ${tasks} ${task.joins} where ${task.holds}`)
   const w = db.$with('w', { provinceId: sql<string>`province_id`, planId: sql<string>`plan_id` }).as(
     sql`insert into ${reports} (${REPORT_COLUMNS}) select ${reportValues(p, sql`province_id`, sql`plan_id`)} from src
       on conflict do nothing returning province_id, id, plan_id`,
@@ -449,6 +464,7 @@ function prepareCreateChecked(db: Executor) {
     .from(w)
     .prepare('papi_report_create_checked')
 }
+
 /** An ISO-8601 UTC timestamp with milliseconds, as `Date.toISOString()` writes it. */
 const isoOf = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
@@ -499,21 +515,13 @@ interface UpdateParams {
  */
 function prepareUpdateChecked(db: Executor) {
   const p = (name: keyof UpdateParams | keyof ReturnType<typeof sessionParams>) => sql.placeholder(name)
-  const reporting = sql.join(
-    PLAN_VIEW_STATUSES.reporting.map((status) => sql`${status}`),
-    sql`, `,
-  )
+  const task = reportableTask(reports.periodId)
   const prev = db.$with('prev', {}).as(
     sql`select ${reports}.* from ${reports}
-      join ${tasks} on ${tasks.provinceId} = ${reports.provinceId} and ${tasks.id} = ${reports.taskId}
-      join ${plans} on ${plans.id} = ${tasks.planId}
-      join ${periods} on ${periods.planId} = ${tasks.planId} and ${periods.code} = ${reports.periodId}
-      where ${tasks.id} = ${p('taskId')} and ${reports.unitId} = ${p('unitId')} and ${reports.periodId} = ${p('periodId')}
+      join ${tasks} on ${tasks.provinceId} = ${reports.provinceId} and ${tasks.id} = ${reports.taskId} ${task.joins}
+      where ${reports.unitId} = ${p('unitId')} and ${reports.periodId} = ${p('periodId')}
         and ${reports.version} = ${p('expectedVersion')}::int and ${reports.status} = any(${p('statuses')}::text[])
-        and ${plans.status} in (${reporting}) and not ${periods.locked}
-        and exists (select 1 from ${assignments} where ${assignments.provinceId} = ${tasks.provinceId}
-          and ${assignments.taskId} = ${tasks.id} and ${assignments.unitId} = ${p('unitId')})
-        and ${sessionHolds()}`,
+        and ${task.holds}`,
   )
   const w = db.$with('w', {}).as(
     sql`update ${reports} as r set work_status = ${p('workStatus')}, progress = ${p('progress')}::float8,
