@@ -327,7 +327,8 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
       get: (id) => getReport(db, id),
       find: (id) => findReport(db, id),
       findFor: (key) => findReportFor(db, key),
-      save: (input, change, check) => saveReport(db, input, change, check),
+      save: (input, change, check) =>
+        saveReport(db, input, change, check, { oneStatement: driver === 'pglite' ? 'first saves' : 'first saves and updates' }),
       act: (id, action, change, version) => actOnReport(db, id, action, change, version),
       versions: (id) => listReportVersions(db, id),
     },
