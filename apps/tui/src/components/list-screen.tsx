@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { foldText } from '@papi/domain'
-import { Box, Text, useInput } from 'ink'
+import { Box, type Key, Text, useInput } from 'ink'
 import { useEffect, useRef, useState } from 'react'
 import { useUi } from '../context'
 import { initialList, type ListAction, listReducer } from '../hooks/list-reducer'
@@ -63,40 +63,53 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
     typing.active = current.current.filtering
   }, [state.filtering])
 
+  /** One key (or a "/" with what was typed after it); `screen` when the screen's `onKey` took it. */
+  const onInput = (input: string, key: Key): 'list' | 'screen' => {
+    // "/" and what was typed after it read at once: the filter opens and takes the rest.
+    const [first, ...typedAhead] = current.current.filtering ? [] : [...input]
+    if (matches(KEYS.list.filter, first ?? '', key) && typedAhead.length > 0) {
+      dispatch({ type: 'startFilter' })
+      input = typedAhead.join('')
+    }
+    if (current.current.filtering) {
+      for (const edit of lineEdits(input, key)) {
+        if (edit.type === 'submit' || edit.type === 'cancel') {
+          dispatch({ type: 'endFilter', keep: edit.type === 'submit' })
+          return 'list'
+        }
+        if (edit.type === 'erase') dispatch({ type: 'filterBackspace' })
+        else if (edit.type === 'type') dispatch({ type: 'filterInput', text: edit.text })
+      }
+      return 'list'
+    }
+    const visible = visibleFor(current.current.filter)
+    const count = visible.length
+    const { height, selected, filter } = current.current
+    if (matches(KEYS.list.up, input, key)) dispatch({ type: 'move', by: -1, count })
+    else if (matches(KEYS.list.down, input, key)) dispatch({ type: 'move', by: 1, count })
+    else if (matches(KEYS.list.pageUp, input, key)) dispatch({ type: 'move', by: -height, count })
+    else if (matches(KEYS.list.pageDown, input, key)) {
+      dispatch({ type: 'move', by: height, count })
+      props.onKey('pagedown', visible[selected], visible, selected)
+    } else if (matches(KEYS.list.home, input, key)) dispatch({ type: 'home' })
+    else if (matches(KEYS.list.end, input, key)) dispatch({ type: 'end', count })
+    else if (matches(KEYS.list.filter, input, key)) dispatch({ type: 'startFilter' })
+    else if (matches(KEYS.list.reload, input, key)) props.onReload?.()
+    else if (matches(KEYS.dialog.cancel, input, key) && filter) dispatch({ type: 'endFilter', keep: false })
+    else {
+      props.onKey(keyName(input, key), visible[selected], visible, selected)
+      return 'screen'
+    }
+    return 'list'
+  }
+
   useInput(
     (input, key) => {
-      // "/" and what was typed after it read at once: the filter opens and takes the rest.
-      const [first, ...typedAhead] = current.current.filtering ? [] : [...input]
-      if (matches(KEYS.list.filter, first ?? '', key) && typedAhead.length > 0) {
-        dispatch({ type: 'startFilter' })
-        input = typedAhead.join('')
-      }
-      if (current.current.filtering) {
-        for (const edit of lineEdits(input, key)) {
-          if (edit.type === 'submit' || edit.type === 'cancel') {
-            dispatch({ type: 'endFilter', keep: edit.type === 'submit' })
-            return
-          }
-          if (edit.type === 'erase') dispatch({ type: 'filterBackspace' })
-          else if (edit.type === 'type') dispatch({ type: 'filterInput', text: edit.text })
-        }
-        return
-      }
-      const visible = visibleFor(current.current.filter)
-      const count = visible.length
-      const { height, selected, filter } = current.current
-      if (matches(KEYS.list.up, input, key)) dispatch({ type: 'move', by: -1, count })
-      else if (matches(KEYS.list.down, input, key)) dispatch({ type: 'move', by: 1, count })
-      else if (matches(KEYS.list.pageUp, input, key)) dispatch({ type: 'move', by: -height, count })
-      else if (matches(KEYS.list.pageDown, input, key)) {
-        dispatch({ type: 'move', by: height, count })
-        props.onKey('pagedown', visible[selected], visible, selected)
-      } else if (matches(KEYS.list.home, input, key)) dispatch({ type: 'home' })
-      else if (matches(KEYS.list.end, input, key)) dispatch({ type: 'end', count })
-      else if (matches(KEYS.list.filter, input, key)) dispatch({ type: 'startFilter' })
-      else if (matches(KEYS.list.reload, input, key)) props.onReload?.()
-      else if (matches(KEYS.dialog.cancel, input, key) && filter) dispatch({ type: 'endFilter', keep: false })
-      else props.onKey(keyName(input, key), visible[selected], visible, selected)
+      // Keys typed together can arrive as one chunk ("jje" over a slow SSH link): each acts in
+      // turn. A key the screen acts on ends the chunk: what follows was typed for what it opens.
+      const together = !current.current.filtering && !key.ctrl && !key.meta && input.length > 1 && input[0] !== '/'
+      if (!together || !/^[\x20-\x7e]+$/.test(input)) return void onInput(input, key)
+      for (const char of input) if (onInput(char, key) === 'screen') return
     },
     { isActive: props.active },
   )

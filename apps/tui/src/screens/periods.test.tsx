@@ -65,6 +65,16 @@ describe('Periods screen (4)', () => {
     tui.ui.unmount()
   })
 
+  it('acts on keys typed together in one chunk one after another', async () => {
+    const tui = await openTui(server, 4)
+    await tui.settle('2018Q3')
+    // "je" as one chunk, as a slow SSH link delivers keys typed quickly: "j" moves, then "e" edits 2018Q3.
+    tui.burst('je')
+    await tui.settle(`> ${(await server.store.periods.find(planId, '2018Q3'))?.dueOn}`)
+    await tui.press(ESC)
+    tui.ui.unmount()
+  })
+
   it("moves the selected period's deadline", async () => {
     const tui = await openTui(server, 4)
     await tui.settle('2018Q3')
