@@ -1,6 +1,6 @@
 import type { Key } from 'ink'
 import { describe, expect, it } from 'vitest'
-import { helpEntries, KEYS, keyName, lineEdits, matches } from './keys'
+import { helpEntries, KEYS, keyName, keysIn, lineEdits, matches } from './keys'
 
 const key = (over: Partial<Key> = {}) => ({ ...over }) as Key
 
@@ -47,5 +47,20 @@ describe('keys', () => {
   it('lists the help in the user’s language', () => {
     expect(helpEntries(KEYS.units, 'vi')).toContain('n tạo')
     expect(helpEntries(KEYS.units, 'en')).toContain('d delete')
+  })
+})
+
+describe('keysIn', () => {
+  const plain = { ctrl: false, meta: false, shift: false, return: false, tab: false, backspace: false } as Key
+  it('splits a read of keys typed together into one key each, Enter, Tab and Backspace with their flags', () => {
+    expect(keysIn('jj\r', plain).map(([input, key]) => keyName(input, key))).toEqual(['j', 'j', 'return'])
+    expect(keysIn('G\t\x7f', plain).map(([input, key]) => keyName(input, key))).toEqual(['G', 'tab', 'backspace'])
+    expect(keysIn('jG', plain)[1]![1].shift).toBe(true)
+  })
+  it('leaves one key, a control key, an escape sequence and text with other controls as they came', () => {
+    expect(keysIn('j', plain)).toEqual([['j', plain]])
+    expect(keysIn('ab', { ...plain, ctrl: true })).toEqual([['ab', { ...plain, ctrl: true }]])
+    expect(keysIn('[B', { ...plain, downArrow: true } as Key)).toHaveLength(1)
+    expect(keysIn('a\u0000b', plain)).toEqual([['a\u0000b', plain]])
   })
 })

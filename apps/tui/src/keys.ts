@@ -127,6 +127,25 @@ export function keyName(input: string, key: Key): string {
   return input
 }
 
+/**
+ * The keys of one read of the terminal, each with its flags. Keys typed together can arrive at
+ * once (a slow SSH link, a quick typist, tmux), and Ink hands such a read over as one input: a
+ * read of plain characters, Enter, Tab and Backspace is split into one key each. Anything else —
+ * one key, a read Ink has already named (an arrow, a control key), text with other controls —
+ * stays as it came.
+ *
+ * @example
+ * keysIn('jj\r', key) // [['j', key], ['j', key], ['', { ...key, return: true }]]
+ */
+export function keysIn(input: string, key: Key): [string, Key][] {
+  const flagged = Object.entries(key).some(([flag, on]) => on === true && flag !== 'shift')
+  if (input.length < 2 || flagged || !/^[\x20-\x7e\r\t\x7f]+$/.test(input)) return [[input, key]]
+  return [...input].map((char): [string, Key] => {
+    const flags = { ...key, return: char === '\r', tab: char === '\t', backspace: char === '\x7f', shift: char !== char.toLowerCase() }
+    return [flags.return || flags.tab || flags.backspace ? '' : char, flags]
+  })
+}
+
 /** An edit of a line of text being typed ({@link lineEdits}). */
 export type LineEdit = { type: 'submit' } | { type: 'cancel' } | { type: 'erase' } | { type: 'clear' } | { type: 'type'; text: string }
 

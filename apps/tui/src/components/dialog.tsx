@@ -3,7 +3,7 @@ import { ProgressBar } from '@inkjs/ui'
 import type { Locale } from '@papi/domain'
 import { Box, Text, useInput } from 'ink'
 import { useRef, useState } from 'react'
-import { KEYS, lineEdits, matches, type Binding } from '../keys'
+import { type Binding, KEYS, keysIn, lineEdits, matches } from '../keys'
 import { fit } from '../text'
 
 /** The bindings of a panel that asks: Enter confirms, Esc cancels. */
@@ -85,9 +85,11 @@ function Prompt({ state, width, color }: { state: Extract<DialogState, { type: '
 }
 
 function Confirm({ state, width, color }: { state: Extract<DialogState, { type: 'confirm' }>; width: number; color: boolean }) {
-  useInput((input, key) => {
-    if (matches(KEYS.dialog.yes, input, key)) state.resolve(true)
-    else if (matches(KEYS.dialog.no, input, key)) state.resolve(false)
+  useInput((read, readKey) => {
+    for (const [input, key] of keysIn(read, readKey)) {
+      if (matches(KEYS.dialog.yes, input, key)) return state.resolve(true)
+      if (matches(KEYS.dialog.no, input, key)) return state.resolve(false)
+    }
   })
   // Wrapped over the dialog's two lines: what is at stake must not be cut off at 80 columns.
   return (
@@ -119,11 +121,13 @@ function Choose({
   const rows = Math.max(1, Math.min(state.options.length, height - 1))
   const top = Math.max(0, Math.min(selected - rows + 1, state.options.length - rows))
   const from = Math.min(top, selected)
-  useInput((input, key) => {
-    if (matches(KEYS.list.up, input, key)) setSelected((s) => Math.max(0, s - 1))
-    else if (matches(KEYS.list.down, input, key)) setSelected((s) => Math.min(state.options.length - 1, s + 1))
-    else if (matches(KEYS.dialog.submit, input, key)) state.resolve(state.options[current.current]?.value)
-    else if (matches(KEYS.dialog.cancel, input, key)) state.resolve(undefined)
+  useInput((read, readKey) => {
+    for (const [input, key] of keysIn(read, readKey)) {
+      if (matches(KEYS.list.up, input, key)) setSelected((s) => Math.max(0, s - 1))
+      else if (matches(KEYS.list.down, input, key)) setSelected((s) => Math.min(state.options.length - 1, s + 1))
+      else if (matches(KEYS.dialog.submit, input, key)) return state.resolve(state.options[current.current]?.value)
+      else if (matches(KEYS.dialog.cancel, input, key)) return state.resolve(undefined)
+    }
   })
   return (
     <Box flexDirection="column">
@@ -150,14 +154,16 @@ function Panel({
 }) {
   const [top, setTop] = useState(0)
   const rows = Math.max(1, height - 2)
-  useInput((input, key) => {
-    if (matches(KEYS.list.up, input, key)) setTop((t) => Math.max(0, t - 1))
-    else if (matches(KEYS.list.down, input, key)) setTop((t) => Math.min(Math.max(0, state.lines.length - rows), t + 1))
-    else if (matches(KEYS.list.pageDown, input, key)) setTop((t) => Math.min(Math.max(0, state.lines.length - rows), t + rows))
-    else if (matches(KEYS.list.pageUp, input, key)) setTop((t) => Math.max(0, t - rows))
-    else if (state.footer === undefined && matches(KEYS.info.close, input, key)) state.resolve(false)
-    else if (matches((state.keys ?? KEYS.preview).confirm, input, key)) state.resolve(true)
-    else if (matches((state.keys ?? KEYS.preview).cancel, input, key)) state.resolve(false)
+  useInput((read, readKey) => {
+    for (const [input, key] of keysIn(read, readKey)) {
+      if (matches(KEYS.list.up, input, key)) setTop((t) => Math.max(0, t - 1))
+      else if (matches(KEYS.list.down, input, key)) setTop((t) => Math.min(Math.max(0, state.lines.length - rows), t + 1))
+      else if (matches(KEYS.list.pageDown, input, key)) setTop((t) => Math.min(Math.max(0, state.lines.length - rows), t + rows))
+      else if (matches(KEYS.list.pageUp, input, key)) setTop((t) => Math.max(0, t - rows))
+      else if (state.footer === undefined && matches(KEYS.info.close, input, key)) return state.resolve(false)
+      else if (matches((state.keys ?? KEYS.preview).confirm, input, key)) return state.resolve(true)
+      else if (matches((state.keys ?? KEYS.preview).cancel, input, key)) return state.resolve(false)
+    }
   })
   return (
     <Box flexDirection="column">

@@ -4,7 +4,7 @@ import { Box, type Key, Text, useInput } from 'ink'
 import { useEffect, useRef, useState } from 'react'
 import { useUi } from '../context'
 import { initialList, type ListAction, listReducer } from '../hooks/list-reducer'
-import { KEYS, keyName, lineEdits, matches } from '../keys'
+import { KEYS, keyName, keysIn, lineEdits, matches } from '../keys'
 import type { ScreenProps } from '../screens/screen'
 import { fit } from '../text'
 import { Table, type Column } from './table'
@@ -105,11 +105,11 @@ export function ListScreen<Row>(props: ListScreenProps<Row>) {
 
   useInput(
     (input, key) => {
-      // Keys typed together can arrive as one chunk ("jje" over a slow SSH link): each acts in
-      // turn. A key the screen acts on ends the chunk: what follows was typed for what it opens.
-      const together = !current.current.filtering && !key.ctrl && !key.meta && input.length > 1 && input[0] !== '/'
-      if (!together || !/^[\x20-\x7e]+$/.test(input)) return void onInput(input, key)
-      for (const char of input) if (onInput(char, key) === 'screen') return
+      // Keys typed together can arrive in one read ("jje" over a slow SSH link): each acts in turn
+      // (keysIn). A key the screen acts on ends the read: what follows was typed for what it opens.
+      // The filter ("/" and what follows it) takes a read whole.
+      if (current.current.filtering || input[0] === '/') return void onInput(input, key)
+      for (const [one, flags] of keysIn(input, key)) if (onInput(one, flags) === 'screen') return
     },
     { isActive: props.active },
   )
