@@ -101,6 +101,7 @@ export {
   applyReportAction,
   availableActions,
   canTransition,
+  decidedSave,
   REPORT_TRANSITIONS,
   ReportActionSchema,
   ReportActionTypeSchema,
@@ -111,6 +112,7 @@ export {
   workProgressIssue,
 } from './report-workflow'
 export type {
+  DecidedSave,
   ReportAction,
   ReportActionContext,
   ReportActionResult,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ReportSchema, type Report, type ReportStatus } from './report'
+import { ReportSchema, ReportStatusSchema, type Report, type ReportStatus } from './report'
 import {
   applyReportAction,
   availableActions,
+  decidedSave,
+  type ReportContent,
   canTransition,
   REPORT_TRANSITIONS,
   ReportActionSchema,
@@ -274,5 +276,74 @@ describe('applyReportAction — work status and progress agree', () => {
     const parsed = ReportContentSchema.safeParse({ workStatus: 'done', progress: 20 })
     expect(parsed.success).toBe(false)
     expect(parsed.error?.issues[0]?.path).toEqual(['progress'])
+  })
+})
+
+describe('decidedSave', () => {
+  const at = '2018-07-05T02:00:00.000Z'
+  // Stored reports that differ in every field a save may leave out.
+  const stored: Report[] = ReportStatusSchema.options.flatMap((status) => [
+    {
+      taskId: 't',
+      unitId: 'u',
+      periodId: '2018',
+      status,
+      workStatus: 'not-started',
+      progress: 0,
+      narrative: '',
+      kpiValues: [],
+      evidence: [],
+      version: 3,
+    },
+    {
+      taskId: 't',
+      unitId: 'u',
+      periodId: '2018',
+      status,
+      workStatus: 'done',
+      progress: 100,
+      completedOn: '2018-07-01',
+      narrative: 'Đã xong',
+      kpiValues: [{ metric: 'papi-rank', value: 40 }],
+      evidence: [{ name: 'Biên bản' }],
+      reviewComment: 'Bổ sung',
+      reviewedAt: '2018-07-02T02:00:00.000Z',
+      version: 3,
+    },
+  ])
+  const saves: ReportContent[] = [
+    { workStatus: 'in-progress', progress: 40 },
+    { workStatus: 'in-progress', progress: 0, narrative: '' },
+    { workStatus: 'not-started', progress: 0, kpiValues: [{ metric: 'm', value: 1 }], evidence: [] },
+    { workStatus: 'done', progress: 100, completedOn: '2018-07-04', narrative: 'Xong' },
+    { workStatus: 'done', progress: 100, completedOn: '2018-07-09' }, // after the day of the save: refused
+    { workStatus: 'not-started', progress: 50 }, // a pair that disagrees: refused
+    { workStatus: 'done', progress: 100 }, // done without its day: the stored day counts, so not decided
+  ]
+
+  it.each(saves)('writes what applyReportAction gives on every stored report it may change, and only those: %o', (changes) => {
+    const action = { type: 'save', changes } as const
+    const decided = decidedSave(action, 3, at)
+    for (const report of stored) {
+      const applied = applyReportAction(report, action, { at, expectedVersion: 3 })
+      if (!decided?.statuses.includes(report.status)) {
+        expect(applied.ok && decided !== undefined).toBe(false)
+        continue
+      }
+      const { statuses, completedOn, ...writes } = decided
+      const expected: Report = { ...report, ...writes }
+      if (completedOn === undefined) delete expected.completedOn
+      else expected.completedOn = completedOn
+      expect(applied).toEqual({ ok: true, report: expected })
+    }
+  })
+
+  it('leaves to the stored report a submit, and a save without its work status, its progress, or the day done work was done', () => {
+    const decide = (changes: ReportContent, type: 'save' | 'submit' = 'save') => decidedSave({ type, changes }, 3, at)
+    expect(decide({ workStatus: 'in-progress', progress: 40 }, 'submit')).toBeUndefined()
+    expect(decide({ progress: 40 })).toBeUndefined()
+    expect(decide({ workStatus: 'in-progress' })).toBeUndefined()
+    expect(decide({ workStatus: 'done', progress: 100 })).toBeUndefined()
+    expect(decide({ workStatus: 'in-progress', progress: 40 })).toMatchObject({ statuses: ['draft', 'returned'], version: 4 })
   })
 })

@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import type { Locale } from './label'
 import type { Action } from './permission'
-import { EvidenceSchema, KpiValueSchema, localDateOf, WorkStatusSchema, type Report, type ReportStatus, type WorkStatus } from './report'
+import {
+  EvidenceSchema,
+  KpiValueSchema,
+  localDateOf,
+  ReportStatusSchema,
+  WorkStatusSchema,
+  type Report,
+  type ReportStatus,
+  type WorkStatus,
+} from './report'
 
 /**
  * The report workflow: a unit saves and submits; the standing agency (Sở Nội vụ, the commune
@@ -281,6 +290,75 @@ export function applyReportAction(report: Report, action: ReportAction, ctx: Rep
       }
       return { ok: true, report: { ...report, status: 'returned', reviewedAt: ctx.at, reviewComment: comment, version } }
     }
+  }
+}
+
+/** What a save the request alone decides writes (see {@link decidedSave}). */
+export interface DecidedSave {
+  /** The statuses of a stored report the save may change; it keeps the status. */
+  statuses: ReportStatus[]
+  /** The version it writes (the one read + 1). */
+  version: number
+  /** Always written. */
+  workStatus: WorkStatus
+  progress: number
+  /** Written as given (`undefined`: none). */
+  completedOn: string | undefined
+  /** Written when the request sends them; left out, the stored values stay. */
+  narrative?: string
+  kpiValues?: Report['kpiValues']
+  evidence?: Report['evidence']
+}
+
+/**
+ * A save whose outcome the request alone decides, so a store can write it without reading the
+ * report first: a save (not a submit) that sends the work status and the progress, and the day the
+ * work was done when it is done — then no rule of the workflow reads a stored field the request
+ * leaves out. {@link applyReportAction} on any stored report at `version` in one of `statuses`
+ * gives that report with what this writes (report-workflow.test.ts holds them equal); in any other
+ * status it refuses. `undefined` when the outcome depends on the stored report (apply the workflow
+ * to it), or the request is refused whatever is stored.
+ *
+ * @example
+ * decidedSave({ type: 'save', changes: { workStatus: 'in-progress', progress: 40 } }, 3, at)
+ * // { statuses: ['draft', 'returned'], version: 4, workStatus: 'in-progress', progress: 40, completedOn: undefined }
+ */
+export function decidedSave(action: ReportAction, version: number, at: string): DecidedSave | undefined {
+  if (action.type !== 'save') return undefined
+  const changes = action.changes ?? {}
+  if (changes.workStatus === undefined || changes.progress === undefined) return undefined
+  if (changes.workStatus === 'done' && changes.completedOn === undefined) return undefined
+  const probe: Report = {
+    taskId: '-',
+    unitId: '-',
+    periodId: '2018',
+    status: 'draft',
+    workStatus: 'not-started',
+    progress: 0,
+    narrative: '',
+    kpiValues: [],
+    evidence: [],
+    version,
+  }
+  const statuses: ReportStatus[] = []
+  let next: Report | undefined
+  for (const status of ReportStatusSchema.options) {
+    const result = applyReportAction({ ...probe, status }, action, { at, expectedVersion: version })
+    if (result.ok && result.report.status === status) {
+      statuses.push(status)
+      next = result.report
+    }
+  }
+  if (!next) return undefined
+  return {
+    statuses,
+    version: next.version,
+    workStatus: next.workStatus,
+    progress: next.progress,
+    completedOn: next.completedOn,
+    ...(changes.narrative !== undefined && { narrative: next.narrative }),
+    ...(changes.kpiValues !== undefined && { kpiValues: next.kpiValues }),
+    ...(changes.evidence !== undefined && { evidence: next.evidence }),
   }
 }
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import {
   applyReportAction,
+  type DecidedSave,
+  decidedSave,
   PLAN_VIEW_STATUSES,
   reportingError,
   type Report,
   type ReportAction,
   type ReportContent,
-  type ReportStatus,
-  ReportStatusSchema,
   type ReportWorkflowErrorCode,
 } from '@papi/domain'
 import { and, asc, eq, inArray, type Placeholder, sql, type SQL } from 'drizzle-orm'
@@ -682,38 +682,6 @@ async function createChecked(
 }
 
 /**
- * What a save of an existing report at `version` writes, when the request alone decides it: a
- * save (not a submit) that sends the work status and the progress, and the day the work was done
- * when it is done — then no rule of the domain reads what the request leaves out. The domain's
- * workflow is applied to the request over a report in each status: `statuses` are those it lets
- * the save change (keeping the status), `next` the report it gives (the fields left out as blank).
- */
-function decidedSave(
-  key: { taskId: string; unitId: string; periodId: string },
-  action: ReportAction,
-  version: number,
-  change: Change,
-): { statuses: ReportStatus[]; next: Report } | undefined {
-  if (action.type !== 'save') return undefined
-  const changes = action.changes ?? {}
-  if (changes.workStatus === undefined || changes.progress === undefined) return undefined
-  if (changes.workStatus === 'done' && changes.completedOn === undefined) return undefined
-  const statuses: ReportStatus[] = []
-  let next: Report | undefined
-  for (const status of ReportStatusSchema.options) {
-    const result = applyReportAction({ ...blankReport(key), status, version }, action, {
-      at: change.at.toISOString(),
-      expectedVersion: version,
-    })
-    if (result.ok && result.report.status === status) {
-      statuses.push(status)
-      next = result.report
-    }
-  }
-  return next && { statuses, next }
-}
-
-/**
  * A save {@link decidedSave} decided, through {@link prepareUpdateChecked}'s one statement: the
  * stored report, or `undefined` when it wrote nothing (the report is at another version or in
  * another status, or the context does not hold): the two-step save then answers why.
@@ -721,24 +689,22 @@ function decidedSave(
 async function updateChecked(
   db: Executor,
   key: { taskId: string; unitId: string; periodId: string },
-  sent: ReportContent,
-  decided: { statuses: ReportStatus[]; next: Report },
+  decided: DecidedSave,
   version: number,
   change: Change,
   check: SessionCheck | undefined,
 ): Promise<StoredReport | undefined> {
-  const { next, statuses } = decided
   const params: UpdateParams & ReturnType<typeof sessionParams> = {
     ...key,
     expectedVersion: version,
-    statuses,
-    workStatus: next.workStatus,
-    progress: next.progress,
-    narrative: sent.narrative === undefined ? null : next.narrative,
-    kpiValues: sent.kpiValues === undefined ? null : JSON.stringify(next.kpiValues),
-    evidence: sent.evidence === undefined ? null : JSON.stringify(next.evidence),
-    completedOn: next.completedOn ?? null,
-    version: next.version,
+    statuses: decided.statuses,
+    workStatus: decided.workStatus,
+    progress: decided.progress,
+    narrative: decided.narrative ?? null,
+    kpiValues: decided.kpiValues === undefined ? null : JSON.stringify(decided.kpiValues),
+    evidence: decided.evidence === undefined ? null : JSON.stringify(decided.evidence),
+    completedOn: decided.completedOn ?? null,
+    version: decided.version,
     at: change.at.toISOString(),
     actorId: change.actorId,
     auditId: randomUUID(),
@@ -809,8 +775,8 @@ export async function saveReport(
   let saved: StoredReport | undefined
   if (!version && oneStatement !== 'none') saved = await createChecked(db, { taskId, unitId, periodId }, action, change, check)
   else if (version && oneStatement === 'first saves and updates') {
-    const decided = decidedSave({ taskId, unitId, periodId }, action, version, change)
-    saved = decided && (await updateChecked(db, { taskId, unitId, periodId }, changes, decided, version, change, check))
+    const decided = decidedSave(action, version, change.at.toISOString())
+    saved = decided && (await updateChecked(db, { taskId, unitId, periodId }, decided, version, change, check))
   }
   if (saved) return saved
   if (options.requireOne) throw new Error('the save did not go through in one statement')
