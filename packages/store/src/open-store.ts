@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 // build, and an embedded PGlite never loads pg (startup to first answer).
 import type { PGlite } from '@electric-sql/pglite'
 import { lockDataFolder } from './data-folder-lock'
+import { forDrizzle } from './pglite-client'
 import type { Database } from './database'
 import { createStore, type Store } from './store'
 
@@ -80,7 +81,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, onWork
     ])
     const client = await opening
     // drizzle's driver calls `query` and `transaction`, which the worker's client serves alike.
-    const db = drizzlePglite({ client: client as PGlite })
+    const db = drizzlePglite({ client: (onWorker ? client : forDrizzle(client as PGlite)) as PGlite })
     try {
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
     } catch (error) {

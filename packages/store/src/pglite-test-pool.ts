@@ -6,6 +6,7 @@
 import type { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import type { Database } from './database'
+import { forDrizzle } from './pglite-client'
 import { createStore, type Store } from './store'
 
 /** What a database holds right after the template is loaded, as the SQL that puts it back. */
@@ -88,7 +89,7 @@ function lease(client: PGlite): Store {
       return typeof value === 'function' ? value.bind(target) : value
     },
   })
-  const db = drizzle({ client: guarded })
+  const db = drizzle({ client: forDrizzle(guarded) as PGlite })
   return createStore(db as unknown as Database, 'pglite', async () => {
     if (!open) return
     open = false

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { QueryOptions, Results } from '@electric-sql/pglite'
+import { DRIZZLE_TEXT_TYPES, namesTextTypesOnly } from './pglite-client'
 
 /** @internal What the caller's thread sends the PGlite worker (pglite-worker.js). */
 export type PgliteRequest =
@@ -9,8 +10,11 @@ export type PgliteRequest =
       sql: string
       params?: unknown[]
       rowMode?: 'array' | 'object'
-      /** Types whose values come back as text: the caller parses them with its own parsers. */
-      rawTypes: number[]
+      /**
+       * Types whose values come back as text: the caller parses them with its own parsers. Left out
+       * for drizzle's text types (`DRIZZLE_TEXT_TYPES`), which the worker's database keeps as text.
+       */
+      rawTypes?: number[]
       /** The open transaction the statement belongs to, if any. */
       tx?: number
     }
@@ -60,7 +64,7 @@ export async function openPgliteOnThread(options: { dataDir?: string; loadDataDi
   const loadDataDir = options.loadDataDir && (await options.loadDataDir.arrayBuffer())
   // From src/ and dist/ alike: the worker is plain JavaScript beside this file (dist/ gets its copy from tsup).
   const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), {
-    workerData: { dataDir: options.dataDir, loadDataDir },
+    workerData: { dataDir: options.dataDir, loadDataDir, textTypes: DRIZZLE_TEXT_TYPES },
     ...(loadDataDir && { transferList: [loadDataDir] }),
   })
   const pending = new Map<number, { resolve: (value: Results | null) => void; reject: (error: Error) => void }>()
@@ -96,6 +100,10 @@ export async function openPgliteOnThread(options: { dataDir?: string; loadDataDi
   }
 
   const query = async <T>(sql: string, params: unknown[] | undefined, options: QueryOptions | undefined, tx?: number) => {
+    // drizzle's statements name its text types alone, which the worker's database keeps as text.
+    if (namesTextTypesOnly(options?.parsers)) {
+      return (await send({ op: 'query', sql, params, rowMode: options?.rowMode, tx })) as Results<T>
+    }
     const parsers = options?.parsers ?? {}
     const results = (await send({
       op: 'query',

@@ -10,8 +10,8 @@ import { PGlite } from '@electric-sql/pglite'
 /** @typedef {import('@electric-sql/pglite').Transaction} Transaction */
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort)
-/** @type {{ dataDir?: string; loadDataDir?: ArrayBuffer }} */
-const { dataDir, loadDataDir } = workerData
+/** @type {{ dataDir?: string; loadDataDir?: ArrayBuffer; textTypes: number[] }} */
+const { dataDir, loadDataDir, textTypes } = workerData
 /** Thrown into a transaction's body to roll it back: the caller's body failed. */
 const ROLLBACK = Symbol('rollback')
 const keep = (/** @type {unknown} */ value) => value
@@ -44,7 +44,11 @@ const db = await PGlite.create({
   reply({ id: 0, ok: false, error: errorData(error) })
   return undefined
 })
-if (db) reply({ id: 0, ok: true, value: null })
+if (db) {
+  // drizzle's text types stay text on this database, whatever a statement names (pglite-client.ts).
+  for (const type of textTypes) db.parsers[type] = keep
+  reply({ id: 0, ok: true, value: null })
+}
 
 port.on('message', async (/** @type {PgliteRequest} */ request) => {
   if (!db) return
@@ -54,8 +58,11 @@ port.on('message', async (/** @type {PgliteRequest} */ request) => {
       const on = request.tx === undefined ? db : open.get(request.tx)?.tx
       if (!on) throw new Error(`no open transaction ${request.tx}`)
       // The caller's parsers run on its side: here their types stay text, as PGlite received them.
-      const parsers = Object.fromEntries(request.rawTypes.map((type) => [type, keep]))
-      const { rows, fields, affectedRows } = await on.query(request.sql, request.params, { rowMode: request.rowMode, parsers })
+      const { rawTypes } = request
+      const options = rawTypes
+        ? { rowMode: request.rowMode, parsers: Object.fromEntries(rawTypes.map((type) => [type, keep])) }
+        : { rowMode: request.rowMode }
+      const { rows, fields, affectedRows } = await on.query(request.sql, request.params, options)
       reply({ id, ok: true, value: { rows, fields, affectedRows } })
     } else if (request.op === 'begin') {
       // The transaction stays open across messages until its `end`: PGlite holds every other
