@@ -88,7 +88,13 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, onWork
       await client.close().catch(() => {})
       throw error
     }
-    return createStore(db as unknown as Database, 'pglite', () => client.close().finally(release))
+    // The only process on this database: it keeps sessions, told of their changes (session-cache.ts).
+    return createStore(
+      db as unknown as Database,
+      'pglite',
+      () => client.close().finally(release),
+      (channel, onNotice) => client.listen(channel, onNotice),
+    )
   } catch (error) {
     release()
     throw error

@@ -90,12 +90,17 @@ function lease(client: PGlite): Store {
     },
   })
   const db = drizzle({ client: forDrizzle(guarded) as PGlite })
-  return createStore(db as unknown as Database, 'pglite', async () => {
-    if (!open) return
-    open = false
-    if (idle.length < MAX_IDLE && (await reset(client))) idle.push(client)
-    else await client.close()
-  })
+  return createStore(
+    db as unknown as Database,
+    'pglite',
+    async () => {
+      if (!open) return
+      open = false
+      if (idle.length < MAX_IDLE && (await reset(client))) idle.push(client)
+      else await client.close()
+    },
+    (channel, onNotice) => guarded.listen(channel, onNotice),
+  )
 }
 
 /** Puts the template's contents back; false when the database cannot be reused (then it is closed). */

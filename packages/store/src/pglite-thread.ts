@@ -18,14 +18,19 @@ export type PgliteRequest =
       /** The open transaction the statement belongs to, if any. */
       tx?: number
     }
+  | { id: number; op: 'listen' | 'unlisten'; channel: string }
   | { id: number; op: 'begin' }
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'close' }
 
-/** @internal What it answers (id 0: the database is open, or why not). */
+/**
+ * @internal What it answers (id 0: the database is open, or why not), and the notices of the
+ * channels it listens on, each sent before the answer to the statement that committed it.
+ */
 export type PgliteResponse =
   | { id: number; ok: true; value: Results | null }
   | { id: number; ok: false; error: { message: string; name: string } & Record<string, unknown> }
+  | { notice: string }
 
 /** A statement's runner: the database, or one open transaction on it. */
 export interface PgliteQueries {
@@ -38,6 +43,8 @@ export interface PgliteQueries {
  */
 export interface PgliteOnThread extends PgliteQueries {
   transaction<T>(body: (tx: PgliteQueries) => Promise<T>): Promise<T>
+  /** Listens on a channel (its notices reach `onNotice` before the committing statement's answer); answers how to stop. */
+  listen(channel: string, onNotice: () => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
 
@@ -75,7 +82,12 @@ export async function openPgliteOnThread(options: { dataDir?: string; loadDataDi
     for (const { reject } of pending.values()) reject(stopped)
     pending.clear()
   }
+  const listeners = new Map<string, Set<() => void>>()
   worker.on('message', (response: PgliteResponse) => {
+    if ('notice' in response) {
+      for (const onNotice of listeners.get(response.notice) ?? []) onNotice()
+      return
+    }
     const waiting = pending.get(response.id)
     if (!waiting) return
     pending.delete(response.id)
@@ -133,6 +145,17 @@ export async function openPgliteOnThread(options: { dataDir?: string; loadDataDi
       }
       await send({ op: 'end', tx: begun, commit: true })
       return result
+    },
+    async listen(channel, onNotice) {
+      const heard = listeners.get(channel) ?? new Set()
+      listeners.set(channel, heard)
+      heard.add(onNotice)
+      if (heard.size === 1) await send({ op: 'listen', channel })
+      return async () => {
+        if (!heard.delete(onNotice) || heard.size > 0) return
+        listeners.delete(channel)
+        if (!stopped) await send({ op: 'unlisten', channel })
+      }
     },
     async close() {
       if (!stopped) await send({ op: 'close' }).catch(() => {})

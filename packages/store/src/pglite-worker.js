@@ -33,6 +33,10 @@ function errorData(error) {
   return { ...fields, message: error.message, name: error.name }
 }
 
+/** How to stop listening, by channel. */
+/** @type {Map<string, () => Promise<void>>} */
+const unlisten = new Map()
+
 /** Open transactions by id: the PGlite transaction, how to end it, and its end. */
 /** @type {Map<number, { tx: Transaction; end: (commit: boolean) => void; done: Promise<unknown> }>} */
 const open = new Map()
@@ -64,6 +68,15 @@ port.on('message', async (/** @type {PgliteRequest} */ request) => {
         : { rowMode: request.rowMode }
       const { rows, fields, affectedRows } = await on.query(request.sql, request.params, options)
       reply({ id, ok: true, value: { rows, fields, affectedRows } })
+    } else if (request.op === 'listen') {
+      // The notice is posted while the committing statement's answer is still to come.
+      const { channel } = request
+      unlisten.set(channel, await db.listen(channel, () => port.postMessage({ notice: channel })))
+      reply({ id, ok: true, value: null })
+    } else if (request.op === 'unlisten') {
+      await unlisten.get(request.channel)?.()
+      unlisten.delete(request.channel)
+      reply({ id, ok: true, value: null })
     } else if (request.op === 'begin') {
       // The transaction stays open across messages until its `end`: PGlite holds every other
       // statement back meanwhile, as it does on one thread.

@@ -46,6 +46,7 @@ import {
   purgeExpiredSessions,
   revokeUserSessions,
 } from './session-repository'
+import { keptSessions, type Listen } from './session-cache'
 import { unitTreesOf } from './unit-tree-cache'
 import {
   createUnit,
@@ -75,8 +76,9 @@ import {
 
 /**
  * The persistence service the API, the CLI and the TUI are handed: repositories bound to one
- * database. Everything it does goes through SQL; it keeps no state of its own, so any number of
- * API processes can share one PostgreSQL server.
+ * database. Everything it does goes through SQL; what it keeps (the unit tree, figures, on PGlite
+ * the sessions) it reads again once the database has changed, so any number of API processes can
+ * share one PostgreSQL server.
  */
 export interface Store {
   readonly driver: Driver
@@ -237,20 +239,28 @@ export interface Store {
   ): ReturnType<typeof dashboard>
 }
 
-/** Binds the repositories to a database. `openStore` is the usual way in. */
 /** Work that two papi processes on one database must not do at the same time. */
 export type ExclusiveWork = 'demo-seed'
 
 /** Advisory lock keys, one per kind of exclusive work (the migrations use 7_267_001, open-store.ts). */
 const EXCLUSIVE_LOCKS: Record<ExclusiveWork, number> = { 'demo-seed': 7_267_002 }
 
-export function createStore(db: Database, driver: Driver, close: () => Promise<void>): Store {
+/**
+ * Binds the repositories to a database. `openStore` is the usual way in. `listen`: for a database
+ * no other process writes (PGlite), how to hear of its changes: sessions are then kept as read
+ * until one that could change them commits (session-cache.ts).
+ */
+export function createStore(db: Database, driver: Driver, close: () => Promise<void>, listen?: Listen): Store {
   const trees = unitTreesOf(db)
   const figures = figuresCacheOf(db)
+  const sessions = listen && keptSessions<NonNullable<Awaited<ReturnType<typeof findSessionUser>>>>(listen)
   return {
     driver,
     db,
-    close,
+    close: async () => {
+      await sessions?.stop()
+      await close()
+    },
     units: {
       list: () => listUnits(db),
       tree: (options) => (options?.asOf === undefined ? trees.get(db, options?.version) : trees.asOf(options.asOf)),
@@ -289,7 +299,8 @@ export function createStore(db: Database, driver: Driver, close: () => Promise<v
     sessions: {
       create: (userId, options) => createSession(db, userId, options),
       find: (token, now) => findSession(db, token, now),
-      findWithUser: (token, now) => findSessionUser(db, token, now),
+      findWithUser: (token, now) =>
+        sessions ? sessions.find(token, now, () => findSessionUser(db, token, now)) : findSessionUser(db, token, now),
       delete: (token) => deleteSession(db, token),
       deleteForUser: (userId) => deleteUserSessions(db, userId),
       revokeForUser: (userId, change) => revokeUserSessions(db, userId, change),

@@ -82,6 +82,11 @@ let template: { file: string; dump: Blob } | undefined
  * Where a test PGlite starts: a clone of the migrated template the vitest globalSetup made
  * (pglite-template.ts), read once per test file; without one, an empty database to migrate.
  */
+/** The run's migrated template as a PGlite dump, for `openStore({ loadDataDir })`; none in a run without one. */
+export function pgliteTemplateDump(env: Record<string, string | undefined> = process.env): Blob | undefined {
+  return pgliteClone(env).loadDataDir
+}
+
 function pgliteClone(env: Record<string, string | undefined>): { loadDataDir?: Blob } {
   const file = env[PGLITE_TEMPLATE_ENV]
   if (!file || !existsSync(file)) return {}
