@@ -409,15 +409,13 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     const limit = op.path === '/api/v1/restore' ? RESTORE_LIMIT : op.path.endsWith('/import') ? UPLOAD_LIMIT : BODY_LIMIT
     // Sent as a client sends them over HTTP, with their Content-Length: the limit refuses them
     // before anything else (a chunked body is refused as it is read: upload-limits.test.ts).
-    const big = 'x'.repeat(limit + 1)
+    const { big, packed, packedType } = await oversize(limit)
     yield { what: 'oversize body', url, method, headers: { ...json, 'content-length': String(big.length) }, body: big, expect: 413 }
-    const multipart = new Response(form({ file: new File([big], 'big.txt', { type: 'text/plain' }) }))
-    const packed = new Uint8Array(await multipart.arrayBuffer())
     yield {
       what: 'oversize multipart',
       url,
       method,
-      headers: { 'content-type': multipart.headers.get('content-type') ?? '', 'content-length': String(packed.byteLength) },
+      headers: { 'content-type': packedType, 'content-length': String(packed.byteLength) },
       body: packed,
       expect: 413,
     }
@@ -557,6 +555,23 @@ describe.each(testBackends())('no client mistake yields a 500, on $name', (backe
     }
     yield { what: 'text/csv garbage', url, method, headers: { 'content-type': 'text/csv' }, body: garbage }
     yield { what: 'text/csv with NUL', url, method, headers: { 'content-type': 'text/csv' }, body: 'unit;total\nKG\u0000;40' }
+  }
+
+  /** Bodies one byte over `limit`, as text and packed as a multipart upload: made once per limit (megabytes each). */
+  const oversizeBodies = new Map<number, Promise<{ big: string; packed: Uint8Array; packedType: string }>>()
+  function oversize(limit: number) {
+    let made = oversizeBodies.get(limit)
+    if (!made) {
+      const big = 'x'.repeat(limit + 1)
+      const multipart = new Response(form({ file: new File([big], 'big.txt', { type: 'text/plain' }) }))
+      made = multipart.arrayBuffer().then((buffer) => ({
+        big,
+        packed: new Uint8Array(buffer),
+        packedType: multipart.headers.get('content-type') ?? '',
+      }))
+      oversizeBodies.set(limit, made)
+    }
+    return made
   }
 
   function form(fields: Record<string, string | File | File[]>): FormData {
