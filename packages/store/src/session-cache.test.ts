@@ -5,11 +5,10 @@ import type { Store } from './store'
 import { change, seedUnits } from './store.fixture'
 import { pgliteTemplateDump, testBackends } from './test-backend'
 
-/** The test backends, and PGlite as the server and a command open it: on a worker thread, and in the process. */
+/** The test backends (PGlite in the process), and PGlite on a worker thread as the server opens it. */
 const backends: { label: string; open: () => Promise<Store> }[] = [
   ...testBackends().map((backend) => ({ label: backend.name, open: () => backend.open() })),
   { label: 'pglite on a worker thread', open: () => openStore({ dataDir: 'memory://', loadDataDir: pgliteTemplateDump(), worker: true }) },
-  { label: 'pglite opened in the process', open: () => openStore({ dataDir: 'memory://', loadDataDir: pgliteTemplateDump() }) },
 ]
 
 describe.each(backends)('a session as findWithUser answers it, after any change that ends or alters it, on $label', (backend) => {
