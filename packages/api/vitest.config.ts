@@ -1,7 +1,8 @@
 import { papiVitestConfig } from '@papi/tooling/vitest'
 
 // The suites open databases: each test file starts from a clone of the run's migrated PGlite.
-// Two workers: the suite is ~100 s of CPU, the robustness battery ~45 s and the permission matrix
-// ~20 s of it; in one worker it ran on one core to the end of `turbo run test` (2 cores), the other
-// core finishing the remaining packages. Each worker loads the app and the store once (~4 s more).
-export default papiVitestConfig({ database: true, test: { maxWorkers: 2 } })
+// One worker (vitest's default on 2 cores): the suite is ~50 s of CPU now, the robustness battery
+// ~20 s of it. A second worker finished it 8 s sooner alone but cost 13 s more CPU (its own app,
+// store, PGlite and validators), which `turbo run test` pays while another package's tests run
+// beside it: 197 -> 184 s of CPU for the whole run.
+export default papiVitestConfig({ database: true })
