@@ -143,7 +143,10 @@ export interface Store {
   sessions: {
     create(userId: string, options: { now: Date; ttlMs: number }): ReturnType<typeof createSession>
     find(token: string, now: Date): ReturnType<typeof findSession>
-    /** The live session with its user and roles, in one round trip (see {@link findSessionUser}). */
+    /**
+     * The live session with its user and roles, in one round trip (see {@link findSessionUser}); on
+     * PGlite none once read, until something that could change it commits (session-cache.ts).
+     */
     findWithUser(token: string, now: Date): ReturnType<typeof findSessionUser>
     delete(token: string): Promise<void>
     deleteForUser(userId: string): Promise<void>
